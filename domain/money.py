@@ -1,0 +1,68 @@
+"""Money as integer paise, and its display in Indian digit grouping.
+
+Floats never hold money: 0.1 + 0.2 is not 0.3, and an audit trail cannot round.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from babel.numbers import format_decimal
+
+PAISE_PER_RUPEE = 100
+LAKH = 1_00_000
+CRORE = 1_00_00_000
+
+
+class MoneyError(ValueError):
+    """A text or number that cannot be an amount of money."""
+
+
+def paise_from_rupees(value: str | int | Decimal) -> int:
+    """Rupees as the user typed them ("12,34,567.50", "1500", 1500) to paise.
+
+    More than two decimal places is refused rather than rounded: a price is what the user
+    wrote, never what a conversion made of it.
+    """
+    if isinstance(value, bool) or isinstance(value, float):
+        raise MoneyError("amounts are never floats; pass text, an int or a Decimal")
+    text = str(value).strip().replace(",", "").replace("₹", "")
+    if text.lower().startswith("rs"):
+        text = text[2:].lstrip(". ")
+    try:
+        rupees = Decimal(text)
+    except InvalidOperation:
+        raise MoneyError(f"{value!r} is not an amount in rupees") from None
+    if not rupees.is_finite():
+        raise MoneyError(f"{value!r} is not an amount in rupees")
+    paise = rupees * PAISE_PER_RUPEE
+    if paise != paise.to_integral_value():
+        raise MoneyError(f"{value!r} has more than two decimal places")
+    return int(paise)
+
+
+def rupees_text(paise: int, symbol: str = "Rs ") -> str:
+    """Rs 12,34,567.00: Indian grouping (lakh, crore), always two decimals."""
+    if isinstance(paise, bool) or not isinstance(paise, int):
+        raise MoneyError("paise must be an int")
+    rupees = Decimal(paise) / PAISE_PER_RUPEE
+    text = format_decimal(rupees, format="#,##,##0.00", locale="en_IN")
+    if text.startswith("-"):
+        return "-" + symbol + text[1:]
+    return symbol + text
+
+
+def rupees_short(paise: int, symbol: str = "Rs ") -> str:
+    """Large sums as people say them: Rs 1,854 crore, Rs 12.5 lakh, else the full amount."""
+    rupees = Decimal(paise) / PAISE_PER_RUPEE
+    for unit, name in ((CRORE, "crore"), (LAKH, "lakh")):
+        if abs(rupees) >= unit:
+            amount = (rupees / unit).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize()
+            shown = format_decimal(amount, format="#,##,##0.##", locale="en_IN")
+            return f"{symbol}{shown} {name}"
+    return rupees_text(paise, symbol)
+
+
+def percent_of(paise: int, basis_points: int) -> int:
+    """A percentage of an amount, with percentages in basis points (15% = 1500), rounded half up."""
+    return int((Decimal(paise) * basis_points / 10_000).quantize(Decimal(1), rounding=ROUND_HALF_UP))
