@@ -1,0 +1,25 @@
+"""The FastAPI application: `create_app(settings)` wires the database, routers and error
+handlers together. It does not migrate: `gemdesk-server serve` does that before starting."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from server.api.errors import install_error_handlers
+from server.api.routes import audit, auth, changes, listings, meta
+from server.config import Settings
+from server.db.engine import Database
+
+
+def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
+    settings = settings or Settings.from_env()
+    if database is None:
+        settings.ensure_data_dir()
+        database = Database(settings.database_url)
+    app = FastAPI(title="GeM Desk marketplace API", version="1", docs_url="/docs", redoc_url=None)
+    app.state.settings = settings
+    app.state.db = database
+    install_error_handlers(app)
+    for module in (meta, auth, changes, listings, audit):
+        app.include_router(module.router)
+    return app

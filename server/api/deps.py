@@ -1,0 +1,102 @@
+"""What endpoints need from a request: the database, the settings, the signed-in caller,
+a JSON body (parsed by us, so malformed JSON is a 400 in our shape), and header values."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from fastapi import Request
+
+from server.config import Settings
+from server.db.engine import Database
+from server.errors import ApiError, bad_request, unauthenticated
+from server.services.auth import caller_for_access_token
+from server.services.caller import Caller
+from server.services.text import all_storable, storable
+
+MAX_BODY_BYTES = 1_000_000
+_IF_MATCH = re.compile(r'^\s*(?:W/)?"?([0-9]{1,10})"?\s*$')
+
+
+def database(request: Request) -> Database:
+    return request.app.state.db
+
+
+def settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def current_caller(request: Request) -> Caller:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise unauthenticated("Sign in first: this needs an access token (Authorization: Bearer ...).")
+    with database(request).reading() as session:
+        return caller_for_access_token(session, token.strip())
+
+
+async def json_body(request: Request) -> Any:
+    raw = await request.body()
+    if len(raw) > MAX_BODY_BYTES:
+        raise ApiError(413, "too_large", f"The body is larger than {MAX_BODY_BYTES} bytes.")
+    if not raw.strip():
+        raise bad_request("This request needs a JSON body.")
+    try:
+        value = json.loads(raw, parse_constant=_refuse_constant)
+    except (ValueError, RecursionError):
+        # ValueError covers malformed JSON, bad UTF-8 and integers too long to convert.
+        raise bad_request("The body is not valid JSON.") from None
+    if not all_storable(value):
+        raise bad_request("The body has text with NUL characters or invalid Unicode.")
+    return value
+
+
+async def optional_json_body(request: Request) -> Any:
+    raw = await request.body()
+    if not raw.strip():
+        return None
+    return await json_body(request)
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def if_match(request: Request, required: bool = True) -> int | None:
+    value = request.headers.get("if-match")
+    if value is None:
+        if required:
+            raise ApiError(
+                428,
+                "precondition_required",
+                "This change needs If-Match: the version of the listing you edited.",
+            )
+        return None
+    match = _IF_MATCH.match(value)
+    if not match:
+        raise bad_request("If-Match must be the listing's version number.")
+    return int(match.group(1))
+
+
+def idempotency_key(request: Request, required: bool) -> str | None:
+    key = request.headers.get("idempotency-key")
+    if key is None or not key.strip():
+        if required:
+            raise bad_request("Seller writes need an Idempotency-Key header (a UUID made for this change).")
+        return None
+    key = key.strip()
+    if len(key) > 100 or not storable(key):
+        raise bad_request("The Idempotency-Key must be at most 100 characters.")
+    return key
+
+
+def query_text(value: str | None, name: str) -> str | None:
+    if value is not None and (not storable(value) or len(value) > 10_000):
+        raise ApiError(422, "validation_failed", f"1 field is not valid: {name}", fields={name: "is not valid text"})
+    return value

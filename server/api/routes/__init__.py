@@ -1,0 +1,1 @@
+"""One router per job: auth, meta (health, time, categories), changes (the feed), listings, audit."""

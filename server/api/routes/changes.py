@@ -1,0 +1,60 @@
+"""The change feed and its count (docs/api.md, Change feed)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query, Request
+
+from server.api.deps import current_caller, database, query_text
+from server.errors import validation_failed
+from server.services import feed
+from server.services.caller import Caller
+
+router = APIRouter(prefix="/api/v1")
+
+
+def _filters(categories: str | None, districts: str | None) -> feed.Filters:
+    query_text(categories, "categories")
+    query_text(districts, "districts")
+    ids: list[int] = []
+    for part in (categories or "").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if not part.isdigit() or len(part) > 9:
+            raise validation_failed({"categories": "must be category ids separated by commas"})
+        ids.append(int(part))
+    names = tuple(d.strip() for d in (districts or "").split(",") if d.strip())
+    if len(ids) > 1000 or len(names) > 1000:
+        raise validation_failed({"categories" if len(ids) > 1000 else "districts": "at most 1000 values"})
+    return feed.Filters(tuple(sorted(set(ids))), tuple(sorted(set(names))))
+
+
+@router.get("/changes")
+def changes(
+    request: Request,
+    cursor: str | None = Query(None),
+    limit: int = Query(1000, ge=1, le=5000),
+    categories: str | None = Query(None),
+    districts: str | None = Query(None),
+    caller: Caller = Depends(current_caller),
+) -> dict[str, Any]:
+    query_text(cursor, "cursor")
+    filters = _filters(categories, districts)
+    db = database(request)
+    with db.reading() as session:
+        return feed.read_page(session, caller, cursor or None, limit, filters, db.dialect)
+
+
+@router.get("/changes/count")
+def changes_count(
+    request: Request,
+    categories: str | None = Query(None),
+    districts: str | None = Query(None),
+    caller: Caller = Depends(current_caller),
+) -> dict[str, Any]:
+    filters = _filters(categories, districts)
+    db = database(request)
+    with db.reading() as session:
+        return feed.count_visible(session, caller, filters, db.dialect)

@@ -1,0 +1,239 @@
+"""The marketplace's tables.
+
+Money is integer paise (BigInteger); times are UTC. Every change of a listing increments its
+`version` and takes a new `feed_seq` (see `server/db/feed.py`); every state change writes an
+audit event in the same transaction (see `server/db/audit.py`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class UTCDateTime(TypeDecorator):
+    """Stores naive UTC (portable across SQLite and PostgreSQL), returns aware UTC."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(timezone.utc).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=timezone.utc)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {datetime: UTCDateTime, dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class BuyerOrg(Base):
+    """A government buyer office: ministry or state, department, organisation, office."""
+
+    __tablename__ = "buyer_orgs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ministry_or_state: Mapped[str] = mapped_column(String(200))
+    department: Mapped[str] = mapped_column(String(200))
+    organisation: Mapped[str] = mapped_column(String(200))
+    office: Mapped[str] = mapped_column(String(200))
+    state: Mapped[str] = mapped_column(String(100))
+    district: Mapped[str] = mapped_column(String(100))
+
+
+class SellerFirm(Base):
+    """A registered seller. Its name stays hidden from buyers until a purchase."""
+
+    __tablename__ = "seller_firms"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    mse_class: Mapped[str] = mapped_column(String(10))  # micro | small | medium | none
+    udyam_number: Mapped[str | None] = mapped_column(String(40))
+    women_owned: Mapped[bool] = mapped_column(Boolean, default=False)
+    scst_owned: Mapped[bool] = mapped_column(Boolean, default=False)
+    nature: Mapped[str] = mapped_column(String(20))  # manufacturer | trader | service_provider
+    state: Mapped[str] = mapped_column(String(100))
+    district: Mapped[str] = mapped_column(String(100))
+
+
+class User(Base):
+    """A person who signs in. One role, in one organisation (buyer office or seller firm)."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))  # buyer | approver | seller | admin
+    buyer_org_id: Mapped[int | None] = mapped_column(ForeignKey("buyer_orgs.id"))
+    seller_firm_id: Mapped[int | None] = mapped_column(ForeignKey("seller_firms.id"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime]
+
+
+class AuthToken(Base):
+    """An access or refresh token, stored only as a SHA-256 digest.
+
+    Refresh tokens rotate: using one marks it used and issues a new pair in the same
+    `family`. Presenting a used refresh token again means it was stolen or replayed, so the
+    whole family is revoked.
+    """
+
+    __tablename__ = "auth_tokens"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))  # access | refresh
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    family: Mapped[str] = mapped_column(String(36), index=True)
+    issued_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+    revoked_at: Mapped[datetime | None]
+
+
+class LoginFailure(Base):
+    """A failed sign-in, kept for the lock-out window (per user name and per address)."""
+
+    __tablename__ = "login_failures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(100), index=True)
+    address: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+
+
+class Category(Base):
+    """A node of the category tree. Leaf categories hold listings and name key parameters."""
+
+    __tablename__ = "categories"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("categories.id"))
+    code: Mapped[str] = mapped_column(String(100), unique=True)
+    name_en: Mapped[str] = mapped_column(String(200))
+    name_hi: Mapped[str] = mapped_column(String(200))
+    is_service: Mapped[bool] = mapped_column(Boolean, default=False)
+    # [{"name", "label_en", "label_hi", "kind", "unit", "choices"}]: see domain.listing.KeyParam
+    key_params: Mapped[list[Any]] = mapped_column(default=list)
+
+
+class Brand(Base):
+    """Listings of a registered brand publish at once; others wait for an admin's approval."""
+
+    __tablename__ = "brands"
+
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    registered: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Listing(Base):
+    """A seller's product listing (domain.md section 5)."""
+
+    __tablename__ = "listings"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # client-made UUID
+    seller_firm_id: Mapped[int] = mapped_column(ForeignKey("seller_firms.id"), index=True)
+    category_id: Mapped[int] = mapped_column(ForeignKey("categories.id"))
+    title: Mapped[str] = mapped_column(String(200))
+    brand: Mapped[str] = mapped_column(String(200))
+    model: Mapped[str] = mapped_column(String(200))
+    key_specs: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    other_specs: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    country_of_origin: Mapped[str] = mapped_column(String(100))
+    local_content_pct: Mapped[int] = mapped_column(Integer)
+    mrp_paise: Mapped[int] = mapped_column(BigInteger)
+    price_paise: Mapped[int] = mapped_column(BigInteger)
+    stock: Mapped[int] = mapped_column(Integer)
+    min_order_qty: Mapped[int] = mapped_column(Integer, default=1)
+    delivery_districts: Mapped[list[Any]] = mapped_column(default=list)
+    delivery_pincodes: Mapped[list[Any]] = mapped_column(default=list)
+    images: Mapped[list[Any]] = mapped_column(default=list)
+    status: Mapped[str] = mapped_column(String(20))
+    reject_reason: Mapped[str | None] = mapped_column(Text)
+    # Once a buyer may have seen it, hiding it again must travel to buyers as a tombstone.
+    published_once: Mapped[bool] = mapped_column(Boolean, default=False)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    # Position in the change feed; assigned at commit time in commit order (server/db/feed.py).
+    feed_seq: Mapped[int] = mapped_column(BigInteger, unique=True)
+
+    # A filtered first pull walks one category's listings in feed order.
+    __table_args__ = (Index("ix_listings_category_seq", "category_id", "feed_seq"),)
+
+
+class FeedState(Base):
+    """One row: the last feed position handed out, and the tombstone horizon.
+
+    Updating this row is how a transaction takes its feed positions; the row lock it holds
+    until commit makes positions follow commit order on PostgreSQL (no cursor can pass a
+    row that commits later). A cursor below `horizon_seq` must resync: tombstones before it
+    have been purged.
+    """
+
+    __tablename__ = "feed_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    horizon_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    last_audit_hash: Mapped[str] = mapped_column(String(64), default="0" * 64)
+
+
+class AuditEvent(Base):
+    """Append-only trail of every state change (database triggers refuse UPDATE and DELETE).
+
+    `digest` is the SHA-256 of the entity's new state as canonical JSON; `hash` chains each
+    event to the previous one so that a removed or altered event shows.
+    """
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    actor_user_id: Mapped[int | None] = mapped_column(Integer)
+    actor_username: Mapped[str] = mapped_column(String(100))
+    actor_role: Mapped[str] = mapped_column(String(20))
+    actor_org: Mapped[str | None] = mapped_column(String(60))  # "buyer_org:3" | "seller_firm:7"
+    action: Mapped[str] = mapped_column(String(60))
+    entity_type: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(64))
+    digest: Mapped[str] = mapped_column(String(64))
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (Index("ix_audit_entity", "entity_type", "entity_id"),)
+
+
+class IdempotencyRecord(Base):
+    """The stored answer to a write sent with an Idempotency-Key (per user)."""
+
+    __tablename__ = "idempotency_records"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    request_hash: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(12))  # in_flight | done
+    status_code: Mapped[int | None] = mapped_column(Integer)
+    response: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(index=True)
