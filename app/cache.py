@@ -1,0 +1,395 @@
+"""The local cache: the listings this user may see, searchable offline (SQLite, WAL, FTS5).
+
+The cache is rebuildable: everything in it came from the server's feed, so a corrupt,
+deleted or incompatible file is moved aside and filled again from the start. The user's
+own unsynced work never lives here (see app/outbox.py).
+
+Writes come in whole feed pages: a page's upserts and deletes and the cursor after them
+commit in one transaction, with bulk statements, so a crash at any instant leaves the cache
+at the end of some page and the next sync resumes from there. Listing rows only move
+forward: an older version never overwrites a newer one (a push answer may arrive before
+the feed page that carries the same change).
+
+Schema versions live in `PRAGMA user_version`; `MIGRATIONS[n]` takes version n to n + 1.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+from sqlalchemy import Connection, Engine, column, create_engine, delete, event, func, select, table, text
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import DatabaseError
+
+from app.models import Base, CachedCategory, CachedListing, CachedSeller, SyncState
+
+log = logging.getLogger(__name__)
+
+CACHE_FILE = "cache.sqlite"
+_L = CachedListing.__table__
+_FTS = table("listings_fts", column("rowid"))
+_FTS_COLUMNS = "title, brand, model, category_names, specs_text"
+_FTS_NEW = ", ".join(f"new.{c}" for c in _FTS_COLUMNS.split(", "))
+_FTS_OLD = ", ".join(f"old.{c}" for c in _FTS_COLUMNS.split(", "))
+_FTS_CHANGED = " OR ".join(f"old.{c} IS NOT new.{c}" for c in _FTS_COLUMNS.split(", "))
+
+
+def _v1(conn: Connection) -> None:
+    Base.metadata.create_all(conn)
+    # External-content FTS5 over the listings, kept in step by triggers. Prefix indexes make
+    # search-as-you-type fast; remove_diacritics 2 folds Latin accents (Hindi is untouched).
+    conn.exec_driver_sql(
+        f"CREATE VIRTUAL TABLE listings_fts USING fts5({_FTS_COLUMNS}, content='listings', "
+        "content_rowid='rowid', tokenize='unicode61 remove_diacritics 2', prefix='2 3')"
+    )
+    conn.exec_driver_sql(
+        f"CREATE TRIGGER listings_fts_insert AFTER INSERT ON listings BEGIN "
+        f"INSERT INTO listings_fts(rowid, {_FTS_COLUMNS}) VALUES (new.rowid, {_FTS_NEW}); END"
+    )
+    conn.exec_driver_sql(
+        f"CREATE TRIGGER listings_fts_delete AFTER DELETE ON listings BEGIN "
+        f"INSERT INTO listings_fts(listings_fts, rowid, {_FTS_COLUMNS}) VALUES ('delete', old.rowid, {_FTS_OLD}); END"
+    )
+    # Only a change to searchable text re-indexes: a price or stock change costs no FTS work.
+    conn.exec_driver_sql(
+        f"CREATE TRIGGER listings_fts_update AFTER UPDATE ON listings WHEN {_FTS_CHANGED} BEGIN "
+        f"INSERT INTO listings_fts(listings_fts, rowid, {_FTS_COLUMNS}) VALUES ('delete', old.rowid, {_FTS_OLD}); "
+        f"INSERT INTO listings_fts(rowid, {_FTS_COLUMNS}) VALUES (new.rowid, {_FTS_NEW}); END"
+    )
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class CacheUnusable(Exception):
+    """The cache file is corrupt or from a newer GeM Desk: rebuild it."""
+
+
+def is_corruption(error: BaseException) -> bool:
+    text_ = str(error).lower()
+    return isinstance(error, DatabaseError) and any(
+        marker in text_ for marker in ("malformed", "not a database", "file is encrypted", "disk image", "corrupt")
+    )
+
+
+@dataclass(frozen=True)
+class PageResult:
+    upserts: int
+    deletes: int
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    category_ids: Sequence[int] = ()
+    min_price_paise: int | None = None
+    max_price_paise: int | None = None
+    mse_only: bool = False
+    mii_class: str | None = None
+    district: str | None = None
+    statuses: Sequence[str] = ()
+
+
+SORTABLE = {"title": _L.c.title, "brand": _L.c.brand, "price": _L.c.price_paise, "stock": _L.c.stock, "feed": _L.c.rowid}
+
+
+def fts_query(user_text: str) -> str | None:
+    """The user's words as a safe FTS5 query: every word must match, the last as a prefix
+    (search as you type). None when there is nothing to search for."""
+    words = [w for w in re.split(r"[\s\"'`()\[\]{},.:;!?*^+\-/\\|<>=&%$#@~]+", user_text) if w]
+    if not words:
+        return None
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def _search_text(listing: Mapping[str, Any]) -> str:
+    parts = []
+    for specs in (listing.get("key_specs") or {}, listing.get("other_specs") or {}):
+        parts += [f"{k} {v}" for k, v in specs.items()]
+    return " ".join(parts)
+
+
+class Cache:
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.path = self.folder / CACHE_FILE
+        self._category_names: dict[int, str] = {}
+        self.engine = self._open()
+
+    # -- opening, migrating, rebuilding ---------------------------------------------------
+
+    def _connect(self) -> Engine:
+        engine = create_engine(f"sqlite:///{self.path}")
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn, _record) -> None:
+            cursor = dbapi_conn.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            # A rebuildable cache: NORMAL is safe against a crashed or killed app (only a power
+            # cut may lose the last page, which the next sync fetches again with its cursor).
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute("PRAGMA busy_timeout=10000")
+            cursor.execute("PRAGMA cache_size=-65536")  # 64 MiB page cache
+            cursor.close()
+
+        return engine
+
+    def _open(self) -> Engine:
+        try:
+            engine = self._connect()
+            try:
+                self._migrate(engine)
+            except BaseException:
+                engine.dispose()
+                raise
+            return engine
+        except (DatabaseError, CacheUnusable) as error:
+            if not (isinstance(error, CacheUnusable) or is_corruption(error)):
+                raise
+            log.warning("the cache at %s is unusable (%s); rebuilding it from the server", self.path, error)
+            self._move_aside()
+            engine = self._connect()
+            self._migrate(engine)
+            return engine
+
+    def _migrate(self, engine: Engine) -> None:
+        with engine.begin() as conn:
+            version = conn.exec_driver_sql("PRAGMA user_version").scalar_one()
+            if version > SCHEMA_VERSION:
+                raise CacheUnusable(f"schema version {version} is newer than this GeM Desk ({SCHEMA_VERSION})")
+            if version and not conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE name='listings'").scalar_one():
+                raise CacheUnusable("the listings table is missing")
+            for step in MIGRATIONS[version:]:
+                step(conn)
+            if version != SCHEMA_VERSION:
+                conn.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
+            self._category_names = self._load_category_names(conn)
+
+    def _move_aside(self) -> None:
+        """Keep the last unusable file for support (one only: a full cache is large)."""
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        for old in self.folder.glob(f"{CACHE_FILE}.unusable-*"):
+            old.unlink(missing_ok=True)
+        for suffix in ("", "-wal", "-shm"):
+            source = self.path.with_name(CACHE_FILE + suffix)
+            if source.exists():
+                shutil.move(source, self.path.with_name(f"{CACHE_FILE}.unusable-{stamp}{suffix}"))
+
+    def rebuild(self) -> None:
+        """Throw the cache away and start empty (the next sync pulls everything)."""
+        self.engine.dispose()
+        self._move_aside()
+        self.engine = self._connect()
+        self._migrate(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- sync state -------------------------------------------------------------------------
+
+    def state(self, name: str, default: str | None = None) -> str | None:
+        with self.engine.connect() as conn:
+            value = conn.scalar(select(SyncState.value).where(SyncState.name == name))
+        return default if value is None else value
+
+    def set_state(self, values: Mapping[str, str], conn: Connection | None = None) -> None:
+        rows = [{"name": k, "value": v} for k, v in values.items()]
+        statement = sqlite_insert(SyncState).on_conflict_do_update(index_elements=["name"], set_={"value": sqlite_insert(SyncState).excluded.value})
+        if conn is not None:
+            conn.execute(statement, rows)
+            return
+        with self.engine.begin() as own:
+            own.execute(statement, rows)
+
+    def reset_listings(self, keep: Mapping[str, str] | None = None) -> None:
+        """Forget every listing and the cursor (a resync), keeping categories and settings."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(CachedListing))
+            conn.execute(delete(CachedSeller))
+            conn.execute(delete(SyncState).where(SyncState.name == "cursor"))
+            if keep:
+                self.set_state(keep, conn)
+
+    # -- writes from the server -----------------------------------------------------------
+
+    def set_categories(self, categories: Iterable[Mapping[str, Any]]) -> None:
+        rows = [
+            {
+                "id": c["id"], "parent_id": c["parent_id"], "code": c["code"], "name_en": c["name_en"],
+                "name_hi": c["name_hi"], "is_service": bool(c["is_service"]),
+                "key_params": json.dumps(c["key_params"], ensure_ascii=False),
+            }
+            for c in categories
+        ]
+        with self.engine.begin() as conn:
+            conn.execute(delete(CachedCategory))
+            if rows:
+                conn.execute(sqlite_insert(CachedCategory), rows)
+            self._category_names = self._load_category_names(conn)
+
+    @staticmethod
+    def _load_category_names(conn: Connection) -> dict[int, str]:
+        return {row.id: f"{row.name_en} {row.name_hi}" for row in conn.execute(select(CachedCategory.id, CachedCategory.name_en, CachedCategory.name_hi))}
+
+    def _listing_row(self, listing: Mapping[str, Any], seq: int) -> dict[str, Any]:
+        dumps = json.dumps
+        return {
+            "id": listing["id"],
+            "seller_id": listing["seller_id"],
+            "category_id": listing["category_id"],
+            "title": listing["title"],
+            "brand": listing["brand"],
+            "model": listing["model"],
+            "key_specs": dumps(listing["key_specs"], ensure_ascii=False),
+            "other_specs": dumps(listing["other_specs"], ensure_ascii=False),
+            "country_of_origin": listing["country_of_origin"],
+            "local_content_pct": listing["local_content_pct"],
+            "mii_class": listing["mii_class"],
+            "mrp_paise": listing["mrp_paise"],
+            "price_paise": listing["price_paise"],
+            "stock": listing["stock"],
+            "min_order_qty": listing["min_order_qty"],
+            "delivery_districts": dumps(listing["delivery_districts"], ensure_ascii=False),
+            "delivery_pincodes": dumps(listing["delivery_pincodes"]),
+            "images": dumps(listing["images"]),
+            "status": listing["status"],
+            "reject_reason": listing["reject_reason"],
+            "version": listing["version"],
+            "created_at": listing["created_at"],
+            "updated_at": listing["updated_at"],
+            "feed_seq": seq,
+            "category_names": self._category_names.get(listing["category_id"], ""),
+            "specs_text": _search_text(listing),
+        }
+
+    _UPSERT = None
+
+    @classmethod
+    def _upsert_statement(cls):
+        if cls._UPSERT is None:
+            insert = sqlite_insert(_L)
+            columns = [c.name for c in _L.columns if c.name not in ("rowid", "id")]
+            cls._UPSERT = insert.on_conflict_do_update(
+                index_elements=["id"],
+                set_={name: insert.excluded[name] for name in columns},
+                # Rows only move forward: never let an older version overwrite a newer one.
+                where=insert.excluded.version >= _L.c.version,
+            )
+        return cls._UPSERT
+
+    def apply_page(self, changes: Sequence[Mapping[str, Any]], sellers: Sequence[Mapping[str, Any]], state: Mapping[str, str]) -> PageResult:
+        """One feed page and the sync state after it (the cursor), in one transaction."""
+        upserts = [self._listing_row(c["listing"], c["seq"]) for c in changes if c["op"] == "upsert"]
+        deleted = [c["id"] for c in changes if c["op"] == "delete"]
+        seller_rows = [
+            {k: s[k] for k in ("id", "mse_class", "women_owned", "scst_owned", "nature", "state", "district")}
+            for s in sellers
+        ]
+        with self.engine.begin() as conn:
+            if seller_rows:
+                insert = sqlite_insert(CachedSeller)
+                conn.execute(
+                    insert.on_conflict_do_update(index_elements=["id"], set_={k: insert.excluded[k] for k in seller_rows[0] if k != "id"}),
+                    seller_rows,
+                )
+            if upserts:
+                conn.execute(self._upsert_statement(), upserts)
+            for start in range(0, len(deleted), 500):
+                conn.execute(delete(CachedListing).where(CachedListing.id.in_(deleted[start:start + 500])))
+            self.set_state(state, conn)
+        return PageResult(len(upserts), len(deleted))
+
+    def store_listing(self, listing: Mapping[str, Any]) -> None:
+        """A listing as a write's answer returned it (kept only if not older than ours)."""
+        with self.engine.begin() as conn:
+            seq = conn.scalar(select(CachedListing.feed_seq).where(CachedListing.id == listing["id"])) or 0
+            conn.execute(self._upsert_statement(), [self._listing_row(listing, seq)])
+
+    # -- reads ----------------------------------------------------------------------------
+
+    def count(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(_L))
+
+    def listing(self, listing_id: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(_L).where(_L.c.id == listing_id)).mappings().first()
+        return listing_from_row(row) if row else None
+
+    def versions(self) -> dict[str, int]:
+        """{listing id: version} of every cached listing (tests and diagnostics)."""
+        with self.engine.connect() as conn:
+            return dict(conn.execute(select(_L.c.id, _L.c.version)).all())
+
+    def listings_of_seller(self, seller_id: int) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(_L).where(_L.c.seller_id == seller_id).order_by(_L.c.title)).mappings().all()
+        return [listing_from_row(r) for r in rows]
+
+    def categories(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(CachedCategory).order_by(CachedCategory.id)).scalars().all()
+            return [
+                {"id": c.id, "parent_id": c.parent_id, "code": c.code, "name_en": c.name_en, "name_hi": c.name_hi,
+                 "is_service": c.is_service, "key_params": json.loads(c.key_params)}
+                for c in rows
+            ]
+
+    def search_statement(self, user_text: str, filters: SearchFilters = SearchFilters(), order: str = "feed", descending: bool = False):
+        """SELECT of matching listings. Without a sort column the rows come in the FTS index's
+        own (rowid) order, so the first page of a common word streams out without ranking or
+        sorting every match (FTS5 `ORDER BY rank` over a million rows costs ~200 ms)."""
+        query = select(_L)
+        match = fts_query(user_text)
+        if match is not None:
+            query = query.select_from(_FTS.join(_L, _L.c.rowid == _FTS.c.rowid)).where(
+                text("listings_fts MATCH :match").bindparams(match=match)
+            )
+        if filters.category_ids:
+            query = query.where(_L.c.category_id.in_(list(filters.category_ids)))
+        if filters.min_price_paise is not None:
+            query = query.where(_L.c.price_paise >= filters.min_price_paise)
+        if filters.max_price_paise is not None:
+            query = query.where(_L.c.price_paise <= filters.max_price_paise)
+        if filters.statuses:
+            query = query.where(_L.c.status.in_(list(filters.statuses)))
+        if filters.mii_class:
+            query = query.where(_L.c.mii_class == filters.mii_class)
+        if filters.mse_only:
+            mse = select(CachedSeller.id).where(CachedSeller.mse_class.is_not(None))
+            query = query.where(_L.c.seller_id.in_(mse))
+        if filters.district:
+            places = func.json_each(_L.c.delivery_districts).table_valued("value")
+            query = query.where(select(1).select_from(places).where(places.c.value == filters.district).exists())
+        column = SORTABLE.get(order, _L.c.rowid)
+        if order != "feed" or match is None:
+            query = query.order_by(column.desc() if descending else column, _L.c.rowid)
+        return query
+
+    def search(self, user_text: str, filters: SearchFilters = SearchFilters(), order: str = "feed",
+               descending: bool = False, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        statement = self.search_statement(user_text, filters, order, descending).limit(limit).offset(offset)
+        with self.engine.connect() as conn:
+            return [listing_from_row(r) for r in conn.execute(statement).mappings()]
+
+
+_JSON_FIELDS = ("key_specs", "other_specs", "delivery_districts", "delivery_pincodes", "images")
+_INTERNAL = ("rowid", "feed_seq", "category_names", "specs_text")
+
+
+def listing_from_row(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A cached row back in the API's Listing shape."""
+    listing = {k: v for k, v in row.items() if k not in _INTERNAL}
+    for name in _JSON_FIELDS:
+        listing[name] = json.loads(listing[name])
+    return listing

@@ -1,0 +1,167 @@
+"""`gemdesk`: the desktop app, and its headless commands.
+
+    gemdesk [--data-dir D]                          open the desktop app
+    gemdesk sync --server URL --user NAME           one full sync, with progress and counts
+    gemdesk status                                  what the cache and the outbox hold
+
+The password comes from GEMDESK_PASSWORD or a prompt; a remembered session (refresh token
+in the OS keyring) is used first. The data folder is --data-dir, else GEMDESK_HOME, else
+the user's data folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+from app import __version__
+from app.account import PasswordNeeded, explain, sign_in
+from app.api import ApiError, Offline
+from app.cache import Cache
+from app.config import ClientSettings, data_dir
+from app.credentials import NO_KEYRING_MESSAGE, SecretStore
+from app.outbox import Outbox
+from app.sync import Cancelled, Progress, SyncEngine
+
+
+def _password(username: str):
+    def ask() -> str | None:
+        if os.environ.get("GEMDESK_PASSWORD"):
+            return os.environ["GEMDESK_PASSWORD"]
+        if sys.stdin is not None and sys.stdin.isatty():
+            return getpass.getpass(f"Password for {username}: ")
+        return None
+
+    return ask
+
+
+class _ProgressPrinter:
+    """Prints progress at most once a second (and every phase change), so a million-listing
+    sync stays readable."""
+
+    def __init__(self) -> None:
+        self._last = 0.0
+        self._phase = ""
+
+    def __call__(self, progress: Progress) -> None:
+        now = time.monotonic()
+        if progress.phase == self._phase and now - self._last < 1.0:
+            return
+        self._phase, self._last = progress.phase, now
+        share = f" ({100 * progress.done // progress.total}%)" if progress.total else ""
+        print(f"{progress.message}{share}", flush=True)
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    folder = data_dir(args.data_dir)
+    settings = ClientSettings.load(folder)
+    server = (args.server or settings.connection.server_url).rstrip("/")
+    username = args.user or settings.username
+    if not server or not username:
+        print("Say which server and user: gemdesk sync --server URL --user NAME", file=sys.stderr)
+        return 2
+    settings = settings.with_server(server, username)
+    secrets = SecretStore()
+    if not secrets.available:
+        print(NO_KEYRING_MESSAGE, file=sys.stderr)
+    try:
+        session = sign_in(settings.connection, username, _password(username), secrets)
+    except PasswordNeeded:
+        print(f"A password is needed for {username}: set GEMDESK_PASSWORD or run this in a terminal.", file=sys.stderr)
+        return 2
+    except (ApiError, Offline) as error:
+        print(explain(error), file=sys.stderr)
+        return 1
+    settings.save(folder)
+    cache, outbox = Cache(folder), Outbox(folder)
+    print(f"Signed in to {server} as {username} ({session.user['role']}). Syncing into {folder}", flush=True)
+    engine = SyncEngine(session.api, cache, outbox, page_size=args.page_size, on_progress=_ProgressPrinter())
+    try:
+        result = engine.run(username)
+    except (ApiError, Offline) as error:
+        print(explain(error), file=sys.stderr)
+        return 1
+    except (KeyboardInterrupt, Cancelled):
+        print("Stopped. Everything received so far is kept; the next sync goes on from there.", file=sys.stderr)
+        return 130
+    finally:
+        cache.close()
+        outbox.close()
+        session.api.close()
+    for note in result.notes:
+        print(note)
+    match = "they match" if result.verified else "they differ"
+    print(
+        f"Done: {result.cache_count:,} listings in the cache, {result.server_count:,} on the server ({match}). "
+        f"Received {result.upserts:,} updates and {result.deletes:,} removals. "
+        f"Sent {result.pushed} of your changes; {result.pending} waiting, {result.conflicts} conflicts, {result.rejected} refused.",
+        flush=True,
+    )
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    folder = data_dir(args.data_dir)
+    settings = ClientSettings.load(folder)
+    cache, outbox = Cache(folder), Outbox(folder)
+    try:
+        counts = outbox.counts()
+        print(f"Data folder: {folder}")
+        print(f"Server: {settings.connection.server_url or '(not set)'}  User: {settings.username or '(not set)'}")
+        print(f"Listings in the cache: {cache.count():,}  Last sync: {cache.state('last_sync_at') or 'never'}")
+        print(f"Your changes: {counts['pending']} waiting, {counts['conflict']} conflicts, {counts['rejected']} refused")
+    finally:
+        cache.close()
+        outbox.close()
+    return 0
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    try:
+        from app.ui.main import run  # the desktop windows (Qt)
+    except ImportError as error:
+        print(f"The desktop app is not available in this installation ({error}).", file=sys.stderr)
+        return 1
+    return run(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
+                        help="where the cache and outbox live (default: GEMDESK_HOME or the user data folder)")
+    parser = argparse.ArgumentParser(prog="gemdesk", description="GeM Desk: the Government e-Marketplace on your desktop.",
+                                     parents=[common])
+    parser.add_argument("--version", action="version", version=f"GeM Desk {__version__}")
+    parser.add_argument("--server", default=None, help="marketplace server address (the desktop app)")
+    parser.add_argument("--user", default=None, help="user name to sign in as (the desktop app)")
+    commands = parser.add_subparsers(dest="command")
+
+    sync = commands.add_parser("sync", parents=[common], help="sync once, headless, and print the counts")
+    sync.add_argument("--server", help="marketplace server address, e.g. http://127.0.0.1:8765")
+    sync.add_argument("--user", help="user name to sign in as")
+    sync.add_argument("--page-size", type=int, default=1000, help="listings per feed page (1-5000)")
+    sync.set_defaults(run=cmd_sync)
+
+    status = commands.add_parser("status", parents=[common], help="what the cache and the outbox hold")
+    status.set_defaults(run=cmd_status)
+    parser.set_defaults(run=cmd_app)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if not hasattr(args, "data_dir"):
+        args.data_dir = None
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if getattr(args, "page_size", 1000) not in range(1, 5001):
+        print("--page-size must be from 1 to 5000", file=sys.stderr)
+        return 2
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,73 @@
+"""Where the client keeps its files, and the connection settings a user (or office IT) sets.
+
+The data folder comes from `--data-dir`, else `GEMDESK_HOME`, else the user's data folder
+(platformdirs). It holds the rebuildable cache, the outbox of unsynced work and
+`settings.json`. Nothing secret is written here: tokens live in the OS keyring only.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "gemdesk"
+
+
+def data_dir(explicit: Path | str | None = None) -> Path:
+    if explicit:
+        return Path(explicit).expanduser()
+    if os.environ.get("GEMDESK_HOME"):
+        return Path(os.environ["GEMDESK_HOME"]).expanduser()
+    return platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+def log_dir() -> Path:
+    return platformdirs.user_log_path(APP_NAME, appauthor=False)
+
+
+@dataclass(frozen=True)
+class ConnectionSettings:
+    """How to reach the marketplace: what `requests` needs, and nothing secret."""
+
+    server_url: str = ""
+    proxy_url: str = ""  # e.g. http://proxy.office.gov.in:3128; empty: the system's settings
+    ca_bundle: str = ""  # a PEM file for offices whose proxy re-signs TLS; empty: certifi's
+    connect_timeout: float = 5.0
+    read_timeout: float = 30.0
+    max_retries: int = 4
+
+
+@dataclass(frozen=True)
+class ClientSettings:
+    connection: ConnectionSettings = ConnectionSettings()
+    username: str = ""
+    language: str = "en"
+    sync_interval_minutes: int = 5
+
+    @classmethod
+    def load(cls, folder: Path) -> "ClientSettings":
+        path = folder / "settings.json"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        if not isinstance(data, dict):
+            return cls()
+        known = {f.name for f in fields(ConnectionSettings)}
+        connection = ConnectionSettings(**{k: v for k, v in (data.get("connection") or {}).items() if k in known})
+        top = {f.name for f in fields(cls)} - {"connection"}
+        return cls(connection=connection, **{k: v for k, v in data.items() if k in top})
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "settings.json"
+        temporary = path.with_suffix(".json.tmp")
+        temporary.write_text(json.dumps(asdict(self), indent=2, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, path)  # never a half-written settings file
+
+    def with_server(self, server_url: str, username: str) -> "ClientSettings":
+        return replace(self, connection=replace(self.connection, server_url=server_url.rstrip("/")), username=username)

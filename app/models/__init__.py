@@ -1,0 +1,7 @@
+"""ORM models of the client's two local databases: the rebuildable cache (app/cache.py) and
+the outbox of unsynced work (app/outbox.py)."""
+
+from app.models.cache import Base, CachedCategory, CachedListing, CachedSeller, SyncState
+from app.models.outbox import OutboxBase, OutboxOp
+
+__all__ = ["Base", "CachedCategory", "CachedListing", "CachedSeller", "OutboxBase", "OutboxOp", "SyncState"]

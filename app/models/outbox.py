@@ -1,0 +1,40 @@
+"""The outbox's table: the user's own changes waiting for the server, in the order made.
+
+It lives in its own file (outbox.sqlite), apart from the rebuildable cache, so throwing the
+cache away never touches unsynced work.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class OutboxBase(DeclarativeBase):
+    pass
+
+
+class OutboxOp(OutboxBase):
+    __tablename__ = "ops"
+    __table_args__ = (Index("ix_ops_state", "state", "seq"), Index("ix_ops_listing", "listing_id", "seq"))
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    listing_id: Mapped[str] = mapped_column(String)
+    kind: Mapped[str] = mapped_column(String)  # create | update | retire
+    # create: every editable field; update: only the changed ones; retire: nothing.
+    fields: Mapped[str] = mapped_column(Text, default="{}")
+    submit: Mapped[int] = mapped_column(Integer, default=0)
+    # The listing's editable fields as the user saw them when editing (for a field merge).
+    base: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # The version the change applies to; NULL: the version an earlier op of this listing made.
+    base_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    idempotency_key: Mapped[str] = mapped_column(String)
+    # pending: not sent yet. sent: sent at least once, answer not recorded (resent with the
+    # same key, so the server replays it). done, conflict, rejected: see app/outbox.py.
+    state: Mapped[str] = mapped_column(String, default="pending")
+    theirs: Mapped[str | None] = mapped_column(Text, nullable=True)  # the server's listing on a conflict
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)  # {"code", "message", "fields"}
+    result_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[str] = mapped_column(String)
+    updated_at: Mapped[str] = mapped_column(String)
