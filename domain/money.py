@@ -5,6 +5,7 @@ Floats never hold money: 0.1 + 0.2 is not 0.3, and an audit trail cannot round.
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from babel.numbers import format_decimal
@@ -12,6 +13,12 @@ from babel.numbers import format_decimal
 PAISE_PER_RUPEE = 100
 LAKH = 1_00_000
 CRORE = 1_00_00_000
+
+
+# Digits with at most one decimal point and an optional sign: no exponents ("1e3"), no
+# "NaN" or "Infinity", nothing Decimal would accept that a person would not write.
+_PLAIN_AMOUNT = re.compile(r"^-?(\d+(\.\d*)?|\.\d+)$")
+MAX_RUPEES = 10**13  # Rs 10 lakh crore: above any single purchase, far below int64 paise
 
 
 class MoneyError(ValueError):
@@ -29,12 +36,15 @@ def paise_from_rupees(value: str | int | Decimal) -> int:
     text = str(value).strip().replace(",", "").replace("₹", "")
     if text.lower().startswith("rs"):
         text = text[2:].lstrip(". ")
+    text = text.strip()
+    if not _PLAIN_AMOUNT.match(text):
+        raise MoneyError(f"{value!r} is not an amount in rupees")
     try:
         rupees = Decimal(text)
     except InvalidOperation:
         raise MoneyError(f"{value!r} is not an amount in rupees") from None
-    if not rupees.is_finite():
-        raise MoneyError(f"{value!r} is not an amount in rupees")
+    if abs(rupees) > MAX_RUPEES:
+        raise MoneyError(f"{value!r} is larger than any amount GeM Desk handles")
     paise = rupees * PAISE_PER_RUPEE
     if paise != paise.to_integral_value():
         raise MoneyError(f"{value!r} has more than two decimal places")
@@ -58,8 +68,9 @@ def rupees_short(paise: int, symbol: str = "Rs ") -> str:
     for unit, name in ((CRORE, "crore"), (LAKH, "lakh")):
         if abs(rupees) >= unit:
             amount = (rupees / unit).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize()
-            shown = format_decimal(amount, format="#,##,##0.##", locale="en_IN")
-            return f"{symbol}{shown} {name}"
+            shown = format_decimal(abs(amount), format="#,##,##0.##", locale="en_IN")
+            sign = "-" if amount < 0 else ""
+            return f"{sign}{symbol}{shown} {name}"
     return rupees_text(paise, symbol)
 
 

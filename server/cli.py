@@ -60,13 +60,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_seed(args: argparse.Namespace) -> int:
     from server.db.engine import make_engine
 
+    if args.products < 0:
+        print("--products must be a whole number, not negative.", file=sys.stderr)
+        return 2
     settings = _settings(args)
     _migrate(settings)
-    try:
-        from server.seed import is_seeded, seed_marketplace  # written alongside; imported only when needed
-    except ImportError as error:
-        print(f"The demo seed is not available in this installation ({error}).", file=sys.stderr)
-        return 1
+    from server.seed import AlreadySeeded, SeedInterrupted, is_seeded, seed_marketplace
+
     engine = make_engine(settings.database_url)
     try:
         if args.if_empty and is_seeded(engine):
@@ -74,6 +74,14 @@ def cmd_seed(args: argparse.Namespace) -> int:
             return 0
         summary = seed_marketplace(engine, products=args.products, progress=print)
         print(f"Seeded the demo marketplace: {summary}")
+    except AlreadySeeded:
+        print("This marketplace already has its demo data; nothing was changed. "
+              "(Use --if-empty to make that a success.)", file=sys.stderr)
+        return 1
+    except SeedInterrupted:
+        print(f"An earlier seed of this database stopped half way. Delete it ({_where(settings)}) "
+              "and seed again.", file=sys.stderr)
+        return 1
     finally:
         engine.dispose()
     return 0

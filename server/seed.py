@@ -35,7 +35,7 @@ from typing import Any, Callable, Iterator
 from sqlalchemy import Connection, Engine, func, select
 
 from domain.listing import BUYER_VISIBLE, ListingStatus
-from server.db.models import Brand, BuyerOrg, Category, Listing, SellerFirm, User
+from server.db.models import AuditEvent, Brand, BuyerOrg, Category, Listing, SellerFirm, User
 from server.db.trail import SYSTEM, append_audit, canonical_json, set_chain_head, sha256_hex, take_feed_positions
 from server.security import hash_password
 from server.seed_data import catalogue, organisations as orgs, places
@@ -114,10 +114,22 @@ class SeedSummary:
         return "\n".join(lines)
 
 
+class SeedInterrupted(RuntimeError):
+    """An earlier seed wrote part of the marketplace and stopped (killed, power cut)."""
+
+
+SEED_COMPLETE = "seed.complete"
+
+
 def is_seeded(engine: Engine) -> bool:
-    """True when the demo accounts exist (the seed has run on this database)."""
+    """True when a seed has run to its end on this database."""
     with engine.connect() as conn:
-        return _has_demo_users(conn)
+        return _seed_completed(conn)
+
+
+def _seed_completed(conn: Connection) -> bool:
+    marker = select(AuditEvent.id).where(AuditEvent.action == SEED_COMPLETE).limit(1)
+    return conn.execute(marker).first() is not None
 
 
 def _has_demo_users(conn: Connection) -> bool:
@@ -147,8 +159,12 @@ def seed_marketplace(engine: Engine, products: int, progress: Callable[[str], An
     password_hash = hash_password(DEMO_PASSWORD)  # argon2 is slow: one hash for every demo user
 
     with writer.begin() as conn:
-        if _has_demo_users(conn):
+        if _seed_completed(conn):
             raise AlreadySeeded("the demo marketplace is already seeded here (is_seeded() is true)")
+        if _has_demo_users(conn):
+            raise SeedInterrupted(
+                "an earlier seed of this database stopped half way; delete the database and seed again"
+            )
         world = _World.build(conn, products)
         demo_rows = world.demo_listings()
         first_seq, head = take_feed_positions(conn, len(demo_rows))
@@ -194,6 +210,13 @@ def seed_marketplace(engine: Engine, products: int, progress: Callable[[str], An
             while next_report <= made:
                 next_report += PROGRESS_EVERY
 
+    # The last write says the seed finished: a seed killed half way is never taken for done.
+    with writer.begin() as conn:
+        _, head = take_feed_positions(conn, 0)
+        head = append_audit(conn, head, actor=SYSTEM, action=SEED_COMPLETE, entity_type="marketplace",
+                            entity_id="demo", digest=sha256_hex(canonical_json({"listings": made, "products": products})))
+        set_chain_head(conn, head)
+    summary.audit_events += 1
     summary.listings = made
     summary.listings_by_status = by_status
     summary.accounts = world.accounts

@@ -96,9 +96,15 @@ def test_rupees_short(paise, text):
     assert rupees_short(paise) == text
 
 
-@pytest.mark.xfail(strict=True, reason="rupees_short puts the minus after the symbol (Rs -5 crore) unlike rupees_text")
 def test_rupees_short_negative_matches_rupees_text_sign():
     assert rupees_short(-5 * CRORE * 100) == "-Rs 5 crore"
+    assert rupees_short(-125 * LAKH * 10) == "-Rs 12.5 lakh"
+
+
+@pytest.mark.parametrize("typed", ["1e3", "1E+2", "NaN", "Infinity", "1.2.3", "12 34", "+-5", "99999999999999"])
+def test_paise_from_rupees_refuses_what_a_person_would_not_type(typed):
+    with pytest.raises(MoneyError):
+        paise_from_rupees(typed)
 
 
 @pytest.mark.parametrize(
