@@ -98,10 +98,13 @@ class ApiClient:
         self._lock = threading.Lock()
         self.http = requests.Session()
         self.http.headers["User-Agent"] = f"GeMDesk/{__version__}"
+        # Passed with every request: requests lets environment variables (REQUESTS_CA_BUNDLE,
+        # HTTPS_PROXY) override a Session's own verify and proxies, but not per-request ones.
+        self._transport: dict[str, Any] = {}
         if settings.proxy_url:
-            self.http.proxies = {"http": settings.proxy_url, "https": settings.proxy_url}
+            self._transport["proxies"] = {"http": settings.proxy_url, "https": settings.proxy_url}
         if settings.ca_bundle:
-            self.http.verify = settings.ca_bundle
+            self._transport["verify"] = settings.ca_bundle
 
     def close(self) -> None:
         self.http.close()
@@ -117,9 +120,10 @@ class ApiClient:
             if auth and self.tokens:
                 headers["Authorization"] = f"Bearer {self.tokens.access_token}"
             try:
-                response = self.http.request(method, self.base + path, headers=headers, timeout=timeout, **kwargs)
+                response = self.http.request(method, self.base + path, headers=headers, timeout=timeout,
+                                             **self._transport, **kwargs)
             except requests.exceptions.SSLError as error:
-                raise TlsFailure(f"The server's certificate is not trusted ({_reason(error)}).") from None
+                raise TlsFailure(f"The server's certificate is not trusted ({_reason(error)}).") from error
             except (requests.ConnectionError, requests.Timeout) as error:
                 # A connect failure never reached the server, so even an unsafe call may retry it.
                 never_sent = _never_sent(error)
