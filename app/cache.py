@@ -35,7 +35,9 @@ log = logging.getLogger(__name__)
 CACHE_FILE = "cache.sqlite"
 _L = CachedListing.__table__
 _FTS = table("listings_fts", column("rowid"))
-_FTS_COLUMNS = "title, brand, model, category_names, specs_text"
+_FTS_COLUMNS = "title, brand, model, category_names, specs_text, category_tokens"
+# The columns the user's words are matched against (not the category tokens).
+_TEXT_COLUMNS = "{title brand model category_names specs_text}"
 _FTS_NEW = ", ".join(f"new.{c}" for c in _FTS_COLUMNS.split(", "))
 _FTS_OLD = ", ".join(f"old.{c}" for c in _FTS_COLUMNS.split(", "))
 _FTS_CHANGED = " OR ".join(f"old.{c} IS NOT new.{c}" for c in _FTS_COLUMNS.split(", "))
@@ -100,15 +102,19 @@ class SearchFilters:
 SORTABLE = {"title": _L.c.title, "brand": _L.c.brand, "price": _L.c.price_paise, "stock": _L.c.stock, "feed": _L.c.rowid}
 
 
-def fts_query(user_text: str) -> str | None:
+def fts_query(user_text: str, category_ids: Sequence[int] = ()) -> str | None:
     """The user's words as a safe FTS5 query: every word must match, the last as a prefix
-    (search as you type). None when there is nothing to search for."""
+    (search as you type); with categories, the listing must also carry one of their tokens.
+    None when there are no words to search for."""
     words = [w for w in re.split(r"[\s\"'`()\[\]{},.:;!?*^+\-/\\|<>=&%$#@~]+", user_text) if w]
     if not words:
         return None
     quoted = [f'"{w}"' for w in words]
     quoted[-1] += "*"
-    return " ".join(quoted)
+    match = f"{_TEXT_COLUMNS} : ({' '.join(quoted)})"
+    if category_ids:
+        match = f"({match}) AND category_tokens : ({' OR '.join(f'c{int(c)}' for c in category_ids)})"
+    return match
 
 
 def _search_text(listing: Mapping[str, Any]) -> str:
@@ -124,6 +130,7 @@ class Cache:
         self.folder.mkdir(parents=True, exist_ok=True)
         self.path = self.folder / CACHE_FILE
         self._category_names: dict[int, str] = {}
+        self._category_tokens: dict[int, str] = {}
         self.engine = self._open()
 
     # -- opening, migrating, rebuilding ---------------------------------------------------
@@ -173,7 +180,7 @@ class Cache:
                 step(conn)
             if version != SCHEMA_VERSION:
                 conn.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
-            self._category_names = self._load_category_names(conn)
+            self._load_category_text(conn)
 
     def _move_aside(self) -> None:
         """Keep the last unusable file for support (one only: a full cache is large)."""
@@ -235,11 +242,19 @@ class Cache:
             conn.execute(delete(CachedCategory))
             if rows:
                 conn.execute(sqlite_insert(CachedCategory), rows)
-            self._category_names = self._load_category_names(conn)
+            self._load_category_text(conn)
 
-    @staticmethod
-    def _load_category_names(conn: Connection) -> dict[int, str]:
-        return {row.id: f"{row.name_en} {row.name_hi}" for row in conn.execute(select(CachedCategory.id, CachedCategory.name_en, CachedCategory.name_hi))}
+    def _load_category_text(self, conn: Connection) -> None:
+        rows = conn.execute(select(CachedCategory.id, CachedCategory.parent_id, CachedCategory.name_en, CachedCategory.name_hi)).all()
+        by_id = {row.id: row for row in rows}
+        self._category_names, self._category_tokens = {}, {}
+        for row in rows:  # a listing is found by its category's names and its ancestors'
+            chain, seen = [], row
+            while seen is not None and len(chain) < 20:
+                chain.append(seen)
+                seen = by_id.get(seen.parent_id)
+            self._category_names[row.id] = " ".join(f"{c.name_en} {c.name_hi}" for c in chain)
+            self._category_tokens[row.id] = " ".join(f"c{c.id}" for c in chain)
 
     def _listing_row(self, listing: Mapping[str, Any], seq: int) -> dict[str, Any]:
         dumps = json.dumps
@@ -270,6 +285,7 @@ class Cache:
             "feed_seq": seq,
             "category_names": self._category_names.get(listing["category_id"], ""),
             "specs_text": _search_text(listing),
+            "category_tokens": self._category_tokens.get(listing["category_id"], f"c{listing['category_id']}"),
         }
 
     _UPSERT = None
@@ -338,25 +354,23 @@ class Cache:
 
     def categories(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
-            rows = conn.execute(select(CachedCategory).order_by(CachedCategory.id)).scalars().all()
-            return [
-                {"id": c.id, "parent_id": c.parent_id, "code": c.code, "name_en": c.name_en, "name_hi": c.name_hi,
-                 "is_service": c.is_service, "key_params": json.loads(c.key_params)}
-                for c in rows
-            ]
+            rows = conn.execute(select(CachedCategory.__table__).order_by(CachedCategory.id)).mappings().all()
+        return [{**row, "is_service": bool(row["is_service"]), "key_params": json.loads(row["key_params"])} for row in rows]
 
     def search_statement(self, user_text: str, filters: SearchFilters = SearchFilters(), order: str = "feed", descending: bool = False):
         """SELECT of matching listings. Without a sort column the rows come in the FTS index's
         own (rowid) order, so the first page of a common word streams out without ranking or
         sorting every match (FTS5 `ORDER BY rank` over a million rows costs ~200 ms)."""
         query = select(_L)
-        match = fts_query(user_text)
+        match = fts_query(user_text, filters.category_ids)
         if match is not None:
+            # The category filter is inside the FTS match (category tokens); the rows still come
+            # in rowid order, so the first page needs no sort.
             query = query.select_from(_FTS.join(_L, _L.c.rowid == _FTS.c.rowid)).where(
                 text("listings_fts MATCH :match").bindparams(match=match)
             )
-        if filters.category_ids:
-            query = query.where(_L.c.category_id.in_(list(filters.category_ids)))
+        elif filters.category_ids:
+            query = query.where(_L.c.category_id.in_(self._with_descendants(filters.category_ids)))
         if filters.min_price_paise is not None:
             query = query.where(_L.c.price_paise >= filters.min_price_paise)
         if filters.max_price_paise is not None:
@@ -376,6 +390,11 @@ class Cache:
             query = query.order_by(column.desc() if descending else column, _L.c.rowid)
         return query
 
+    def _with_descendants(self, category_ids: Sequence[int]) -> list[int]:
+        wanted = {f"c{int(c)}" for c in category_ids}
+        found = {c for c, tokens in self._category_tokens.items() if wanted & set(tokens.split())}
+        return sorted(found | {int(c) for c in category_ids})
+
     def search(self, user_text: str, filters: SearchFilters = SearchFilters(), order: str = "feed",
                descending: bool = False, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         statement = self.search_statement(user_text, filters, order, descending).limit(limit).offset(offset)
@@ -384,7 +403,7 @@ class Cache:
 
 
 _JSON_FIELDS = ("key_specs", "other_specs", "delivery_districts", "delivery_pincodes", "images")
-_INTERNAL = ("rowid", "feed_seq", "category_names", "specs_text")
+_INTERNAL = ("rowid", "feed_seq", "category_names", "specs_text", "category_tokens")
 
 
 def listing_from_row(row: Mapping[str, Any]) -> dict[str, Any]:

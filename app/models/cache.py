@@ -4,8 +4,8 @@ they refer to, and the sync state (cursor, counts).
 Listings keep SQLite's integer rowid as primary key so that the FTS5 index
 (`listings_fts`, an external-content table kept in step by triggers; see app/cache.py) can
 point at them; the server's UUID is a unique column. Structured fields the server sends
-as JSON stay JSON text here; `category_names` and `specs_text` are flattened copies made
-only for full-text search.
+as JSON stay JSON text here; `category_names`, `specs_text` and `category_tokens` are
+flattened copies made only for full-text search.
 """
 
 from __future__ import annotations
@@ -48,6 +48,9 @@ class CachedListing(Base):
     feed_seq: Mapped[int] = mapped_column(Integer)
     category_names: Mapped[str] = mapped_column(Text)  # English and Hindi, for search
     specs_text: Mapped[str] = mapped_column(Text)  # key and other specs, for search
+    # "c12 c3": the category and its ancestors as search tokens, so a text search with a
+    # category filter is one FTS5 intersection instead of a scan (see app/cache.py).
+    category_tokens: Mapped[str] = mapped_column(Text)
 
     __table_args__ = (
         Index("ix_listings_category_price", "category_id", "price_paise"),
