@@ -46,10 +46,12 @@ _FTS_CHANGED = " OR ".join(f"old.{c} IS NOT new.{c}" for c in _FTS_COLUMNS.split
 def _v1(conn: Connection) -> None:
     Base.metadata.create_all(conn)
     # External-content FTS5 over the listings, kept in step by triggers. Prefix indexes make
-    # search-as-you-type fast; remove_diacritics 2 folds Latin accents (Hindi is untouched).
+    # search-as-you-type fast; remove_diacritics 2 folds Latin accents. Marks (M*) must be
+    # token characters: unicode61's default splits Devanagari words at every vowel sign, so
+    # "कुर्सी" would index as the letters "क", "र", "स".
     conn.exec_driver_sql(
-        f"CREATE VIRTUAL TABLE listings_fts USING fts5({_FTS_COLUMNS}, content='listings', "
-        "content_rowid='rowid', tokenize='unicode61 remove_diacritics 2', prefix='2 3')"
+        f"CREATE VIRTUAL TABLE listings_fts USING fts5({_FTS_COLUMNS}, content='listings', content_rowid='rowid', "
+        "tokenize=\"unicode61 remove_diacritics 2 categories 'L* N* Co M*'\", prefix='2 3')"
     )
     conn.exec_driver_sql(
         f"CREATE TRIGGER listings_fts_insert AFTER INSERT ON listings BEGIN "
@@ -103,14 +105,15 @@ SORTABLE = {"title": _L.c.title, "brand": _L.c.brand, "price": _L.c.price_paise,
 
 
 def fts_query(user_text: str, category_ids: Sequence[int] = ()) -> str | None:
-    """The user's words as a safe FTS5 query: every word must match, the last as a prefix
-    (search as you type); with categories, the listing must also carry one of their tokens.
+    """The user's words as a safe FTS5 query: every word must match, the last (from two
+    letters) as a prefix (search as you type); with categories, the listing must also carry one of their tokens.
     None when there are no words to search for."""
     words = [w for w in re.split(r"[\s\"'`()\[\]{},.:;!?*^+\-/\\|<>=&%$#@~]+", user_text) if w]
     if not words:
         return None
     quoted = [f'"{w}"' for w in words]
-    quoted[-1] += "*"
+    if len(words[-1]) > 1:  # one letter as a prefix would match nearly every listing
+        quoted[-1] += "*"
     match = f"{_TEXT_COLUMNS} : ({' '.join(quoted)})"
     if category_ids:
         match = f"({match}) AND category_tokens : ({' OR '.join(f'c{int(c)}' for c in category_ids)})"

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -199,32 +200,37 @@ class SyncEngine:
     # -- pull -------------------------------------------------------------------------------
 
     def pull(self, result: SyncResult) -> None:
+        """Page through the feed. The next page is fetched while this one is written, so the
+        server's work and the cache's overlap (the next cursor is known before the write)."""
         cursor = self.cache.state("cursor")
-        total = None
-        if cursor is None:
-            total = self.api.count()["listings"]
+        total = self.api.count()["listings"] if cursor is None else None
         received = 0
-        while True:
-            self._check_cancel()
-            try:
-                page = self.api.changes(cursor, self.page_size)
-            except ApiError as error:
-                if error.status != 410:
-                    raise
-                log.info("the server asks for a full resync: %s", error.message)
-                self.cache.reset_listings()
-                result.resynced = True
-                cursor, received = None, 0
-                total = self.api.count()["listings"]
-                continue
-            applied = self.cache.apply_page(page["changes"], page["sellers"], {"cursor": page["next_cursor"]})
-            result.upserts += applied.upserts
-            result.deletes += applied.deletes
-            received += len(page["changes"])
-            cursor = page["next_cursor"]
-            self._report("pull", received, total, f"Received {received:,} changes")
-            if not page["has_more"]:
-                return
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="feed") as fetcher:
+            upcoming = fetcher.submit(self.api.changes, cursor, self.page_size)
+            while True:
+                self._check_cancel()
+                try:
+                    page = upcoming.result()
+                except ApiError as error:
+                    if error.status != 410:
+                        raise
+                    log.info("the server asks for a full resync: %s", error.message)
+                    self.cache.reset_listings()
+                    result.resynced = True
+                    cursor, received = None, 0
+                    total = self.api.count()["listings"]
+                    upcoming = fetcher.submit(self.api.changes, cursor, self.page_size)
+                    continue
+                cursor = page["next_cursor"]
+                if page["has_more"]:
+                    upcoming = fetcher.submit(self.api.changes, cursor, self.page_size)
+                applied = self.cache.apply_page(page["changes"], page["sellers"], {"cursor": cursor})
+                result.upserts += applied.upserts
+                result.deletes += applied.deletes
+                received += len(page["changes"])
+                self._report("pull", received, total, f"Received {received:,} changes")
+                if not page["has_more"]:
+                    return
 
     # -- check ------------------------------------------------------------------------------
 

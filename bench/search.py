@@ -39,7 +39,7 @@ def queries(categories: dict[str, int]):
         ("prefix", "lapt", SearchFilters()),
         ("prefix", "almi", SearchFilters()),
         ("prefix", "oxim", SearchFilters()),
-        ("prefix", "g", SearchFilters()),
+        ("prefix", "go", SearchFilters()),
         ("Hindi word", "कुर्सी", SearchFilters()),
         ("Hindi word", "अलमारी", SearchFilters()),
         ("Hindi prefix", "लैप", SearchFilters()),

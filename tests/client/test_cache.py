@@ -56,6 +56,19 @@ def test_search_as_you_type(cache, typed, found):
     assert ids(cache.search(typed)) == found
 
 
+def test_hindi_words_are_indexed_whole(cache):
+    vocabulary = cache.engine.raw_connection()
+    try:
+        vocabulary.execute("CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, listings_fts, row)")
+        terms = {row[0] for row in vocabulary.execute("SELECT term FROM temp.terms")}
+    finally:
+        vocabulary.close()
+    assert {"कुर्सी", "फ़र्नीचर", "लैपटॉप"} <= terms
+    assert "क" not in terms  # not shredded into letters at the vowel signs
+    assert ids(cache.search("कुर्स")) == ["id-1", "id-2"]  # a prefix while typing
+    assert ids(cache.search("लैपटॉप")) == ["id-3"]
+
+
 def test_filters(cache):
     assert ids(cache.search("", SearchFilters(category_ids=[1]))) == ["id-1", "id-2"]  # a group takes its children
     assert ids(cache.search("warranty", SearchFilters(category_ids=[1]))) == ["id-1", "id-2"]
@@ -68,8 +81,9 @@ def test_filters(cache):
 
 
 def test_query_text_is_never_fts_syntax():
-    assert fts_query('a" OR b*') == '{title brand model category_names specs_text} : ("a" "OR" "b"*)'
+    assert fts_query('a" OR bc*') == '{title brand model category_names specs_text} : ("a" "OR" "bc"*)'
     assert fts_query("  ,;  ") is None
+    assert fts_query("chair g") == '{title brand model category_names specs_text} : ("chair" "g")'
 
 
 def test_rows_only_move_forward_and_deletes_take_them_out_of_search(cache):
