@@ -10,7 +10,7 @@ at the end of some page and the next sync resumes from there. Listing rows only 
 forward: an older version never overwrites a newer one (a push answer may arrive before
 the feed page that carries the same change).
 
-Schema versions live in `PRAGMA user_version`; `MIGRATIONS[n]` takes version n to n + 1.
+The schema version lives in `PRAGMA user_version`; an older cache is refilled from the server.
 """
 
 from __future__ import annotations
@@ -24,26 +24,28 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
-from sqlalchemy import Connection, Engine, column, create_engine, delete, event, func, select, table, text
+from sqlalchemy import Connection, Engine, column, create_engine, delete, event, func, literal_column, select, table, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DatabaseError
 
 from app.models import Base, CachedCategory, CachedListing, CachedSeller, SyncState
+from app.models.cache import SELLER_CLASS_RANK_SQL
 
 log = logging.getLogger(__name__)
 
 CACHE_FILE = "cache.sqlite"
 _L = CachedListing.__table__
 _FTS = table("listings_fts", column("rowid"))
-_FTS_COLUMNS = "title, brand, model, category_names, specs_text, category_tokens"
-# The columns the user's words are matched against (not the category tokens).
+_FTS_COLUMNS = "title, brand, model, category_names, specs_text, filter_tokens"
+# The columns the user's words are matched against (not the filter tokens).
 _TEXT_COLUMNS = "{title brand model category_names specs_text}"
 _FTS_NEW = ", ".join(f"new.{c}" for c in _FTS_COLUMNS.split(", "))
 _FTS_OLD = ", ".join(f"old.{c}" for c in _FTS_COLUMNS.split(", "))
 _FTS_CHANGED = " OR ".join(f"old.{c} IS NOT new.{c}" for c in _FTS_COLUMNS.split(", "))
+MSE_CLASSES = ("micro", "small", "medium")
 
 
-def _v1(conn: Connection) -> None:
+def _create_schema(conn: Connection) -> None:
     Base.metadata.create_all(conn)
     # External-content FTS5 over the listings, kept in step by triggers. Prefix indexes make
     # search-as-you-type fast; remove_diacritics 2 folds Latin accents. Marks (M*) must be
@@ -69,8 +71,17 @@ def _v1(conn: Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1]
-SCHEMA_VERSION = len(MIGRATIONS)
+def _drop_listings_schema(conn: Connection) -> None:
+    """Everything an older schema kept about listings; sync state (owner, profile) stays."""
+    conn.exec_driver_sql("DROP TABLE IF EXISTS listings_fts")
+    for name in ("listings", "sellers", "categories"):
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {name}")
+    conn.exec_driver_sql("DELETE FROM sync_state WHERE name = 'cursor'")
+
+
+# The cache is rebuildable, so a schema change refills it from the server rather than
+# rewriting a million rows in place: version 1 lacked the seller class and district tokens.
+SCHEMA_VERSION = 2
 
 
 class CacheUnusable(Exception):
@@ -101,23 +112,36 @@ class SearchFilters:
     statuses: Sequence[str] = ()
 
 
-SORTABLE = {"title": _L.c.title, "brand": _L.c.brand, "price": _L.c.price_paise, "stock": _L.c.stock, "feed": _L.c.rowid}
+SORTABLE = {
+    "title": _L.c.title, "brand": _L.c.brand, "price": _L.c.price_paise, "stock": _L.c.stock,
+    "seller_class": literal_column(SELLER_CLASS_RANK_SQL), "feed": _L.c.rowid,
+}
 
 
-def fts_query(user_text: str, category_ids: Sequence[int] = ()) -> str | None:
+def district_token(district: str) -> str:
+    """A delivery district as one FTS token: "Janjgir-Champa" -> "djanjgirchampa"."""
+    return "d" + "".join(ch for ch in district.lower() if ch.isalnum())
+
+
+def fts_query(user_text: str, category_ids: Sequence[int] = (), district: str | None = None) -> str | None:
     """The user's words as a safe FTS5 query: every word must match, the last (from two
-    letters) as a prefix (search as you type); with categories, the listing must also carry one of their tokens.
-    None when there are no words to search for."""
+    letters) as a prefix (search as you type); with categories, the listing must also carry
+    one of their tokens, and with a district, that district's token. None when there is
+    nothing to match."""
     words = [w for w in re.split(r"[\s\"'`()\[\]{},.:;!?*^+\-/\\|<>=&%$#@~]+", user_text) if w]
-    if not words:
-        return None
-    quoted = [f'"{w}"' for w in words]
-    if len(words[-1]) > 1:  # one letter as a prefix would match nearly every listing
-        quoted[-1] += "*"
-    match = f"{_TEXT_COLUMNS} : ({' '.join(quoted)})"
+    parts = []
+    if words:
+        quoted = [f'"{w}"' for w in words]
+        if len(words[-1]) > 1:  # one letter as a prefix would match nearly every listing
+            quoted[-1] += "*"
+        parts.append(f"{_TEXT_COLUMNS} : ({' '.join(quoted)})")
     if category_ids:
-        match = f"({match}) AND category_tokens : ({' OR '.join(f'c{int(c)}' for c in category_ids)})"
-    return match
+        parts.append(f"filter_tokens : ({' OR '.join(f'c{int(c)}' for c in category_ids)})")
+    if district and district_token(district) != "d":
+        parts.append(f'filter_tokens : "{district_token(district)}"')
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else " AND ".join(f"({part})" for part in parts)
 
 
 def _search_text(listing: Mapping[str, Any]) -> str:
@@ -179,9 +203,11 @@ class Cache:
                 raise CacheUnusable(f"schema version {version} is newer than this GeM Desk ({SCHEMA_VERSION})")
             if version and not conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE name='listings'").scalar_one():
                 raise CacheUnusable("the listings table is missing")
-            for step in MIGRATIONS[version:]:
-                step(conn)
+            if 0 < version < SCHEMA_VERSION:
+                log.info("the cache's schema %s is older than %s; it is refilled from the server", version, SCHEMA_VERSION)
+                _drop_listings_schema(conn)
             if version != SCHEMA_VERSION:
+                _create_schema(conn)
                 conn.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
             self._load_category_text(conn)
 
@@ -221,6 +247,19 @@ class Cache:
         with self.engine.begin() as own:
             own.execute(statement, rows)
 
+    def adopt(self, owner: str) -> bool:
+        """Make this cache `owner`'s ("user@server"). A cache holds one user's view of one
+        server: another's is emptied first (True when that happened)."""
+        previous = self.state("owner")
+        if previous not in (None, owner):
+            self.reset_listings(keep={"owner": owner})
+            with self.engine.begin() as conn:  # what belonged to the previous owner
+                conn.execute(delete(SyncState).where(SyncState.name.in_(["profile", "last_sync_at"])))
+            return True
+        if previous is None:
+            self.set_state({"owner": owner})
+        return False
+
     def reset_listings(self, keep: Mapping[str, str] | None = None) -> None:
         """Forget every listing and the cursor (a resync), keeping categories and settings."""
         with self.engine.begin() as conn:
@@ -259,7 +298,7 @@ class Cache:
             self._category_names[row.id] = " ".join(f"{c.name_en} {c.name_hi}" for c in chain)
             self._category_tokens[row.id] = " ".join(f"c{c.id}" for c in chain)
 
-    def _listing_row(self, listing: Mapping[str, Any], seq: int) -> dict[str, Any]:
+    def _listing_row(self, listing: Mapping[str, Any], seq: int, seller_class: str | None) -> dict[str, Any]:
         dumps = json.dumps
         return {
             "id": listing["id"],
@@ -288,7 +327,11 @@ class Cache:
             "feed_seq": seq,
             "category_names": self._category_names.get(listing["category_id"], ""),
             "specs_text": _search_text(listing),
-            "category_tokens": self._category_tokens.get(listing["category_id"], f"c{listing['category_id']}"),
+            "filter_tokens": " ".join([
+                self._category_tokens.get(listing["category_id"], f"c{listing['category_id']}"),
+                *sorted({district_token(d) for d in listing["delivery_districts"]}),
+            ]),
+            "seller_class": seller_class,
         }
 
     _UPSERT = None
@@ -308,19 +351,22 @@ class Cache:
 
     def apply_page(self, changes: Sequence[Mapping[str, Any]], sellers: Sequence[Mapping[str, Any]], state: Mapping[str, str]) -> PageResult:
         """One feed page and the sync state after it (the cursor), in one transaction."""
-        upserts = [self._listing_row(c["listing"], c["seq"]) for c in changes if c["op"] == "upsert"]
         deleted = [c["id"] for c in changes if c["op"] == "delete"]
         seller_rows = [
-            {k: s[k] for k in ("id", "mse_class", "women_owned", "scst_owned", "nature", "state", "district")}
+            {**{k: s[k] for k in ("id", "women_owned", "scst_owned", "nature", "state", "district")},
+             "mse_class": s["mse_class"] or "none"}
             for s in sellers
         ]
         with self.engine.begin() as conn:
+            classes = {s["id"]: s["mse_class"] for s in seller_rows}
             if seller_rows:
-                insert = sqlite_insert(CachedSeller)
-                conn.execute(
-                    insert.on_conflict_do_update(index_elements=["id"], set_={k: insert.excluded[k] for k in seller_rows[0] if k != "id"}),
-                    seller_rows,
-                )
+                self._store_sellers(conn, seller_rows)
+            upserts = [self._listing_row(c["listing"], c["seq"], classes.get(c["listing"]["seller_id"]))
+                       for c in changes if c["op"] == "upsert"]
+            if any(row["seller_class"] is None for row in upserts):
+                known = self._seller_classes(conn, {row["seller_id"] for row in upserts if row["seller_class"] is None})
+                for row in upserts:
+                    row["seller_class"] = row["seller_class"] or known.get(row["seller_id"])
             if upserts:
                 conn.execute(self._upsert_statement(), upserts)
             for start in range(0, len(deleted), 500):
@@ -328,11 +374,31 @@ class Cache:
             self.set_state(state, conn)
         return PageResult(len(upserts), len(deleted))
 
+    @staticmethod
+    def _seller_classes(conn: Connection, seller_ids: Iterable[int]) -> dict[int, str]:
+        ids = list(seller_ids)
+        if not ids:
+            return {}
+        return dict(conn.execute(select(CachedSeller.id, CachedSeller.mse_class).where(CachedSeller.id.in_(ids))).all())
+
+    def _store_sellers(self, conn: Connection, seller_rows: list[dict[str, Any]]) -> None:
+        """Upsert sellers; a seller whose MSE class changed passes it on to its listings."""
+        before = self._seller_classes(conn, (s["id"] for s in seller_rows))
+        insert = sqlite_insert(CachedSeller)
+        conn.execute(
+            insert.on_conflict_do_update(index_elements=["id"], set_={k: insert.excluded[k] for k in seller_rows[0] if k != "id"}),
+            seller_rows,
+        )
+        for seller in seller_rows:
+            if seller["id"] in before and before[seller["id"]] != seller["mse_class"]:
+                conn.execute(_L.update().where(_L.c.seller_id == seller["id"]).values(seller_class=seller["mse_class"]))
+
     def store_listing(self, listing: Mapping[str, Any]) -> None:
         """A listing as a write's answer returned it (kept only if not older than ours)."""
         with self.engine.begin() as conn:
             seq = conn.scalar(select(CachedListing.feed_seq).where(CachedListing.id == listing["id"])) or 0
-            conn.execute(self._upsert_statement(), [self._listing_row(listing, seq)])
+            seller_class = self._seller_classes(conn, [listing["seller_id"]]).get(listing["seller_id"])
+            conn.execute(self._upsert_statement(), [self._listing_row(listing, seq, seller_class)])
 
     # -- reads ----------------------------------------------------------------------------
 
@@ -350,6 +416,12 @@ class Cache:
         with self.engine.connect() as conn:
             return dict(conn.execute(select(_L.c.id, _L.c.version)).all())
 
+    def seller(self, seller_id: int) -> dict[str, Any] | None:
+        """A seller as buyers see it (classes and place; never the firm's name)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(CachedSeller.__table__).where(CachedSeller.id == seller_id)).mappings().first()
+        return dict(row) if row else None
+
     def listings_of_seller(self, seller_id: int) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
             rows = conn.execute(select(_L).where(_L.c.seller_id == seller_id).order_by(_L.c.title)).mappings().all()
@@ -365,15 +437,13 @@ class Cache:
         own (rowid) order, so the first page of a common word streams out without ranking or
         sorting every match (FTS5 `ORDER BY rank` over a million rows costs ~200 ms)."""
         query = select(_L)
-        match = fts_query(user_text, filters.category_ids)
+        match = fts_query(user_text, filters.category_ids, filters.district)
         if match is not None:
-            # The category filter is inside the FTS match (category tokens); the rows still come
-            # in rowid order, so the first page needs no sort.
+            # The category and district filters are inside the FTS match (filter tokens); the
+            # rows still come in rowid order, so the first page needs no sort.
             query = query.select_from(_FTS.join(_L, _L.c.rowid == _FTS.c.rowid)).where(
                 text("listings_fts MATCH :match").bindparams(match=match)
             )
-        elif filters.category_ids:
-            query = query.where(_L.c.category_id.in_(self._with_descendants(filters.category_ids)))
         if filters.min_price_paise is not None:
             query = query.where(_L.c.price_paise >= filters.min_price_paise)
         if filters.max_price_paise is not None:
@@ -383,20 +453,13 @@ class Cache:
         if filters.mii_class:
             query = query.where(_L.c.mii_class == filters.mii_class)
         if filters.mse_only:
-            mse = select(CachedSeller.id).where(CachedSeller.mse_class.is_not(None))
-            query = query.where(_L.c.seller_id.in_(mse))
-        if filters.district:
-            places = func.json_each(_L.c.delivery_districts).table_valued("value")
-            query = query.where(select(1).select_from(places).where(places.c.value == filters.district).exists())
+            query = query.where(_L.c.seller_class.in_(MSE_CLASSES))
         column = SORTABLE.get(order, _L.c.rowid)
         if order != "feed" or match is None:
-            query = query.order_by(column.desc() if descending else column, _L.c.rowid)
+            # The rowid breaks ties in the same direction, so an index on the column (which
+            # ends in the rowid) serves both directions without a sort.
+            query = query.order_by(*((column.desc(), _L.c.rowid.desc()) if descending else (column, _L.c.rowid)))
         return query
-
-    def _with_descendants(self, category_ids: Sequence[int]) -> list[int]:
-        wanted = {f"c{int(c)}" for c in category_ids}
-        found = {c for c, tokens in self._category_tokens.items() if wanted & set(tokens.split())}
-        return sorted(found | {int(c) for c in category_ids})
 
     def search(self, user_text: str, filters: SearchFilters = SearchFilters(), order: str = "feed",
                descending: bool = False, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
@@ -406,7 +469,7 @@ class Cache:
 
 
 _JSON_FIELDS = ("key_specs", "other_specs", "delivery_districts", "delivery_pincodes", "images")
-_INTERNAL = ("rowid", "feed_seq", "category_names", "specs_text", "category_tokens")
+_INTERNAL = ("rowid", "feed_seq", "category_names", "specs_text", "filter_tokens", "seller_class")
 
 
 def listing_from_row(row: Mapping[str, Any]) -> dict[str, Any]:

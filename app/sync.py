@@ -115,12 +115,8 @@ class SyncEngine:
         return result
 
     def _adopt_cache(self, username: str, result: SyncResult) -> None:
-        """A cache holds one user's view of one server; another's starts again."""
-        owner = f"{username}@{self.api.base}"
-        if self.cache.state("owner") not in (None, owner):
-            self.cache.reset_listings()
+        if self.cache.adopt(f"{username}@{self.api.base}"):
             result.notes.append("The cache belonged to another user or server; it was emptied and filled again.")
-        self.cache.set_state({"owner": owner})
 
     # -- push -------------------------------------------------------------------------------
 

@@ -4,18 +4,24 @@ they refer to, and the sync state (cursor, counts).
 Listings keep SQLite's integer rowid as primary key so that the FTS5 index
 (`listings_fts`, an external-content table kept in step by triggers; see app/cache.py) can
 point at them; the server's UUID is a unique column. Structured fields the server sends
-as JSON stay JSON text here; `category_names`, `specs_text` and `category_tokens` are
-flattened copies made only for full-text search.
+as JSON stay JSON text here; `category_names`, `specs_text` and `filter_tokens` are
+flattened copies made only for full-text search, and `seller_class` is the seller's MSE class
+copied onto the listing so that the catalogue can sort and filter by it without a join.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Index, Integer, String, Text
+from sqlalchemy import Boolean, Index, Integer, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
 class Base(DeclarativeBase):
     pass
+
+
+# Sellers by class as a clerk reads them: micro, small, medium, then firms that are not MSEs.
+# Literal SQL, so that a sort by it matches the index's expression and streams from it.
+SELLER_CLASS_RANK_SQL = "(CASE seller_class WHEN 'micro' THEN 1 WHEN 'small' THEN 2 WHEN 'medium' THEN 3 ELSE 4 END)"
 
 
 class CachedListing(Base):
@@ -46,15 +52,24 @@ class CachedListing(Base):
     created_at: Mapped[str] = mapped_column(String)  # ISO 8601 UTC, as served
     updated_at: Mapped[str] = mapped_column(String)
     feed_seq: Mapped[int] = mapped_column(Integer)
+    # micro | small | medium | none (not an MSE); NULL while the seller is not yet known.
+    seller_class: Mapped[str | None] = mapped_column(String, nullable=True)
     category_names: Mapped[str] = mapped_column(Text)  # English and Hindi, for search
     specs_text: Mapped[str] = mapped_column(Text)  # key and other specs, for search
-    # "c12 c3": the category and its ancestors as search tokens, so a text search with a
-    # category filter is one FTS5 intersection instead of a scan (see app/cache.py).
-    category_tokens: Mapped[str] = mapped_column(Text)
+    # "c12 c3 draipur ddurg": the category and its ancestors, and the delivery districts, as
+    # search tokens, so a text search with a category or district filter is one FTS5
+    # intersection instead of a scan (see app/cache.py).
+    filter_tokens: Mapped[str] = mapped_column(Text)
 
+    # Each index ends in the rowid, so ORDER BY <column>, rowid streams from it: a sorted
+    # catalogue of a million listings shows its first rows without sorting them all.
     __table_args__ = (
         Index("ix_listings_category_price", "category_id", "price_paise"),
         Index("ix_listings_price", "price_paise"),
+        Index("ix_listings_title", "title"),
+        Index("ix_listings_brand", "brand"),
+        Index("ix_listings_stock", "stock"),
+        Index("ix_listings_seller_class_rank", text(SELLER_CLASS_RANK_SQL)),
         Index("ix_listings_seller", "seller_id"),
     )
 

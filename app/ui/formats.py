@@ -1,0 +1,61 @@
+"""How values read on screen: money in Indian digit grouping, times in IST, and the names of
+statuses and classes in the user's language. The rules themselves are in domain/."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from domain.money import rupees_short, rupees_text
+from domain.timefmt import ist_text, parse_iso
+
+
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
+
+
+def money(paise: int | None) -> str:
+    """Rs 12,34,567.00"""
+    return "" if paise is None else rupees_text(paise)
+
+
+def money_short(paise: int | None) -> str:
+    """Rs 12.35 lakh, Rs 1,854 crore (words translated)."""
+    if paise is None:
+        return ""
+    text = rupees_short(paise)
+    return text.replace(" crore", " " + translate("Formats", "crore")).replace(" lakh", " " + translate("Formats", "lakh"))
+
+
+def when(iso: str | None) -> str:
+    """An ISO UTC time from the server as the user reads it: 24 Nov 2026, 14:05 IST."""
+    if not iso:
+        return ""
+    try:
+        return ist_text(parse_iso(iso))
+    except ValueError:
+        return iso
+
+
+def seller_class_text(mse_class: str | None) -> str:
+    return {
+        "micro": translate("Formats", "Micro (MSE)"), "small": translate("Formats", "Small (MSE)"), "medium": translate("Formats", "Medium (MSE)"),
+        "none": translate("Formats", "Not an MSE"),
+    }.get(mse_class or "", translate("Formats", "Unknown"))
+
+
+def mii_text(mii_class: str | None) -> str:
+    return {
+        "class_i": translate("Formats", "Class-I local supplier"), "class_ii": translate("Formats", "Class-II local supplier"),
+        "non_local": translate("Formats", "Non-local supplier"),
+    }.get(mii_class or "", translate("Formats", "Unknown"))
+
+
+def status_text(status: str) -> str:
+    return {
+        "draft": translate("Formats", "Draft"), "pending_approval": translate("Formats", "Waiting for approval"), "published": translate("Formats", "Published"),
+        "rejected": translate("Formats", "Rejected"), "out_of_stock": translate("Formats", "Out of stock"), "retired": translate("Formats", "Retired"),
+    }.get(status, status)
+
+
+def nature_text(nature: str | None) -> str:
+    return {"manufacturer": translate("Formats", "Manufacturer"), "service_provider": translate("Formats", "Service provider"),
+            "trader": translate("Formats", "Trader")}.get(nature or "", nature or "")

@@ -1,0 +1,322 @@
+"""A seller's listing form: create or edit a listing offline, checked as the seller types.
+
+The category decides which key parameters the form asks for. Every keystroke re-checks the
+whole listing with the marketplace's own rules (domain/listing.py), and each problem shows
+in red under its field; saving is possible only when nothing is wrong. A refusal the server
+gave earlier shows under the fields it named.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout,
+    QWidget,
+)
+
+from app.seller_catalogue import MyListing
+from app.ui.i18n import current_language
+from domain.listing import KeyParam, validate_listing
+from domain.money import MoneyError, paise_from_rupees
+
+translate = QCoreApplication.translate
+
+SUBMITTABLE = ("draft", "rejected")  # statuses where saving may also submit for publishing
+
+
+def problem_text(message: str, params: dict[str, KeyParam]) -> str:
+    """A rule's message (English, from domain/listing.py or the server) in the user's language."""
+    known = {
+        "is required": translate("ListingRules", "This is required."),
+        "is not a known category": translate("ListingRules", "Choose a category."),
+        "MRP must be a whole number of paise above zero": translate("ListingRules", "The MRP must be above zero."),
+        "MRP is implausibly large": translate("ListingRules", "The MRP is implausibly large."),
+        "offer price must be a whole number of paise above zero": translate("ListingRules", "The offer price must be above zero."),
+        "offer price must not be above the MRP": translate("ListingRules", "The offer price must not be above the MRP."),
+        "stock must be a whole number, not negative": translate("ListingRules", "Stock must be a whole number, not negative."),
+        "minimum order must be a whole number of at least 1": translate("ListingRules", "The minimum order must be at least 1."),
+        "local content must be a whole percentage from 0 to 100": translate("ListingRules", "Local content is a whole percentage from 0 to 100."),
+        "must be a list of district names": translate("ListingRules", "Write district names separated by commas."),
+        "must be a list of six-digit PIN codes": translate("ListingRules", "Write six-digit PIN codes separated by commas."),
+        "name at least one district or PIN code the seller delivers to": translate("ListingRules", "Name at least one district or PIN code you deliver to."),
+    }
+    if message in known:
+        return known[message]
+    if message.startswith("is longer than"):
+        return translate("ListingRules", "This is too long.")
+    for param in params.values():
+        label = param.label_hi if current_language() == "hi" else param.label_en
+        if message.startswith(param.label_en + " "):
+            rest = message[len(param.label_en) + 1:]
+            if rest == "is required for this category":
+                return translate("ListingRules", "%1 is required for this category.").replace("%1", label)
+            if rest == "must be a number":
+                return translate("ListingRules", "%1 must be a number.").replace("%1", label)
+            if rest.startswith("must be one of"):
+                return translate("ListingRules", "Choose one of: %1.").replace("%1", ", ".join(param.choices))
+    return message  # the server's own words
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in re.split(r"[,;\n]", text) if part.strip()]
+
+
+class ListingEditor(QDialog):
+    """New listing (`listing` None) or an edit of `listing`; `result_fields` and `submit` after accept."""
+
+    def __init__(self, categories: list[dict[str, Any]], listing: MyListing | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("listingEditor")
+        self.listing = listing
+        self.leaf_categories = [c for c in categories if not any(o["parent_id"] == c["id"] for o in categories)]
+        self.category_by_id = {c["id"]: c for c in categories}
+        self.result_fields: dict[str, Any] = {}
+        self.submit = False
+        start = listing.fields if listing else {"country_of_origin": "India", "min_order_qty": 1, "local_content_pct": 0}
+        self._start = dict(start)
+
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.labels: dict[str, QLabel] = {}
+        self.problems: dict[str, QLabel] = {}
+        self.inputs: dict[str, QWidget] = {}
+
+        self.category = QComboBox(self, objectName="field_category_id")
+        self._add_row("category_id", self.category)
+        for name in ("title", "brand", "model"):
+            self._add_row(name, QLineEdit(str(start.get(name, "")), self, objectName=f"field_{name}"))
+        self.params_form = QFormLayout()
+        self.params_box = QWidget(self)
+        self.params_box.setLayout(self.params_form)
+        self.form.addRow(self.params_box)
+        self.param_inputs: dict[str, QWidget] = {}
+        self.param_problems: dict[str, QLabel] = {}
+        self.params: dict[str, KeyParam] = {}
+        money = lambda name: QLineEdit(self._rupees(start.get(name)), self, objectName=f"field_{name}")  # noqa: E731
+        self._add_row("mrp_paise", money("mrp_paise"))
+        self._add_row("price_paise", money("price_paise"))
+        for name in ("stock", "min_order_qty", "local_content_pct"):
+            value = start.get(name)
+            self._add_row(name, QLineEdit("" if value is None else str(value), self, objectName=f"field_{name}"))
+        self._add_row("country_of_origin", QLineEdit(start.get("country_of_origin", ""), self, objectName="field_country_of_origin"))
+        self._add_row("delivery_districts", QLineEdit(", ".join(start.get("delivery_districts", [])), self,
+                                                      objectName="field_delivery_districts"))
+        self._add_row("delivery_pincodes", QLineEdit(", ".join(start.get("delivery_pincodes", [])), self,
+                                                     objectName="field_delivery_pincodes"))
+
+        self.server_problem = QLabel(self, objectName="serverProblem", wordWrap=True)
+        self.server_problem.setStyleSheet("color:#b3261e")
+        self.server_problem.setVisible(bool(listing and listing.refusal))
+
+        body = QWidget(self)
+        body.setLayout(self.form)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = QPushButton(self, objectName="saveButton")
+        self.submit_button = QPushButton(self, objectName="submitButton")
+        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        may_submit = listing is None or listing.status in SUBMITTABLE
+        if may_submit:
+            self.buttons.addButton(self.submit_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.save_button.clicked.connect(lambda: self._accept(submit=False))
+        self.submit_button.clicked.connect(lambda: self._accept(submit=True))
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.server_problem)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.buttons)
+        self.resize(620, 720)
+
+        self._fill_categories(start.get("category_id"))
+        self.category.currentIndexChanged.connect(self._category_changed)
+        for name, widget in self.inputs.items():
+            if isinstance(widget, QLineEdit):
+                widget.textChanged.connect(self.check)
+        self.retranslate()
+        self._category_changed()
+
+    # -- building ---------------------------------------------------------------------------------
+
+    def _add_row(self, name: str, widget: QWidget) -> None:
+        label = QLabel(self)
+        label.setBuddy(widget)
+        problem = QLabel(self, objectName=f"problem_{name}", wordWrap=True)
+        problem.setStyleSheet("color:#b3261e")
+        problem.hide()
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(problem)
+        self.form.addRow(label, column)
+        self.labels[name], self.problems[name], self.inputs[name] = label, problem, widget
+
+    @staticmethod
+    def _rupees(paise: Any) -> str:
+        if not isinstance(paise, int):
+            return ""
+        return f"{paise // 100}.{paise % 100:02d}" if paise % 100 else str(paise // 100)
+
+    def _category_name(self, category: dict[str, Any]) -> str:
+        return category["name_hi"] if current_language() == "hi" else category["name_en"]
+
+    def _fill_categories(self, selected: int | None) -> None:
+        self.category.blockSignals(True)
+        self.category.clear()
+        self.category.addItem(self.tr("Choose a category"), None)
+        for category in sorted(self.leaf_categories, key=lambda c: self._category_name(c).casefold()):
+            self.category.addItem(self._category_name(category), category["id"])
+        index = self.category.findData(selected) if selected is not None else 0
+        self.category.setCurrentIndex(max(index, 0))
+        self.category.blockSignals(False)
+
+    def _category_changed(self) -> None:
+        """Ask for the chosen category's key parameters, keeping what was typed."""
+        typed = self._param_values()
+        while self.params_form.rowCount():
+            self.params_form.removeRow(0)
+        self.param_inputs.clear()
+        self.param_problems.clear()
+        category = self.category_by_id.get(self.category.currentData())
+        self.params = {p["name"]: KeyParam.from_json(p) for p in (category or {}).get("key_params", [])}
+        start = self._start.get("key_specs") or {}
+        for param in self.params.values():
+            value = typed.get(param.name, start.get(param.name, ""))
+            if param.kind == "choice" and param.choices:
+                widget: QWidget = QComboBox(self, objectName=f"param_{param.name}")
+                widget.addItem("", "")
+                for choice in param.choices:
+                    widget.addItem(choice, choice)
+                widget.setCurrentIndex(max(widget.findData(value), 0))
+                widget.currentIndexChanged.connect(self.check)
+            else:
+                widget = QLineEdit(str(value), self, objectName=f"param_{param.name}")
+                widget.textChanged.connect(self.check)
+            problem = QLabel(self, objectName=f"problem_key_specs.{param.name}", wordWrap=True)
+            problem.setStyleSheet("color:#b3261e")
+            problem.hide()
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            column.addWidget(widget)
+            column.addWidget(problem)
+            label = QLabel(self._param_label(param), self)
+            label.setBuddy(widget)
+            self.params_form.addRow(label, column)
+            self.param_inputs[param.name], self.param_problems[param.name] = widget, problem
+        self.params_box.setVisible(bool(self.params))
+        self._order_tabs()
+        self.check()
+
+    def _order_tabs(self) -> None:
+        """Tab walks the form top to bottom, key parameters where they appear."""
+        names = ["category_id", "title", "brand", "model"]
+        chain = [self.inputs[n] for n in names] + list(self.param_inputs.values())
+        chain += [self.inputs[n] for n in self.inputs if n not in names]
+        chain += [self.save_button, self.submit_button]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+    def _param_label(self, param: KeyParam) -> str:
+        label = param.label_hi if current_language() == "hi" else param.label_en
+        return f"{label} ({param.unit})" if param.unit else label
+
+    def _param_values(self) -> dict[str, str]:
+        values = {}
+        for name, widget in self.param_inputs.items():
+            values[name] = widget.currentData() if isinstance(widget, QComboBox) else widget.text().strip()
+        return values
+
+    # -- language ---------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("New listing") if self.listing is None else self.tr("Edit listing"))
+        names = {
+            "category_id": self.tr("Category"), "title": self.tr("Product name"), "brand": self.tr("Brand"),
+            "model": self.tr("Model number"), "mrp_paise": self.tr("MRP (Rs)"), "price_paise": self.tr("Offer price (Rs)"),
+            "stock": self.tr("Stock"), "min_order_qty": self.tr("Minimum order"),
+            "local_content_pct": self.tr("Local content (%)"), "country_of_origin": self.tr("Country of origin"),
+            "delivery_districts": self.tr("Delivers to districts"), "delivery_pincodes": self.tr("Delivers to PIN codes"),
+        }
+        for name, text in names.items():
+            self.labels[name].setText(text)
+        self.inputs["delivery_districts"].setPlaceholderText(self.tr("e.g. Raipur, Durg, Bilaspur"))
+        self.inputs["delivery_pincodes"].setPlaceholderText(self.tr("e.g. 492001, 491001"))
+        self.inputs["price_paise"].setPlaceholderText(self.tr("inclusive of all taxes"))
+        self.save_button.setText(self.tr("Save") if self.listing and self.listing.status not in SUBMITTABLE
+                                 else self.tr("Save as draft"))
+        self.submit_button.setText(self.tr("Save and submit for publishing"))
+        if self.listing and self.listing.refusal:
+            self.server_problem.setText(self.tr("The marketplace refused the last change: %1").replace("%1", self.listing.refusal))
+        if self.listing is not None:
+            self._fill_categories(self.category.currentData())
+        self.check()
+
+    # -- checking ---------------------------------------------------------------------------------
+
+    def fields(self) -> tuple[dict[str, Any], dict[str, str]]:
+        """(the listing's fields as typed, problems found while reading them)."""
+        read: dict[str, str] = {}
+        text = lambda name: self.inputs[name].text().strip()  # noqa: E731
+        fields: dict[str, Any] = {name: text(name) for name in ("title", "brand", "model", "country_of_origin")}
+        fields["category_id"] = self.category.currentData()
+        for name in ("mrp_paise", "price_paise"):
+            if not text(name):
+                read[name] = self.tr("Enter an amount in rupees.")
+                continue
+            try:
+                fields[name] = paise_from_rupees(text(name))
+            except MoneyError:
+                read[name] = self.tr("Enter an amount in rupees, like 12,500 or 12500.50.")
+        for name in ("stock", "min_order_qty", "local_content_pct"):
+            try:
+                fields[name] = int(text(name).replace(",", ""))
+            except ValueError:
+                read[name] = self.tr("Enter a whole number.")
+        fields["delivery_districts"] = _split(text("delivery_districts"))
+        fields["delivery_pincodes"] = _split(text("delivery_pincodes"))
+        fields["key_specs"] = {name: value for name, value in self._param_values().items() if value}
+        for kept in ("other_specs", "images"):  # not edited here: kept as they are
+            fields[kept] = self._start.get(kept, {} if kept == "other_specs" else [])
+        return fields, read
+
+    def check(self, *_: object) -> bool:
+        """Show each field's problem beside it; True when the listing may be saved."""
+        fields, read = self.fields()
+        params = list(self.params.values()) if fields["category_id"] is not None else None
+        found = {name: problem_text(message, self.params) for name, message in validate_listing(fields, params).items()}
+        found.update(read)  # what could not be read says so, rather than a rule about its value
+        server = self.listing.refusal_fields if self.listing else {}
+        for name, label in [*self.problems.items(), *((f"key_specs.{n}", p) for n, p in self.param_problems.items())]:
+            message = found.get(name)
+            if message is None and name in server and self._unchanged(name, fields):
+                message = problem_text(server[name], self.params)
+            label.setText(message or "")
+            label.setVisible(bool(message))
+        ok = not found
+        self.save_button.setEnabled(ok)
+        self.submit_button.setEnabled(ok)
+        return ok
+
+    def _unchanged(self, name: str, fields: dict[str, Any]) -> bool:
+        if name.startswith("key_specs."):
+            key = name.split(".", 1)[1]
+            return (fields["key_specs"].get(key) or "") == ((self._start.get("key_specs") or {}).get(key) or "")
+        return fields.get(name) == self._start.get(name)
+
+    def _accept(self, submit: bool) -> None:
+        if not self.check():
+            return
+        self.result_fields, _ = self.fields()
+        self.submit = submit
+        self.accept()

@@ -1,0 +1,188 @@
+"""`gemdesk`: the desktop app's start, its windows' lifecycle, and its end.
+
+Start-up: with a remembered session (refresh token in the OS keyring) and a cache that is
+the user's, the main window opens at once on the cache while the session is resumed in the
+background; if the marketplace cannot be reached it stays open offline and reconnects by
+itself. Otherwise the sign-in dialog comes first. A password given in GEMDESK_PASSWORD (the
+quick-start demo) signs in without asking.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import __version__
+from app.account import PasswordNeeded
+from app.api import Offline, SessionExpired
+from app.config import data_dir, log_dir
+from app.credentials import SecretStore
+from app.ui import operations
+from app.ui.crash import CrashHandler, setup_logging
+from app.ui.i18n import load_fonts, set_language
+from app.ui.icons import icon
+from app.ui.main_window import MainWindow
+from app.ui.settings_dialog import SettingsDialog
+from app.ui.sign_in_dialog import SignInDialog
+from app.ui.sync_controller import SyncController
+from app.ui.tasks import TaskManager
+from app.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+
+class GemDesk(QObject):
+    """The running app: one workspace, one sync controller, the windows in turn."""
+
+    def __init__(self, app: QApplication, folder: Path, secrets: SecretStore | None = None,
+                 crash_folder: Path | None = None) -> None:
+        super().__init__()
+        self.app = app
+        self.workspace = Workspace(folder, secrets)
+        self.tasks = TaskManager(self)
+        self.controller = SyncController(self.workspace, self)
+        self.window: MainWindow | None = None
+        self.dialog: SignInDialog | None = None
+        self.language = set_language(app, self.workspace.settings.language)
+        self.crash = CrashHandler(crash_folder or log_dir(), self._show_crash)
+        self.crash.install()
+
+    # -- start ---------------------------------------------------------------------------------------
+
+    def start(self, server_url: str = "", username: str = "", password: str = "") -> None:
+        settings = self.workspace.settings
+        same_user = (not server_url or server_url.rstrip("/") == settings.connection.server_url) and \
+            (not username or username == settings.username)
+        if same_user and not password and self.workspace.has_remembered_session() and self.workspace.remembered_user():
+            self.open_main_window()
+            operations.resume_session(self.tasks, self.workspace, lambda _session: self.controller.signed_in(),
+                                      self._resume_failed)
+            return
+        self.ask_sign_in(server_url=server_url, username=username, password=password)
+
+    def _resume_failed(self, error: BaseException) -> None:
+        if isinstance(error, Offline):
+            log.info("starting offline: %s", error)
+            self.controller.went_offline()
+        elif isinstance(error, (SessionExpired, PasswordNeeded)):
+            self.controller.session_ended()
+            self.ask_sign_in(again=True)
+        else:
+            self.controller.went_offline()
+            self.crash.handle(type(error), error, error.__traceback__)
+
+    # -- windows ----------------------------------------------------------------------------------------
+
+    def ask_sign_in(self, *, server_url: str = "", username: str = "", password: str = "", again: bool = False) -> None:
+        """The sign-in dialog; `again` when the session ended under an open main window."""
+        user = self.workspace.user or {}
+        self.dialog = SignInDialog(self.workspace, self.tasks, server_url=server_url,
+                                   username=username or (user.get("username", "") if again else ""),
+                                   password=password, username_fixed=again and bool(user), parent=self.window)
+        self.dialog.signed_in.connect(self._signed_in)
+        self.dialog.rejected.connect(self._sign_in_cancelled)
+        self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.dialog.show()
+        if password:
+            self.dialog.attempt()
+
+    def _signed_in(self, _session) -> None:
+        self.dialog = None
+        if self.window is None or self.window.user.get("id") != (self.workspace.user or {}).get("id"):
+            self.open_main_window()
+        self.controller.signed_in()
+
+    def _sign_in_cancelled(self) -> None:
+        self.dialog = None
+        if self.window is None:
+            self.app.quit()
+
+    def open_main_window(self) -> None:
+        if self.window is not None:
+            self.window.hide()
+            self.window.deleteLater()
+        self.window = MainWindow(self.workspace, self.tasks, self.controller)
+        self.window.settings_requested.connect(self.open_settings)
+        self.window.sign_out_requested.connect(self.sign_out)
+        self.window.sign_in_requested.connect(lambda: self.ask_sign_in(again=True))
+        self.window.installEventFilter(self)
+        self.window.show()
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.workspace.settings, str(self.workspace.folder), self.window)
+        dialog.accepted.connect(lambda: self.apply_settings(dialog.result_settings))
+        dialog.open()
+
+    def apply_settings(self, settings) -> None:
+        self.workspace.save_settings(settings)
+        if settings.language != self.language:
+            self.language = set_language(self.app, settings.language)
+        self.controller.set_interval(settings.sync_interval_minutes)
+
+    def sign_out(self) -> None:
+        self.controller.close()
+
+        def signed_out(_result) -> None:
+            if self.window is not None:
+                self.window.hide()
+                self.window.deleteLater()
+                self.window = None
+            self.controller = SyncController(self.workspace, self)
+            self.ask_sign_in()
+
+        operations.sign_out(self.tasks, self.workspace, signed_out)
+
+    # -- end --------------------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event) -> bool:
+        if watched is self.window and event.type() == event.Type.Close:
+            self.controller.close()
+        return False
+
+    def shutdown(self) -> None:
+        self.controller.close()
+        self.crash.uninstall()
+        self.workspace.close()
+
+    def _show_crash(self, report_path: str) -> None:
+        def show() -> None:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Something went wrong"),
+                              self.tr("GeM Desk hit an unexpected problem and carried on. Your work is safe. "
+                                      "A report was saved for support:"), parent=self.window)
+            box.setInformativeText(report_path)
+            box.setObjectName("crashMessage")
+            box.open()
+
+        self.tasks.on_main(show)
+
+
+def _has_screen() -> bool:
+    if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def run(args: argparse.Namespace) -> int:
+    if not _has_screen():
+        print("GeM Desk needs a desktop session to show its windows (no DISPLAY here). "
+              "`gemdesk sync` works without one.", file=sys.stderr)
+        return 1
+    setup_logging(log_dir())
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("GeM Desk")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("GeM Desk")
+    app.setWindowIcon(icon("gemdesk"))
+    load_fonts()
+    desk = GemDesk(app, data_dir(args.data_dir))
+    desk.start(server_url=args.server or "", username=args.user or "", password=os.environ.get("GEMDESK_PASSWORD", ""))
+    try:
+        return app.exec()
+    finally:
+        desk.shutdown()

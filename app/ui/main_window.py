@@ -1,0 +1,170 @@
+"""The main window: the catalogue (and, for sellers, My catalogue), the sync status, and the
+commands every user has: sync now (F5), search (Ctrl+F), settings (Ctrl+,), sign out.
+
+When the marketplace cannot be reached a banner says so and what it means: the listings
+are as of the last sync, and changes are kept and sent later.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QTabWidget, QToolBar, QVBoxLayout, QWidget
+
+from app.config import log_dir
+from app.ui.catalogue import CatalogueBrowser
+from app.ui.formats import when
+from app.ui.icons import icon
+from app.ui.my_catalogue import MyCatalogue
+from app.ui.status_bar import SyncStatusBar
+from app.ui.sync_controller import Connection, SyncController
+from app.ui.tasks import TaskManager
+from app.workspace import Workspace
+
+
+class MainWindow(QMainWindow):
+    settings_requested = Signal()
+    sign_out_requested = Signal()
+    sign_in_requested = Signal()
+
+    def __init__(self, workspace: Workspace, tasks: TaskManager, controller: SyncController,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(icon("gemdesk"))
+        self.workspace = workspace
+        self.tasks = tasks
+        self.controller = controller
+        self.user = workspace.user or {}
+
+        self.catalogue = CatalogueBrowser(workspace.cache, self.user, self)
+        self.my_catalogue = MyCatalogue(workspace, tasks, self) if self.user.get("seller_firm") else None
+        self.tabs = QTabWidget(self, objectName="mainTabs")
+        if self.my_catalogue is not None:
+            self.tabs.addTab(self.my_catalogue, "")
+            self.my_catalogue.changed.connect(self._local_change)
+        self.tabs.addTab(self.catalogue, "")
+
+        self.banner = QWidget(self, objectName="offlineBanner")
+        self.banner.setStyleSheet("#offlineBanner { background: #fef7e0; border-bottom: 1px solid #f9ab00; }")
+        self.banner_text = QLabel(self.banner, wordWrap=True)
+        self.banner_button = QPushButton(self.banner, objectName="bannerButton")
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.setContentsMargins(10, 6, 10, 6)
+        banner_layout.addWidget(self.banner_text, 1)
+        banner_layout.addWidget(self.banner_button)
+        self.banner_button.clicked.connect(self._banner_action)
+        self.banner.hide()
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self.status = SyncStatusBar(workspace, tasks, controller, self)
+        self.setStatusBar(self.status)
+
+        self.sync_action = QAction(icon("sync"), "", self, objectName="syncAction")
+        self.sync_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))  # F5
+        self.sync_action.triggered.connect(controller.sync_now)
+        self.search_action = QAction(icon("search"), "", self, objectName="searchAction")
+        self.search_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))  # Ctrl+F
+        self.search_action.triggered.connect(self.focus_search)
+        self.settings_action = QAction(icon("settings"), "", self, objectName="settingsAction")
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.settings_requested)
+        self.sign_out_action = QAction("", self, objectName="signOutAction")
+        self.sign_out_action.triggered.connect(self.sign_out_requested)
+        self.quit_action = QAction("", self, objectName="quitAction")
+        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        self.quit_action.triggered.connect(self.close)
+        self.logs_action = QAction("", self, objectName="logsAction")
+        self.logs_action.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir()))))
+        self.addActions([self.sync_action, self.search_action, self.settings_action, self.quit_action])
+
+        self.file_menu = self.menuBar().addMenu("")
+        self.file_menu.addActions([self.sync_action, self.settings_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.sign_out_action, self.quit_action])
+        self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.addAction(self.logs_action)
+        self.toolbar = QToolBar(self, objectName="mainToolbar", movable=False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.addActions([self.sync_action, self.settings_action])
+        self.addToolBar(self.toolbar)
+
+        controller.connection_changed.connect(lambda _state: self._show_banner())
+        controller.finished.connect(self._synced)
+        controller.started.connect(lambda: self.sync_action.setEnabled(False))
+        controller.finished.connect(lambda _result: self.sync_action.setEnabled(True))
+        controller.failed.connect(lambda _message: self.sync_action.setEnabled(True))
+        self.resize(1280, 780)
+        self.retranslate()
+
+    # -- reacting -----------------------------------------------------------------------------------------
+
+    def _synced(self, result) -> None:
+        if result is not None and (result.upserts or result.deletes or result.pushed or result.resynced
+                                   or result.rebuilt_cache):
+            self.catalogue.refresh()
+        if self.my_catalogue is not None:
+            self.my_catalogue.reload()
+        self._show_banner()
+
+    def _local_change(self) -> None:
+        self.status.refresh_counts()
+        self.controller.sync_now()
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentWidget(self.catalogue)
+        self.catalogue.focus_search()
+
+    def _show_banner(self) -> None:
+        state = self.controller.connection
+        if state == Connection.OFFLINE:
+            last = self.workspace.cache.state("last_sync_at")
+            self.banner_text.setText(self.tr(
+                "You are working offline: the marketplace cannot be reached. The catalogue is as of the last sync "
+                "(%1); changes you make are kept on this computer and sent when the connection returns.")
+                .replace("%1", when(last) or self.tr("never")))
+            self.banner_button.setText(self.tr("Try again"))
+            self.banner.show()
+        elif state == Connection.SIGNED_OUT:
+            self.banner_text.setText(self.tr("Your session has ended. Sign in again to sync; your changes are kept."))
+            self.banner_button.setText(self.tr("Sign in…"))
+            self.banner.show()
+        else:
+            self.banner.hide()
+
+    def _banner_action(self) -> None:
+        if self.controller.connection == Connection.SIGNED_OUT:
+            self.sign_in_requested.emit()
+        else:
+            self.controller.sync_now()
+
+    # -- language ---------------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        name = self.user.get("display_name") or self.user.get("username") or ""
+        self.setWindowTitle(self.tr("GeM Desk — %1").replace("%1", name) if name else self.tr("GeM Desk"))
+        if self.my_catalogue is not None:
+            self.tabs.setTabText(self.tabs.indexOf(self.my_catalogue), self.tr("My catalogue"))
+        self.tabs.setTabText(self.tabs.indexOf(self.catalogue), self.tr("Catalogue"))
+        self.sync_action.setText(self.tr("Sync now"))
+        self.sync_action.setToolTip(self.tr("Send your changes and receive the marketplace’s (F5)"))
+        self.search_action.setText(self.tr("Search"))
+        self.settings_action.setText(self.tr("Settings…"))
+        self.settings_action.setToolTip(self.tr("Settings (Ctrl+,)"))
+        self.sign_out_action.setText(self.tr("Sign out"))
+        self.quit_action.setText(self.tr("Quit"))
+        self.logs_action.setText(self.tr("Open the log folder"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self._show_banner()

@@ -1,0 +1,58 @@
+"""Everything the windows can change or fetch, each a one-line run of a core call in the
+background (tasks.py), with its answer delivered on the GUI thread. A reader finds every
+mutation the GUI can make here."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from app import seller_catalogue
+from app.ui.tasks import TaskManager
+from app.workspace import Workspace
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+def sign_in(tasks: TaskManager, workspace: Workspace, server_url: str, username: str, password: str | None,
+            remember: bool, on_done: Done, on_error: Failed) -> None:
+    tasks.run(lambda: workspace.sign_in(server_url, username, password, remember), on_done, on_error, lane="network")
+
+
+def resume_session(tasks: TaskManager, workspace: Workspace, on_done: Done, on_error: Failed) -> None:
+    tasks.run(workspace.resume, on_done, on_error, lane="network")
+
+
+def sign_out(tasks: TaskManager, workspace: Workspace, on_done: Done) -> None:
+    tasks.run(workspace.sign_out, on_done, lambda error: on_done(None), lane="network")
+
+
+def load_my_listings(tasks: TaskManager, workspace: Workspace, seller_id: int, on_done: Done) -> None:
+    tasks.run(lambda: seller_catalogue.my_listings(workspace.cache, workspace.outbox, seller_id), on_done)
+
+
+def save_listing(tasks: TaskManager, workspace: Workspace, fields: dict[str, Any], listing_id: str | None,
+                 submit: bool, on_done: Done, on_error: Failed) -> None:
+    tasks.run(lambda: seller_catalogue.save_listing(workspace.cache, workspace.outbox, fields,
+                                                    listing_id=listing_id, submit=submit), on_done, on_error)
+
+
+def retire_listing(tasks: TaskManager, workspace: Workspace, listing_id: str, on_done: Done) -> None:
+    tasks.run(lambda: seller_catalogue.retire_listing(workspace.cache, workspace.outbox, listing_id), on_done)
+
+
+def resolve_conflict(tasks: TaskManager, workspace: Workspace, seq: int, keep_mine: set[str], on_done: Done) -> None:
+    tasks.run(lambda: workspace.outbox.resolve_conflict(seq, keep_mine), on_done)
+
+
+def discard_change(tasks: TaskManager, workspace: Workspace, seq: int, on_done: Done) -> None:
+    tasks.run(lambda: workspace.outbox.discard(seq), on_done)
+
+
+def sync_summary(tasks: TaskManager, workspace: Workspace, on_done: Done) -> None:
+    """(open changes by state, the last successful sync's time) for the status bar."""
+    tasks.run(lambda: (workspace.outbox.counts(), workspace.cache.state("last_sync_at")), on_done)
+
+
+def conflict_of(tasks: TaskManager, workspace: Workspace, seq: int, on_done: Done) -> None:
+    tasks.run(lambda: workspace.outbox.get(seq), on_done)

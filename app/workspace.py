@@ -1,0 +1,126 @@
+"""One desktop's GeM Desk: its data folder, settings, cache, outbox and, when signed in, its
+session with the marketplace.
+
+The desktop app keeps one Workspace for its whole life. Signing in makes the cache the
+user's (another user's cached listings are dropped first) and remembers the user's profile
+in the cache, so that with a remembered session and no network the app can open on the
+cache, offline, and know whose it is. Every method that may touch the network blocks: the
+desktop calls them from worker threads. Qt-free.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+from typing import Any, Callable
+
+from app.account import PasswordNeeded, Session, sign_in, sign_out
+from app.cache import Cache
+from app.config import ClientSettings
+from app.credentials import SecretStore
+from app.outbox import Outbox
+from app.sync import Progress, SyncEngine, SyncResult
+
+
+class UnsyncedWorkOfAnother(Exception):
+    """Another user's changes are still waiting on this computer."""
+
+    def __init__(self, who: str) -> None:
+        super().__init__(f"{who} has changes on this computer that have not reached the marketplace yet. "
+                         f"Sign in as {who} and sync first, so that nothing of theirs is lost.")
+        self.who = who
+
+
+def owner_of(server_url: str, username: str) -> str:
+    return f"{username}@{server_url.rstrip('/')}"
+
+
+class Workspace:
+    def __init__(self, folder: Path, secrets: SecretStore | None = None) -> None:
+        self.folder = Path(folder)
+        self.settings = ClientSettings.load(self.folder)
+        self.secrets = secrets or SecretStore()
+        self.cache = Cache(self.folder)
+        self.outbox = Outbox(self.folder)
+        self.session: Session | None = None
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        if self.session is not None:
+            self.session.api.close()
+        self.cache.close()
+        self.outbox.close()
+
+    # -- who is here --------------------------------------------------------------------------
+
+    @property
+    def user(self) -> dict[str, Any] | None:
+        """The signed-in user, or the remembered one while offline."""
+        if self.session is not None:
+            return self.session.user
+        return self.remembered_user()
+
+    def remembered_user(self) -> dict[str, Any] | None:
+        """The profile of the settings' user, if this cache is theirs."""
+        server, username = self.settings.connection.server_url, self.settings.username
+        if not server or not username or self.cache.state("owner") != owner_of(server, username):
+            return None
+        profile = self.cache.state("profile")
+        return json.loads(profile) if profile else None
+
+    def has_remembered_session(self) -> bool:
+        server, username = self.settings.connection.server_url, self.settings.username
+        return bool(server and username and self.secrets.load(server, username))
+
+    # -- signing in and out (blocking) --------------------------------------------------------------
+
+    def sign_in(self, server_url: str, username: str, password: str | None, remember: bool = True) -> Session:
+        """Sign in with a password (or the remembered session when `password` is None).
+        Raises Offline, ApiError, PasswordNeeded or UnsyncedWorkOfAnother."""
+        server_url = server_url.strip().rstrip("/")
+        username = username.strip()
+        owner = owner_of(server_url, username)
+        previous = self.cache.state("owner")
+        if previous not in (None, owner) and self.outbox.ops():
+            raise UnsyncedWorkOfAnother(previous.split("@", 1)[0])
+        settings = self.settings.with_server(server_url, username)
+        session = sign_in(settings.connection, username, lambda: password, self.secrets, remember)
+        if not remember:
+            self.secrets.forget(server_url, username)
+        self.cache.adopt(owner)
+        self.cache.set_state({"profile": json.dumps(session.user, ensure_ascii=False)})
+        with self._lock:
+            self.settings = settings
+            self.settings.save(self.folder)
+            previous_session, self.session = self.session, session
+        if previous_session is not None:
+            previous_session.api.close()
+        return session
+
+    def resume(self) -> Session:
+        """The remembered session of the settings' user (PasswordNeeded when there is none)."""
+        if not self.settings.connection.server_url or not self.settings.username:
+            raise PasswordNeeded("Nobody has signed in on this computer yet.")
+        return self.sign_in(self.settings.connection.server_url, self.settings.username, None)
+
+    def sign_out(self) -> None:
+        with self._lock:
+            session, self.session = self.session, None
+        if session is not None:
+            sign_out(session, self.secrets)
+
+    def save_settings(self, settings: ClientSettings) -> None:
+        with self._lock:
+            self.settings = settings
+            settings.save(self.folder)
+
+    # -- syncing (blocking) ---------------------------------------------------------------------
+
+    def sync(self, on_progress: Callable[[Progress], None] | None = None,
+             cancel: threading.Event | None = None) -> SyncResult:
+        session = self.session
+        if session is None:
+            raise PasswordNeeded("Sign in to sync.")
+        engine = SyncEngine(session.api, self.cache, self.outbox, on_progress=on_progress, cancel=cancel)
+        return engine.run(session.user["username"])
