@@ -21,6 +21,15 @@ class PasswordNeeded(Exception):
     """No remembered session, and no password was given."""
 
 
+class UnsyncedWorkOfAnother(Exception):
+    """Another user's changes are still waiting on this computer."""
+
+    def __init__(self, who: str) -> None:
+        super().__init__(f"{who} has changes on this computer that have not reached the marketplace yet. "
+                         f"Sign in as {who} and sync first, so that nothing of theirs is lost.")
+        self.who = who
+
+
 @dataclass
 class Session:
     api: ApiClient
@@ -96,6 +105,6 @@ def explain(error: BaseException) -> str:
         if isinstance(error, SessionExpired):
             return "Your session has ended; please sign in again."
         return error.message
-    if isinstance(error, PasswordNeeded):
+    if isinstance(error, (PasswordNeeded, UnsyncedWorkOfAnother)):
         return str(error)
     return f"Unexpected problem: {type(error).__name__}: {error}"

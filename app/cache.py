@@ -20,6 +20,7 @@ import logging
 import re
 import shutil
 import time
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
@@ -42,7 +43,9 @@ _TEXT_COLUMNS = "{title brand model category_names specs_text}"
 _FTS_NEW = ", ".join(f"new.{c}" for c in _FTS_COLUMNS.split(", "))
 _FTS_OLD = ", ".join(f"old.{c}" for c in _FTS_COLUMNS.split(", "))
 _FTS_CHANGED = " OR ".join(f"old.{c} IS NOT new.{c}" for c in _FTS_COLUMNS.split(", "))
-MSE_CLASSES = ("micro", "small", "medium")
+# Micro and small enterprises: the Public Procurement Policy for MSEs (2012) favours these, not
+# medium ones.
+MSE_CLASSES = ("micro", "small")
 
 
 def _create_schema(conn: Connection) -> None:
@@ -79,9 +82,19 @@ def _drop_listings_schema(conn: Connection) -> None:
     conn.exec_driver_sql("DELETE FROM sync_state WHERE name = 'cursor'")
 
 
-# The cache is rebuildable, so a schema change refills it from the server rather than
-# rewriting a million rows in place: version 1 lacked the seller class and district tokens.
-SCHEMA_VERSION = 2
+def _v3_case_blind_sorts(conn: Connection) -> None:
+    """Title and brand sort as people read them ("apple" before "Zebra")."""
+    for name in ("title", "brand"):
+        conn.exec_driver_sql(f"DROP INDEX IF EXISTS ix_listings_{name}")
+        conn.exec_driver_sql(f"CREATE INDEX ix_listings_{name} ON listings ({name} COLLATE NOCASE)")
+
+
+# The cache is rebuildable: a cache older than REFILL_BELOW is refilled from the server
+# (version 1 lacked the seller class and district tokens); later ones are upgraded in place
+# by UPGRADES[n], which takes version n to n + 1.
+REFILL_BELOW = 2
+UPGRADES: dict[int, Callable[[Connection], None]] = {2: _v3_case_blind_sorts}
+SCHEMA_VERSION = 3
 
 
 class CacheUnusable(Exception):
@@ -113,14 +126,14 @@ class SearchFilters:
 
 
 SORTABLE = {
-    "title": _L.c.title, "brand": _L.c.brand, "price": _L.c.price_paise, "stock": _L.c.stock,
+    "title": _L.c.title.collate("NOCASE"), "brand": _L.c.brand.collate("NOCASE"), "price": _L.c.price_paise, "stock": _L.c.stock,
     "seller_class": literal_column(SELLER_CLASS_RANK_SQL), "feed": _L.c.rowid,
 }
 
 
 def district_token(district: str) -> str:
     """A delivery district as one FTS token: "Janjgir-Champa" -> "djanjgirchampa"."""
-    return "d" + "".join(ch for ch in district.lower() if ch.isalnum())
+    return "d" + "".join(ch for ch in district.lower() if ch.isalnum() or unicodedata.category(ch).startswith("M"))
 
 
 def fts_query(user_text: str, category_ids: Sequence[int] = (), district: str | None = None) -> str | None:
@@ -203,11 +216,15 @@ class Cache:
                 raise CacheUnusable(f"schema version {version} is newer than this GeM Desk ({SCHEMA_VERSION})")
             if version and not conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE name='listings'").scalar_one():
                 raise CacheUnusable("the listings table is missing")
-            if 0 < version < SCHEMA_VERSION:
-                log.info("the cache's schema %s is older than %s; it is refilled from the server", version, SCHEMA_VERSION)
+            if 0 < version < REFILL_BELOW:
+                log.info("the cache's schema %s is older than %s; it is refilled from the server", version, REFILL_BELOW)
                 _drop_listings_schema(conn)
-            if version != SCHEMA_VERSION:
+                version = 0
+            if version == 0:
                 _create_schema(conn)
+            for step in range(version or SCHEMA_VERSION, SCHEMA_VERSION):
+                UPGRADES[step](conn)
+            if version != SCHEMA_VERSION:
                 conn.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
             self._load_category_text(conn)
 
@@ -455,7 +472,7 @@ class Cache:
         if filters.mse_only:
             query = query.where(_L.c.seller_class.in_(MSE_CLASSES))
         column = SORTABLE.get(order, _L.c.rowid)
-        if order != "feed" or match is None:
+        if order != "feed" or match is None or descending:
             # The rowid breaks ties in the same direction, so an index on the column (which
             # ends in the rowid) serves both directions without a sort.
             query = query.order_by(*((column.desc(), _L.c.rowid.desc()) if descending else (column, _L.c.rowid)))

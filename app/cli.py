@@ -20,24 +20,22 @@ import time
 from pathlib import Path
 
 from app import __version__
-from app.account import PasswordNeeded, explain, sign_in
+from app.account import PasswordNeeded, UnsyncedWorkOfAnother, explain
 from app.api import ApiError, Offline
 from app.cache import Cache
 from app.config import ClientSettings, data_dir
-from app.credentials import NO_KEYRING_MESSAGE, SecretStore
+from app.credentials import NO_KEYRING_MESSAGE
 from app.outbox import Outbox
-from app.sync import Cancelled, Progress, SyncEngine
+from app.sync import Cancelled, Progress
+from app.workspace import Workspace
 
 
-def _password(username: str):
-    def ask() -> str | None:
-        if os.environ.get("GEMDESK_PASSWORD"):
-            return os.environ["GEMDESK_PASSWORD"]
-        if sys.stdin is not None and sys.stdin.isatty():
-            return getpass.getpass(f"Password for {username}: ")
-        return None
-
-    return ask
+def _password(username: str) -> str | None:
+    if os.environ.get("GEMDESK_PASSWORD"):
+        return os.environ["GEMDESK_PASSWORD"]
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(f"Password for {username}: ")
+    return None
 
 
 class _ProgressPrinter:
@@ -58,41 +56,43 @@ class _ProgressPrinter:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    folder = data_dir(args.data_dir)
-    settings = ClientSettings.load(folder)
+    workspace = Workspace(data_dir(args.data_dir))
+    try:
+        return _sync(workspace, args)
+    finally:
+        workspace.close()
+
+
+def _sync(workspace: Workspace, args: argparse.Namespace) -> int:
+    settings = workspace.settings
     server = (args.server or settings.connection.server_url).rstrip("/")
     username = args.user or settings.username
     if not server or not username:
         print("Say which server and user: gemdesk sync --server URL --user NAME", file=sys.stderr)
         return 2
-    settings = settings.with_server(server, username)
-    secrets = SecretStore()
-    if not secrets.available:
+    if not workspace.secrets.available:
         print(NO_KEYRING_MESSAGE, file=sys.stderr)
     try:
-        session = sign_in(settings.connection, username, _password(username), secrets)
-    except PasswordNeeded:
-        print(f"A password is needed for {username}: set GEMDESK_PASSWORD or run this in a terminal.", file=sys.stderr)
-        return 2
-    except (ApiError, Offline) as error:
+        try:
+            session = workspace.sign_in(server, username, None)  # a remembered session first
+        except PasswordNeeded:
+            password = _password(username)
+            if not password:
+                print(f"A password is needed for {username}: set GEMDESK_PASSWORD or run this in a terminal.", file=sys.stderr)
+                return 2
+            session = workspace.sign_in(server, username, password)
+    except (ApiError, Offline, UnsyncedWorkOfAnother) as error:
         print(explain(error), file=sys.stderr)
         return 1
-    settings.save(folder)
-    cache, outbox = Cache(folder), Outbox(folder)
-    print(f"Signed in to {server} as {username} ({session.user['role']}). Syncing into {folder}", flush=True)
-    engine = SyncEngine(session.api, cache, outbox, page_size=args.page_size, on_progress=_ProgressPrinter())
+    print(f"Signed in to {server} as {username} ({session.user['role']}). Syncing into {workspace.folder}", flush=True)
     try:
-        result = engine.run(username)
+        result = workspace.sync(on_progress=_ProgressPrinter(), page_size=args.page_size)
     except (ApiError, Offline) as error:
         print(explain(error), file=sys.stderr)
         return 1
     except (KeyboardInterrupt, Cancelled):
         print("Stopped. Everything received so far is kept; the next sync goes on from there.", file=sys.stderr)
         return 130
-    finally:
-        cache.close()
-        outbox.close()
-        session.api.close()
     for note in result.notes:
         print(note)
     match = "they match" if result.verified else "they differ"

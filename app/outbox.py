@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from domain.listing import EDITABLE_FIELDS
 from domain.timefmt import iso_utc, utc_now
-from app.models.outbox import OutboxBase, OutboxOp
+from app.models.outbox import OutboxBase, OutboxOp, OutboxState
 
 OUTBOX_FILE = "outbox.sqlite"
 OPEN_STATES = ("pending", "sent", "conflict", "rejected")
@@ -101,6 +101,18 @@ class Outbox:
     @staticmethod
     def _now() -> str:
         return iso_utc(utc_now())
+
+    # -- whose changes ----------------------------------------------------------------------------
+
+    def owner(self) -> str | None:
+        """Whose changes this outbox holds (user@server); kept here, not in the rebuildable cache."""
+        with self._session() as session:
+            found = session.get(OutboxState, "owner")
+            return found.value if found else None
+
+    def set_owner(self, owner: str) -> None:
+        with self._session() as session:
+            session.merge(OutboxState(name="owner", value=owner))
 
     # -- queuing the user's changes ---------------------------------------------------------
 

@@ -132,9 +132,18 @@ def retire_listing(cache: Cache, outbox: Outbox, listing_id: str) -> None:
 
 
 def conflict_fields(op: Op) -> list[tuple[str, Any, Any]]:
-    """(field, mine, the server's) for every field of a conflicting change that differs."""
+    """(field, mine, the server's) for each field both sides changed, differently: the
+    choices the seller must make. (A create has no common base: every difference counts.)"""
+    theirs, base = op.theirs or {}, op.base
+    return [(name, value, theirs.get(name)) for name, value in op.fields.items()
+            if theirs.get(name) != value and (base is None or theirs.get(name) != base.get(name))]
+
+
+def uncontested_fields(op: Op) -> set[str]:
+    """Fields of a conflicting change that only the seller changed: kept without asking."""
+    clashing = {name for name, _, _ in conflict_fields(op)}
     theirs = op.theirs or {}
-    return [(name, value, theirs.get(name)) for name, value in op.fields.items() if theirs.get(name) != value]
+    return {name for name, value in op.fields.items() if theirs.get(name) != value and name not in clashing}
 
 
 def field_text(value: Any) -> str:

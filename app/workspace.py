@@ -15,21 +15,12 @@ import threading
 from pathlib import Path
 from typing import Any, Callable
 
-from app.account import PasswordNeeded, Session, sign_in, sign_out
+from app.account import PasswordNeeded, Session, UnsyncedWorkOfAnother, sign_in, sign_out
 from app.cache import Cache
 from app.config import ClientSettings
 from app.credentials import SecretStore
 from app.outbox import Outbox
-from app.sync import Progress, SyncEngine, SyncResult
-
-
-class UnsyncedWorkOfAnother(Exception):
-    """Another user's changes are still waiting on this computer."""
-
-    def __init__(self, who: str) -> None:
-        super().__init__(f"{who} has changes on this computer that have not reached the marketplace yet. "
-                         f"Sign in as {who} and sync first, so that nothing of theirs is lost.")
-        self.who = who
+from app.sync import DEFAULT_PAGE_SIZE, Progress, SyncEngine, SyncResult
 
 
 def owner_of(server_url: str, username: str) -> str:
@@ -81,13 +72,15 @@ class Workspace:
         server_url = server_url.strip().rstrip("/")
         username = username.strip()
         owner = owner_of(server_url, username)
-        previous = self.cache.state("owner")
+        # The outbox knows whose changes it holds (an outbox from before it kept an owner: the cache does).
+        previous = self.outbox.owner() or self.cache.state("owner")
         if previous not in (None, owner) and self.outbox.ops():
             raise UnsyncedWorkOfAnother(previous.split("@", 1)[0])
         settings = self.settings.with_server(server_url, username)
         session = sign_in(settings.connection, username, lambda: password, self.secrets, remember)
         if not remember:
             self.secrets.forget(server_url, username)
+        self.outbox.set_owner(owner)
         self.cache.adopt(owner)
         self.cache.set_state({"profile": json.dumps(session.user, ensure_ascii=False)})
         with self._lock:
@@ -118,9 +111,10 @@ class Workspace:
     # -- syncing (blocking) ---------------------------------------------------------------------
 
     def sync(self, on_progress: Callable[[Progress], None] | None = None,
-             cancel: threading.Event | None = None) -> SyncResult:
+             cancel: threading.Event | None = None, page_size: int = DEFAULT_PAGE_SIZE) -> SyncResult:
         session = self.session
         if session is None:
             raise PasswordNeeded("Sign in to sync.")
-        engine = SyncEngine(session.api, self.cache, self.outbox, on_progress=on_progress, cancel=cancel)
+        engine = SyncEngine(session.api, self.cache, self.outbox, page_size=page_size, on_progress=on_progress,
+                            cancel=cancel)
         return engine.run(session.user["username"])

@@ -2,6 +2,6 @@
 the outbox of unsynced work (app/outbox.py)."""
 
 from app.models.cache import Base, CachedCategory, CachedListing, CachedSeller, SyncState
-from app.models.outbox import OutboxBase, OutboxOp
+from app.models.outbox import OutboxBase, OutboxOp, OutboxState
 
-__all__ = ["Base", "CachedCategory", "CachedListing", "CachedSeller", "OutboxBase", "OutboxOp", "SyncState"]
+__all__ = ["Base", "CachedCategory", "CachedListing", "CachedSeller", "OutboxBase", "OutboxOp", "OutboxState", "SyncState"]

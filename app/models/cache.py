@@ -66,8 +66,8 @@ class CachedListing(Base):
     __table_args__ = (
         Index("ix_listings_category_price", "category_id", "price_paise"),
         Index("ix_listings_price", "price_paise"),
-        Index("ix_listings_title", "title"),
-        Index("ix_listings_brand", "brand"),
+        Index("ix_listings_title", text("title COLLATE NOCASE")),
+        Index("ix_listings_brand", text("brand COLLATE NOCASE")),
         Index("ix_listings_stock", "stock"),
         Index("ix_listings_seller_class_rank", text(SELLER_CLASS_RANK_SQL)),
         Index("ix_listings_seller", "seller_id"),

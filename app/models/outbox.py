@@ -38,3 +38,12 @@ class OutboxOp(OutboxBase):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[str] = mapped_column(String)
     updated_at: Mapped[str] = mapped_column(String)
+
+
+class OutboxState(OutboxBase):
+    """Facts about the outbox as a whole: whose changes it holds ("owner": user@server)."""
+
+    __tablename__ = "outbox_state"
+
+    name: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from app.browse import CatalogueRequest, CatalogueSearch
 from app.cache import Cache, SearchFilters
 from app.ui.catalogue_model import ListingTableModel
+from app.ui.formats import number
 from app.ui.i18n import current_language
 from app.ui.icons import icon
 from app.ui.listing_detail import ListingDetail
@@ -285,11 +286,9 @@ class CatalogueBrowser(QWidget):
 
     def _show_count(self, count: int, finished: bool) -> None:
         if not finished and count:
-            self.count_label.setText(self.tr("%1+ listings").replace("%1", f"{count:,}"))
-        elif count == 1:
-            self.count_label.setText(self.tr("1 listing"))
+            self.count_label.setText(self.tr("%1+ listings").replace("%1", number(count)))
         else:
-            self.count_label.setText(self.tr("%1 listings").replace("%1", f"{count:,}"))
+            self.count_label.setText(self.tr("%Ln listing(s)", "", count))
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()

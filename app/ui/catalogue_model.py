@@ -21,7 +21,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 
 from app.browse import CatalogueRequest, CatalogueSearch, Interrupted
-from app.ui.formats import money, seller_class_text
+from app.ui.formats import money, number, seller_class_text
 
 log = logging.getLogger(__name__)
 
@@ -221,7 +221,7 @@ class ListingTableModel(QAbstractTableModel):
         if key == "seller_class":
             return seller_class_text(row["seller_class"])
         if key == "stock":
-            return f"{row['stock']:,}" if row["stock"] else self.tr("Out of stock")
+            return number(row['stock']) if row["stock"] else self.tr("Out of stock")
         return row[key]
 
     def row_at(self, row: int) -> dict[str, Any] | None:

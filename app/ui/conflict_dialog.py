@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.outbox import Op
-from app.seller_catalogue import conflict_fields, field_text
+from app.seller_catalogue import conflict_fields, field_text, uncontested_fields
 from app.ui.formats import money
 
 MONEY_FIELDS = ("mrp_paise", "price_paise")
@@ -63,8 +63,10 @@ class ConflictDialog(QDialog):
         return field_text(value) or "—"
 
     def keep_mine(self) -> set[str]:
-        """The fields where the seller keeps their own value."""
-        return {name for name, (mine, _) in self.choices.items() if mine.isChecked()}
+        """The fields where the seller keeps their own value: those chosen, and those only the
+        seller changed (not shown: there is nothing to choose)."""
+        chosen = {name for name, (mine, _) in self.choices.items() if mine.isChecked()}
+        return chosen | uncontested_fields(self.op)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -75,8 +77,8 @@ class ConflictDialog(QDialog):
         self.setWindowTitle(self.tr("Settle a conflict"))
         title = (self.op.theirs or {}).get("title") or self.op.fields.get("title", "")
         self.intro.setText(self.tr(
-            "“%1” was changed on the marketplace after you changed it here. For each field, keep your value "
-            "or take the marketplace’s. Fields you do not keep take the marketplace’s value.").replace("%1", title))
+            "“%1” was changed on the marketplace after you changed it here. For each field both changed, keep "
+            "your value or take the marketplace’s. Your other changes are kept.").replace("%1", title))
         self.heading_field.setText(self.tr("Field"))
         self.heading_mine.setText(self.tr("Your value"))
         self.heading_theirs.setText(self.tr("On the marketplace now"))

@@ -3,13 +3,18 @@ statuses and classes in the user's language. The rules themselves are in domain/
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from domain.money import rupees_short, rupees_text
 from domain.timefmt import ist_text, parse_iso
 
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
+
+
+def number(value: int) -> str:
+    """A count in Indian digit grouping: 8,57,502."""
+    return QLocale(QLocale.Language.English, QLocale.Country.India).toString(int(value))
 
 
 def money(paise: int | None) -> str:
@@ -37,7 +42,7 @@ def when(iso: str | None) -> str:
 
 def seller_class_text(mse_class: str | None) -> str:
     return {
-        "micro": translate("Formats", "Micro (MSE)"), "small": translate("Formats", "Small (MSE)"), "medium": translate("Formats", "Medium (MSE)"),
+        "micro": translate("Formats", "Micro (MSE)"), "small": translate("Formats", "Small (MSE)"), "medium": translate("Formats", "Medium (not MSE)"),
         "none": translate("Formats", "Not an MSE"),
     }.get(mse_class or "", translate("Formats", "Unknown"))
 

@@ -2,7 +2,9 @@
 
 Translations are Qt Linguist files: `tr()` in the code, resources/i18n/gemdesk_<lang>.ts
 as the source and the compiled .qm beside it (`python -m app.ui.i18n` refreshes both from
-the code with pyside6-lupdate and pyside6-lrelease). Qt's own translation of its standard
+the code with pyside6-lupdate and pyside6-lrelease). English is the source language, but
+its plural forms ("%n listing(s)" -> "1 listing", "2 listings") also come from a
+translation file, gemdesk_en.ts, which holds only the messages with a count. Qt's own translation of its standard
 dialogs is loaded too where Qt ships one. Hindi needs a Devanagari font on every machine:
 the app bundles Noto Sans Devanagari (SIL OFL) and puts it first for Hindi.
 """
@@ -13,6 +15,7 @@ import logging
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
@@ -49,12 +52,12 @@ def set_language(app: QApplication, language: str) -> str:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    ours = QTranslator(app)
+    if ours.load(str(TRANSLATIONS / f"gemdesk_{language}.qm")):
+        _installed.append(ours)
+    else:
+        log.warning("no translation for %s in %s", language, TRANSLATIONS)
     if language != "en":
-        ours = QTranslator(app)
-        if ours.load(str(TRANSLATIONS / f"gemdesk_{language}.qm")):
-            _installed.append(ours)
-        else:
-            log.warning("no translation for %s in %s", language, TRANSLATIONS)
         qt_own = QTranslator(app)
         if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             _installed.append(qt_own)
@@ -84,11 +87,32 @@ def update_translations() -> None:
     scripts = Path(sys.executable).parent
     sources = sorted(str(p) for p in (Path(__file__).parent).glob("*.py"))
     for language in LANGUAGES:
-        if language == "en":
-            continue
         ts = TRANSLATIONS / f"gemdesk_{language}.ts"
-        subprocess.run([str(scripts / "pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(ts)], check=True)
+        only_plurals = ["-pluralonly"] if language == "en" else []
+        subprocess.run([str(scripts / "pyside6-lupdate"), *sources, *only_plurals, "-no-obsolete", "-source-language", "en",
+                        "-target-language", language, "-ts", str(ts)], check=True)
+        if language == "en":
+            _english_plurals(ts)
         subprocess.run([str(scripts / "pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+
+
+def english_plural(source: str, many: bool) -> str:
+    """"%n change(s) waiting" -> "%n change waiting" / "%n changes waiting"; a verb marked
+    "need(s)" agrees the other way round ("1 needs", "2 need")."""
+    text = source.replace("need(s)", "need" if many else "needs")
+    return text.replace("(s)", "s" if many else "")
+
+
+def _english_plurals(ts: Path) -> None:
+    tree = ElementTree.parse(ts)
+    for message in tree.iter("message"):
+        translation = message.find("translation")
+        forms = translation.findall("numerusform")
+        source = message.findtext("source")
+        for form, many in zip(forms, (False, True)):
+            form.text = english_plural(source, many)
+        translation.attrib.pop("type", None)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from app.cache import Cache
-from app.ui.formats import mii_text, money, nature_text, seller_class_text, when
+from app.ui.formats import mii_text, money, nature_text, number, seller_class_text, when
 from app.ui.i18n import current_language
 from domain.listing import discount_bp
 
@@ -38,7 +38,8 @@ class ListingDetail(QWidget):
         self.listing_id = listing_id
         listing = self.cache.listing(listing_id) if listing_id else None
         if listing is None:
-            self.view.setHtml(f"<p style='color:#5f6368'>{escape(self.tr('Choose a listing to see its details.'))}</p>")
+            hint = self.tr("Choose a listing to see its details.")
+            self.view.setHtml(f"<p style='color:#5f6368'>{escape(hint)}</p>")
             return
         self.view.setHtml(self._html(listing, self.cache.seller(listing["seller_id"])))
 
@@ -61,23 +62,22 @@ class ListingDetail(QWidget):
         return " › ".join(reversed(names))
 
     def _html(self, listing: dict[str, Any], seller: dict[str, Any] | None) -> str:
-        tr = self.tr
         e = escape
         discount = discount_bp(listing["mrp_paise"], listing["price_paise"])
         rows: list[tuple[str, str]] = [
-            (tr("Category"), e(self._category_path(listing["category_id"]))),
-            (tr("Brand and model"), e(f"{listing['brand']} · {listing['model']}")),
-            (tr("MRP"), e(money(listing["mrp_paise"]))),
-            (tr("Discount"), e(f"{discount // 100}.{discount % 100:02d}%")),
-            (tr("Stock"), e(f"{listing['stock']:,}") if listing["stock"] else e(tr("Out of stock"))),
-            (tr("Minimum order"), e(f"{listing['min_order_qty']:,}")),
-            (tr("Country of origin"), e(listing["country_of_origin"])),
-            (tr("Local content"), e(f"{listing['local_content_pct']}% · {mii_text(listing['mii_class'])}")),
-            (tr("Delivers to"), e(", ".join(listing["delivery_districts"]) or "—")),
+            (self.tr("Category"), e(self._category_path(listing["category_id"]))),
+            (self.tr("Brand and model"), e(f"{listing['brand']} · {listing['model']}")),
+            (self.tr("MRP"), e(money(listing["mrp_paise"]))),
+            (self.tr("Discount"), e(f"{discount // 100}.{discount % 100:02d}%")),
+            (self.tr("Stock"), e(number(listing['stock'])) if listing["stock"] else e(self.tr("Out of stock"))),
+            (self.tr("Minimum order"), e(number(listing['min_order_qty']))),
+            (self.tr("Country of origin"), e(listing["country_of_origin"])),
+            (self.tr("Local content"), e(f"{listing['local_content_pct']}% · {mii_text(listing['mii_class'])}")),
+            (self.tr("Delivers to districts"), e(", ".join(listing["delivery_districts"]) or "—")),
         ]
         if listing["delivery_pincodes"]:
-            rows.append((tr("PIN codes"), e(", ".join(listing["delivery_pincodes"]))))
-        rows.append((tr("Updated"), e(when(listing["updated_at"]))))
+            rows.append((self.tr("PIN codes"), e(", ".join(listing["delivery_pincodes"]))))
+        rows.append((self.tr("Updated"), e(when(listing["updated_at"]))))
 
         def table(items: list[tuple[str, str]]) -> str:
             cells = "".join(
@@ -90,24 +90,26 @@ class ListingDetail(QWidget):
             f"<p style='font-size:large;margin-top:4px'><b>{e(money(listing['price_paise']))}</b></p>",
             table(rows),
         ]
+        heading = lambda text: f"<h4>{e(text)}</h4>"  # noqa: E731
+        note = lambda text: f"<p style='color:#5f6368'>{e(text)}</p>"  # noqa: E731
         labels = self._param_labels(listing["category_id"])
         specs = [(labels.get(name, name), e(value)) for name, value in listing["key_specs"].items()]
         if specs:
-            parts += [f"<h4>{e(tr('Key specifications'))}</h4>", table(specs)]
+            parts += [heading(self.tr("Key specifications")), table(specs)]
         others = [(name, e(value)) for name, value in listing["other_specs"].items()]
         if others:
-            parts += [f"<h4>{e(tr('Other specifications'))}</h4>", table(others)]
-        parts.append(f"<h4>{e(tr('Seller'))}</h4>")
+            parts += [heading(self.tr("Other specifications")), table(others)]
+        parts.append(heading(self.tr("Seller")))
         if seller is None:
-            parts.append(f"<p>{e(tr('Not known yet; it arrives with the next sync.'))}</p>")
+            parts.append(note(self.tr("Not known yet; it arrives with the next sync.")))
         else:
-            yes, no = tr("Yes"), tr("No")
+            yes, no = self.tr("Yes"), self.tr("No")
             parts.append(table([
-                (tr("MSE class"), e(seller_class_text(seller["mse_class"]))),
-                (tr("Women-owned"), e(yes if seller["women_owned"] else no)),
-                (tr("SC/ST-owned"), e(yes if seller["scst_owned"] else no)),
-                (tr("Nature"), e(nature_text(seller["nature"]))),
-                (tr("Located in"), e(f"{seller['district']}, {seller['state']}")),
+                (self.tr("MSE class"), e(seller_class_text(seller["mse_class"]))),
+                (self.tr("Women-owned"), e(yes if seller["women_owned"] else no)),
+                (self.tr("SC/ST-owned"), e(yes if seller["scst_owned"] else no)),
+                (self.tr("Nature of business"), e(nature_text(seller["nature"]))),
+                (self.tr("Located in"), e(f"{seller['district']}, {seller['state']}")),
             ]))
-            parts.append(f"<p style='color:#5f6368'>{e(tr('As on GeM, the seller’s name is shown only after a purchase.'))}</p>")
+            parts.append(note(self.tr("As on GeM, the seller’s name is shown only after a purchase.")))
         return "".join(parts)

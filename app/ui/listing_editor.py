@@ -257,7 +257,7 @@ class ListingEditor(QDialog):
                                  else self.tr("Save as draft"))
         self.submit_button.setText(self.tr("Save and submit for publishing"))
         if self.listing and self.listing.refusal:
-            self.server_problem.setText(self.tr("The marketplace refused the last change: %1").replace("%1", self.listing.refusal))
+            self.server_problem.setText(self.tr("The marketplace did not accept the last change: %1").replace("%1", self.listing.refusal))
         if self.listing is not None:
             self._fill_categories(self.category.currentData())
         self.check()

@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.account import PasswordNeeded
 from app.api import ApiError, Offline, SessionExpired, TlsFailure
-from app.workspace import UnsyncedWorkOfAnother
+from app.account import UnsyncedWorkOfAnother
 
 translate = QCoreApplication.translate
 

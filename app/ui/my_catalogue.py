@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from app.seller_catalogue import MyListing, SyncState
 from app.ui import operations
 from app.ui.conflict_dialog import ConflictDialog
-from app.ui.formats import money, status_text
+from app.ui.formats import money, number, status_text
 from app.ui.icons import icon
 from app.ui.i18n import current_language
 from app.ui.listing_editor import ListingEditor
@@ -57,7 +57,7 @@ class MyListingsModel(QAbstractTableModel):
         if listing.sync == SyncState.CONFLICT:
             return self.tr("Conflict: choose the values to keep")
         if listing.sync == SyncState.REFUSED:
-            return self.tr("Refused: %1").replace("%1", listing.refusal or "")
+            return self.tr("Not accepted: %1").replace("%1", listing.refusal or "")
         if listing.sync == SyncState.PENDING:
             return self.tr("Waiting to be sent")
         return self.tr("Up to date")
@@ -83,7 +83,7 @@ class MyListingsModel(QAbstractTableModel):
             if key == "price":
                 return money(listing.fields.get("price_paise"))
             if key == "stock":
-                return f"{listing.fields.get('stock', 0):,}"
+                return number(listing.fields.get('stock', 0))
             if key == "status":
                 return self.status_of(listing)
             return self.sync_text(listing)
@@ -172,11 +172,13 @@ class MyCatalogue(QWidget):
 
     def _loaded(self, listings: list[MyListing]) -> None:
         self._all = listings
-        shown = [item for item in listings if self.show_retired.isChecked() or item.status != "retired"]
+        # A retired listing stays in view while a change to it still needs the seller.
+        shown = [item for item in listings
+                 if self.show_retired.isChecked() or item.status != "retired" or item.sync != SyncState.SYNCED]
         self.model.set_listings(shown, self.workspace.cache.categories())
         waiting = sum(1 for item in listings if item.sync != SyncState.SYNCED)
-        self.summary.setText(self.tr("%1 listings; %2 with changes not yet accepted by the marketplace.")
-                             .replace("%1", f"{len(shown):,}").replace("%2", f"{waiting:,}"))
+        self.summary.setText(self.tr("%n listing(s) shown", "", len(shown)) + "; "
+                             + self.tr("%n with changes not yet accepted by the marketplace.", "", waiting))
         if self._selected_id:
             for row, item in enumerate(shown):
                 if item.id == self._selected_id:
@@ -213,7 +215,7 @@ class MyCatalogue(QWidget):
             return ""
         lines = []
         if item.sync == SyncState.REFUSED:
-            lines.append(self.tr("The marketplace refused your change: %1").replace("%1", item.refusal or ""))
+            lines.append(self.tr("The marketplace did not accept your change: %1").replace("%1", item.refusal or ""))
             lines += [f"• {name}: {message}" for name, message in item.refusal_fields.items()]
             lines.append(self.tr("Edit the listing to correct it, or discard your change to keep the marketplace’s version."))
         elif item.sync == SyncState.CONFLICT:

@@ -103,7 +103,7 @@ class SettingsDialog(QDialog):
             return self.tr("CA bundle: there is no file at %1.").replace("%1", bundle)
         proxy = self.proxy.text().strip()
         if proxy and not proxy.startswith(("http://", "https://", "socks5://")):
-            return self.tr("Proxy: write it as http://host:port.")
+            return self.tr("Proxy: write it as http://host:port (https:// and socks5:// work too).")
         return None
 
     def _save(self) -> None:

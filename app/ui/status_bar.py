@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
 from app.sync import Progress
 from app.ui import operations
-from app.ui.formats import when
+from app.ui.formats import number, when
 from app.ui.icons import icon
 from app.ui.sync_controller import Connection, SyncController
 from app.ui.tasks import TaskManager
@@ -71,8 +71,8 @@ class SyncStatusBar(QStatusBar):
         else:
             self.progress_bar.setRange(0, 0)
         phase = {"push": self.tr("Sending your changes (%1 of %2)"), "pull": self.tr("Receiving updates (%1)"),
-                 "check": self.tr("Checking (%1 listings)")}.get(progress.phase, "%1")
-        self.message_label.setText(phase.replace("%1", f"{progress.done:,}").replace("%2", f"{progress.total or 0:,}"))
+                 "check": self.tr("Checking the count (%1)")}.get(progress.phase, "%1")
+        self.message_label.setText(phase.replace("%1", number(progress.done)).replace("%2", number(progress.total or 0)))
 
     def _finished(self, result) -> None:
         self.syncing = False
@@ -103,9 +103,9 @@ class SyncStatusBar(QStatusBar):
         self.connection_icon.setPixmap(icon(name).pixmap(ICON_SIZE, ICON_SIZE, ))
         self.connection_label.setText(text)
         pending = self.counts["pending"]
-        parts = [self.tr("1 change waiting") if pending == 1 else self.tr("%1 changes waiting").replace("%1", f"{pending:,}")]
+        parts = [self.tr("%n change(s) waiting", "", pending)]
         trouble = self.counts["conflict"] + self.counts["rejected"]
         if trouble:
-            parts.append(self.tr("%1 need your attention").replace("%1", f"{trouble:,}"))
+            parts.append(self.tr("%n need(s) your attention", "", trouble))
         self.pending_label.setText(", ".join(parts))
         self.last_sync_label.setText(self.tr("Last sync: %1").replace("%1", when(self.last_sync_at) or self.tr("never")))

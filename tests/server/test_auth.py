@@ -119,12 +119,14 @@ def test_lockout_per_user_name(market):
 
 
 def test_lockout_ends(market):
-    settings = dataclasses.replace(market.settings, lockout_seconds=1, lockout_window_seconds=1)
+    # A wide window, so that slow password hashing on a busy machine still counts every failure;
+    # the lock itself lasts from the last failure.
+    settings = dataclasses.replace(market.settings, lockout_seconds=2, lockout_window_seconds=60)
     with TestClient(create_app(settings, market.db)) as client:
         for _ in range(settings.lockout_user_failures):
             client.post("/api/v1/auth/login", json={"username": "buyer", "password": "wrong"})
         assert client.post("/api/v1/auth/login", json={"username": "buyer", "password": PASSWORD}).status_code == 429
-        time.sleep(1.2)
+        time.sleep(2.2)
         assert client.post("/api/v1/auth/login", json={"username": "buyer", "password": PASSWORD}).status_code == 200
 
 

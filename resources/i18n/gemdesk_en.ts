@@ -1,0 +1,63 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>CatalogueBrowser</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/catalogue.py" line="291" />
+        <source>%Ln listing(s)</source>
+        <translation>
+            <numerusform>%Ln listing</numerusform>
+            <numerusform>%Ln listings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/messages.py" line="30" />
+        <source>Too many failed sign-ins for this account: try again in about %n minute(s).</source>
+        <translation>
+            <numerusform>Too many failed sign-ins for this account: try again in about %n minute.</numerusform>
+            <numerusform>Too many failed sign-ins for this account: try again in about %n minutes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MyCatalogue</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/my_catalogue.py" line="178" />
+        <source>%n listing(s) shown</source>
+        <translation>
+            <numerusform>%n listing shown</numerusform>
+            <numerusform>%n listings shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/my_catalogue.py" line="179" />
+        <source>%n with changes not yet accepted by the marketplace.</source>
+        <translation>
+            <numerusform>%n with changes not yet accepted by the marketplace.</numerusform>
+            <numerusform>%n with changes not yet accepted by the marketplace.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/status_bar.py" line="106" />
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n change waiting</numerusform>
+            <numerusform>%n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/status_bar.py" line="109" />
+        <source>%n need(s) your attention</source>
+        <translation>
+            <numerusform>%n needs your attention</numerusform>
+            <numerusform>%n need your attention</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
