@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
@@ -23,6 +24,14 @@ def data_dir(explicit: Path | str | None = None) -> Path:
     if os.environ.get("GEMDESK_HOME"):
         return Path(os.environ["GEMDESK_HOME"]).expanduser()
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+def has_screen() -> bool:
+    """Whether windows can be shown: on Linux a display server (or a Qt platform chosen
+    explicitly, e.g. offscreen); elsewhere always."""
+    if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
 
 
 def log_dir() -> Path:

@@ -2,7 +2,8 @@
 
 `python3 run.py demo` runs this. The server runs as its own process on its embedded SQLite
 database under the demo folder, seeded once (a second start keeps everything). The client
-signs in as demo-buyer (or --user), syncs, and opens the desktop app where it exists.
+opens the desktop app signed in as demo-buyer (or --user), which syncs in the background;
+without a screen (no DISPLAY) it syncs headless instead and keeps the server running.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import time
 from pathlib import Path
 
 import requests
+
+from app.config import has_screen
 
 DEMO_USERS = ("demo-buyer", "demo-approver", "demo-seller", "demo-admin")
 
@@ -64,11 +67,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         _wait_until_healthy(url, server)
         env = dict(os.environ, GEMDESK_PASSWORD="demo")
-        sync_cmd = [sys.executable, "-m", "app", "--data-dir", str(client_dir)]
-        subprocess.run(sync_cmd + ["sync", "--server", url, "--user", args.user], env=env, check=False)
-        print(f"\nThe demo marketplace is at {url}. Accounts: {', '.join(DEMO_USERS)} (password: demo).")
+        client_cmd = [sys.executable, "-m", "app", "--data-dir", str(client_dir)]
+        accounts = f"Accounts: {', '.join(DEMO_USERS)} (password: demo)."
         if not args.headless and _has_desktop():
-            return subprocess.call(sync_cmd + ["--server", url, "--user", args.user], env=env)
+            print(f"\nThe demo marketplace is at {url}. Opening GeM Desk as {args.user}. {accounts}", flush=True)
+            return subprocess.call(client_cmd + ["--server", url, "--user", args.user], env=env)
+        if not args.headless:
+            print("\nNo desktop session here (no DISPLAY), so GeM Desk syncs headless instead of opening its window.")
+        subprocess.run(client_cmd + ["sync", "--server", url, "--user", args.user], env=env, check=False)
+        print(f"\nThe demo marketplace is at {url}. {accounts}")
         print("Press Ctrl+C to stop the server.")
         server.wait()
         return 0
@@ -83,11 +90,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _has_desktop() -> bool:
+    """The desktop windows are installed and there is a screen to show them on."""
     try:
         import app.ui  # noqa: F401  (the desktop windows, where installed)
     except ImportError:
         return False
-    return True
+    return has_screen()
 
 
 if __name__ == "__main__":

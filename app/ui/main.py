@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app import __version__
 from app.account import PasswordNeeded
 from app.api import Offline, SessionExpired
-from app.config import data_dir, log_dir
+from app.config import data_dir, has_screen, log_dir
 from app.credentials import SecretStore
 from app.ui import operations
 from app.ui.crash import CrashHandler, setup_logging
@@ -162,14 +162,8 @@ class GemDesk(QObject):
         self.tasks.on_main(show)
 
 
-def _has_screen() -> bool:
-    if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
-        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-    return True
-
-
 def run(args: argparse.Namespace) -> int:
-    if not _has_screen():
+    if not has_screen():
         print("GeM Desk needs a desktop session to show its windows (no DISPLAY here). "
               "`gemdesk sync` works without one.", file=sys.stderr)
         return 1
