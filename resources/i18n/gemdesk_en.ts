@@ -12,20 +12,9 @@
     </message>
 </context>
 <context>
-    <name>Messages</name>
-    <message numerus="yes">
-        <location filename="../../app/ui/messages.py" line="30" />
-        <source>Too many failed sign-ins for this account: try again in about %n minute(s).</source>
-        <translation>
-            <numerusform>Too many failed sign-ins for this account: try again in about %n minute.</numerusform>
-            <numerusform>Too many failed sign-ins for this account: try again in about %n minutes.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>MyCatalogue</name>
     <message numerus="yes">
-        <location filename="../../app/ui/my_catalogue.py" line="178" />
+        <location filename="../../app/ui/my_catalogue.py" line="180" />
         <source>%n listing(s) shown</source>
         <translation>
             <numerusform>%n listing shown</numerusform>
@@ -33,7 +22,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/my_catalogue.py" line="179" />
+        <location filename="../../app/ui/my_catalogue.py" line="181" />
         <source>%n with changes not yet accepted by the marketplace.</source>
         <translation>
             <numerusform>%n with changes not yet accepted by the marketplace.</numerusform>

@@ -86,9 +86,9 @@
     <message numerus="yes">
         <location filename="../../app/ui/catalogue.py" line="291"/>
         <source>%Ln listing(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln उत्पाद सूची</numerusform>
+            <numerusform>%Ln उत्पाद सूचियाँ</numerusform>
         </translation>
     </message>
 </context>
@@ -103,102 +103,102 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="75"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="77"/>
         <source>Settle a conflict</source>
         <translation>टकराव सुलझाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="78"/>
-        <source>“%1” was changed on the marketplace after you changed it here. For each field, keep your value or take the marketplace’s. Fields you do not keep take the marketplace’s value.</source>
-        <translation>आपके यहाँ बदलने के बाद “%1” को मार्केटप्लेस पर भी बदला गया। हर फ़ील्ड के लिए अपना मान रखें या मार्केटप्लेस का मान लें। जिन फ़ील्ड में आप अपना मान नहीं रखेंगे, उनमें मार्केटप्लेस का मान लिया जाएगा।</translation>
+        <location filename="../../app/ui/conflict_dialog.py" line="80"/>
+        <source>“%1” was changed on the marketplace after you changed it here. For each field both changed, keep your value or take the marketplace’s. Your other changes are kept.</source>
+        <translation>आपके यहाँ बदलने के बाद “%1” मार्केटप्लेस पर भी बदला गया। जिन फ़ील्ड को दोनों ओर बदला गया है, उनमें से हर एक के लिए अपना मान रखें या मार्केटप्लेस का मान लें। आपके बाकी बदलाव बने रहेंगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="80"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="82"/>
         <source>Field</source>
         <translation>फ़ील्ड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="81"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="83"/>
         <source>Your value</source>
         <translation>आपका मान</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="82"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="84"/>
         <source>On the marketplace now</source>
         <translation>अभी मार्केटप्लेस पर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="84"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="86"/>
         <source>Category</source>
         <translation>श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="84"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="86"/>
         <source>Product name</source>
         <translation>उत्पाद का नाम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="84"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="86"/>
         <source>Brand</source>
         <translation>ब्रांड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="85"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="87"/>
         <source>Model number</source>
         <translation>मॉडल नंबर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="85"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="87"/>
         <source>Key specifications</source>
         <translation>मुख्य विनिर्देश</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="86"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="88"/>
         <source>Other specifications</source>
         <translation>अन्य विनिर्देश</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="86"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="88"/>
         <source>Country of origin</source>
         <translation>मूल देश</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="87"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="89"/>
         <source>Local content (%)</source>
         <translation>स्थानीय सामग्री (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="87"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="89"/>
         <source>MRP</source>
         <translation>एमआरपी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="88"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="90"/>
         <source>Offer price</source>
         <translation>ऑफ़र मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="88"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="90"/>
         <source>Stock</source>
         <translation>स्टॉक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="88"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="90"/>
         <source>Minimum order</source>
         <translation>न्यूनतम ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="89"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="91"/>
         <source>Delivers to districts</source>
         <translation>डिलीवरी वाले ज़िले</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="89"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="91"/>
         <source>Delivers to PIN codes</source>
         <translation>डिलीवरी वाले पिन कोड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="90"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="92"/>
         <source>Images</source>
         <translation>चित्र</translation>
     </message>
@@ -228,7 +228,7 @@
     <message>
         <location filename="../../app/ui/formats.py" line="45"/>
         <source>Medium (not MSE)</source>
-        <translation type="unfinished"></translation>
+        <translation>मध्यम (एमएसई नहीं)</translation>
     </message>
     <message>
         <location filename="../../app/ui/formats.py" line="46"/>
@@ -320,7 +320,7 @@
     <message>
         <location filename="../../app/ui/listing_detail.py" line="41"/>
         <source>Choose a listing to see its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>विवरण देखने के लिए कोई उत्पाद सूची चुनें।</translation>
     </message>
     <message>
         <location filename="../../app/ui/listing_detail.py" line="68"/>
@@ -370,17 +370,17 @@
     <message>
         <location filename="../../app/ui/listing_detail.py" line="76"/>
         <source>Delivers to districts</source>
-        <translation type="unfinished">डिलीवरी वाले ज़िले</translation>
+        <translation>डिलीवरी वाले ज़िले</translation>
     </message>
     <message>
         <location filename="../../app/ui/listing_detail.py" line="111"/>
         <source>Nature of business</source>
-        <translation type="unfinished"></translation>
+        <translation>व्यवसाय का प्रकार</translation>
     </message>
     <message>
         <location filename="../../app/ui/listing_detail.py" line="114"/>
         <source>As on GeM, the seller’s name is shown only after a purchase.</source>
-        <translation type="unfinished"></translation>
+        <translation>GeM की तरह, विक्रेता का नाम केवल खरीद के बाद दिखाया जाता है।</translation>
     </message>
     <message>
         <location filename="../../app/ui/listing_detail.py" line="79"/>
@@ -395,22 +395,22 @@
     <message>
         <location filename="../../app/ui/listing_detail.py" line="98"/>
         <source>Key specifications</source>
-        <translation type="unfinished">मुख्य विनिर्देश</translation>
+        <translation>मुख्य विनिर्देश</translation>
     </message>
     <message>
         <location filename="../../app/ui/listing_detail.py" line="101"/>
         <source>Other specifications</source>
-        <translation type="unfinished">अन्य विनिर्देश</translation>
+        <translation>अन्य विनिर्देश</translation>
     </message>
     <message>
         <location filename="../../app/ui/listing_detail.py" line="102"/>
         <source>Seller</source>
-        <translation type="unfinished"></translation>
+        <translation>विक्रेता</translation>
     </message>
     <message>
         <location filename="../../app/ui/listing_detail.py" line="104"/>
         <source>Not known yet; it arrives with the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>अभी ज्ञात नहीं; यह जानकारी अगले सिंक में आएगी।</translation>
     </message>
     <message>
         <location filename="../../app/ui/listing_detail.py" line="106"/>
@@ -553,7 +553,7 @@
     <message>
         <location filename="../../app/ui/listing_editor.py" line="260"/>
         <source>The marketplace did not accept the last change: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>मार्केटप्लेस ने पिछला बदलाव स्वीकार नहीं किया: %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/listing_editor.py" line="275"/>
@@ -807,13 +807,10 @@
         <source>The user name or password is not right.</source>
         <translation>उपयोगकर्ता नाम या पासवर्ड सही नहीं है।</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../app/ui/messages.py" line="30"/>
         <source>Too many failed sign-ins for this account: try again in about %n minute(s).</source>
-        <translation>
-            <numerusform>इस खाते से बहुत बार साइन इन विफल हुआ: लगभग %n मिनट बाद फिर से प्रयास करें।</numerusform>
-            <numerusform>इस खाते से बहुत बार साइन इन विफल हुआ: लगभग %n मिनट बाद फिर से प्रयास करें।</numerusform>
-        </translation>
+        <translation>इस खाते से बहुत बार साइन इन विफल हुआ: लगभग %n मिनट बाद फिर से प्रयास करें।</translation>
     </message>
     <message>
         <location filename="../../app/ui/messages.py" line="34"/>
@@ -834,103 +831,103 @@
 <context>
     <name>MyCatalogue</name>
     <message numerus="yes">
-        <location filename="../../app/ui/my_catalogue.py" line="178"/>
+        <location filename="../../app/ui/my_catalogue.py" line="180"/>
         <source>%n listing(s) shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n उत्पाद सूची दिखाई गई</numerusform>
+            <numerusform>%n उत्पाद सूचियाँ दिखाई गईं</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/my_catalogue.py" line="179"/>
+        <location filename="../../app/ui/my_catalogue.py" line="181"/>
         <source>%n with changes not yet accepted by the marketplace.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n में ऐसे बदलाव हैं जिन्हें मार्केटप्लेस ने अभी स्वीकार नहीं किया है।</numerusform>
+            <numerusform>%n में ऐसे बदलाव हैं जिन्हें मार्केटप्लेस ने अभी स्वीकार नहीं किया है।</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="216"/>
+        <location filename="../../app/ui/my_catalogue.py" line="218"/>
         <source>The marketplace did not accept your change: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>मार्केटप्लेस ने आपका बदलाव स्वीकार नहीं किया: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="218"/>
+        <location filename="../../app/ui/my_catalogue.py" line="220"/>
         <source>Edit the listing to correct it, or discard your change to keep the marketplace’s version.</source>
         <translation>इसे ठीक करने के लिए उत्पाद सूची संपादित करें, या अपना बदलाव रद्द करके मार्केटप्लेस वाला संस्करण रखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="220"/>
+        <location filename="../../app/ui/my_catalogue.py" line="222"/>
         <source>This listing was also changed on the marketplace. Choose which values to keep.</source>
         <translation>यह उत्पाद सूची मार्केटप्लेस पर भी बदली गई है। चुनें कि कौन-से मान रखने हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="222"/>
+        <location filename="../../app/ui/my_catalogue.py" line="224"/>
         <source>Your change is saved on this computer and will be sent at the next sync.</source>
         <translation>आपका बदलाव इस कंप्यूटर पर सहेजा गया है और अगले सिंक में भेजा जाएगा।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="224"/>
+        <location filename="../../app/ui/my_catalogue.py" line="226"/>
         <source>Rejected by the marketplace: %1</source>
         <translation>मार्केटप्लेस द्वारा अस्वीकृत: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="249"/>
+        <location filename="../../app/ui/my_catalogue.py" line="251"/>
         <source>Not saved</source>
         <translation>सहेजा नहीं गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="256"/>
+        <location filename="../../app/ui/my_catalogue.py" line="258"/>
         <source>Retire listing</source>
         <translation>उत्पाद सूची वापस लें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="257"/>
+        <location filename="../../app/ui/my_catalogue.py" line="259"/>
         <source>Retire “%1”? Buyers will no longer see it. This cannot be undone.</source>
         <translation>“%1” वापस लें? क्रेता इसे फिर नहीं देख पाएँगे। यह कार्रवाई पलटी नहीं जा सकती।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="281"/>
+        <location filename="../../app/ui/my_catalogue.py" line="283"/>
         <source>Discard your change</source>
         <translation>अपना बदलाव रद्द करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="282"/>
+        <location filename="../../app/ui/my_catalogue.py" line="284"/>
         <source>Discard your change to “%1” and keep the marketplace’s version?</source>
         <translation>“%1” में किया गया अपना बदलाव रद्द करके मार्केटप्लेस वाला संस्करण रखें?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="294"/>
+        <location filename="../../app/ui/my_catalogue.py" line="296"/>
         <source>New listing</source>
         <translation>नई उत्पाद सूची</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="295"/>
+        <location filename="../../app/ui/my_catalogue.py" line="297"/>
         <source>Create a listing (Ctrl+N)</source>
         <translation>उत्पाद सूची बनाएँ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="296"/>
+        <location filename="../../app/ui/my_catalogue.py" line="298"/>
         <source>Edit</source>
         <translation>संपादित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="297"/>
+        <location filename="../../app/ui/my_catalogue.py" line="299"/>
         <source>Retire</source>
         <translation>वापस लें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="298"/>
+        <location filename="../../app/ui/my_catalogue.py" line="300"/>
         <source>Settle conflict…</source>
         <translation>टकराव सुलझाएँ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="299"/>
+        <location filename="../../app/ui/my_catalogue.py" line="301"/>
         <source>Discard my change</source>
         <translation>मेरा बदलाव रद्द करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="300"/>
+        <location filename="../../app/ui/my_catalogue.py" line="302"/>
         <source>Show retired</source>
         <translation>वापस ली गई सूचियाँ दिखाएँ</translation>
     </message>
@@ -975,7 +972,7 @@
     <message>
         <location filename="../../app/ui/my_catalogue.py" line="60"/>
         <source>Not accepted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>स्वीकार नहीं हुआ: %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/my_catalogue.py" line="62"/>
@@ -1083,7 +1080,7 @@
     <message>
         <location filename="../../app/ui/settings_dialog.py" line="106"/>
         <source>Proxy: write it as http://host:port (https:// and socks5:// work too).</source>
-        <translation type="unfinished"></translation>
+        <translation>प्रॉक्सी: इसे http://host:port के रूप में लिखें (https:// और socks5:// भी चलते हैं)।</translation>
     </message>
 </context>
 <context>
@@ -1188,7 +1185,7 @@
     <message>
         <location filename="../../app/ui/status_bar.py" line="74"/>
         <source>Checking the count (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>गिनती की जाँच (%1)</translation>
     </message>
     <message>
         <location filename="../../app/ui/status_bar.py" line="81"/>
@@ -1218,17 +1215,17 @@
     <message numerus="yes">
         <location filename="../../app/ui/status_bar.py" line="106"/>
         <source>%n change(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n बदलाव प्रतीक्षा में</numerusform>
+            <numerusform>%n बदलाव प्रतीक्षा में</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/ui/status_bar.py" line="109"/>
         <source>%n need(s) your attention</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n पर आपका ध्यान चाहिए</numerusform>
+            <numerusform>%n पर आपका ध्यान चाहिए</numerusform>
         </translation>
     </message>
     <message>
