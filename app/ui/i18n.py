@@ -18,7 +18,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication
 
 from resources import FONTS, TRANSLATIONS
@@ -66,11 +66,12 @@ def set_language(app: QApplication, language: str) -> str:
     if _base_font is None:
         _base_font = QFont(app.font())
     font = QFont(_base_font)
+    usual = QFontInfo(_base_font).family()  # the family really used, not an alias like "Sans Serif"
     if language == "hi":
         # Devanagari first; the bundled font has no Latin letters, which come from the usual one.
-        font.setFamilies([DEVANAGARI_FAMILY, *_base_font.families()])
+        font.setFamilies([DEVANAGARI_FAMILY, usual])
     else:
-        font.setFamilies([*_base_font.families(), DEVANAGARI_FAMILY])  # Hindi names in English mode too
+        font.setFamilies([usual, DEVANAGARI_FAMILY])  # Hindi names show in English mode too
     app.setFont(font)
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.India))
     app.setProperty("gemdesk_language", language)

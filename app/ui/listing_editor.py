@@ -121,9 +121,10 @@ class ListingEditor(QDialog):
         self.save_button = QPushButton(self, objectName="saveButton")
         self.submit_button = QPushButton(self, objectName="submitButton")
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        may_submit = listing is None or listing.status in SUBMITTABLE
-        if may_submit:
+        if listing is None or listing.status in SUBMITTABLE:
             self.buttons.addButton(self.submit_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        else:
+            self.submit_button.hide()
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.save_button.clicked.connect(lambda: self._accept(submit=False))
         self.submit_button.clicked.connect(lambda: self._accept(submit=True))
@@ -141,6 +142,9 @@ class ListingEditor(QDialog):
                 widget.textChanged.connect(self.check)
         self.retranslate()
         self._category_changed()
+        for widget in self.inputs.values():
+            if isinstance(widget, QLineEdit):
+                widget.home(False)  # long values show their beginning
 
     # -- building ---------------------------------------------------------------------------------
 

@@ -446,127 +446,127 @@
 <context>
     <name>ListingEditor</name>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="172"/>
+        <location filename="../../app/ui/listing_editor.py" line="176"/>
         <source>Choose a category</source>
         <translation>श्रेणी चुनें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="243"/>
+        <location filename="../../app/ui/listing_editor.py" line="247"/>
         <source>New listing</source>
         <translation>नई उत्पाद सूची</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="243"/>
+        <location filename="../../app/ui/listing_editor.py" line="247"/>
         <source>Edit listing</source>
         <translation>उत्पाद सूची संपादित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="245"/>
+        <location filename="../../app/ui/listing_editor.py" line="249"/>
         <source>Category</source>
         <translation>श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="245"/>
+        <location filename="../../app/ui/listing_editor.py" line="249"/>
         <source>Product name</source>
         <translation>उत्पाद का नाम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="245"/>
+        <location filename="../../app/ui/listing_editor.py" line="249"/>
         <source>Brand</source>
         <translation>ब्रांड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="246"/>
+        <location filename="../../app/ui/listing_editor.py" line="250"/>
         <source>Model number</source>
         <translation>मॉडल नंबर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="246"/>
+        <location filename="../../app/ui/listing_editor.py" line="250"/>
         <source>MRP (Rs)</source>
         <translation>एमआरपी (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="246"/>
+        <location filename="../../app/ui/listing_editor.py" line="250"/>
         <source>Offer price (Rs)</source>
         <translation>ऑफ़र मूल्य (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="247"/>
+        <location filename="../../app/ui/listing_editor.py" line="251"/>
         <source>Stock</source>
         <translation>स्टॉक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="247"/>
+        <location filename="../../app/ui/listing_editor.py" line="251"/>
         <source>Minimum order</source>
         <translation>न्यूनतम ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="248"/>
+        <location filename="../../app/ui/listing_editor.py" line="252"/>
         <source>Local content (%)</source>
         <translation>स्थानीय सामग्री (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="248"/>
+        <location filename="../../app/ui/listing_editor.py" line="252"/>
         <source>Country of origin</source>
         <translation>मूल देश</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="249"/>
+        <location filename="../../app/ui/listing_editor.py" line="253"/>
         <source>Delivers to districts</source>
         <translation>डिलीवरी वाले ज़िले</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="249"/>
+        <location filename="../../app/ui/listing_editor.py" line="253"/>
         <source>Delivers to PIN codes</source>
         <translation>डिलीवरी वाले पिन कोड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="253"/>
+        <location filename="../../app/ui/listing_editor.py" line="257"/>
         <source>e.g. Raipur, Durg, Bilaspur</source>
         <translation>जैसे Raipur, Durg, Bilaspur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="254"/>
+        <location filename="../../app/ui/listing_editor.py" line="258"/>
         <source>e.g. 492001, 491001</source>
         <translation>जैसे 492001, 491001</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="255"/>
+        <location filename="../../app/ui/listing_editor.py" line="259"/>
         <source>inclusive of all taxes</source>
         <translation>सभी करों सहित</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="256"/>
+        <location filename="../../app/ui/listing_editor.py" line="260"/>
         <source>Save</source>
         <translation>सहेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="257"/>
+        <location filename="../../app/ui/listing_editor.py" line="261"/>
         <source>Save as draft</source>
         <translation>ड्राफ़्ट के रूप में सहेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="258"/>
+        <location filename="../../app/ui/listing_editor.py" line="262"/>
         <source>Save and submit for publishing</source>
         <translation>सहेजें और प्रकाशन के लिए भेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="260"/>
+        <location filename="../../app/ui/listing_editor.py" line="264"/>
         <source>The marketplace did not accept the last change: %1</source>
         <translation>मार्केटप्लेस ने पिछला बदलाव स्वीकार नहीं किया: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="275"/>
+        <location filename="../../app/ui/listing_editor.py" line="279"/>
         <source>Enter an amount in rupees.</source>
         <translation>राशि रुपयों में लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="280"/>
+        <location filename="../../app/ui/listing_editor.py" line="284"/>
         <source>Enter an amount in rupees, like 12,500 or 12500.50.</source>
         <translation>राशि रुपयों में लिखें, जैसे 12,500 या 12500.50।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="285"/>
+        <location filename="../../app/ui/listing_editor.py" line="289"/>
         <source>Enter a whole number.</source>
         <translation>पूर्ण संख्या लिखें।</translation>
     </message>
@@ -777,12 +777,12 @@
     <message>
         <location filename="../../app/ui/main_window.py" line="168"/>
         <source>&amp;File</source>
-        <translation>&amp;फ़ाइल</translation>
+        <translation>फ़ाइल (&amp;F)</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="169"/>
         <source>&amp;Help</source>
-        <translation>&amp;सहायता</translation>
+        <translation>सहायता (&amp;H)</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,192 @@
+"""Screenshots of the real app for the README, taken offscreen.
+
+    python docs/screenshots.py            # writes docs/screenshots/*.png
+
+Seeds a small demo marketplace in a temporary folder, starts the real server on loopback,
+and drives the real windows (GemDesk, as `gemdesk` runs them) into each state: the buyer's
+catalogue in English and in Hindi, a listing's details, a seller's catalogue with changes
+waiting, a conflict from a real 409, offline mode, and the sign-in and listing forms.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QItemSelectionModel, Qt  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from app.credentials import SecretStore  # noqa: E402
+from app.ui.conflict_dialog import ConflictDialog  # noqa: E402
+from app.ui.i18n import load_fonts, set_language  # noqa: E402
+from app.ui.listing_detail import ListingDetail  # noqa: E402
+from app.ui.listing_editor import ListingEditor  # noqa: E402
+from app.ui.main import GemDesk  # noqa: E402
+from app.ui.sign_in_dialog import SignInDialog  # noqa: E402
+from app.ui.sync_controller import Connection  # noqa: E402
+from tests.client.conftest import MemoryKeyring, ServerProcess, free_port, subprocess_env  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+SIZE = (1280, 760)
+
+
+def wait(app: QApplication, until, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not until():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the app did not get there in time")
+        app.processEvents()
+        time.sleep(0.02)
+    for _ in range(5):
+        app.processEvents()
+
+
+def settle(app: QApplication, seconds: float = 0.3) -> None:
+    wait(app, lambda: True)
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def save(widget: QWidget, name: str) -> None:
+    path = OUT / f"{name}.png"
+    widget.grab().save(str(path))
+    print(f"  {path.relative_to(ROOT)}")
+
+
+def open_desk(app, folder: Path, server: ServerProcess, user: str, secrets: SecretStore) -> GemDesk:
+    desk = GemDesk(app, folder, secrets, crash_folder=folder / "reports")
+    desk.start(server.url, user, "demo")
+    wait(app, lambda: desk.window is not None and desk.workspace.cache.state("last_sync_at") is not None)
+    wait(app, lambda: not desk.controller.running and desk.window.catalogue.model.is_finished())
+    desk.window.resize(*SIZE)
+    settle(app)
+    return desk
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="gemdesk-shots-"))
+    app = QApplication([])
+    load_fonts()
+    secrets = SecretStore(MemoryKeyring())
+    import subprocess
+
+    (work / "server").mkdir()
+    subprocess.run([sys.executable, "-m", "server", "--data-dir", str(work / "server"), "seed", "--products", "3000"],
+                   check=True, capture_output=True, env=subprocess_env(), cwd=ROOT)
+    server = ServerProcess(work / "server", free_port())
+    server.start()
+    print("Screenshots:")
+    try:
+        # The sign-in dialog, as a new user meets it.
+        fresh = GemDesk(app, work / "new-user", secrets, crash_folder=work / "reports")
+        dialog = SignInDialog(fresh.workspace, fresh.tasks, server_url=server.url, username="demo-buyer")
+        dialog.show()
+        settle(app)
+        save(dialog, "sign-in")
+        dialog.close()
+
+        # The buyer's catalogue: a search, a selected listing, its details.
+        buyer = open_desk(app, work / "buyer", server, "demo-buyer", secrets)
+        window = buyer.window
+        browser = window.catalogue
+        browser.search_box.setText("revolving chair")
+        wait(app, browser.model.is_finished)
+        browser.select_row(2)
+        settle(app)
+        save(window, "catalogue-en")
+        detail = ListingDetail(buyer.workspace.cache)  # the same pane, tall enough to show it all
+        detail.resize(520, 1100)
+        detail.show_listing(browser.model.listing_id(2))
+        detail.show()
+        settle(app)
+        save(detail, "listing-detail")
+        detail.close()
+
+        set_language(app, "hi")
+        settle(app)
+        save(window, "catalogue-hi")
+        set_language(app, "en")
+        settle(app)
+
+        # Offline: the server goes away; the app says so and keeps working on the cache.
+        browser.search_box.setText("almirah")
+        wait(app, browser.model.is_finished)
+        browser.select_row(0)
+        server.stop()
+        buyer.controller.sync_now()
+        wait(app, lambda: buyer.controller.connection == Connection.OFFLINE)
+        settle(app)
+        save(window, "offline")
+        server.start()
+        wait(app, lambda: buyer.controller.connection == Connection.ONLINE)
+        buyer.controller.close()
+        window.close()
+
+        # The seller: changes made offline wait in My catalogue.
+        seller = open_desk(app, work / "seller", server, "demo-seller", secrets)
+        mine = seller.window.my_catalogue
+        wait(app, lambda: mine.model.rowCount() > 0)
+        seller.controller.close()  # stay offline for the picture: nothing is sent
+        listings = [item for item in mine.model.listings if item.status == "published"]
+        for item, changes in zip(listings, ({"price_paise": 4_750_00}, {"stock": 0})):
+            seller.workspace.outbox.queue_update(item.id, changes, False, {**item.fields, "version": item.version})
+        mine.reload()
+        wait(app, lambda: sum(1 for i in mine.model.listings if i.sync == "pending") == 2)
+        mine.select_listing(listings[0].id)
+        seller.window.status.refresh_counts()
+        settle(app)
+        save(seller.window, "my-catalogue-pending")
+
+        # The listing form, checking as the seller types.
+        editor = ListingEditor(seller.workspace.cache.categories(), mine.model.listings[0], seller.window)
+        editor.inputs["price_paise"].setText("99,999")
+        editor.inputs["stock"].setText("-2")
+        editor.show()
+        settle(app)
+        save(editor, "listing-form")
+        editor.close()
+
+        # A real conflict: another computer of the same firm changed the price first.
+        from app.workspace import Workspace
+
+        other = Workspace(work / "other-desk", secrets)
+        other.sign_in(server.url, "demo-seller", "demo")
+        other.sync()
+        target = listings[0]
+        current = other.cache.listing(target.id)
+        other.outbox.queue_update(target.id, {"price_paise": 4_999_00}, False, current)
+        other.sync()
+        other.close()
+        seller.workspace.session = None
+        seller.workspace.sign_in(server.url, "demo-seller", "demo")
+        seller.workspace.sync()
+        mine.reload()
+        wait(app, lambda: any(i.sync == "conflict" for i in mine.model.listings))
+        conflict = next(i for i in mine.model.listings if i.sync == "conflict")
+        op = seller.workspace.outbox.get(conflict.conflict_seq)
+        conflict_dialog = ConflictDialog(op, seller.window)
+        conflict_dialog.show()
+        settle(app)
+        save(conflict_dialog, "conflict")
+        conflict_dialog.close()
+        seller.window.close()
+        for desk in (fresh, buyer, seller):
+            desk.shutdown()
+    finally:
+        server.stop()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
