@@ -8,7 +8,7 @@ small and read from the cache when the categories change.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
@@ -23,6 +23,7 @@ from app.ui.i18n import current_language
 from app.ui.icons import icon
 from app.ui.listing_detail import ListingDetail
 from domain.money import MoneyError, paise_from_rupees
+from app.ui.widgets import Retranslating, problem_label
 
 CATEGORY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_HEIGHT_EXTRA = 10  # pixels above the font's height in a table row
@@ -60,7 +61,7 @@ class CategoryTreeModel(QStandardItemModel):
         self._build()
 
 
-class CatalogueBrowser(QWidget):
+class CatalogueBrowser(Retranslating, QWidget):
     listing_selected = Signal(str)
 
     def __init__(self, cache: Cache, user: dict | None, parent: QWidget | None = None) -> None:
@@ -78,9 +79,7 @@ class CatalogueBrowser(QWidget):
         self.category_tree.setModel(self.categories)
         self.min_price = QLineEdit(self, objectName="minPrice")
         self.max_price = QLineEdit(self, objectName="maxPrice")
-        self.price_problem = QLabel(self, objectName="priceProblem", wordWrap=True)
-        self.price_problem.setStyleSheet("color:#b3261e")
-        self.price_problem.hide()
+        self.price_problem = problem_label(self, "priceProblem")
         self.mse_only = QCheckBox(self, objectName="mseOnly")
         self.mii_class = QComboBox(self, objectName="miiClass")
         self.my_district = QCheckBox(self, objectName="myDistrict")
@@ -181,10 +180,6 @@ class CatalogueBrowser(QWidget):
 
     # -- language ---------------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.search_box.setPlaceholderText(self.tr("Search the catalogue: product, brand, model, specification (Ctrl+F)"))

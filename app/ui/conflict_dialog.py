@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup, QDialog, QDialogButtonBox, QGridLayout, QLabel, QRadioButton, QVBoxLayout, QWidget,
 )
@@ -14,11 +14,12 @@ from PySide6.QtWidgets import (
 from app.outbox import Op
 from app.seller_catalogue import conflict_fields, field_text, uncontested_fields
 from app.ui.formats import money
+from app.ui.widgets import Retranslating
 
 MONEY_FIELDS = ("mrp_paise", "price_paise")
 
 
-class ConflictDialog(QDialog):
+class ConflictDialog(Retranslating, QDialog):
     def __init__(self, op: Op, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conflictDialog")
@@ -68,10 +69,6 @@ class ConflictDialog(QDialog):
         chosen = {name for name, (mine, _) in self.choices.items() if mine.isChecked()}
         return chosen | uncontested_fields(self.op)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settle a conflict"))

@@ -7,16 +7,16 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from app.cache import Cache
 from app.ui.formats import mii_text, money, nature_text, number, seller_class_text, when
 from app.ui.i18n import current_language
+from app.ui.widgets import Retranslating
 from domain.listing import discount_bp
 
 
-class ListingDetail(QWidget):
+class ListingDetail(Retranslating, QWidget):
     def __init__(self, cache: Cache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.cache = cache
@@ -29,10 +29,8 @@ class ListingDetail(QWidget):
         layout.addWidget(self.view)
         self.show_listing(None)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.show_listing(self.listing_id)
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self.show_listing(self.listing_id)
 
     def show_listing(self, listing_id: str | None) -> None:
         self.listing_id = listing_id

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout,
     QWidget,
@@ -21,6 +21,7 @@ from app.seller_catalogue import MyListing
 from app.ui.i18n import current_language
 from domain.listing import KeyParam, validate_listing
 from domain.money import MoneyError, paise_from_rupees
+from app.ui.widgets import Retranslating, problem_label
 
 translate = QCoreApplication.translate
 
@@ -64,7 +65,7 @@ def _split(text: str) -> list[str]:
     return [part.strip() for part in re.split(r"[,;\n]", text) if part.strip()]
 
 
-class ListingEditor(QDialog):
+class ListingEditor(Retranslating, QDialog):
     """New listing (`listing` None) or an edit of `listing`; `result_fields` and `submit` after accept."""
 
     def __init__(self, categories: list[dict[str, Any]], listing: MyListing | None = None,
@@ -108,8 +109,7 @@ class ListingEditor(QDialog):
         self._add_row("delivery_pincodes", QLineEdit(", ".join(start.get("delivery_pincodes", [])), self,
                                                      objectName="field_delivery_pincodes"))
 
-        self.server_problem = QLabel(self, objectName="serverProblem", wordWrap=True)
-        self.server_problem.setStyleSheet("color:#b3261e")
+        self.server_problem = problem_label(self, "serverProblem")
         self.server_problem.setVisible(bool(listing and listing.refusal))
 
         body = QWidget(self)
@@ -148,16 +148,19 @@ class ListingEditor(QDialog):
 
     # -- building ---------------------------------------------------------------------------------
 
-    def _add_row(self, name: str, widget: QWidget) -> None:
-        label = QLabel(self)
-        label.setBuddy(widget)
-        problem = QLabel(self, objectName=f"problem_{name}", wordWrap=True)
-        problem.setStyleSheet("color:#b3261e")
-        problem.hide()
+    def _with_problem(self, widget: QWidget, name: str) -> tuple[QVBoxLayout, QLabel]:
+        """The input with a line under it for what is wrong with it."""
+        problem = problem_label(self, f"problem_{name}")
         column = QVBoxLayout()
         column.setSpacing(2)
         column.addWidget(widget)
         column.addWidget(problem)
+        return column, problem
+
+    def _add_row(self, name: str, widget: QWidget) -> None:
+        label = QLabel(self)
+        label.setBuddy(widget)
+        column, problem = self._with_problem(widget, name)
         self.form.addRow(label, column)
         self.labels[name], self.problems[name], self.inputs[name] = label, problem, widget
 
@@ -202,13 +205,7 @@ class ListingEditor(QDialog):
             else:
                 widget = QLineEdit(str(value), self, objectName=f"param_{param.name}")
                 widget.textChanged.connect(self.check)
-            problem = QLabel(self, objectName=f"problem_key_specs.{param.name}", wordWrap=True)
-            problem.setStyleSheet("color:#b3261e")
-            problem.hide()
-            column = QVBoxLayout()
-            column.setSpacing(2)
-            column.addWidget(widget)
-            column.addWidget(problem)
+            column, problem = self._with_problem(widget, f"key_specs.{param.name}")
             label = QLabel(self._param_label(param), self)
             label.setBuddy(widget)
             self.params_form.addRow(label, column)
@@ -238,10 +235,6 @@ class ListingEditor(QDialog):
 
     # -- language ---------------------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("New listing") if self.listing is None else self.tr("Edit listing"))

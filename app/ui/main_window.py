@@ -7,7 +7,7 @@ are as of the last sync, and changes are kept and sent later.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
@@ -20,9 +20,10 @@ from app.ui.status_bar import SyncStatusBar
 from app.ui.sync_controller import Connection, SyncController
 from app.ui.tasks import TaskManager
 from app.workspace import Workspace
+from app.ui.widgets import Retranslating
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     settings_requested = Signal()
     sign_out_requested = Signal()
     sign_in_requested = Signal()
@@ -146,10 +147,6 @@ class MainWindow(QMainWindow):
 
     # -- language ---------------------------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         name = self.user.get("display_name") or self.user.get("username") or ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableView,
@@ -25,6 +25,7 @@ from app.ui.i18n import current_language
 from app.ui.listing_editor import ListingEditor
 from app.ui.tasks import TaskManager
 from app.workspace import Workspace
+from app.ui.widgets import Retranslating
 
 
 class MyListingsModel(QAbstractTableModel):
@@ -102,7 +103,7 @@ class MyListingsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.listings) - 1, len(self.COLUMNS) - 1))
 
 
-class MyCatalogue(QWidget):
+class MyCatalogue(Retranslating, QWidget):
     changed = Signal()  # the seller queued a change: time to sync
 
     def __init__(self, workspace: Workspace, tasks: TaskManager, parent: QWidget | None = None) -> None:
@@ -287,10 +288,6 @@ class MyCatalogue(QWidget):
 
     # -- language ----------------------------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.new_button.setText(self.tr("New listing"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
 
 from app.config import ClientSettings
 from app.ui.i18n import LANGUAGES
+from app.ui.widgets import Retranslating, problem_label
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(Retranslating, QDialog):
     def __init__(self, settings: ClientSettings, data_folder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -37,9 +38,7 @@ class SettingsDialog(QDialog):
         self.folder = QLineEdit(data_folder, self, objectName="settingsDataFolder")
         self.folder.setReadOnly(True)
         self.open_folder = QPushButton(self, objectName="openDataFolder")
-        self.problem = QLabel(self, objectName="settingsProblem", wordWrap=True)
-        self.problem.setStyleSheet("color:#b3261e")
-        self.problem.hide()
+        self.problem = problem_label(self, "settingsProblem")
         self.note = QLabel(self, wordWrap=True)
         self.note.setStyleSheet("color:#5f6368")
 
@@ -70,10 +69,6 @@ class SettingsDialog(QDialog):
         self.result_settings = settings
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))

@@ -9,7 +9,7 @@ computer has none the dialog says so.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout,
     QWidget,
@@ -21,9 +21,10 @@ from app.ui.icons import icon
 from app.ui.messages import error_text
 from app.ui.tasks import TaskManager
 from app.workspace import Workspace
+from app.ui.widgets import Retranslating, problem_label
 
 
-class SignInDialog(QDialog):
+class SignInDialog(Retranslating, QDialog):
     signed_in = Signal(object)  # the Session
 
     def __init__(self, workspace: Workspace, tasks: TaskManager, *, server_url: str = "", username: str = "",
@@ -45,9 +46,7 @@ class SignInDialog(QDialog):
         self.remember.setEnabled(workspace.secrets.available)
         self.heading = QLabel(self, objectName="signInHeading")
         self.heading.setStyleSheet("font-size: 15pt; font-weight: bold")
-        self.problem = QLabel(self, objectName="signInProblem", wordWrap=True)
-        self.problem.setStyleSheet("color:#b3261e")
-        self.problem.hide()
+        self.problem = problem_label(self, "signInProblem")
         self.keyring_note = QLabel(self, objectName="keyringNote", wordWrap=True)
         self.keyring_note.setVisible(not workspace.secrets.available)
         self.busy = QProgressBar(self, objectName="signInBusy")
@@ -81,10 +80,6 @@ class SignInDialog(QDialog):
         first_empty = next((f for f in (self.server, self.username, self.password) if not f.text()), self.password)
         first_empty.setFocus()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Sign in to GeM Desk"))

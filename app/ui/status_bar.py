@@ -3,7 +3,7 @@ sync, and a progress bar while a sync runs."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
 from app.sync import Progress
@@ -13,11 +13,12 @@ from app.ui.icons import icon
 from app.ui.sync_controller import Connection, SyncController
 from app.ui.tasks import TaskManager
 from app.workspace import Workspace
+from app.ui.widgets import Retranslating
 
 ICON_SIZE = 16
 
 
-class SyncStatusBar(QStatusBar):
+class SyncStatusBar(Retranslating, QStatusBar):
     def __init__(self, workspace: Workspace, tasks: TaskManager, controller: SyncController,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,10 +88,6 @@ class SyncStatusBar(QStatusBar):
         self.message_label.setText(message)
         self.refresh_counts()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         state = self.controller.connection

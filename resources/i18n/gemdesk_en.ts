@@ -3,7 +3,7 @@
 <context>
     <name>CatalogueBrowser</name>
     <message numerus="yes">
-        <location filename="../../app/ui/catalogue.py" line="291" />
+        <location filename="../../app/ui/catalogue.py" line="286" />
         <source>%Ln listing(s)</source>
         <translation>
             <numerusform>%Ln listing</numerusform>
@@ -14,7 +14,7 @@
 <context>
     <name>MyCatalogue</name>
     <message numerus="yes">
-        <location filename="../../app/ui/my_catalogue.py" line="180" />
+        <location filename="../../app/ui/my_catalogue.py" line="181" />
         <source>%n listing(s) shown</source>
         <translation>
             <numerusform>%n listing shown</numerusform>
@@ -22,7 +22,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/my_catalogue.py" line="181" />
+        <location filename="../../app/ui/my_catalogue.py" line="182" />
         <source>%n with changes not yet accepted by the marketplace.</source>
         <translation>
             <numerusform>%n with changes not yet accepted by the marketplace.</numerusform>
@@ -33,7 +33,7 @@
 <context>
     <name>SyncStatusBar</name>
     <message numerus="yes">
-        <location filename="../../app/ui/status_bar.py" line="106" />
+        <location filename="../../app/ui/status_bar.py" line="103" />
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n change waiting</numerusform>
@@ -41,7 +41,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/status_bar.py" line="109" />
+        <location filename="../../app/ui/status_bar.py" line="106" />
         <source>%n need(s) your attention</source>
         <translation>
             <numerusform>%n needs your attention</numerusform>
