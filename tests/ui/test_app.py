@@ -181,3 +181,26 @@ def test_an_unexpected_error_is_reported_and_the_app_goes_on(qtbot, desks, serve
 ])
 def test_reports_never_carry_secrets(text, kept):
     assert scrub(text) == kept
+
+
+def test_the_log_file_rotates(tmp_path):
+    import logging
+    import logging.handlers
+
+    from app.ui.crash import LOG_FILE, setup_logging
+
+    path = setup_logging(tmp_path / "logs")
+    root = logging.getLogger()
+    handler = next(h for h in root.handlers if isinstance(h, logging.handlers.RotatingFileHandler)
+                   and h.baseFilename == str(path))
+    try:
+        assert path.name == LOG_FILE and handler.maxBytes == 1_000_000 and handler.backupCount == 5
+        handler.maxBytes = 2_000  # rotate soon, for the test
+        for number in range(100):
+            logging.getLogger("gemdesk.test").warning("line %s of a long day's log", number)
+        handler.flush()
+        assert (tmp_path / "logs" / f"{LOG_FILE}.1").exists()
+        assert "line 99" in path.read_text()
+    finally:
+        root.removeHandler(handler)
+        handler.close()
