@@ -3,6 +3,7 @@
     gemdesk [--data-dir D]                          open the desktop app
     gemdesk sync --server URL --user NAME           one full sync, with progress and counts
     gemdesk status                                  what the cache and the outbox hold
+    gemdesk rules advise|evaluate ...               check a purchase or a bid against the rules (JSON)
 
 The password comes from GEMDESK_PASSWORD or a prompt; a remembered session (refresh token
 in the OS keyring) is used first. The data folder is --data-dir, else GEMDESK_HOME, else
@@ -19,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-from app import __version__
+from app import __version__, rules_cli
 from app.account import PasswordNeeded, UnsyncedWorkOfAnother, explain
 from app.api import ApiError, Offline
 from app.cache import Cache
@@ -149,6 +150,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     status = commands.add_parser("status", parents=[common], help="what the cache and the outbox hold")
     status.set_defaults(run=cmd_status)
+
+    rules_cli.add_parser(commands)
     parser.set_defaults(run=cmd_app)
     return parser
 
