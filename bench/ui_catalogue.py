@@ -27,12 +27,18 @@ TaskManager, a SyncController and the MainWindow built from them as
    clerk's pace (a key every `--key-interval` ms, or as soon as the last one's rows are
    painted if that takes longer); per keystroke, from the key event to the table having the
    new search's first rows (the model reset for that request) painted. Target: p95 at most
-   100 ms. Baseline: each typed text's first page through `app.cache.Cache.search`.
+   100 ms. Baseline: each typed text's first page through `app.cache.Cache.search`. The
+   same keystrokes are typed again with the catalogue's request put back in feed order (it
+   opens sorted by whatever the table's header made it sort by), and reported beside.
+
+Each section prints as soon as it is measured (4 first when it runs). Run it on an otherwise
+quiet machine: the figures are wall-clock times of two or three busy threads on few cores.
 """
 
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import os
 import shutil
 import sqlite3
@@ -131,6 +137,25 @@ def press(widget, key, text: str = "") -> None:
         QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text))
 
 
+class PaintCounter:
+    """Counts the paint events a widget receives."""
+
+    def __init__(self, widget) -> None:
+        from PySide6.QtCore import QEvent, QObject
+
+        counter = self
+
+        class Filter(QObject):
+            def eventFilter(self, _watched, event) -> bool:
+                if event.type() == QEvent.Type.Paint:
+                    counter.count += 1
+                return False
+
+        self.count = 0
+        self.filter = Filter()
+        widget.installEventFilter(self.filter)
+
+
 class Ticker:
     """A 10 ms precise QTimer on the GUI thread recording when it actually fires."""
 
@@ -197,8 +222,6 @@ def cache_is_complete(folder: Path) -> bool:
 
 
 def measure_sync_stalls(listings: int, folder: Path, secrets) -> dict:
-    from app.sync import Progress
-
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     results: dict = {}
@@ -228,7 +251,6 @@ def measure_sync_stalls(listings: int, folder: Path, secrets) -> dict:
         controller.progress.connect(lambda p: events.append((time.perf_counter(), f"{p.phase} {p.done:,}")))
         controller.finished.connect(lambda result: outcome.setdefault("result", result))
         controller.failed.connect(lambda message: outcome.setdefault("failed", message))
-        assert Progress  # the progress objects are app.sync.Progress
 
         print(f"\n(syncing {listings:,} products into an empty cache with the window open ...)", flush=True)
         ticker.start()
@@ -277,16 +299,15 @@ def measure_sync_stalls(listings: int, folder: Path, secrets) -> dict:
 
 def measure_first_rows(folder: Path, secrets, runs: int) -> dict:
     from app.browse import ROW_COLUMNS
+    from app.ui.main_window import MainWindow  # imported before, as app.ui.main imports it
+    from app.ui.sync_controller import SyncController
+    from app.ui.tasks import TaskManager
+    from app.workspace import Workspace
 
     timings = []
     for _ in range(runs):
         marks: dict[str, float] = {}
         started = time.perf_counter()
-        from app.ui.main_window import MainWindow
-        from app.ui.sync_controller import SyncController
-        from app.ui.tasks import TaskManager
-        from app.workspace import Workspace
-
         workspace = Workspace(folder, secrets)
         marks["workspace"] = time.perf_counter()
         tasks = TaskManager()
@@ -348,20 +369,28 @@ def measure_scroll(folder: Path, secrets, budget_s: float, sample_steps: int, sa
     def last_row_visible() -> bool:
         return table.visualRect(model.index(total_rows - 1, 0)).intersects(viewport.rect())
 
+    painted = PaintCounter(viewport)
+
     def step() -> float:
         started = time.perf_counter()
+        before = painted.count
         press(table, Qt.Key.Key_PageDown)
-        QApplication.processEvents()  # the posted updates: the table, the details pane
-        viewport.repaint()
+        QApplication.processEvents()  # the posted events and updates: the table, the details pane
+        if painted.count == before:  # nothing painted the table yet: paint it now
+            viewport.repaint()
         return time.perf_counter() - started
 
-    rows_per_page = max(1, table.rowAt(viewport.height() - 1) - table.rowAt(0))
-    expected_steps = -(-(total_rows - table.rowAt(viewport.height() - 1) - 1) // rows_per_page) + 1
+    rows_per_page = table.rowAt(viewport.height() - 1) - table.rowAt(0) + 1
     steps: list[float] = []
     started = time.perf_counter()
-    probe = min(sample_steps, expected_steps)
-    while len(steps) < probe and not last_row_visible():
+    while len(steps) < sample_steps and not last_row_visible():
         steps.append(step())
+    # The current row ends each PageDown at the bottom of the view: a full pass is as many
+    # steps as it takes the current row to reach the last row at the probe's pace.
+    current = table.currentIndex().row()
+    per_step = max(1.0, (current - 0) / len(steps))
+    expected_steps = len(steps) + (0 if last_row_visible() else -(-(total_rows - 1 - current) // per_step))
+    expected_steps = int(expected_steps)
     estimate = statistics.mean(steps) * expected_steps
     full = estimate <= budget_s
     sampled_positions: list[int] = []
@@ -394,7 +423,7 @@ def measure_scroll(folder: Path, secrets, budget_s: float, sample_steps: int, sa
         total_s = statistics.mean(steps) * expected_steps
     reached = last_row_visible()
     close_window(workspace, controller, window)
-    return {"rows": total_rows, "rows_per_page": rows_per_page, "expected_steps": expected_steps,
+    return {"rows": total_rows, "rows_per_page": rows_per_page, "per_step": per_step, "expected_steps": expected_steps,
             "steps": steps, "step_count": step_count, "total_s": total_s, "full": full, "reached": reached,
             "estimate_s": estimate, "sampled_positions": sampled_positions}
 
@@ -402,16 +431,21 @@ def measure_scroll(folder: Path, secrets, budget_s: float, sample_steps: int, sa
 # -- 3. search as you type ---------------------------------------------------------------------------------
 
 
-def measure_typing(folder: Path, secrets, interval_ms: int) -> dict:
-    from PySide6.QtCore import QEventLoop, Qt
-    from PySide6.QtWidgets import QApplication
+def measure_typing(folder: Path, secrets, interval_ms: int, feed_order: bool = False) -> dict:
+    """Keystroke latencies in the catalogue as it opens, or (`feed_order`) with its request
+    put back in feed order first, the order the catalogue means to open in (no sort)."""
+    from dataclasses import replace
 
-    from app.cache import Cache
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtWidgets import QApplication
 
     workspace, _tasks, controller, window = open_window(folder, secrets)
     catalogue = window.catalogue
     model, table, box = catalogue.model, catalogue.table, catalogue.search_box
     wait_until(lambda: model.is_finished() and model.rowCount() > 0, 120, poll_ms=20, what="the whole list")
+    order = (model.request.order, model.request.descending)
+    if feed_order:
+        model.request = replace(model.request, order="feed", descending=False)  # the next keystroke's request
     pause(0.5)
     box.setFocus()
     QApplication.processEvents()
@@ -446,8 +480,6 @@ def measure_typing(folder: Path, secrets, interval_ms: int) -> dict:
                 loop = QEventLoop()
                 loop_holder["loop"] = loop
                 deadline_timer_ms = 30_000
-                from PySide6.QtCore import QTimer
-
                 QTimer.singleShot(deadline_timer_ms, loop.quit)
                 loop.exec()
                 loop_holder.pop("loop", None)
@@ -469,16 +501,22 @@ def measure_typing(folder: Path, secrets, interval_ms: int) -> dict:
         wait_until(lambda: model.is_finished() and model.rowCount() > 0, 120, poll_ms=10, what="the whole list again")
         pause(0.5)
     close_window(workspace, controller, window)
+    return {"records": records, "order": order}
+
+
+def typing_baseline(folder: Path, texts: list[str]) -> list[float]:
+    """ms of each text's first 100 results through Cache.search (warm)."""
+    from app.cache import Cache
 
     cache = Cache(folder)
     baseline = []
-    for _query, typed, *_ in records:
+    for typed in texts:
         cache.search(typed, limit=100)  # warm, as the app's own search is by then
         started = time.perf_counter()
         cache.search(typed, limit=100)
         baseline.append(ms(time.perf_counter() - started))
     cache.close()
-    return {"records": records, "baseline": baseline}
+    return baseline
 
 
 # -- report ------------------------------------------------------------------------------------------------
@@ -496,6 +534,7 @@ def main() -> None:
     parser.add_argument("--scroll-windows", type=int, default=10)
     parser.add_argument("--key-interval", type=int, default=150, help="ms between key presses")
     args = parser.parse_args()
+    faulthandler.enable()
 
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
@@ -527,7 +566,10 @@ def main() -> None:
         raise SystemExit(f"no complete cache in {folder}")
     report_first_rows(measure_first_rows(folder, secrets, args.first_rows_runs), args, verdicts)
     report_scroll(measure_scroll(folder, secrets, args.scroll_budget, args.scroll_sample, args.scroll_windows), args)
-    report_typing(measure_typing(folder, secrets, args.key_interval), args, verdicts)
+    typing = measure_typing(folder, secrets, args.key_interval)
+    typing["feed"] = measure_typing(folder, secrets, args.key_interval, feed_order=True)
+    typing["baseline"] = typing_baseline(folder, [record[1] for record in typing["records"]])
+    report_typing(typing, args, verdicts)
     print("\nTargets: " + "; ".join(verdicts))
 
 
@@ -575,7 +617,7 @@ def report_scroll(scroll: dict, args: argparse.Namespace) -> None:
            f"step times the steps of a full pass (the first {args.scroll_sample} steps put the full pass at "
            f"{scroll['estimate_s']:.0f} s, over the {args.scroll_budget:.0f} s budget)")
     print(f"\n2. Scrolling top to bottom with PageDown on the table ({scroll['rows']:,} rows, {scroll['rows_per_page']} "
-          f"a page; each step processed and repainted; the current row moves and the details pane follows it), {how}:")
+          f"in view, {scroll['per_step']:.0f} rows a step; each step processed and repainted; the current row moves and the details pane follows it), {how}:")
     print(f"   {scroll['step_count']:,} steps, {scroll['total_s']:.0f} s in all "
           f"({'the last row reached' if scroll['reached'] else 'the last row NOT reached'})")
     print(f"   per step: p50 {percentile(steps, 0.5):.1f} ms, p95 {percentile(steps, 0.95):.1f} ms, "
@@ -603,6 +645,14 @@ def report_typing(typing: dict, args: argparse.Namespace, verdicts: list[str]) -
         values = [r[column] for r in records]
         print(f"     {name}: p50 {percentile(values, 0.5):.1f}, p95 {percentile(values, 0.95):.1f}, "
               f"max {max(values):.1f} ms")
+    order, descending = typing["order"]
+    print(f"   (the catalogue opened in `{order}` order{', descending' if descending else ''}: every search is sorted that "
+          "way before its first row)")
+    feed = [r[2] for r in typing["feed"]["records"]]
+    search = [r[4] for r in typing["feed"]["records"]]
+    print(f"   the same keystrokes with the catalogue's request in feed order (no sort, the order it means to open in): "
+          f"p50 {percentile(feed, 0.5):.1f} ms, p95 {percentile(feed, 0.95):.1f} ms, max {max(feed):.1f} ms "
+          f"(search to first rows p95 {percentile(search, 0.95):.1f} ms)")
     base = typing["baseline"]
     print(f"   baseline: Cache.search, first 100 of the same {len(base)} texts (warm): p50 {percentile(base, 0.5):.1f} ms, "
           f"p95 {percentile(base, 0.95):.1f} ms, max {max(base):.1f} ms", flush=True)
