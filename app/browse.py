@@ -21,8 +21,6 @@ from array import array
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Sequence
 
-from sqlalchemy import select
-
 from app.cache import Cache, SearchFilters
 from app.models import CachedListing
 
@@ -102,10 +100,17 @@ class CatalogueSearch:
                 self._running.interrupt()
 
     def rows(self, rowids: Sequence[int]) -> dict[int, dict[str, Any]]:
-        """{rowid: the table's columns} for these rows (a row removed meanwhile is missing)."""
+        """{rowid: the table's columns} for these rows (a row removed meanwhile is missing).
+        Raw SQL: this runs on the GUI thread as rows scroll into view, and SQLAlchemy's
+        statement building costs more than the lookup itself."""
         if not rowids:
             return {}
-        columns = [_L.c[name] for name in ROW_COLUMNS]
-        with self.cache.engine.connect() as conn:
-            found = conn.execute(select(*columns).where(_L.c.rowid.in_(list(rowids)))).mappings().all()
-        return {row["rowid"]: dict(row) for row in found}
+        sql = f"SELECT {', '.join(ROW_COLUMNS)} FROM listings WHERE rowid IN ({', '.join('?' * len(rowids))})"
+        connection = self.cache.engine.raw_connection()
+        try:
+            cursor = connection.cursor()
+            found = cursor.execute(sql, list(rowids)).fetchall()
+            cursor.close()
+        finally:
+            connection.close()
+        return {row[0]: dict(zip(ROW_COLUMNS, row)) for row in found}

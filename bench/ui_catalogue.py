@@ -185,6 +185,7 @@ class Ticker:
 
 def open_window(folder: Path, secrets):
     """(workspace, tasks, controller, window) on `folder`, as GemDesk.open_main_window builds them."""
+    from app.ui.main import freeze_startup_objects
     from app.ui.main_window import MainWindow
     from app.ui.sync_controller import SyncController
     from app.ui.tasks import TaskManager
@@ -195,6 +196,7 @@ def open_window(folder: Path, secrets):
     controller = SyncController(workspace)
     window = MainWindow(workspace, tasks, controller)
     window.show()
+    freeze_startup_objects()
     return workspace, tasks, controller, window
 
 

@@ -91,8 +91,10 @@ class CatalogueBrowser(Retranslating, QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(True)
+        # No sort indicator before sorting is enabled: enabling it sorts at once by the
+        # indicator's column, which would turn every search into a sort of all its matches.
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         # Fixed row heights: the view never asks a million rows for their size.
@@ -210,6 +212,7 @@ class CatalogueBrowser(Retranslating, QWidget):
 
     def reload_categories(self) -> None:
         selected = self._selected_category()
+        self.detail.forget_categories()
         self.categories.load(self.cache.categories())
         self.category_tree.expand(self.categories.index(0, 0))
         self._select_category(selected)

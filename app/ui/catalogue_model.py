@@ -216,13 +216,14 @@ class ListingTableModel(QAbstractTableModel):
             return row["id"]
         if role == Qt.ItemDataRole.ToolTipRole:
             return row["title"] if key == "title" else None
-        if key == "price":
-            return money(row["price_paise"])
-        if key == "seller_class":
-            return seller_class_text(row["seller_class"])
-        if key == "stock":
-            return number(row['stock']) if row["stock"] else self.tr("Out of stock")
-        return row[key]
+        shown = row.get("shown")
+        if shown is None:  # formatted once per row, not at every paint
+            shown = row["shown"] = {
+                "title": row["title"], "brand": row["brand"], "price": money(row["price_paise"]),
+                "seller_class": seller_class_text(row["seller_class"]),
+                "stock": number(row["stock"]) if row["stock"] else self.tr("Out of stock"),
+            }
+        return shown[key]
 
     def row_at(self, row: int) -> dict[str, Any] | None:
         """The columns of row `row`, read with its block when not in memory."""
@@ -262,4 +263,8 @@ class ListingTableModel(QAbstractTableModel):
         self.set_request(replace(self.request, order=wanted, descending=descending))
 
     def retranslate(self) -> None:
+        for row in self._rows.values():
+            row.pop("shown", None)
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self._rowids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rowids) - 1, len(self.COLUMNS) - 1))

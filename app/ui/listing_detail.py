@@ -21,6 +21,7 @@ class ListingDetail(Retranslating, QWidget):
         super().__init__(parent)
         self.cache = cache
         self.listing_id: str | None = None
+        self._categories: dict[int, dict] | None = None  # read once; `forget_categories` after a sync
         self.view = QTextBrowser(self)
         self.view.setOpenLinks(False)
         self.view.setObjectName("listingDetail")
@@ -41,17 +42,23 @@ class ListingDetail(Retranslating, QWidget):
             return
         self.view.setHtml(self._html(listing, self.cache.seller(listing["seller_id"])))
 
+    def categories(self) -> dict[int, dict]:
+        if self._categories is None:
+            self._categories = {c["id"]: c for c in self.cache.categories()}
+        return self._categories
+
+    def forget_categories(self) -> None:
+        self._categories = None
+
     def _param_labels(self, category_id: int) -> dict[str, str]:
         """The category's key parameters by name, as labels in the user's language, with units."""
         hindi = current_language() == "hi"
-        for category in self.cache.categories():
-            if category["id"] == category_id:
-                return {p["name"]: (p["label_hi"] if hindi else p["label_en"]) + (f" ({p['unit']})" if p.get("unit") else "")
-                        for p in category["key_params"]}
-        return {}
+        category = self.categories().get(category_id) or {"key_params": []}
+        return {p["name"]: (p["label_hi"] if hindi else p["label_en"]) + (f" ({p['unit']})" if p.get("unit") else "")
+                for p in category["key_params"]}
 
     def _category_path(self, category_id: int) -> str:
-        by_id = {c["id"]: c for c in self.cache.categories()}
+        by_id = self.categories()
         key = "name_hi" if current_language() == "hi" else "name_en"
         names, seen = [], by_id.get(category_id)
         while seen is not None and len(names) < 10:

@@ -147,6 +147,16 @@ def test_keyboard_search_shortcut_and_enter_to_results(qtbot, catalogue):
     assert window.settings_action.shortcut().toString() == "Ctrl+,"
 
 
+def test_the_catalogue_opens_unsorted_so_searches_stream(catalogue):
+    """Enabling sorting on the table must not sort at once: a sort turns every keystroke's
+    search into a sort of all its matches (seconds on a million listings)."""
+    _, browser = catalogue
+    assert (browser.model.request.order, browser.model.request.descending) == ("feed", False)
+    assert browser.table.horizontalHeader().sortIndicatorSection() == -1
+    rowids = [browser.model.rowid_at(row) for row in range(browser.model.rowCount())]
+    assert rowids == sorted(rowids)
+
+
 def test_item_models_pass_qts_model_tester(qtbot, qtmodeltester, catalogue):
     _, browser = catalogue
     qtmodeltester.check(browser.model)
