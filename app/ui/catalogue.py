@@ -8,7 +8,7 @@ small and read from the cache when the categories change.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
@@ -62,8 +62,6 @@ class CategoryTreeModel(QStandardItemModel):
 
 
 class CatalogueBrowser(Retranslating, QWidget):
-    listing_selected = Signal(str)
-
     def __init__(self, cache: Cache, user: dict | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.cache = cache
@@ -172,6 +170,7 @@ class CatalogueBrowser(Retranslating, QWidget):
         self.category_tree.selectionModel().selectionChanged.connect(self.update_request)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.counted.connect(self._show_count)
+        self.model.failed.connect(lambda: self.count_label.setText(self.tr("The search failed; see the log.")))
         self.model.modelReset.connect(self._keep_selection)
         self.search_box.returnPressed.connect(self._focus_results)
         self._selected_id: str | None = None
@@ -295,8 +294,6 @@ class CatalogueBrowser(Retranslating, QWidget):
         listing_id = self.model.listing_id(indexes[0].row())
         self._selected_id, self._selected_rowid = listing_id, self.model.rowid_at(indexes[0].row())
         self.detail.show_listing(listing_id)
-        if listing_id:
-            self.listing_selected.emit(listing_id)
 
     def _keep_selection(self) -> None:
         """After a reset, keep the scroll place of a refresh and the selected listing."""
@@ -322,6 +319,3 @@ class CatalogueBrowser(Retranslating, QWidget):
     def select_row(self, row: int) -> None:
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0))
-
-    def current_index(self) -> QModelIndex:
-        return self.table.currentIndex()

@@ -80,7 +80,6 @@ class ListingTableModel(QAbstractTableModel):
     COLUMNS = (("title", "title"), ("brand", "brand"), ("price", "price"), ("seller_class", "seller_class"),
                ("stock", "stock"))
 
-    searching = Signal(bool)  # a search is running
     counted = Signal(int, bool)  # rows so far, whether the search has finished
     failed = Signal()
 
@@ -117,7 +116,6 @@ class ListingTableModel(QAbstractTableModel):
         self._incoming.clear()
         self._finished = self._got_first = False
         self._generation = self._worker.request(self.request)
-        self.searching.emit(True)
 
     def is_finished(self) -> bool:
         return self._finished
@@ -176,7 +174,6 @@ class ListingTableModel(QAbstractTableModel):
             self._append_timer.stop()
             self._append_incoming()
         self.counted.emit(len(self._rowids), True)
-        self.searching.emit(False)
 
     # -- the model ------------------------------------------------------------------------------
 

@@ -30,6 +30,13 @@ def money_short(paise: int | None) -> str:
     return text.replace(" crore", " " + translate("Formats", "crore")).replace(" lakh", " " + translate("Formats", "lakh"))
 
 
+def money_in_words(paise: int) -> str:
+    """Rs 12,50,000.00 (12.5 lakh): a sum of a lakh or more also as people say it."""
+    full = money(paise)
+    short = money_short(paise)
+    return full if short == full else f"{full} ({short.removeprefix('Rs ')})"
+
+
 def when(iso: str | None) -> str:
     """An ISO UTC time from the server as the user reads it: 24 Nov 2026, 14:05 IST."""
     if not iso:

@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from app.cache import Cache
-from app.ui.formats import mii_text, money, nature_text, number, seller_class_text, when
+from app.ui.formats import mii_text, money_in_words, nature_text, number, seller_class_text, when
 from app.ui.i18n import current_language
 from app.ui.widgets import Retranslating
 from domain.listing import discount_bp
@@ -72,7 +72,7 @@ class ListingDetail(Retranslating, QWidget):
         rows: list[tuple[str, str]] = [
             (self.tr("Category"), e(self._category_path(listing["category_id"]))),
             (self.tr("Brand and model"), e(f"{listing['brand']} · {listing['model']}")),
-            (self.tr("MRP"), e(money(listing["mrp_paise"]))),
+            (self.tr("MRP"), e(money_in_words(listing["mrp_paise"]))),
             (self.tr("Discount"), e(f"{discount // 100}.{discount % 100:02d}%")),
             (self.tr("Stock"), e(number(listing['stock'])) if listing["stock"] else e(self.tr("Out of stock"))),
             (self.tr("Minimum order"), e(number(listing['min_order_qty']))),
@@ -92,7 +92,7 @@ class ListingDetail(Retranslating, QWidget):
 
         parts = [
             f"<h3 style='margin-bottom:2px'>{e(listing['title'])}</h3>",
-            f"<p style='font-size:large;margin-top:4px'><b>{e(money(listing['price_paise']))}</b></p>",
+            f"<p style='font-size:large;margin-top:4px'><b>{e(money_in_words(listing['price_paise']))}</b></p>",
             table(rows),
         ]
         heading = lambda text: f"<h4>{e(text)}</h4>"  # noqa: E731

@@ -204,3 +204,15 @@ def test_the_log_file_rotates(tmp_path):
     finally:
         root.removeHandler(handler)
         handler.close()
+
+
+def test_sign_out_forgets_the_session_and_asks_again(qtbot, desks, server, keyring_backend):
+    desk = desks.open()
+    window = signed_in(qtbot, desk, server)
+    assert keyring_backend.secrets
+    window.sign_out_action.trigger()
+    qtbot.waitUntil(lambda: desk.dialog is not None and desk.window is None, timeout=20_000)
+    assert not keyring_backend.secrets  # the remembered session is gone from the keyring
+    desk.dialog.password.setText("demo")
+    desk.dialog.attempt()
+    qtbot.waitUntil(lambda: desk.window is not None and desk.controller.connection == Connection.ONLINE, timeout=20_000)
