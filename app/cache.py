@@ -82,19 +82,12 @@ def _drop_listings_schema(conn: Connection) -> None:
     conn.exec_driver_sql("DELETE FROM sync_state WHERE name = 'cursor'")
 
 
-def _v3_case_blind_sorts(conn: Connection) -> None:
-    """Title and brand sort as people read them ("apple" before "Zebra")."""
-    for name in ("title", "brand"):
-        conn.exec_driver_sql(f"DROP INDEX IF EXISTS ix_listings_{name}")
-        conn.exec_driver_sql(f"CREATE INDEX ix_listings_{name} ON listings ({name} COLLATE NOCASE)")
-
-
 # The cache is rebuildable: a cache older than REFILL_BELOW is refilled from the server
-# (version 1 lacked the seller class and district tokens); later ones are upgraded in place
-# by UPGRADES[n], which takes version n to n + 1.
-REFILL_BELOW = 2
-UPGRADES: dict[int, Callable[[Connection], None]] = {2: _v3_case_blind_sorts}
-SCHEMA_VERSION = 3
+# (before 4: no seller class, no "delivers here" flag, other indexes); later ones are
+# upgraded in place by UPGRADES[n], which takes version n to n + 1.
+REFILL_BELOW = 4
+UPGRADES: dict[int, Callable[[Connection], None]] = {}
+SCHEMA_VERSION = 4
 
 
 class CacheUnusable(Exception):
@@ -131,16 +124,15 @@ SORTABLE = {
 }
 
 
-def district_token(district: str) -> str:
-    """A delivery district as one FTS token: "Janjgir-Champa" -> "djanjgirchampa"."""
-    return "d" + "".join(ch for ch in district.lower() if ch.isalnum() or unicodedata.category(ch).startswith("M"))
+def district_key(district: str | None) -> str:
+    """A district name folded for comparison: "Janjgir-Champa" and "janjgir champa" are one."""
+    return "".join(ch for ch in (district or "").lower() if ch.isalnum() or unicodedata.category(ch).startswith("M"))
 
 
-def fts_query(user_text: str, category_ids: Sequence[int] = (), district: str | None = None) -> str | None:
+def fts_query(user_text: str, category_ids: Sequence[int] = ()) -> str | None:
     """The user's words as a safe FTS5 query: every word must match, the last (from two
     letters) as a prefix (search as you type); with categories, the listing must also carry
-    one of their tokens, and with a district, that district's token. None when there is
-    nothing to match."""
+    one of their tokens. None when there is nothing to match."""
     words = [w for w in re.split(r"[\s\"'`()\[\]{},.:;!?*^+\-/\\|<>=&%$#@~]+", user_text) if w]
     parts = []
     if words:
@@ -150,8 +142,6 @@ def fts_query(user_text: str, category_ids: Sequence[int] = (), district: str | 
         parts.append(f"{_TEXT_COLUMNS} : ({' '.join(quoted)})")
     if category_ids:
         parts.append(f"filter_tokens : ({' OR '.join(f'c{int(c)}' for c in category_ids)})")
-    if district and district_token(district) != "d":
-        parts.append(f'filter_tokens : "{district_token(district)}"')
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else " AND ".join(f"({part})" for part in parts)
@@ -171,6 +161,7 @@ class Cache:
         self.path = self.folder / CACHE_FILE
         self._category_names: dict[int, str] = {}
         self._category_tokens: dict[int, str] = {}
+        self._home = ""  # the user's district, folded: listings that deliver there are flagged
         self.engine = self._open()
 
     # -- opening, migrating, rebuilding ---------------------------------------------------
@@ -188,6 +179,7 @@ class Cache:
             cursor.execute("PRAGMA busy_timeout=10000")
             cursor.execute("PRAGMA cache_size=-65536")  # 64 MiB page cache
             cursor.close()
+            dbapi_conn.create_function("gemdesk_district_key", 1, district_key, deterministic=True)
 
         return engine
 
@@ -227,6 +219,7 @@ class Cache:
             if version != SCHEMA_VERSION:
                 conn.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
             self._load_category_text(conn)
+            self._home = conn.scalar(select(SyncState.value).where(SyncState.name == "home_district")) or ""
 
     def _move_aside(self) -> None:
         """Keep the last unusable file for support (one only: a full cache is large)."""
@@ -276,6 +269,20 @@ class Cache:
         if previous is None:
             self.set_state({"owner": owner})
         return False
+
+    def set_home_district(self, district: str | None) -> None:
+        """The user's own district: "delivers to my district" is a flag on each listing,
+        worked out as it is written, so the filter costs nothing at search time. A change
+        (rare: the user's office moved) flags the listings again."""
+        home = district_key(district)
+        if home == self._home:
+            return
+        with self.engine.begin() as conn:
+            self.set_state({"home_district": home}, conn)
+            places = func.json_each(_L.c.delivery_districts).table_valued("value")
+            delivers = select(1).select_from(places).where(func.gemdesk_district_key(places.c.value) == home).exists()
+            conn.execute(_L.update().values(delivers_home=delivers if home else 0))
+        self._home = home
 
     def reset_listings(self, keep: Mapping[str, str] | None = None) -> None:
         """Forget every listing and the cursor (a resync), keeping categories and settings."""
@@ -344,10 +351,9 @@ class Cache:
             "feed_seq": seq,
             "category_names": self._category_names.get(listing["category_id"], ""),
             "specs_text": _search_text(listing),
-            "filter_tokens": " ".join([
-                self._category_tokens.get(listing["category_id"], f"c{listing['category_id']}"),
-                *sorted({district_token(d) for d in listing["delivery_districts"]}),
-            ]),
+            "filter_tokens": self._category_tokens.get(listing["category_id"], f"c{listing['category_id']}"),
+            "delivers_home": int(bool(self._home) and any(district_key(d) == self._home
+                                                           for d in listing["delivery_districts"])),
             "seller_class": seller_class,
         }
 
@@ -454,10 +460,10 @@ class Cache:
         own (rowid) order, so the first page of a common word streams out without ranking or
         sorting every match (FTS5 `ORDER BY rank` over a million rows costs ~200 ms)."""
         query = select(_L)
-        match = fts_query(user_text, filters.category_ids, filters.district)
+        match = fts_query(user_text, filters.category_ids)
         if match is not None:
-            # The category and district filters are inside the FTS match (filter tokens); the
-            # rows still come in rowid order, so the first page needs no sort.
+            # The category filter is inside the FTS match (filter tokens); the rows still come
+            # in rowid order, so the first page needs no sort.
             query = query.select_from(_FTS.join(_L, _L.c.rowid == _FTS.c.rowid)).where(
                 text("listings_fts MATCH :match").bindparams(match=match)
             )
@@ -471,6 +477,13 @@ class Cache:
             query = query.where(_L.c.mii_class == filters.mii_class)
         if filters.mse_only:
             query = query.where(_L.c.seller_class.in_(MSE_CLASSES))
+        wanted = district_key(filters.district)
+        if wanted and wanted == self._home:
+            query = query.where(_L.c.delivers_home == 1)  # worked out when the row was written
+        elif wanted:  # another district: read each listing's list (a scan, but rare)
+            places = func.json_each(_L.c.delivery_districts).table_valued("value")
+            query = query.where(
+                select(1).select_from(places).where(func.gemdesk_district_key(places.c.value) == wanted).exists())
         column = SORTABLE.get(order, _L.c.rowid)
         if order != "feed" or match is None or descending:
             # The rowid breaks ties in the same direction, so an index on the column (which
@@ -486,7 +499,7 @@ class Cache:
 
 
 _JSON_FIELDS = ("key_specs", "other_specs", "delivery_districts", "delivery_pincodes", "images")
-_INTERNAL = ("rowid", "feed_seq", "category_names", "specs_text", "filter_tokens", "seller_class")
+_INTERNAL = ("rowid", "feed_seq", "category_names", "specs_text", "filter_tokens", "seller_class", "delivers_home")
 
 
 def listing_from_row(row: Mapping[str, Any]) -> dict[str, Any]:

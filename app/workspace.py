@@ -83,6 +83,7 @@ class Workspace:
         self.outbox.set_owner(owner)
         self.cache.adopt(owner)
         self.cache.set_state({"profile": json.dumps(session.user, ensure_ascii=False)})
+        self.cache.set_home_district((session.user.get("buyer_org") or {}).get("district"))
         with self._lock:
             self.settings = settings
             self.settings.save(self.folder)

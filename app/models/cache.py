@@ -56,10 +56,13 @@ class CachedListing(Base):
     seller_class: Mapped[str | None] = mapped_column(String, nullable=True)
     category_names: Mapped[str] = mapped_column(Text)  # English and Hindi, for search
     specs_text: Mapped[str] = mapped_column(Text)  # key and other specs, for search
-    # "c12 c3 draipur ddurg": the category and its ancestors, and the delivery districts, as
-    # search tokens, so a text search with a category or district filter is one FTS5
-    # intersection instead of a scan (see app/cache.py).
+    # "c12 c3": the category and its ancestors as search tokens, so a text search with a
+    # category filter is one FTS5 intersection instead of a scan (see app/cache.py).
     filter_tokens: Mapped[str] = mapped_column(Text)
+    # 1 when the listing delivers to the user's own district (the cache is one user's):
+    # "delivers to my district" without reading a list per row. Not indexed: the filter
+    # rides along a search that streams in another order.
+    delivers_home: Mapped[int] = mapped_column(Integer, default=0)
 
     # Each index ends in the rowid, so ORDER BY <column>, rowid streams from it: a sorted
     # catalogue of a million listings shows its first rows without sorting them all.

@@ -284,7 +284,7 @@ LONG_TEXT = "steel chair " * 100
 _COLUMNS = ("id", "seller_id", "category_id", "title", "brand", "model", "key_specs", "other_specs", "country_of_origin",
             "local_content_pct", "mii_class", "mrp_paise", "price_paise", "stock", "min_order_qty", "delivery_districts",
             "delivery_pincodes", "images", "status", "reject_reason", "version", "created_at", "updated_at", "feed_seq",
-            "category_names", "specs_text", "filter_tokens", "seller_class")
+            "category_names", "specs_text", "filter_tokens", "seller_class", "delivers_home")
 
 
 @pytest.fixture(scope="session")
@@ -294,8 +294,8 @@ def big_cache(tmp_path_factory):
     made.set_categories(CATEGORIES)
     rows = [(f"big-{n}", 1 + n % 4, 2, "Steel chair", f"Brand {n % 50}", f"M{n}", "{}", "{}", "India", 60, "class_i",
              200_000, 100_000 + (n * 7919) % 90_000, n % 100, 1, '["Raipur"]', "[]", "[]", "published", None, 1,
-             "2026-11-24T00:00:00Z", "2026-11-24T00:00:00Z", n + 1, "Office Chairs Furniture", "", "c2 c1 draipur",
-             ("micro", "small", "medium", "none")[n % 4]) for n in range(BIG)]
+             "2026-11-24T00:00:00Z", "2026-11-24T00:00:00Z", n + 1, "Office Chairs Furniture", "", "c2 c1",
+             ("micro", "small", "medium", "none")[n % 4], 0) for n in range(BIG)]
     raw = made.engine.raw_connection()
     try:
         trigger = raw.execute("SELECT sql FROM sqlite_master WHERE name = 'listings_fts_insert'").fetchone()[0]

@@ -109,3 +109,26 @@ def test_a_cache_from_a_newer_version_is_set_aside(tmp_path):
     again = Cache(tmp_path)
     assert again.count() == 0 and list(tmp_path.glob("cache.sqlite.unusable-*"))
     again.close()
+
+
+def test_my_district_is_a_flag_worked_out_as_rows_are_written(cache):
+    from sqlalchemy import text
+
+    def flagged() -> set[str]:
+        with cache.engine.connect() as conn:
+            return {r[0] for r in conn.execute(text("SELECT id FROM listings WHERE delivers_home = 1"))}
+
+    assert flagged() == set()
+    cache.set_home_district("Durg")
+    assert flagged() == {"id-3"}  # existing rows flagged again when the district changes
+    assert ids(cache.search("", SearchFilters(district="durg"))) == ["id-3"]  # the flag, case folded
+    cache.apply_page([{"op": "upsert", "seq": 11, "listing": listing(4, delivery_districts=["Raipur", "Durg"])}],
+                     SELLERS, {"cursor": "c11"})
+    assert flagged() == {"id-3", "id-4"}  # new rows flagged as they arrive
+    # Another district than the user's is still found, by reading each listing's list.
+    assert ids(cache.search("", SearchFilters(district="Raipur"))) == ["id-1", "id-2", "id-4"]
+    reopened = Cache(cache.folder)
+    try:
+        assert ids(reopened.search("chair", SearchFilters(district="Durg"))) == ["id-4"]
+    finally:
+        reopened.close()
