@@ -162,6 +162,8 @@ class Cache:
         self._category_names: dict[int, str] = {}
         self._category_tokens: dict[int, str] = {}
         self._home = ""  # the user's district, folded: listings that deliver there are flagged
+        self._home_spellings: set[str] = set()  # district names met that are, or are not, the user's
+        self._other_spellings: set[str] = set()
         self.engine = self._open()
 
     # -- opening, migrating, rebuilding ---------------------------------------------------
@@ -220,6 +222,7 @@ class Cache:
                 conn.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
             self._load_category_text(conn)
             self._home = conn.scalar(select(SyncState.value).where(SyncState.name == "home_district")) or ""
+            self._home_spellings, self._other_spellings = set(), set()
 
     def _move_aside(self) -> None:
         """Keep the last unusable file for support (one only: a full cache is large)."""
@@ -270,6 +273,17 @@ class Cache:
             self.set_state({"owner": owner})
         return False
 
+    def _delivers_home(self, districts: list[str]) -> bool:
+        """Whether any of a listing's districts is the user's. A million listings name the same
+        few hundred districts, so names are folded once and then only looked up (in C)."""
+        if not self._home_spellings.isdisjoint(districts):
+            return True
+        if self._other_spellings.issuperset(districts):
+            return False
+        for name in districts:
+            (self._home_spellings if district_key(name) == self._home else self._other_spellings).add(name)
+        return not self._home_spellings.isdisjoint(districts)
+
     def set_home_district(self, district: str | None) -> None:
         """The user's own district: "delivers to my district" is a flag on each listing,
         worked out as it is written, so the filter costs nothing at search time. A change
@@ -283,6 +297,7 @@ class Cache:
             delivers = select(1).select_from(places).where(func.gemdesk_district_key(places.c.value) == home).exists()
             conn.execute(_L.update().values(delivers_home=delivers if home else 0))
         self._home = home
+        self._home_spellings, self._other_spellings = set(), set()
 
     def reset_listings(self, keep: Mapping[str, str] | None = None) -> None:
         """Forget every listing and the cursor (a resync), keeping categories and settings."""
@@ -352,8 +367,7 @@ class Cache:
             "category_names": self._category_names.get(listing["category_id"], ""),
             "specs_text": _search_text(listing),
             "filter_tokens": self._category_tokens.get(listing["category_id"], f"c{listing['category_id']}"),
-            "delivers_home": int(bool(self._home) and any(district_key(d) == self._home
-                                                           for d in listing["delivery_districts"])),
+            "delivers_home": int(bool(self._home) and self._delivers_home(listing["delivery_districts"])),
             "seller_class": seller_class,
         }
 
