@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
-from sqlalchemy import Connection, Engine, column, create_engine, delete, event, func, literal_column, select, table, text
+from sqlalchemy import Connection, Engine, bindparam, column, create_engine, delete, event, func, literal_column, select, table, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DatabaseError
 
@@ -386,6 +386,36 @@ class Cache:
             )
         return cls._UPSERT
 
+    def _write_listings(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
+        """Insert new listings; for known ones write only the columns that changed, and only
+        forward. An upsert would rewrite every index entry of every row it touches: on a big
+        cache a page of price changes then dirtied seven random index pages a row, and the
+        commit's checkpoint wrote them all (seconds)."""
+        newest: dict[str, dict[str, Any]] = {}
+        for row in rows:  # one row per listing: the newest version on the page
+            if row["id"] not in newest or row["version"] >= newest[row["id"]]["version"]:
+                newest[row["id"]] = row
+        ids = list(newest)
+        known: dict[str, Mapping[str, Any]] = {}
+        for start in range(0, len(ids), 500):
+            found = conn.execute(select(_L).where(_L.c.id.in_(ids[start:start + 500]))).mappings()
+            known.update((row["id"], row) for row in found)
+        inserts = [row for listing_id, row in newest.items() if listing_id not in known]
+        if inserts:
+            conn.execute(sqlite_insert(_L), inserts)
+        updates: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        for listing_id, old in known.items():
+            row = newest[listing_id]
+            if row["version"] < old["version"]:
+                continue  # rows only move forward
+            changed = tuple(name for name, value in row.items() if name != "id" and old[name] != value)
+            if changed:
+                updates.setdefault(changed, []).append(row)
+        for columns, group in updates.items():
+            statement = _L.update().where(_L.c.id == bindparam("_id")).values(
+                {name: bindparam(f"_{name}") for name in columns})
+            conn.execute(statement, [{"_id": row["id"], **{f"_{name}": row[name] for name in columns}} for row in group])
+
     def apply_page(self, changes: Sequence[Mapping[str, Any]], sellers: Sequence[Mapping[str, Any]], state: Mapping[str, str]) -> PageResult:
         """One feed page and the sync state after it (the cursor), in one transaction."""
         deleted = [c["id"] for c in changes if c["op"] == "delete"]
@@ -405,7 +435,7 @@ class Cache:
                 for row in upserts:
                     row["seller_class"] = row["seller_class"] or known.get(row["seller_id"])
             if upserts:
-                conn.execute(self._upsert_statement(), upserts)
+                self._write_listings(conn, upserts)
             for start in range(0, len(deleted), 500):
                 conn.execute(delete(CachedListing).where(CachedListing.id.in_(deleted[start:start + 500])))
             self.set_state(state, conn)
