@@ -43,8 +43,16 @@ class _SearchWorker(QObject):
         self.search = search
         self._wanted: tuple[int, CatalogueRequest] | None = None
         self._generation = 0
+        self._stopped = False
         self._wake = threading.Condition()
         threading.Thread(target=self._loop, name="gemdesk-search", daemon=True).start()
+
+    def stop(self) -> None:
+        """End the thread (its model is gone); a search running is interrupted."""
+        with self._wake:
+            self._stopped = True
+            self._wake.notify()
+        self.search.interrupt()
 
     def request(self, request: CatalogueRequest) -> int:
         with self._wake:
@@ -57,8 +65,10 @@ class _SearchWorker(QObject):
     def _loop(self) -> None:
         while True:
             with self._wake:
-                while self._wanted is None:
+                while self._wanted is None and not self._stopped:
                     self._wake.wait()
+                if self._stopped:
+                    return
                 generation, request = self._wanted
                 self._wanted = None
             superseded = lambda: generation != self._generation  # noqa: E731
@@ -97,6 +107,7 @@ class ListingTableModel(QAbstractTableModel):
         self._worker = _SearchWorker(search)
         self._worker.chunk.connect(self._on_chunk, Qt.ConnectionType.QueuedConnection)
         self._worker.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
+        self.destroyed.connect(self._worker.stop)
         self._append_timer = QTimer(self, singleShot=True, interval=APPEND_EVERY_MS)
         self._append_timer.timeout.connect(self._append_incoming)
 

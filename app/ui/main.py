@@ -25,6 +25,7 @@ from app.api import Offline, SessionExpired
 from app.config import data_dir, has_screen, log_dir
 from app.credentials import SecretStore
 from app.ui import operations
+from app.ui.collector import collect_on_gui_thread
 from app.ui.crash import CrashHandler, setup_logging
 from app.ui.i18n import load_fonts, set_language
 from app.ui.icons import icon
@@ -33,6 +34,7 @@ from app.ui.settings_dialog import SettingsDialog
 from app.ui.sign_in_dialog import SignInDialog
 from app.ui.sync_controller import SyncController
 from app.ui.tasks import TaskManager
+from app.ui.widgets import retire
 from app.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -55,6 +57,7 @@ class GemDesk(QObject):
                  crash_folder: Path | None = None) -> None:
         super().__init__()
         self.app = app
+        collect_on_gui_thread(app)
         self.workspace = Workspace(folder, secrets)
         self.tasks = TaskManager(self)
         self.controller = SyncController(self.workspace, self)
@@ -94,6 +97,7 @@ class GemDesk(QObject):
     def ask_sign_in(self, *, server_url: str = "", username: str = "", password: str = "", again: bool = False) -> None:
         """The sign-in dialog; `again` when the session ended under an open main window."""
         user = self.workspace.user or {}
+        self._retire_dialog()
         self.dialog = SignInDialog(self.workspace, self.tasks, server_url=server_url,
                                    username=username or (user.get("username", "") if again else ""),
                                    password=password, username_fixed=again and bool(user), parent=self.window)
@@ -104,21 +108,24 @@ class GemDesk(QObject):
         if password:
             self.dialog.attempt()
 
+    def _retire_dialog(self) -> None:
+        if self.dialog is not None:
+            retire(self.dialog)
+            self.dialog = None
+
     def _signed_in(self, _session) -> None:
-        self.dialog = None
+        self._retire_dialog()
         if self.window is None or self.window.user.get("id") != (self.workspace.user or {}).get("id"):
             self.open_main_window()
         self.controller.signed_in()
 
     def _sign_in_cancelled(self) -> None:
-        self.dialog = None
+        self._retire_dialog()
         if self.window is None:
             self.app.quit()
 
     def open_main_window(self) -> None:
-        if self.window is not None:
-            self.window.hide()
-            self.window.deleteLater()
+        self._retire_window()
         self.window = MainWindow(self.workspace, self.tasks, self.controller)
         self.window.settings_requested.connect(self.open_settings)
         self.window.sign_out_requested.connect(self.sign_out)
@@ -128,6 +135,11 @@ class GemDesk(QObject):
         if not self._frozen:
             freeze_startup_objects()
             self._frozen = True
+
+    def _retire_window(self) -> None:
+        if self.window is not None:
+            retire(self.window)
+            self.window = None
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.workspace.settings, str(self.workspace.folder), self.window)
@@ -144,10 +156,7 @@ class GemDesk(QObject):
         self.controller.close()
 
         def signed_out(_result) -> None:
-            if self.window is not None:
-                self.window.hide()
-                self.window.deleteLater()
-                self.window = None
+            self._retire_window()
             self.controller = SyncController(self.workspace, self)
             self.ask_sign_in()
 
@@ -161,7 +170,11 @@ class GemDesk(QObject):
         return False
 
     def shutdown(self) -> None:
+        """The end of the app's life (or of a test's desk): windows gone, workers stopped."""
+        self._retire_dialog()
+        self._retire_window()
         self.controller.close()
+        self.tasks.close()
         self.crash.uninstall()
         self.workspace.close()
 

@@ -29,16 +29,24 @@ class Lane:
     """Daemon worker threads taking jobs in order from one queue."""
 
     def __init__(self, name: str, threads: int = 1) -> None:
-        self._jobs: queue.Queue[Callable[[], None]] = queue.Queue()
+        self._jobs: queue.Queue[Callable[[], None] | None] = queue.Queue()
+        self._threads = threads
         for number in range(threads):
             threading.Thread(target=self._work, name=f"{name}-{number + 1}", daemon=True).start()
 
     def submit(self, job: Callable[[], None]) -> None:
         self._jobs.put(job)
 
+    def close(self) -> None:
+        """Each thread ends after the jobs already queued (without waiting for them here)."""
+        for _ in range(self._threads):
+            self._jobs.put(None)
+
     def _work(self) -> None:
         while True:
             job = self._jobs.get()
+            if job is None:
+                return
             try:
                 job()
             except BaseException:  # noqa: BLE001 - a job's own failure is delivered by the job
@@ -67,6 +75,10 @@ class TaskManager(QObject):
                 self.on_main(partial(on_done, result))
 
         self._lanes[lane].submit(job)
+
+    def close(self) -> None:
+        for lane in self._lanes.values():
+            lane.close()
 
     def on_main(self, call: Callable[[], None]) -> None:
         """Call `call()` on the GUI thread soon (from any thread)."""

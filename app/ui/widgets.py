@@ -7,6 +7,20 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 PROBLEM_STYLE = "color:#b3261e"
 
+_retiring: set[QWidget] = set()
+
+
+def retire(widget: QWidget) -> None:
+    """Hide a window we are done with and delete it once Qt's event loop is back in charge.
+
+    Dropping the last Python reference instead deletes it on the spot, under events Qt still
+    has queued for it (the change of active window its hiding caused: a crash), or later on
+    whatever thread the garbage collector happens to run."""
+    widget.hide()
+    _retiring.add(widget)
+    widget.destroyed.connect(lambda: _retiring.discard(widget))
+    widget.deleteLater()
+
 
 class Retranslating:
     """A widget that sets its texts in `retranslate()` does so again when the language

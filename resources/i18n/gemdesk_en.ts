@@ -3,7 +3,7 @@
 <context>
     <name>CatalogueBrowser</name>
     <message numerus="yes">
-        <location filename="../../app/ui/catalogue.py" line="286" />
+        <location filename="../../app/ui/catalogue.py" line="288" />
         <source>%Ln listing(s)</source>
         <translation>
             <numerusform>%Ln listing</numerusform>

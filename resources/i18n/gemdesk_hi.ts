@@ -4,87 +4,92 @@
 <context>
     <name>CatalogueBrowser</name>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="185"/>
+        <location filename="../../app/ui/catalogue.py" line="173"/>
+        <source>The search failed; see the log.</source>
+        <translation>खोज विफल रही; लॉग देखें।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue.py" line="186"/>
         <source>Search the catalogue: product, brand, model, specification (Ctrl+F)</source>
         <translation>कैटलॉग में खोजें: उत्पाद, ब्रांड, मॉडल, विनिर्देश (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="186"/>
+        <location filename="../../app/ui/catalogue.py" line="187"/>
         <source>Categories</source>
         <translation>श्रेणियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="187"/>
+        <location filename="../../app/ui/catalogue.py" line="188"/>
         <source>Filters</source>
         <translation>फ़िल्टर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="188"/>
+        <location filename="../../app/ui/catalogue.py" line="189"/>
         <source>Price (Rs)</source>
         <translation>मूल्य (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="189"/>
+        <location filename="../../app/ui/catalogue.py" line="190"/>
         <source>from</source>
         <translation>न्यूनतम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="190"/>
+        <location filename="../../app/ui/catalogue.py" line="191"/>
         <source>to</source>
         <translation>अधिकतम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="191"/>
+        <location filename="../../app/ui/catalogue.py" line="192"/>
         <source>Make in India</source>
         <translation>मेक इन इंडिया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="192"/>
+        <location filename="../../app/ui/catalogue.py" line="193"/>
         <source>MSE sellers only</source>
         <translation>केवल एमएसई विक्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="193"/>
+        <location filename="../../app/ui/catalogue.py" line="194"/>
         <source>Delivers to my district (%1)</source>
         <translation>मेरे ज़िले (%1) में डिलीवरी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="197"/>
+        <location filename="../../app/ui/catalogue.py" line="198"/>
         <source>Any class</source>
         <translation>कोई भी श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="197"/>
+        <location filename="../../app/ui/catalogue.py" line="198"/>
         <source>Class-I (50% local or more)</source>
         <translation>श्रेणी-I (50% या अधिक स्थानीय सामग्री)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="198"/>
+        <location filename="../../app/ui/catalogue.py" line="199"/>
         <source>Class-II (over 20% local)</source>
         <translation>श्रेणी-II (20% से अधिक स्थानीय सामग्री)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="198"/>
+        <location filename="../../app/ui/catalogue.py" line="199"/>
         <source>Non-local</source>
         <translation>गैर-स्थानीय</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="247"/>
+        <location filename="../../app/ui/catalogue.py" line="249"/>
         <source>Enter prices in rupees, like 2,500 or 2500.50.</source>
         <translation>मूल्य रुपयों में लिखें, जैसे 2,500 या 2500.50।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="251"/>
+        <location filename="../../app/ui/catalogue.py" line="253"/>
         <source>The lowest price is above the highest.</source>
         <translation>न्यूनतम मूल्य अधिकतम मूल्य से अधिक है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="284"/>
+        <location filename="../../app/ui/catalogue.py" line="286"/>
         <source>%1+ listings</source>
         <translation>%1+ उत्पाद सूचियाँ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/catalogue.py" line="286"/>
+        <location filename="../../app/ui/catalogue.py" line="288"/>
         <source>%Ln listing(s)</source>
         <translation>
             <numerusform>%Ln उत्पाद सूची</numerusform>
@@ -216,88 +221,88 @@
         <translation>लाख</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="45"/>
+        <location filename="../../app/ui/formats.py" line="52"/>
         <source>Micro (MSE)</source>
         <translation>सूक्ष्म (एमएसई)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="45"/>
+        <location filename="../../app/ui/formats.py" line="52"/>
         <source>Small (MSE)</source>
         <translation>लघु (एमएसई)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="45"/>
+        <location filename="../../app/ui/formats.py" line="52"/>
         <source>Medium (not MSE)</source>
         <translation>मध्यम (एमएसई नहीं)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="46"/>
+        <location filename="../../app/ui/formats.py" line="53"/>
         <source>Not an MSE</source>
         <translation>एमएसई नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="47"/>
         <location filename="../../app/ui/formats.py" line="54"/>
+        <location filename="../../app/ui/formats.py" line="61"/>
         <source>Unknown</source>
         <translation>अज्ञात</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="52"/>
+        <location filename="../../app/ui/formats.py" line="59"/>
         <source>Class-I local supplier</source>
         <translation>श्रेणी-I स्थानीय आपूर्तिकर्ता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="52"/>
+        <location filename="../../app/ui/formats.py" line="59"/>
         <source>Class-II local supplier</source>
         <translation>श्रेणी-II स्थानीय आपूर्तिकर्ता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="53"/>
+        <location filename="../../app/ui/formats.py" line="60"/>
         <source>Non-local supplier</source>
         <translation>गैर-स्थानीय आपूर्तिकर्ता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="59"/>
+        <location filename="../../app/ui/formats.py" line="66"/>
         <source>Draft</source>
         <translation>ड्राफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="59"/>
+        <location filename="../../app/ui/formats.py" line="66"/>
         <source>Waiting for approval</source>
         <translation>अनुमोदन की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="59"/>
+        <location filename="../../app/ui/formats.py" line="66"/>
         <source>Published</source>
         <translation>प्रकाशित</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="60"/>
+        <location filename="../../app/ui/formats.py" line="67"/>
         <source>Rejected</source>
         <translation>अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="60"/>
+        <location filename="../../app/ui/formats.py" line="67"/>
         <source>Out of stock</source>
         <translation>स्टॉक समाप्त</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="60"/>
+        <location filename="../../app/ui/formats.py" line="67"/>
         <source>Retired</source>
         <translation>वापस ली गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="65"/>
+        <location filename="../../app/ui/formats.py" line="72"/>
         <source>Manufacturer</source>
         <translation>निर्माता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="65"/>
+        <location filename="../../app/ui/formats.py" line="72"/>
         <source>Service provider</source>
         <translation>सेवा प्रदाता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="66"/>
+        <location filename="../../app/ui/formats.py" line="73"/>
         <source>Trader</source>
         <translation>व्यापारी</translation>
     </message>
@@ -305,12 +310,12 @@
 <context>
     <name>GemDesk</name>
     <message>
-        <location filename="../../app/ui/main.py" line="155"/>
+        <location filename="../../app/ui/main.py" line="170"/>
         <source>Something went wrong</source>
         <translation>कुछ गड़बड़ हो गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="156"/>
+        <location filename="../../app/ui/main.py" line="171"/>
         <source>GeM Desk hit an unexpected problem and carried on. Your work is safe. A report was saved for support:</source>
         <translation>GeM Desk में एक अप्रत्याशित समस्या आई, पर वह चलता रहा। आपका काम सुरक्षित है। सहायता के लिए एक रिपोर्ट सहेजी गई है:</translation>
     </message>
@@ -318,127 +323,127 @@
 <context>
     <name>ListingDetail</name>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="39"/>
+        <location filename="../../app/ui/listing_detail.py" line="40"/>
         <source>Choose a listing to see its details.</source>
         <translation>विवरण देखने के लिए कोई उत्पाद सूची चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="66"/>
+        <location filename="../../app/ui/listing_detail.py" line="73"/>
         <source>Category</source>
         <translation>श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="67"/>
+        <location filename="../../app/ui/listing_detail.py" line="74"/>
         <source>Brand and model</source>
         <translation>ब्रांड और मॉडल</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="68"/>
+        <location filename="../../app/ui/listing_detail.py" line="75"/>
         <source>MRP</source>
         <translation>एमआरपी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="69"/>
+        <location filename="../../app/ui/listing_detail.py" line="76"/>
         <source>Discount</source>
         <translation>छूट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="70"/>
+        <location filename="../../app/ui/listing_detail.py" line="77"/>
         <source>Stock</source>
         <translation>स्टॉक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="70"/>
+        <location filename="../../app/ui/listing_detail.py" line="77"/>
         <source>Out of stock</source>
         <translation>स्टॉक समाप्त</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="71"/>
+        <location filename="../../app/ui/listing_detail.py" line="78"/>
         <source>Minimum order</source>
         <translation>न्यूनतम ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="72"/>
+        <location filename="../../app/ui/listing_detail.py" line="79"/>
         <source>Country of origin</source>
         <translation>मूल देश</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="73"/>
+        <location filename="../../app/ui/listing_detail.py" line="80"/>
         <source>Local content</source>
         <translation>स्थानीय सामग्री</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="74"/>
+        <location filename="../../app/ui/listing_detail.py" line="81"/>
         <source>Delivers to districts</source>
         <translation>डिलीवरी वाले ज़िले</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="109"/>
+        <location filename="../../app/ui/listing_detail.py" line="116"/>
         <source>Nature of business</source>
         <translation>व्यवसाय का प्रकार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="112"/>
+        <location filename="../../app/ui/listing_detail.py" line="119"/>
         <source>As on GeM, the seller’s name is shown only after a purchase.</source>
         <translation>GeM की तरह, विक्रेता का नाम केवल खरीद के बाद दिखाया जाता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="77"/>
+        <location filename="../../app/ui/listing_detail.py" line="84"/>
         <source>PIN codes</source>
         <translation>पिन कोड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="78"/>
+        <location filename="../../app/ui/listing_detail.py" line="85"/>
         <source>Updated</source>
         <translation>अंतिम अद्यतन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="96"/>
+        <location filename="../../app/ui/listing_detail.py" line="103"/>
         <source>Key specifications</source>
         <translation>मुख्य विनिर्देश</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="99"/>
+        <location filename="../../app/ui/listing_detail.py" line="106"/>
         <source>Other specifications</source>
         <translation>अन्य विनिर्देश</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="100"/>
+        <location filename="../../app/ui/listing_detail.py" line="107"/>
         <source>Seller</source>
         <translation>विक्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="102"/>
+        <location filename="../../app/ui/listing_detail.py" line="109"/>
         <source>Not known yet; it arrives with the next sync.</source>
         <translation>अभी ज्ञात नहीं; यह जानकारी अगले सिंक में आएगी।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="104"/>
+        <location filename="../../app/ui/listing_detail.py" line="111"/>
         <source>Yes</source>
         <translation>हाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="104"/>
+        <location filename="../../app/ui/listing_detail.py" line="111"/>
         <source>No</source>
         <translation>नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="106"/>
+        <location filename="../../app/ui/listing_detail.py" line="113"/>
         <source>MSE class</source>
         <translation>एमएसई श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="107"/>
+        <location filename="../../app/ui/listing_detail.py" line="114"/>
         <source>Women-owned</source>
         <translation>महिला-स्वामित्व</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="108"/>
+        <location filename="../../app/ui/listing_detail.py" line="115"/>
         <source>SC/ST-owned</source>
         <translation>एससी/एसटी-स्वामित्व</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="110"/>
+        <location filename="../../app/ui/listing_detail.py" line="117"/>
         <source>Located in</source>
         <translation>स्थान</translation>
     </message>
@@ -657,32 +662,32 @@
 <context>
     <name>ListingTableModel</name>
     <message>
-        <location filename="../../app/ui/catalogue_model.py" line="199"/>
+        <location filename="../../app/ui/catalogue_model.py" line="196"/>
         <source>Product</source>
         <translation>उत्पाद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_model.py" line="199"/>
+        <location filename="../../app/ui/catalogue_model.py" line="196"/>
         <source>Brand</source>
         <translation>ब्रांड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_model.py" line="199"/>
+        <location filename="../../app/ui/catalogue_model.py" line="196"/>
         <source>Price</source>
         <translation>मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_model.py" line="200"/>
+        <location filename="../../app/ui/catalogue_model.py" line="197"/>
         <source>Seller class</source>
         <translation>विक्रेता श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_model.py" line="200"/>
+        <location filename="../../app/ui/catalogue_model.py" line="197"/>
         <source>Stock</source>
         <translation>स्टॉक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_model.py" line="224"/>
+        <location filename="../../app/ui/catalogue_model.py" line="221"/>
         <source>Out of stock</source>
         <translation>स्टॉक समाप्त</translation>
     </message>

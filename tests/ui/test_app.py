@@ -3,10 +3,13 @@ switch, settings, closing mid-sync, and an unexpected error that does not end th
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication
+from shiboken6 import Shiboken
 
 from app.ui.crash import scrub
 from app.ui.settings_dialog import SettingsDialog
@@ -216,3 +219,8 @@ def test_sign_out_forgets_the_session_and_asks_again(qtbot, desks, server, keyri
     desk.dialog.password.setText("demo")
     desk.dialog.attempt()
     qtbot.waitUntil(lambda: desk.window is not None and desk.controller.connection == Connection.ONLINE, timeout=20_000)
+    # The first window is gone, with its catalogue's search thread: signing out and in all
+    # day leaves nothing behind.
+    qtbot.waitUntil(lambda: not Shiboken.isValid(window), timeout=5_000)
+    searches = [thread for thread in threading.enumerate() if thread.name == "gemdesk-search"]
+    assert len(searches) == 1
