@@ -185,12 +185,16 @@ class Ticker:
 
 def open_window(folder: Path, secrets):
     """(workspace, tasks, controller, window) on `folder`, as GemDesk.open_main_window builds them."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.collector import collect_on_gui_thread
     from app.ui.main import freeze_startup_objects
     from app.ui.main_window import MainWindow
     from app.ui.sync_controller import SyncController
     from app.ui.tasks import TaskManager
     from app.workspace import Workspace
 
+    collect_on_gui_thread(QApplication.instance())
     workspace = Workspace(folder, secrets)
     tasks = TaskManager()
     controller = SyncController(workspace)

@@ -39,10 +39,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from server.api.app import create_app
+    from server.services.schedule import Stepper
 
     settings = _settings(args)
     _migrate(settings)
     app = create_app(settings)
+    stepper = Stepper(app.state.db)
+    stepper.start()
     config = uvicorn.Config(app, host=args.host, port=args.port, log_level="info", access_log=False)
 
     class _Server(uvicorn.Server):
@@ -53,6 +56,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     # uvicorn handles SIGINT and SIGTERM itself: it stops accepting, finishes requests, exits.
     _Server(config).run()
+    stepper.stop()
     app.state.db.dispose()
     return 0
 

@@ -23,7 +23,6 @@ transaction threads the chain head and stores it with `set_chain_head` before it
 
 from __future__ import annotations
 
-import hashlib
 import math
 import random
 import time

@@ -16,7 +16,7 @@ import gc
 
 from PySide6.QtCore import QObject, QTimer
 
-CHECK_EVERY_MS = 250
+CHECK_EVERY_MS = 100
 
 
 class GuiThreadCollector(QObject):

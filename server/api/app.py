@@ -6,7 +6,8 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from server.api.errors import install_error_handlers
-from server.api.routes import audit, auth, changes, listings, meta
+from domain.timefmt import utc_now
+from server.api.routes import audit, auth, bids, changes, listings, meta
 from server.config import Settings
 from server.db.engine import Database
 
@@ -19,7 +20,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app = FastAPI(title="GeM Desk marketplace API", version="1", docs_url="/docs", redoc_url=None)
     app.state.settings = settings
     app.state.db = database
+    app.state.clock = utc_now  # the server's clock; tests put a controlled one here
     install_error_handlers(app)
-    for module in (meta, auth, changes, listings, audit):
+    for module in (meta, auth, changes, listings, bids, audit):
         app.include_router(module.router)
     return app

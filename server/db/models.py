@@ -237,3 +237,112 @@ class IdempotencyRecord(Base):
     status_code: Mapped[int | None] = mapped_column(Integer)
     response: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class Bid(Base):
+    """A buyer's bid (domain.md section 2), from draft to award.
+
+    The bid row never changes because of an offer: its version, its timestamps and its
+    audit events say nothing about how many offers it has before opening.
+    """
+
+    __tablename__ = "bids"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # client-made UUID
+    number: Mapped[str | None] = mapped_column(String(40), unique=True)  # given at publishing
+    buyer_org_id: Mapped[int] = mapped_column(ForeignKey("buyer_orgs.id"), index=True)
+    created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    title: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(20))  # goods | services
+    method: Mapped[str] = mapped_column(String(20))  # total_value | item_wise | group_wise
+    packets: Mapped[int] = mapped_column(Integer)  # 1: single packet; 2: technical, then financial
+    # [{"id", "name", "category_id", "key_specs", "consignees": [{"district", "quantity", "delivery_days"}]}]
+    items: Mapped[list[Any]] = mapped_column(default=list)
+    groups: Mapped[list[Any]] = mapped_column(default=list)  # [{"id", "name", "items": [item ids]}]
+    quantity_splittable: Mapped[bool] = mapped_column(Boolean, default=True)
+    estimated_value_paise: Mapped[int] = mapped_column(BigInteger)
+    end_at: Mapped[datetime]
+    opening_at: Mapped[datetime]
+    offer_validity_days: Mapped[int] = mapped_column(Integer)
+    min_offers: Mapped[int] = mapped_column(Integer)
+    extension_days: Mapped[int] = mapped_column(Integer)
+    extensions_done: Mapped[int] = mapped_column(Integer, default=0)
+    emd: Mapped[dict[str, Any]] = mapped_column(default=dict)  # {"mode", "amount_paise", "mse_startup_exempt"}
+    epbg_bp: Mapped[int] = mapped_column(Integer, default=0)
+    mse_preference: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    mii_preference: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    ra_enabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    ra_rule: Mapped[str | None] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(30), index=True)
+    opened_at: Mapped[datetime | None]
+    evaluation: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class BidEvent(Base):
+    """A bid's timeline as people read it: who did what, when and why (the audit trail holds
+    the tamper-evident record of the same changes)."""
+
+    __tablename__ = "bid_events"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    bid_id: Mapped[str] = mapped_column(ForeignKey("bids.id"), index=True)
+    at: Mapped[datetime]
+    actor_username: Mapped[str] = mapped_column(String(100))
+    actor_role: Mapped[str] = mapped_column(String(20))
+    action: Mapped[str] = mapped_column(String(60))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class Offer(Base):
+    """A seller's sealed offer on a bid. Its prices are seen by nobody but the seller until
+    the bid opens; its audit events carry a salted digest, so even the trail cannot be
+    searched for a price."""
+
+    __tablename__ = "offers"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # client-made UUID
+    bid_id: Mapped[str] = mapped_column(ForeignKey("bids.id"), index=True)
+    seller_firm_id: Mapped[int] = mapped_column(ForeignKey("seller_firms.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20))  # submitted | withdrawn
+    # {item id: {"unit_price_paise", "listing_id", "compliance": {param: value}}}
+    items: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    local_content_pct: Mapped[int] = mapped_column(Integer)
+    submitted_at: Mapped[datetime]
+    withdrawals: Mapped[int] = mapped_column(Integer, default=0)
+    receipt: Mapped[str] = mapped_column(String(64))  # salted SHA-256 of what was submitted
+    seal_salt: Mapped[str] = mapped_column(String(64))
+    technical_status: Mapped[str] = mapped_column(String(20), default="pending")  # pending | accepted | rejected
+    technical_reason: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __table_args__ = (Index("ux_offers_bid_seller", "bid_id", "seller_firm_id", unique=True),)
+
+
+class MatchResponse(Base):
+    """A seller's answer to an invitation to match L1 under a purchase preference."""
+
+    __tablename__ = "match_responses"
+
+    bid_id: Mapped[str] = mapped_column(ForeignKey("bids.id"), primary_key=True)
+    seller_firm_id: Mapped[int] = mapped_column(ForeignKey("seller_firms.id"), primary_key=True)
+    lot: Mapped[str] = mapped_column(String(40), primary_key=True)
+    accepted: Mapped[bool] = mapped_column(Boolean)
+    at: Mapped[datetime]
+
+
+class PurchaseOrder(Base):
+    """An order placed on a seller by an award (lines from the evaluation)."""
+
+    __tablename__ = "orders"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    bid_id: Mapped[str | None] = mapped_column(ForeignKey("bids.id"), index=True)
+    buyer_org_id: Mapped[int] = mapped_column(ForeignKey("buyer_orgs.id"), index=True)
+    seller_firm_id: Mapped[int] = mapped_column(ForeignKey("seller_firms.id"), index=True)
+    lines: Mapped[list[Any]] = mapped_column(default=list)  # [{"item", "quantity", "unit_price_paise", "total_paise", "rule"}]
+    total_paise: Mapped[int] = mapped_column(BigInteger)
+    status: Mapped[str] = mapped_column(String(20))  # placed
+    created_at: Mapped[datetime]

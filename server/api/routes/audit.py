@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy import select
 
 from server.api.deps import current_caller, database, query_text
-from server.db.models import AuditEvent
+from server.db.models import AuditEvent, Bid, Offer
 from server.errors import forbidden
 from server.services.caller import Caller
 from server.wire import audit_event_json
@@ -29,7 +29,12 @@ def audit_events(
         raise forbidden("Only an administrator can read the audit trail.")
     query_text(entity_type, "entity_type")
     query_text(entity_id, "entity_id")
-    query = select(AuditEvent).where(AuditEvent.id > after_id).order_by(AuditEvent.id).limit(limit)
+    # A sealed offer's events stay out of sight until its bid opens: even their number would
+    # tell how many offers the bid has (server/services/bids.py).
+    sealed = select(Offer.id).join(Bid, Bid.id == Offer.bid_id).where(Bid.opened_at.is_(None))
+    query = (select(AuditEvent).where(AuditEvent.id > after_id)
+             .where(~((AuditEvent.entity_type == "offer") & AuditEvent.entity_id.in_(sealed)))
+             .order_by(AuditEvent.id).limit(limit))
     if entity_type:
         query = query.where(AuditEvent.entity_type == entity_type)
     if entity_id:

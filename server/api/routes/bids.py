@@ -1,0 +1,180 @@
+"""Bids, offers, evaluation, award and orders: the HTTP side of server/services/bids.py.
+
+Writes take the bid's version in `If-Match` (where the bid changes) and may carry an
+`Idempotency-Key`: the outbox replays a write after a lost answer, and gets the first
+answer again instead of a second change.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any, Callable
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy.orm import Session
+
+from server.api.deps import current_caller, database, idempotency_key, if_match, json_body, optional_json_body, query_text, settings
+from server.errors import not_found
+from server.services import bids as rules
+from server.services import idempotency as idem
+from server.services.caller import Caller
+
+router = APIRouter(prefix="/api/v1")
+
+
+def now(request: Request) -> datetime:
+    """The server's clock (tests put a controlled one in `app.state.clock`)."""
+    return request.app.state.clock()
+
+
+def _write(request: Request, caller: Caller, status: int, body: Any, version: int | None,
+           change: Callable[[Session], Any]) -> JSONResponse:
+    db = database(request)
+    key = idempotency_key(request, required=False)
+    if key is not None:
+        stale = timedelta(seconds=settings(request).idempotency_stale_seconds)
+        stored = idem.begin(db, caller.user_id, key, idem.request_hash(request.method, request.url.path, version, body), stale)
+        if stored is not None:
+            return JSONResponse(stored.body, status_code=stored.status)
+    try:
+        with db.writing() as session:
+            answer = change(session)
+            if key is not None:
+                idem.finish(session, caller.user_id, key, status, answer)
+    except BaseException:
+        if key is not None:
+            idem.release(db, caller.user_id, key)
+        raise
+    return JSONResponse(answer, status_code=status)
+
+
+# --- bids ----------------------------------------------------------------------------------
+
+
+@router.get("/bids")
+def list_bids(request: Request, status: str | None = Query(None, max_length=30), district: str | None = Query(None, max_length=100),
+              max_value_paise: int | None = Query(None, ge=0, le=10**17), caller: Caller = Depends(current_caller)) -> dict[str, Any]:
+    query_text(district, "district")
+    query_text(status, "status")
+    with database(request).reading() as session:
+        return {"bids": rules.list_bids(session, caller, status=status, district=district, max_value_paise=max_value_paise)}
+
+
+@router.get("/bids/{bid_id}")
+def get_bid(request: Request, bid_id: str, caller: Caller = Depends(current_caller)) -> dict[str, Any]:
+    with database(request).reading() as session:
+        return rules.bid_json(rules.bid_for(session, caller, bid_id), session)
+
+
+@router.get("/bids/{bid_id}/history")
+def bid_history(request: Request, bid_id: str, caller: Caller = Depends(current_caller)) -> dict[str, Any]:
+    with database(request).reading() as session:
+        return {"events": rules.history(session, caller, bid_id)}
+
+
+@router.put("/bids/{bid_id}", status_code=201)
+def create_bid(request: Request, bid_id: str, body: Any = Depends(json_body), caller: Caller = Depends(current_caller)) -> JSONResponse:
+    at = now(request)
+    return _write(request, caller, 201, body, None,
+                  lambda s: rules.bid_json(rules.create_draft(s, caller, bid_id, body, at), s))
+
+
+@router.patch("/bids/{bid_id}")
+def edit_bid(request: Request, bid_id: str, body: Any = Depends(json_body), caller: Caller = Depends(current_caller)) -> JSONResponse:
+    at, version = now(request), if_match(request)
+    return _write(request, caller, 200, body, version,
+                  lambda s: rules.bid_json(rules.edit_draft(s, caller, bid_id, version, body, at), s))
+
+
+_TRANSITIONS: dict[str, Callable[..., Any]] = {
+    "approve": rules.approve,
+    "return": rules.return_to_buyer,
+    "cancel": rules.cancel,
+}
+
+
+@router.post("/bids/{bid_id}/send-for-approval")
+def send_for_approval(request: Request, bid_id: str, caller: Caller = Depends(current_caller)) -> JSONResponse:
+    at, version = now(request), if_match(request)
+    return _write(request, caller, 200, None, version,
+                  lambda s: rules.bid_json(rules.send_for_approval(s, caller, bid_id, version, at), s))
+
+
+@router.post("/bids/{bid_id}/{verb}")
+def transition(request: Request, bid_id: str, verb: str, body: Any = Depends(optional_json_body),
+               caller: Caller = Depends(current_caller)) -> JSONResponse:
+    if verb == "open-financial":
+        at, version = now(request), if_match(request)
+        return _write(request, caller, 200, body, version,
+                      lambda s: rules.bid_json(rules.open_financial(s, caller, bid_id, version, at), s))
+    if verb == "award":
+        at, version = now(request), if_match(request)
+        return _write(request, caller, 200, body, version,
+                      lambda s: {"orders": [rules.order_json(o) for o in rules.award(s, caller, bid_id, version, at)]})
+    change = _TRANSITIONS.get(verb)
+    if change is None:
+        raise not_found(f"There is no action {verb!r} on a bid.")
+    at, version = now(request), if_match(request)
+    return _write(request, caller, 200, body, version,
+                  lambda s: rules.bid_json(change(s, caller, bid_id, version, body, at), s))
+
+
+# --- offers ---------------------------------------------------------------------------------
+
+
+@router.put("/bids/{bid_id}/offers/{offer_id}")
+def submit_offer(request: Request, bid_id: str, offer_id: str, body: Any = Depends(json_body),
+                 caller: Caller = Depends(current_caller)) -> JSONResponse:
+    at = now(request)
+    return _write(request, caller, 200, body, None, lambda s: rules.offer_json(
+        rules.submit_offer(s, caller, bid_id, offer_id, body, at), with_prices=True))
+
+
+@router.post("/bids/{bid_id}/offers/{offer_id}/withdraw")
+def withdraw_offer(request: Request, bid_id: str, offer_id: str, caller: Caller = Depends(current_caller)) -> JSONResponse:
+    at = now(request)
+    return _write(request, caller, 200, None, None, lambda s: rules.offer_json(
+        rules.withdraw_offer(s, caller, bid_id, offer_id, at), with_prices=True))
+
+
+@router.get("/bids/{bid_id}/my-offer")
+def my_offer(request: Request, bid_id: str, caller: Caller = Depends(current_caller)) -> dict[str, Any]:
+    with database(request).reading() as session:
+        return rules.my_offer(session, caller, bid_id)
+
+
+@router.get("/bids/{bid_id}/offers")
+def offers(request: Request, bid_id: str, caller: Caller = Depends(current_caller)) -> dict[str, Any]:
+    with database(request).reading() as session:
+        return {"offers": rules.offers_for_buyer(session, caller, bid_id)}
+
+
+@router.post("/bids/{bid_id}/offers/{offer_id}/technical")
+def technical(request: Request, bid_id: str, offer_id: str, body: Any = Depends(json_body),
+              caller: Caller = Depends(current_caller)) -> JSONResponse:
+    at = now(request)
+    return _write(request, caller, 200, body, None, lambda s: rules.offer_json(
+        rules.technical_decision(s, caller, bid_id, offer_id, body, at), with_prices=False))
+
+
+# --- evaluation, matching, orders ------------------------------------------------------------
+
+
+@router.get("/bids/{bid_id}/evaluation")
+def evaluation(request: Request, bid_id: str, caller: Caller = Depends(current_caller)) -> dict[str, Any]:
+    with database(request).reading() as session:
+        return rules.evaluation_for(session, caller, bid_id)
+
+
+@router.post("/bids/{bid_id}/matches/{lot}")
+def answer_match(request: Request, bid_id: str, lot: str, body: Any = Depends(json_body),
+                 caller: Caller = Depends(current_caller)) -> JSONResponse:
+    at = now(request)
+    return _write(request, caller, 200, body, None, lambda s: rules.answer_match(s, caller, bid_id, lot, body, at))
+
+
+@router.get("/orders")
+def list_orders(request: Request, caller: Caller = Depends(current_caller)) -> dict[str, Any]:
+    with database(request).reading() as session:
+        return {"orders": rules.orders_for(session, caller)}

@@ -1,0 +1,854 @@
+"""Bids from draft to award, and the sealed offers that answer them (domain.md section 2).
+
+Lifecycle (docs/api.md, "Bids"):
+
+    draft -> awaiting_approval -> published -> (extended once) -> closed -> opened:
+        two packets: technical_evaluation -> financial_evaluation
+        one packet:  financial_evaluation
+    -> awarded (orders placed);  returned -> awaiting_approval again;  cancelled before opening
+
+Who: a buyer of the office drafts, edits, sends for approval, cancels, evaluates and awards;
+an approver of the same office approves (which publishes) or returns it with a remark, and
+never one they raised (maker-checker). Sellers see published bids and answer with offers.
+
+Time: the server's clock alone decides (`now` is passed in, from the app's clock). The end,
+the opening and the automatic extension happen in `step`, which the server runs on a
+schedule and tests run with a controlled clock; it is idempotent.
+
+Sealing. Before opening, nobody (the buyer, the approver, an administrator, another seller)
+can learn any price or how many offers a bid has, by any path:
+- only the offering seller can read an offer; every other read of offers says "sealed" the
+  same way whether there are none or many;
+- an offer never touches its bid's row, so the bid's version, times and timeline are
+  the same whatever offers it has;
+- an offer's audit events are written with a salted digest (the salt is revealed at opening,
+  so the receipt can be checked then), and the audit trail hides them until the bid opens;
+- error messages to a seller speak only of their own offer.
+"""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from domain.bid_json import evaluation_json
+from domain.buying_modes import NoRuleSet, default_rule_book
+from domain.evaluation import (
+    Bid as DomainBid,
+    BidError,
+    BidItem,
+    BidKind,
+    Decline,
+    EvaluationMethod,
+    ItemGroup,
+    MiiPreference,
+    MsePreference,
+    Nature,
+    Offer as DomainOffer,
+    check_bid,
+    evaluate,
+)
+from domain.listing import mii_class
+from domain.timefmt import iso_utc, ist_text, parse_iso
+from server.db.models import Bid, BidEvent, BuyerOrg, Category, Listing, MatchResponse, Offer, PurchaseOrder, SellerFirm
+from server.db.trail import SYSTEM, act_as, append_audit, canonical_json, set_chain_head, sha256_hex, take_feed_positions
+from server.errors import ApiError, forbidden, not_found, validation_failed
+from server.services.caller import Caller
+
+INT32_MAX = 2**31 - 1
+MAX_ITEMS = 100
+MAX_CONSIGNEES = 100
+MAX_TEXT = 300
+OPENING_AFTER_END = timedelta(minutes=30)  # GeM opens a bid 30 minutes after it ends
+MAX_WITHDRAWALS = 3
+EMD_MIN_BP, EMD_MAX_BP = 200, 500  # EMD 2-5% of the estimated value
+RA_RULES = ("h1_elimination", "top_half")
+
+EDITABLE = ("title", "kind", "method", "packets", "items", "groups", "quantity_splittable", "estimated_value_paise",
+            "end_at", "offer_validity_days", "min_offers", "extension_days", "emd", "epbg_bp", "mse_preference",
+            "mii_preference", "ra_enabled", "ra_rule")
+DEFAULTS: dict[str, Any] = {
+    "kind": "goods", "method": "total_value", "packets": 1, "groups": [], "quantity_splittable": True,
+    "offer_validity_days": 90, "min_offers": 3, "extension_days": 7,
+    "emd": {"mode": "none", "amount_paise": 0, "mse_startup_exempt": True}, "epbg_bp": 0,
+    "mse_preference": {"enabled": True, "band_bp": 1500, "share_bp": 2500},
+    "mii_preference": {"enabled": True, "margin_bp": 2000, "l1_share_bp": 5000},
+    "ra_enabled": False, "ra_rule": None,
+}
+SEALED = ("draft", "awaiting_approval", "returned", "published", "closed", "cancelled")
+OPEN_STATES = ("technical_evaluation", "financial_evaluation", "awarded")
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def parse_id(value: str) -> str | None:
+    try:
+        return str(uuid.UUID(value))
+    except (ValueError, TypeError, AttributeError):
+        return None
+
+
+def bid_for(session: Session, caller: Caller, bid_id: str, lock: bool = False) -> Bid:
+    """The bid, if the caller may see it; 404 otherwise (never saying whether it exists)."""
+    canonical = parse_id(bid_id)
+    bid = None
+    if canonical is not None:
+        query = select(Bid).where(Bid.id == canonical)
+        bid = session.scalars(query.with_for_update() if lock else query).first()
+    if bid is None or not can_see(session, caller, bid):
+        raise not_found("There is no such bid, or it is not one you may see.")
+    return bid
+
+
+def can_see(session: Session, caller: Caller, bid: Bid) -> bool:
+    if caller.is_admin:
+        return True
+    if caller.buyer_org_id is not None:
+        return caller.buyer_org_id == bid.buyer_org_id
+    if caller.firm is not None:
+        return bid.status not in ("draft", "awaiting_approval", "returned")
+    return False
+
+
+def bid_json(bid: Bid, session: Session) -> dict[str, Any]:
+    """A bid as served: the same for everyone who may see it (never anything about offers)."""
+    org = session.get(BuyerOrg, bid.buyer_org_id)
+    data = {name: getattr(bid, name) for name in EDITABLE}
+    data["end_at"] = iso_utc(bid.end_at)
+    data.update(
+        id=bid.id, number=bid.number, status=bid.status, version=bid.version,
+        opening_at=iso_utc(bid.opening_at), opened_at=iso_utc(bid.opened_at) if bid.opened_at else None,
+        extensions_done=bid.extensions_done, created_at=iso_utc(bid.created_at), updated_at=iso_utc(bid.updated_at),
+        buyer={"ministry_or_state": org.ministry_or_state, "department": org.department,
+               "organisation": org.organisation, "office": org.office, "district": org.district},
+    )
+    return data
+
+
+def list_bids(session: Session, caller: Caller, *, status: str | None = None, district: str | None = None,
+              max_value_paise: int | None = None) -> list[dict[str, Any]]:
+    """Buyers and approvers: their office's bids. Sellers: published bids in the categories
+    where they have a listing (GeM's "bids for me"), optionally by district and value."""
+    query = select(Bid).order_by(Bid.created_at.desc())
+    if caller.buyer_org_id is not None:
+        query = query.where(Bid.buyer_org_id == caller.buyer_org_id)
+    elif caller.firm is not None:
+        query = query.where(Bid.status == "published")
+        categories = set(session.scalars(select(Listing.category_id).where(Listing.seller_firm_id == caller.firm).distinct()))
+    elif not caller.is_admin:
+        raise forbidden("Your role has no bids to see.")
+    if status:
+        query = query.where(Bid.status == status)
+    if max_value_paise is not None:
+        query = query.where(Bid.estimated_value_paise <= max_value_paise)
+    bids = list(session.scalars(query.limit(1000)))
+    if caller.firm is not None:
+        bids = [b for b in bids if any(item.get("category_id") in categories for item in b.items)]
+    if district:
+        wanted = district.strip().casefold()
+        bids = [b for b in bids if any(c.get("district", "").casefold() == wanted
+                                       for item in b.items for c in item.get("consignees", []))]
+    return [bid_json(b, session) for b in bids]
+
+
+def history(session: Session, caller: Caller, bid_id: str) -> list[dict[str, Any]]:
+    bid = bid_for(session, caller, bid_id)
+    if caller.firm is not None and bid.status in ("draft", "awaiting_approval", "returned"):
+        raise not_found("There is no such bid, or it is not one you may see.")
+    events = session.scalars(select(BidEvent).where(BidEvent.bid_id == bid.id).order_by(BidEvent.id))
+    return [{"at": iso_utc(e.at), "at_text": ist_text(e.at), "who": e.actor_username, "role": e.actor_role,
+             "action": e.action, "note": e.note} for e in events]
+
+
+# --- checking a bid -----------------------------------------------------------------------
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _whole(problems: dict[str, str], data: dict[str, Any], name: str, low: int, high: int, what: str) -> None:
+    value = data.get(name)
+    if not _is_int(value) or not low <= value <= high:
+        problems[name] = f"{what} must be a whole number from {low} to {high}"
+
+
+def _text(value: Any, limit: int = MAX_TEXT) -> bool:
+    return isinstance(value, str) and bool(value.strip()) and len(value) <= limit
+
+
+def _check_items(session: Session, items: Any, problems: dict[str, str]) -> None:
+    if not isinstance(items, list) or not 1 <= len(items) <= MAX_ITEMS:
+        problems["items"] = f"a bid needs 1 to {MAX_ITEMS} items"
+        return
+    seen: set[str] = set()
+    for n, item in enumerate(items):
+        where = f"items[{n}]"
+        if not isinstance(item, dict):
+            problems[where] = "must be an object"
+            continue
+        if not _text(item.get("id"), 40) or item["id"] in seen:
+            problems[f"{where}.id"] = "needs an id of up to 40 characters, different from the other items'"
+        else:
+            seen.add(item["id"])
+        if not _text(item.get("name")):
+            problems[f"{where}.name"] = f"needs a name of up to {MAX_TEXT} characters"
+        category_id = item.get("category_id")
+        category = session.get(Category, category_id) if _is_int(category_id) and 0 < category_id <= INT32_MAX else None
+        if category is None or session.scalar(select(func.count()).where(Category.parent_id == category.id)):
+            problems[f"{where}.category_id"] = "must be a catalogue category that holds products (a leaf)"
+        specs = item.get("key_specs", {})
+        if not isinstance(specs, dict) or not all(isinstance(k, str) and _text(v) for k, v in specs.items()):
+            problems[f"{where}.key_specs"] = "must map each key parameter to its required value (text)"
+        consignees = item.get("consignees")
+        if not isinstance(consignees, list) or not 1 <= len(consignees) <= MAX_CONSIGNEES:
+            problems[f"{where}.consignees"] = f"needs 1 to {MAX_CONSIGNEES} consignees"
+            continue
+        for m, consignee in enumerate(consignees):
+            at = f"{where}.consignees[{m}]"
+            if not isinstance(consignee, dict):
+                problems[at] = "must be an object"
+                continue
+            if not _text(consignee.get("district"), 100):
+                problems[f"{at}.district"] = "needs the consignee's district"
+            for name, low, high in (("quantity", 1, 10_000_000), ("delivery_days", 1, 365)):
+                if not _is_int(consignee.get(name)) or not low <= consignee[name] <= high:
+                    problems[f"{at}.{name}"] = f"must be a whole number from {low} to {high}"
+
+
+def _check_preference(data: dict[str, Any], name: str, keys: tuple[str, ...], problems: dict[str, str]) -> None:
+    value = data.get(name)
+    if not isinstance(value, dict) or set(value) != {"enabled", *keys}:
+        problems[name] = f"must be an object with enabled, {', '.join(keys)}"
+    elif not isinstance(value["enabled"], bool) or not all(_is_int(value[k]) and 0 <= value[k] <= 10_000 for k in keys):
+        problems[name] = "enabled is true or false; percentages are basis points from 0 to 10000 (15% = 1500)"
+
+
+def check_bid_fields(session: Session, data: dict[str, Any], now: datetime) -> dict[str, str]:
+    """Every problem with a bid's fields, named by field (`items[0].consignees[1].quantity`)."""
+    problems: dict[str, str] = {}
+    if not _text(data.get("title")):
+        problems["title"] = f"needs a title of up to {MAX_TEXT} characters"
+    for name, kind in (("kind", BidKind), ("method", EvaluationMethod)):
+        if data.get(name) not in {member.value for member in kind}:
+            problems[name] = "must be one of " + ", ".join(member.value for member in kind)
+    if data.get("packets") not in (1, 2):
+        problems["packets"] = "must be 1 (single packet) or 2 (technical, then financial)"
+    _check_items(session, data.get("items"), problems)
+    _whole(problems, data, "estimated_value_paise", 1, 10**17, "the estimated value in paise")
+    end = data.get("end_at")
+    try:
+        end_at = parse_iso(end) if isinstance(end, str) else None
+    except ValueError:
+        end_at = None
+    if end_at is None:
+        problems["end_at"] = "must be a date and time (ISO 8601, e.g. 2026-12-10T15:00:00+05:30)"
+    elif end_at <= now:
+        problems["end_at"] = "must be in the future"
+    _whole(problems, data, "offer_validity_days", 60, 180, "offer validity (days)")
+    _whole(problems, data, "min_offers", 1, 50, "the minimum number of offers")
+    _whole(problems, data, "extension_days", 7, 30, "the automatic extension (days)")
+    _whole(problems, data, "epbg_bp", 0, 1000, "the ePBG in basis points")
+    if not isinstance(data.get("quantity_splittable"), bool):
+        problems["quantity_splittable"] = "must be true or false"
+    if not isinstance(data.get("ra_enabled"), bool):
+        problems["ra_enabled"] = "must be true or false"
+    elif data["ra_enabled"] and data.get("ra_rule") not in RA_RULES:
+        problems["ra_rule"] = "a bid that may go to reverse auction needs its rule: " + ", ".join(RA_RULES)
+    _check_preference(data, "mse_preference", ("band_bp", "share_bp"), problems)
+    _check_preference(data, "mii_preference", ("margin_bp", "l1_share_bp"), problems)
+    _check_emd(data, problems)
+    if not isinstance(data.get("groups"), list):
+        problems["groups"] = "must be a list"
+    elif not problems:  # the evaluation's own checks (groups) need the rest to be right
+        try:
+            check_bid(domain_bid(data), [])
+        except BidError as error:
+            problems[error.field.removeprefix("bid.")] = error.problem
+    return problems
+
+
+def _check_emd(data: dict[str, Any], problems: dict[str, str]) -> None:
+    emd = data.get("emd")
+    if not isinstance(emd, dict) or emd.get("mode") not in ("none", "amount", "declaration"):
+        problems["emd"] = "mode must be none, amount or declaration (bid security declaration)"
+        return
+    if not isinstance(emd.get("mse_startup_exempt", True), bool):
+        problems["emd.mse_startup_exempt"] = "must be true or false"
+    if emd["mode"] == "amount":
+        value = data.get("estimated_value_paise")
+        amount = emd.get("amount_paise")
+        if not _is_int(amount) or amount <= 0:
+            problems["emd.amount_paise"] = "must be a whole number of paise above zero"
+        elif _is_int(value) and value > 0 and not value * EMD_MIN_BP <= amount * 10_000 <= value * EMD_MAX_BP:
+            problems["emd.amount_paise"] = "must be 2% to 5% of the estimated value"
+
+
+def domain_bid(data: dict[str, Any] | Bid, number: str | None = None) -> DomainBid:
+    """The evaluation rules' view of a bid (from its fields or its row)."""
+    get = data.get if isinstance(data, dict) else lambda name, default=None: getattr(data, name, default)
+    mse, mii = get("mse_preference"), get("mii_preference")
+    return DomainBid(
+        number=number or get("number") or "draft",
+        title=get("title") or "",
+        items=tuple(BidItem(item["id"], sum(c["quantity"] for c in item["consignees"]), item.get("name", ""))
+                    for item in get("items")),
+        method=EvaluationMethod(get("method")),
+        groups=tuple(ItemGroup(g.get("id"), tuple(g.get("items", [])), g.get("name", "")) if isinstance(g, dict)
+                     else ItemGroup("", ()) for g in get("groups") or []),
+        kind=BidKind(get("kind")),
+        quantity_splittable=get("quantity_splittable"),
+        mse_preference=MsePreference(mse["enabled"], mse["band_bp"], mse["share_bp"]),
+        mii_preference=MiiPreference(mii["enabled"], mii["margin_bp"], mii["l1_share_bp"]),
+    )
+
+
+def _fields(body: Any, *, partial: bool) -> dict[str, Any]:
+    if not isinstance(body, dict):
+        raise validation_failed({"body": "must be a JSON object of bid fields"})
+    unknown = sorted(set(body) - set(EDITABLE))
+    if unknown:
+        raise validation_failed({name: "is not a field a buyer can set" for name in unknown})
+    return dict(body) if partial else {**DEFAULTS, **body}
+
+
+# --- the buyer's and approver's writes --------------------------------------------------------
+
+
+def _event(session: Session, bid: Bid, caller: Caller | None, action: str, now: datetime, note: str | None = None) -> None:
+    session.add(BidEvent(bid_id=bid.id, at=now, actor_username=caller.username if caller else "system",
+                         actor_role=caller.role if caller else "system", action=action, note=note))
+
+
+def _touch(bid: Bid, now: datetime) -> None:
+    bid.version += 1
+    bid.updated_at = now
+
+
+def _require_buyer(caller: Caller) -> int:
+    if caller.role != "buyer" or caller.buyer_org_id is None:
+        raise forbidden("Only a buyer of the office can do this.")
+    return caller.buyer_org_id
+
+
+def _require_version(bid: Bid, version: int | None) -> None:
+    if version is not None and version != bid.version:
+        raise ApiError(409, "version_conflict", "The bid has changed since you read it; reload it and try again.",
+                       extra={"current_version": bid.version})
+
+
+def _require_status(bid: Bid, *allowed: str, doing: str) -> None:
+    if bid.status not in allowed:
+        raise ApiError(409, "wrong_state", f"A bid that is {bid.status.replace('_', ' ')} cannot be {doing}.")
+
+
+def create_draft(session: Session, caller: Caller, bid_id: str, body: Any, now: datetime) -> Bid:
+    org = _require_buyer(caller)
+    canonical = parse_id(bid_id)
+    if canonical is None:
+        raise validation_failed({"id": "must be a UUID made by the client"})
+    existing = session.get(Bid, canonical)
+    if existing is not None:
+        if existing.buyer_org_id != org:
+            raise not_found("There is no such bid, or it is not one you may see.")
+        raise ApiError(409, "already_exists", "A bid with this id exists already; edit it instead.",
+                       extra={"current_version": existing.version})
+    data = _fields(body, partial=False)
+    problems = check_bid_fields(session, data, now)
+    if problems:
+        raise validation_failed(problems)
+    act_as(session, caller.actor, "bid.drafted")
+    bid = Bid(id=canonical, buyer_org_id=org, created_by=caller.user_id, status="draft", version=1,
+              created_at=now, updated_at=now, opening_at=parse_iso(data["end_at"]) + OPENING_AFTER_END,
+              **{name: data[name] for name in EDITABLE if name != "end_at"}, end_at=parse_iso(data["end_at"]))
+    session.add(bid)
+    session.flush()
+    _event(session, bid, caller, "drafted", now)
+    return bid
+
+
+def edit_draft(session: Session, caller: Caller, bid_id: str, version: int, body: Any, now: datetime) -> Bid:
+    _require_buyer(caller)
+    bid = bid_for(session, caller, bid_id, lock=True)
+    _require_version(bid, version)
+    _require_status(bid, "draft", "returned", doing="edited")
+    changes = _fields(body, partial=True)
+    data = {**{name: getattr(bid, name) for name in EDITABLE}, "end_at": iso_utc(bid.end_at), **changes}
+    problems = check_bid_fields(session, data, now)
+    if problems:
+        raise validation_failed(problems)
+    act_as(session, caller.actor, "bid.edited")
+    for name, value in changes.items():
+        setattr(bid, name, parse_iso(value) if name == "end_at" else value)
+    bid.opening_at = bid.end_at + OPENING_AFTER_END
+    _touch(bid, now)
+    _event(session, bid, caller, "edited", now)
+    return bid
+
+
+def send_for_approval(session: Session, caller: Caller, bid_id: str, version: int, now: datetime) -> Bid:
+    _require_buyer(caller)
+    bid = bid_for(session, caller, bid_id, lock=True)
+    _require_version(bid, version)
+    _require_status(bid, "draft", "returned", doing="sent for approval")
+    act_as(session, caller.actor, "bid.sent_for_approval")
+    bid.status = "awaiting_approval"
+    _touch(bid, now)
+    _event(session, bid, caller, "sent for approval", now)
+    return bid
+
+
+def _require_checker(caller: Caller, bid: Bid) -> None:
+    if caller.role != "approver" or caller.buyer_org_id != bid.buyer_org_id:
+        raise forbidden("Only an approving officer of the same office can approve or return a bid.")
+    if caller.user_id == bid.created_by:
+        raise forbidden("You raised this bid: another officer must approve it.")
+
+
+def _remark(body: Any, required: bool) -> str | None:
+    remark = body.get("remark") if isinstance(body, dict) else None
+    if remark is not None and not isinstance(remark, str):
+        raise validation_failed({"remark": "must be text"})
+    remark = (remark or "").strip() or None
+    if required and remark is None:
+        raise validation_failed({"remark": "say why, for the buyer and the record"})
+    if remark is not None and len(remark) > 2000:
+        raise validation_failed({"remark": "must be at most 2000 characters"})
+    return remark
+
+
+def approve(session: Session, caller: Caller, bid_id: str, version: int, body: Any, now: datetime) -> Bid:
+    """The approver signs the bid off, which publishes it: it gets its number and is open to
+    offers until its end, which must leave at least the rule set's minimum duration."""
+    bid = bid_for(session, caller, bid_id, lock=True)
+    _require_checker(caller, bid)
+    _require_version(bid, version)
+    _require_status(bid, "awaiting_approval", doing="approved")
+    remark = _remark(body, required=False)
+    try:
+        min_days = default_rule_book().rule_set_for(now.date()).min_bid_days
+    except NoRuleSet:
+        min_days = 10
+    if bid.end_at < now + timedelta(days=min_days):
+        raise validation_failed({"end_at": f"must be at least {min_days} days after publishing; return the bid "
+                                           "to the buyer to move its end"})
+    number = _next_number(session, now)
+    act_as(session, caller.actor, "bid.published")
+    bid.status = "published"
+    bid.number = number
+    _touch(bid, now)
+    _event(session, bid, caller, "approved and published", now, remark)
+    return bid
+
+
+def _next_number(session: Session, now: datetime) -> str:
+    # The feed counter's row lock (held to commit) makes two approvals number one at a time.
+    take_feed_positions(session.connection(), 0)
+    count = session.scalar(select(func.count()).select_from(Bid).where(Bid.number.is_not(None))) or 0
+    return f"GEM/{now.year}/B/{6_000_001 + count}"
+
+
+def return_to_buyer(session: Session, caller: Caller, bid_id: str, version: int, body: Any, now: datetime) -> Bid:
+    bid = bid_for(session, caller, bid_id, lock=True)
+    _require_checker(caller, bid)
+    _require_version(bid, version)
+    _require_status(bid, "awaiting_approval", doing="returned")
+    remark = _remark(body, required=True)
+    act_as(session, caller.actor, "bid.returned")
+    bid.status = "returned"
+    _touch(bid, now)
+    _event(session, bid, caller, "returned to the buyer", now, remark)
+    return bid
+
+
+def cancel(session: Session, caller: Caller, bid_id: str, version: int, body: Any, now: datetime) -> Bid:
+    _require_buyer(caller)
+    bid = bid_for(session, caller, bid_id, lock=True)
+    _require_version(bid, version)
+    _require_status(bid, "draft", "returned", "awaiting_approval", "published", doing="cancelled")
+    reason = _remark(body, required=True)
+    act_as(session, caller.actor, "bid.cancelled")
+    bid.status = "cancelled"
+    _touch(bid, now)
+    _event(session, bid, caller, "cancelled", now, reason)
+    return bid
+
+
+# --- time: end, extension, opening ---------------------------------------------------------
+
+
+def _live_offers(session: Session, bid: Bid) -> list[Offer]:
+    return list(session.scalars(select(Offer).where(Offer.bid_id == bid.id, Offer.status == "submitted")
+                                .order_by(Offer.submitted_at, Offer.id)))
+
+
+def step(session: Session, now: datetime) -> list[str]:
+    """Every time-driven change due at `now`; idempotent (a second call at the same time does
+    nothing). Returns what it did, one line per change, for the log."""
+    done: list[str] = []
+    act_as(session, SYSTEM, "bid.step")
+    due = session.scalars(select(Bid).where(Bid.status == "published", Bid.end_at <= now).with_for_update())
+    for bid in due:
+        if len(_live_offers(session, bid)) < bid.min_offers and bid.extensions_done < 1:
+            bid.end_at = bid.end_at + timedelta(days=bid.extension_days)
+            bid.opening_at = bid.end_at + OPENING_AFTER_END
+            bid.extensions_done += 1
+            _touch(bid, now)
+            # The extension itself says the minimum was not met (the rule makes it public);
+            # the note says no more than that.
+            _event(session, bid, None, "extended", now,
+                   f"automatic extension by {bid.extension_days} days (fewer offers than the bid's minimum)")
+            done.append(f"{bid.number} extended to {iso_utc(bid.end_at)}")
+        else:
+            bid.status = "closed"
+            _touch(bid, now)
+            _event(session, bid, None, "closed", now)
+            done.append(f"{bid.number} closed")
+    opening = session.scalars(select(Bid).where(Bid.status == "closed", Bid.opening_at <= now).with_for_update())
+    for bid in opening:
+        bid.opened_at = now
+        bid.status = "technical_evaluation" if bid.packets == 2 else "financial_evaluation"
+        _touch(bid, now)
+        offers = _live_offers(session, bid)
+        _event(session, bid, None, "opened", now, f"{len(offers)} offer(s) received")
+        if bid.packets == 1:
+            for offer in offers:
+                offer.technical_status = "accepted"
+            _evaluate(session, bid)
+        done.append(f"{bid.number} opened")
+    return done
+
+
+# --- offers ---------------------------------------------------------------------------------
+
+
+def _require_seller(caller: Caller) -> int:
+    if caller.firm is None:
+        raise forbidden("Only a seller can make offers.")
+    return caller.firm
+
+
+def _check_offer(session: Session, bid: Bid, firm: int, body: Any) -> dict[str, Any]:
+    if not isinstance(body, dict) or set(body) - {"items", "local_content_pct"}:
+        raise validation_failed({"body": "must be an object with items and local_content_pct"})
+    problems: dict[str, str] = {}
+    local = body.get("local_content_pct")
+    if not _is_int(local) or not 0 <= local <= 100:
+        problems["local_content_pct"] = "must be a whole percentage from 0 to 100"
+    items = body.get("items")
+    if not isinstance(items, dict) or not items:
+        problems["items"] = "must quote at least one of the bid's items"
+        raise validation_failed(problems)
+    bid_items = {item["id"]: item for item in bid.items}
+    for item_id, quote in items.items():
+        where = f"items.{item_id}"
+        if item_id not in bid_items:
+            problems[where] = "is not an item of this bid"
+            continue
+        if not isinstance(quote, dict) or set(quote) - {"unit_price_paise", "listing_id", "compliance"}:
+            problems[where] = "must be an object with unit_price_paise, listing_id and compliance"
+            continue
+        price = quote.get("unit_price_paise")
+        if not _is_int(price) or not 0 < price <= 10**15:
+            problems[f"{where}.unit_price_paise"] = "must be a whole number of paise above zero"
+        listing_id = quote.get("listing_id")
+        if listing_id is not None:
+            listing = session.get(Listing, parse_id(listing_id) or "")
+            if listing is None or listing.seller_firm_id != firm:
+                problems[f"{where}.listing_id"] = "must be one of your own listings"
+            elif listing.category_id != bid_items[item_id]["category_id"]:
+                problems[f"{where}.listing_id"] = "is in another category than the item"
+        compliance = quote.get("compliance", {})
+        wanted = bid_items[item_id].get("key_specs", {})
+        if not isinstance(compliance, dict):
+            problems[f"{where}.compliance"] = "must map each key parameter to what you offer"
+        else:
+            missing = sorted(set(wanted) - set(compliance))
+            if missing:
+                problems[f"{where}.compliance"] = "state what you offer for: " + ", ".join(missing)
+    if problems:
+        raise validation_failed(problems)
+    return {"items": items, "local_content_pct": local}
+
+
+def _seal(offer: Offer) -> str:
+    return sha256_hex(offer.seal_salt + canonical_json({"items": offer.items, "local": offer.local_content_pct,
+                                                        "status": offer.status, "technical": offer.technical_status}))
+
+
+def _audit_offer(session: Session, caller: Caller, offer: Offer, action: str, now: datetime) -> None:
+    """Write the offer's audit event by hand, with its salted digest (the receipt), so the
+    trail holds nothing a price could be guessed from (see the module docstring)."""
+    session.flush()
+    connection = session.connection()
+    _, head = take_feed_positions(connection, 0)
+    head = append_audit(connection, head, actor=caller.actor, action=action, entity_type="offer",
+                        entity_id=offer.id, digest=_seal(offer), at=now)
+    set_chain_head(connection, head)
+
+
+def _offer_of(session: Session, bid: Bid, firm: int, offer_id: str | None = None, lock: bool = False) -> Offer | None:
+    query = select(Offer).where(Offer.bid_id == bid.id, Offer.seller_firm_id == firm)
+    offer = session.scalars(query.with_for_update() if lock else query).first()
+    if offer is not None and offer_id is not None and offer.id != offer_id:
+        raise ApiError(409, "already_offered", "You have an offer on this bid already; revise that one.",
+                       extra={"offer_id": offer.id})
+    return offer
+
+
+def _require_open_for_offers(bid: Bid, now: datetime) -> None:
+    if bid.status != "published" or now >= bid.end_at:
+        raise ApiError(409, "bid_closed", f"The bid closed for offers at {ist_text(bid.end_at)} (server time); "
+                                          "offers after the end are not accepted.")
+
+
+def submit_offer(session: Session, caller: Caller, bid_id: str, offer_id: str, body: Any, now: datetime) -> Offer:
+    """Submit, revise, or submit again after a withdrawal: each time a new receipt."""
+    firm = _require_seller(caller)
+    bid = bid_for(session, caller, bid_id)
+    canonical = parse_id(offer_id)
+    if canonical is None:
+        raise validation_failed({"offer_id": "must be a UUID made by the client"})
+    _require_open_for_offers(bid, now)
+    data = _check_offer(session, bid, firm, body)
+    offer = _offer_of(session, bid, firm, canonical, lock=True)
+    if offer is None and session.get(Offer, canonical) is not None:
+        raise validation_failed({"offer_id": "is taken: make a new UUID for your offer"})
+    if offer is None:
+        offer = Offer(id=canonical, bid_id=bid.id, seller_firm_id=firm, withdrawals=0, version=0,
+                      seal_salt=secrets.token_hex(32), technical_status="pending")
+        session.add(offer)
+        action = "offer.submitted"
+    else:
+        action = "offer.revised" if offer.status == "submitted" else "offer.resubmitted"
+    offer.items = data["items"]
+    offer.local_content_pct = data["local_content_pct"]
+    offer.status = "submitted"
+    offer.submitted_at = now
+    offer.version += 1
+    offer.receipt = _seal(offer)
+    _audit_offer(session, caller, offer, action, now)
+    return offer
+
+
+def withdraw_offer(session: Session, caller: Caller, bid_id: str, offer_id: str, now: datetime) -> Offer:
+    firm = _require_seller(caller)
+    bid = bid_for(session, caller, bid_id)
+    offer = _offer_of(session, bid, firm, lock=True)
+    if offer is None or offer.id != parse_id(offer_id):
+        raise not_found("You have no such offer on this bid.")
+    _require_open_for_offers(bid, now)
+    if offer.status != "submitted":
+        raise ApiError(409, "wrong_state", "This offer is withdrawn already.")
+    if offer.withdrawals >= MAX_WITHDRAWALS:
+        raise ApiError(409, "too_many_withdrawals",
+                       f"You have withdrawn this offer {MAX_WITHDRAWALS} times, the most a bid allows; it stands.")
+    offer.status = "withdrawn"
+    offer.withdrawals += 1
+    offer.version += 1
+    offer.receipt = _seal(offer)
+    _audit_offer(session, caller, offer, "offer.withdrawn", now)
+    return offer
+
+
+def offer_json(offer: Offer, *, with_prices: bool, with_salt: bool = False) -> dict[str, Any]:
+    items = offer.items if with_prices else {
+        item_id: {k: v for k, v in quote.items() if k != "unit_price_paise"} for item_id, quote in offer.items.items()}
+    data = {"id": offer.id, "bid_id": offer.bid_id, "seller_id": offer.seller_firm_id, "status": offer.status,
+            "items": items, "local_content_pct": offer.local_content_pct,
+            "mii_class": str(mii_class(offer.local_content_pct)), "submitted_at": iso_utc(offer.submitted_at),
+            "withdrawals": offer.withdrawals, "withdrawals_left": MAX_WITHDRAWALS - offer.withdrawals,
+            "receipt": offer.receipt, "technical_status": offer.technical_status,
+            "technical_reason": offer.technical_reason, "version": offer.version}
+    if with_salt:
+        data["seal_salt"] = offer.seal_salt
+    return data
+
+
+def my_offer(session: Session, caller: Caller, bid_id: str) -> dict[str, Any]:
+    firm = _require_seller(caller)
+    bid = bid_for(session, caller, bid_id)
+    offer = _offer_of(session, bid, firm)
+    if offer is None:
+        raise not_found("You have no offer on this bid.")
+    return offer_json(offer, with_prices=True, with_salt=bid.opened_at is not None)
+
+
+def offers_for_buyer(session: Session, caller: Caller, bid_id: str) -> list[dict[str, Any]]:
+    """After opening: the offers (prices once the financial packet is open). Before: sealed,
+    in the same words whatever the bid has."""
+    bid = bid_for(session, caller, bid_id)
+    if caller.buyer_org_id is None and not caller.is_admin:
+        raise forbidden("Only the buyer's office sees the offers, after opening.")
+    if bid.opened_at is None:
+        raise ApiError(409, "sealed", f"Offers are sealed until the bid opens ({ist_text(bid.opening_at)}).")
+    prices = bid.status in ("financial_evaluation", "awarded")
+    return [offer_json(o, with_prices=prices, with_salt=True) for o in _live_offers(session, bid)]
+
+
+def technical_decision(session: Session, caller: Caller, bid_id: str, offer_id: str, body: Any, now: datetime) -> Offer:
+    _require_buyer(caller)
+    bid = bid_for(session, caller, bid_id, lock=True)
+    _require_status(bid, "technical_evaluation", doing="evaluated technically")
+    offer = next((o for o in _live_offers(session, bid) if o.id == parse_id(offer_id)), None)
+    if offer is None:
+        raise not_found("There is no such offer on this bid.")
+    accepted = body.get("accepted") if isinstance(body, dict) else None
+    if not isinstance(accepted, bool):
+        raise validation_failed({"accepted": "must be true or false"})
+    reason = _remark({"remark": body.get("reason")}, required=not accepted)
+    act_as(session, caller.actor, "offer.technical")
+    offer.technical_status = "accepted" if accepted else "rejected"
+    offer.technical_reason = reason
+    _audit_offer(session, caller, offer, "offer.technical_" + offer.technical_status, now)
+    _event(session, bid, caller, "technical evaluation", now,
+           f"offer of seller {offer.seller_firm_id} {'accepted' if accepted else 'rejected'}" + (f": {reason}" if reason else ""))
+    return offer
+
+
+def open_financial(session: Session, caller: Caller, bid_id: str, version: int, now: datetime) -> Bid:
+    _require_buyer(caller)
+    bid = bid_for(session, caller, bid_id, lock=True)
+    _require_version(bid, version)
+    _require_status(bid, "technical_evaluation", doing="opened financially")
+    if any(o.technical_status == "pending" for o in _live_offers(session, bid)):
+        raise ApiError(409, "technical_pending", "Accept or reject every offer technically first.")
+    act_as(session, caller.actor, "bid.financial_opened")
+    bid.status = "financial_evaluation"
+    _touch(bid, now)
+    _evaluate(session, bid)
+    _event(session, bid, caller, "financial packets opened", now)
+    return bid
+
+
+# --- evaluation, matching, award ------------------------------------------------------------
+
+
+def _seller_alias(firm_id: int) -> str:
+    return f"S{firm_id}"
+
+
+def _evaluate(session: Session, bid: Bid) -> None:
+    """Work out (again) the evaluation from the technically accepted offers and the answers
+    to match invitations so far; stored on the bid."""
+    offers = [o for o in _live_offers(session, bid) if o.technical_status == "accepted"]
+    firms = {f.id: f for f in session.scalars(select(SellerFirm).where(SellerFirm.id.in_([o.seller_firm_id for o in offers])))}
+    domain_offers = [
+        DomainOffer(seller=_seller_alias(o.seller_firm_id),
+                    unit_prices_paise={item_id: quote["unit_price_paise"] for item_id, quote in o.items.items()},
+                    submitted_at=o.submitted_at, mse=firms[o.seller_firm_id].mse_class in ("micro", "small"),
+                    nature=Nature(firms[o.seller_firm_id].nature), mii_class=mii_class(o.local_content_pct))
+        for o in offers]
+    declines = [Decline(_seller_alias(r.seller_firm_id), r.lot) for r in
+                session.scalars(select(MatchResponse).where(MatchResponse.bid_id == bid.id, MatchResponse.accepted.is_(False)))]
+    result = evaluate(domain_bid(bid), domain_offers, declines)
+    bid.evaluation = evaluation_json(result)
+
+
+def evaluation_for(session: Session, caller: Caller, bid_id: str) -> dict[str, Any]:
+    bid = bid_for(session, caller, bid_id)
+    if bid.evaluation is None:
+        raise ApiError(409, "not_evaluated", "The bid has no evaluation yet: it comes when the prices are opened.")
+    if caller.firm is not None:
+        alias = _seller_alias(caller.firm)
+        return {"bid_id": bid.id, "status": bid.status, "invitations": _invitations(session, bid, caller.firm),
+                "awards": [line for line in bid.evaluation["awards"] if line["seller"] == alias]}
+    accepted = {(r.seller_firm_id, r.lot) for r in session.scalars(
+        select(MatchResponse).where(MatchResponse.bid_id == bid.id, MatchResponse.accepted.is_(True)))}
+    return {"bid_id": bid.id, "status": bid.status, "evaluation": bid.evaluation,
+            "waiting_for": _waiting(bid, accepted)}
+
+
+def _matched(bid: Bid) -> list[tuple[str, str]]:
+    """(seller alias, lot) of every seller the evaluation has matching L1."""
+    return [(band["matched"], lot["lot"]) for lot in bid.evaluation["lots"]
+            for band in (lot["mse_band"], lot["mii_band"]) if band and band["matched"]]
+
+
+def _waiting(bid: Bid, accepted: set[tuple[int, str]]) -> list[dict[str, str]]:
+    return [{"seller": seller, "lot": lot} for seller, lot in _matched(bid)
+            if (int(seller[1:]), lot) not in accepted]
+
+
+def _invitations(session: Session, bid: Bid, firm: int) -> list[dict[str, Any]]:
+    alias = _seller_alias(firm)
+    answers = {r.lot: r.accepted for r in session.scalars(
+        select(MatchResponse).where(MatchResponse.bid_id == bid.id, MatchResponse.seller_firm_id == firm))}
+    return [{"lot": lot, "l1_price_paise": next(x["l1_price_paise"] for x in bid.evaluation["lots"] if x["lot"] == lot),
+             "answer": None if lot not in answers else ("accepted" if answers[lot] else "declined")}
+            for seller, lot in _matched(bid) if seller == alias] + [
+        {"lot": lot, "answer": "declined"} for lot, accepted in answers.items() if not accepted]
+
+
+def answer_match(session: Session, caller: Caller, bid_id: str, lot: str, body: Any, now: datetime) -> dict[str, Any]:
+    """An invited seller accepts to match L1 (for the preference's share) or declines; a
+    decline passes the invitation to the next in the band."""
+    firm = _require_seller(caller)
+    bid = bid_for(session, caller, bid_id, lock=True)
+    _require_status(bid, "financial_evaluation", doing="answered")
+    if (_seller_alias(firm), lot) not in _matched(bid):
+        raise ApiError(409, "not_invited", "You are not invited to match L1 in this lot.")
+    accept = body.get("accept") if isinstance(body, dict) else None
+    if not isinstance(accept, bool):
+        raise validation_failed({"accept": "must be true or false"})
+    act_as(session, caller.actor, "bid.match_answered")
+    session.merge(MatchResponse(bid_id=bid.id, seller_firm_id=firm, lot=lot, accepted=accept, at=now))
+    session.flush()
+    if not accept:
+        _evaluate(session, bid)
+    _touch(bid, now)
+    _event(session, bid, caller, "match " + ("accepted" if accept else "declined"), now, f"lot {lot}")
+    return evaluation_for(session, caller, bid.id)
+
+
+def award(session: Session, caller: Caller, bid_id: str, version: int, now: datetime) -> list[PurchaseOrder]:
+    """Award as evaluated: one order per seller, lines and prices from the evaluation."""
+    _require_buyer(caller)
+    bid = bid_for(session, caller, bid_id, lock=True)
+    _require_version(bid, version)
+    _require_status(bid, "financial_evaluation", doing="awarded")
+    accepted = {(r.seller_firm_id, r.lot) for r in session.scalars(
+        select(MatchResponse).where(MatchResponse.bid_id == bid.id, MatchResponse.accepted.is_(True)))}
+    waiting = _waiting(bid, accepted)
+    if waiting:
+        raise ApiError(409, "waiting_for_match", "Sellers invited to match L1 have not answered yet: "
+                       + ", ".join(f"{w['seller']} (lot {w['lot']})" for w in waiting), extra={"waiting_for": waiting})
+    if not bid.evaluation["awards"]:
+        raise ApiError(409, "nothing_to_award", "No offer qualified: there is nothing to award; cancel or re-bid.")
+    act_as(session, caller.actor, "bid.awarded")
+    by_seller: dict[int, list[dict[str, Any]]] = {}
+    for line in bid.evaluation["awards"]:
+        by_seller.setdefault(int(line["seller"][1:]), []).append(
+            {"item": line["item"], "quantity": line["quantity"], "unit_price_paise": line["unit_price_paise"],
+             "total_paise": line["total_paise"], "rule": line["rule"]})
+    orders = [PurchaseOrder(id=str(uuid.uuid4()), bid_id=bid.id, buyer_org_id=bid.buyer_org_id, seller_firm_id=firm,
+                            lines=lines, total_paise=sum(x["total_paise"] for x in lines), status="placed",
+                            created_at=now) for firm, lines in sorted(by_seller.items())]
+    session.add_all(orders)
+    bid.status = "awarded"
+    _touch(bid, now)
+    _event(session, bid, caller, "awarded", now, f"{len(orders)} order(s) placed")
+    return orders
+
+
+def order_json(order: PurchaseOrder) -> dict[str, Any]:
+    return {"id": order.id, "bid_id": order.bid_id, "buyer_org_id": order.buyer_org_id,
+            "seller_id": order.seller_firm_id, "lines": order.lines, "total_paise": order.total_paise,
+            "status": order.status, "created_at": iso_utc(order.created_at)}
+
+
+def orders_for(session: Session, caller: Caller) -> list[dict[str, Any]]:
+    query = select(PurchaseOrder).order_by(PurchaseOrder.created_at.desc())
+    if caller.buyer_org_id is not None:
+        query = query.where(PurchaseOrder.buyer_org_id == caller.buyer_org_id)
+    elif caller.firm is not None:
+        query = query.where(PurchaseOrder.seller_firm_id == caller.firm)
+    elif not caller.is_admin:
+        raise forbidden("Your role has no orders to see.")
+    return [order_json(o) for o in session.scalars(query.limit(1000))]

@@ -1,0 +1,45 @@
+"""The server's clockwork: runs the time-driven changes (server/services/bids.py `step`) every
+few seconds while the server is up. The step is idempotent, so a missed or doubled tick, or
+two servers on one database, change nothing twice."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from domain.timefmt import utc_now
+from server.db.engine import Database
+from server.services import bids
+
+log = logging.getLogger(__name__)
+
+STEP_EVERY_SECONDS = 10.0
+
+
+def run_step(db: Database) -> list[str]:
+    with db.writing() as session:
+        return bids.step(session, utc_now())
+
+
+class Stepper:
+    """A daemon thread calling `run_step` every `interval` seconds until `stop()`."""
+
+    def __init__(self, db: Database, interval: float = STEP_EVERY_SECONDS) -> None:
+        self._db, self._interval = db, interval
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="gemdesk-server-step", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stopped.set()
+        self._thread.join(timeout=self._interval + 5)
+
+    def _run(self) -> None:
+        while not self._stopped.wait(self._interval):
+            try:
+                for line in run_step(self._db):
+                    log.info("%s", line)
+            except Exception:  # noqa: BLE001 - the next tick tries again; the server stays up
+                log.exception("the scheduled step failed")
