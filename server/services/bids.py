@@ -38,21 +38,8 @@ from sqlalchemy.orm import Session
 
 from domain.bid_json import evaluation_json
 from domain.buying_modes import NoRuleSet, default_rule_book
-from domain.evaluation import (
-    Bid as DomainBid,
-    BidError,
-    BidItem,
-    BidKind,
-    Decline,
-    EvaluationMethod,
-    ItemGroup,
-    MiiPreference,
-    MsePreference,
-    Nature,
-    Offer as DomainOffer,
-    check_bid,
-    evaluate,
-)
+from domain.bid_fields import DEFAULTS, EDITABLE, check_bid_fields, domain_bid, is_whole
+from domain.evaluation import Decline, Nature, Offer as DomainOffer, evaluate
 from domain.listing import mii_class
 from domain.timefmt import iso_utc, ist_text, parse_iso
 from server.db.models import Bid, BidEvent, BuyerOrg, Category, Listing, MatchResponse, Offer, PurchaseOrder, SellerFirm
@@ -60,26 +47,8 @@ from server.db.trail import SYSTEM, act_as, append_audit, canonical_json, set_ch
 from server.errors import ApiError, forbidden, not_found, validation_failed
 from server.services.caller import Caller
 
-INT32_MAX = 2**31 - 1
-MAX_ITEMS = 100
-MAX_CONSIGNEES = 100
-MAX_TEXT = 300
 OPENING_AFTER_END = timedelta(minutes=30)  # GeM opens a bid 30 minutes after it ends
 MAX_WITHDRAWALS = 3
-EMD_MIN_BP, EMD_MAX_BP = 200, 500  # EMD 2-5% of the estimated value
-RA_RULES = ("h1_elimination", "top_half")
-
-EDITABLE = ("title", "kind", "method", "packets", "items", "groups", "quantity_splittable", "estimated_value_paise",
-            "end_at", "offer_validity_days", "min_offers", "extension_days", "emd", "epbg_bp", "mse_preference",
-            "mii_preference", "ra_enabled", "ra_rule")
-DEFAULTS: dict[str, Any] = {
-    "kind": "goods", "method": "total_value", "packets": 1, "groups": [], "quantity_splittable": True,
-    "offer_validity_days": 90, "min_offers": 3, "extension_days": 7,
-    "emd": {"mode": "none", "amount_paise": 0, "mse_startup_exempt": True}, "epbg_bp": 0,
-    "mse_preference": {"enabled": True, "band_bp": 1500, "share_bp": 2500},
-    "mii_preference": {"enabled": True, "margin_bp": 2000, "l1_share_bp": 5000},
-    "ra_enabled": False, "ra_rule": None,
-}
 SEALED = ("draft", "awaiting_approval", "returned", "published", "closed", "cancelled")
 OPEN_STATES = ("technical_evaluation", "financial_evaluation", "awarded")
 
@@ -169,144 +138,9 @@ def history(session: Session, caller: Caller, bid_id: str) -> list[dict[str, Any
 # --- checking a bid -----------------------------------------------------------------------
 
 
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _whole(problems: dict[str, str], data: dict[str, Any], name: str, low: int, high: int, what: str) -> None:
-    value = data.get(name)
-    if not _is_int(value) or not low <= value <= high:
-        problems[name] = f"{what} must be a whole number from {low} to {high}"
-
-
-def _text(value: Any, limit: int = MAX_TEXT) -> bool:
-    return isinstance(value, str) and bool(value.strip()) and len(value) <= limit
-
-
-def _check_items(session: Session, items: Any, problems: dict[str, str]) -> None:
-    if not isinstance(items, list) or not 1 <= len(items) <= MAX_ITEMS:
-        problems["items"] = f"a bid needs 1 to {MAX_ITEMS} items"
-        return
-    seen: set[str] = set()
-    for n, item in enumerate(items):
-        where = f"items[{n}]"
-        if not isinstance(item, dict):
-            problems[where] = "must be an object"
-            continue
-        if not _text(item.get("id"), 40) or item["id"] in seen:
-            problems[f"{where}.id"] = "needs an id of up to 40 characters, different from the other items'"
-        else:
-            seen.add(item["id"])
-        if not _text(item.get("name")):
-            problems[f"{where}.name"] = f"needs a name of up to {MAX_TEXT} characters"
-        category_id = item.get("category_id")
-        category = session.get(Category, category_id) if _is_int(category_id) and 0 < category_id <= INT32_MAX else None
-        if category is None or session.scalar(select(func.count()).where(Category.parent_id == category.id)):
-            problems[f"{where}.category_id"] = "must be a catalogue category that holds products (a leaf)"
-        specs = item.get("key_specs", {})
-        if not isinstance(specs, dict) or not all(isinstance(k, str) and _text(v) for k, v in specs.items()):
-            problems[f"{where}.key_specs"] = "must map each key parameter to its required value (text)"
-        consignees = item.get("consignees")
-        if not isinstance(consignees, list) or not 1 <= len(consignees) <= MAX_CONSIGNEES:
-            problems[f"{where}.consignees"] = f"needs 1 to {MAX_CONSIGNEES} consignees"
-            continue
-        for m, consignee in enumerate(consignees):
-            at = f"{where}.consignees[{m}]"
-            if not isinstance(consignee, dict):
-                problems[at] = "must be an object"
-                continue
-            if not _text(consignee.get("district"), 100):
-                problems[f"{at}.district"] = "needs the consignee's district"
-            for name, low, high in (("quantity", 1, 10_000_000), ("delivery_days", 1, 365)):
-                if not _is_int(consignee.get(name)) or not low <= consignee[name] <= high:
-                    problems[f"{at}.{name}"] = f"must be a whole number from {low} to {high}"
-
-
-def _check_preference(data: dict[str, Any], name: str, keys: tuple[str, ...], problems: dict[str, str]) -> None:
-    value = data.get(name)
-    if not isinstance(value, dict) or set(value) != {"enabled", *keys}:
-        problems[name] = f"must be an object with enabled, {', '.join(keys)}"
-    elif not isinstance(value["enabled"], bool) or not all(_is_int(value[k]) and 0 <= value[k] <= 10_000 for k in keys):
-        problems[name] = "enabled is true or false; percentages are basis points from 0 to 10000 (15% = 1500)"
-
-
-def check_bid_fields(session: Session, data: dict[str, Any], now: datetime) -> dict[str, str]:
-    """Every problem with a bid's fields, named by field (`items[0].consignees[1].quantity`)."""
-    problems: dict[str, str] = {}
-    if not _text(data.get("title")):
-        problems["title"] = f"needs a title of up to {MAX_TEXT} characters"
-    for name, kind in (("kind", BidKind), ("method", EvaluationMethod)):
-        if data.get(name) not in {member.value for member in kind}:
-            problems[name] = "must be one of " + ", ".join(member.value for member in kind)
-    if data.get("packets") not in (1, 2):
-        problems["packets"] = "must be 1 (single packet) or 2 (technical, then financial)"
-    _check_items(session, data.get("items"), problems)
-    _whole(problems, data, "estimated_value_paise", 1, 10**17, "the estimated value in paise")
-    end = data.get("end_at")
-    try:
-        end_at = parse_iso(end) if isinstance(end, str) else None
-    except ValueError:
-        end_at = None
-    if end_at is None:
-        problems["end_at"] = "must be a date and time (ISO 8601, e.g. 2026-12-10T15:00:00+05:30)"
-    elif end_at <= now:
-        problems["end_at"] = "must be in the future"
-    _whole(problems, data, "offer_validity_days", 60, 180, "offer validity (days)")
-    _whole(problems, data, "min_offers", 1, 50, "the minimum number of offers")
-    _whole(problems, data, "extension_days", 7, 30, "the automatic extension (days)")
-    _whole(problems, data, "epbg_bp", 0, 1000, "the ePBG in basis points")
-    if not isinstance(data.get("quantity_splittable"), bool):
-        problems["quantity_splittable"] = "must be true or false"
-    if not isinstance(data.get("ra_enabled"), bool):
-        problems["ra_enabled"] = "must be true or false"
-    elif data["ra_enabled"] and data.get("ra_rule") not in RA_RULES:
-        problems["ra_rule"] = "a bid that may go to reverse auction needs its rule: " + ", ".join(RA_RULES)
-    _check_preference(data, "mse_preference", ("band_bp", "share_bp"), problems)
-    _check_preference(data, "mii_preference", ("margin_bp", "l1_share_bp"), problems)
-    _check_emd(data, problems)
-    if not isinstance(data.get("groups"), list):
-        problems["groups"] = "must be a list"
-    elif not problems:  # the evaluation's own checks (groups) need the rest to be right
-        try:
-            check_bid(domain_bid(data), [])
-        except BidError as error:
-            problems[error.field.removeprefix("bid.")] = error.problem
-    return problems
-
-
-def _check_emd(data: dict[str, Any], problems: dict[str, str]) -> None:
-    emd = data.get("emd")
-    if not isinstance(emd, dict) or emd.get("mode") not in ("none", "amount", "declaration"):
-        problems["emd"] = "mode must be none, amount or declaration (bid security declaration)"
-        return
-    if not isinstance(emd.get("mse_startup_exempt", True), bool):
-        problems["emd.mse_startup_exempt"] = "must be true or false"
-    if emd["mode"] == "amount":
-        value = data.get("estimated_value_paise")
-        amount = emd.get("amount_paise")
-        if not _is_int(amount) or amount <= 0:
-            problems["emd.amount_paise"] = "must be a whole number of paise above zero"
-        elif _is_int(value) and value > 0 and not value * EMD_MIN_BP <= amount * 10_000 <= value * EMD_MAX_BP:
-            problems["emd.amount_paise"] = "must be 2% to 5% of the estimated value"
-
-
-def domain_bid(data: dict[str, Any] | Bid, number: str | None = None) -> DomainBid:
-    """The evaluation rules' view of a bid (from its fields or its row)."""
-    get = data.get if isinstance(data, dict) else lambda name, default=None: getattr(data, name, default)
-    mse, mii = get("mse_preference"), get("mii_preference")
-    return DomainBid(
-        number=number or get("number") or "draft",
-        title=get("title") or "",
-        items=tuple(BidItem(item["id"], sum(c["quantity"] for c in item["consignees"]), item.get("name", ""))
-                    for item in get("items")),
-        method=EvaluationMethod(get("method")),
-        groups=tuple(ItemGroup(g.get("id"), tuple(g.get("items", [])), g.get("name", "")) if isinstance(g, dict)
-                     else ItemGroup("", ()) for g in get("groups") or []),
-        kind=BidKind(get("kind")),
-        quantity_splittable=get("quantity_splittable"),
-        mse_preference=MsePreference(mse["enabled"], mse["band_bp"], mse["share_bp"]),
-        mii_preference=MiiPreference(mii["enabled"], mii["margin_bp"], mii["l1_share_bp"]),
-    )
+def _is_leaf(session: Session, category_id: int) -> bool:
+    category = session.get(Category, category_id)
+    return category is not None and not session.scalar(select(func.count()).where(Category.parent_id == category.id))
 
 
 def _fields(body: Any, *, partial: bool) -> dict[str, Any]:
@@ -360,7 +194,7 @@ def create_draft(session: Session, caller: Caller, bid_id: str, body: Any, now: 
         raise ApiError(409, "already_exists", "A bid with this id exists already; edit it instead.",
                        extra={"current_version": existing.version})
     data = _fields(body, partial=False)
-    problems = check_bid_fields(session, data, now)
+    problems = check_bid_fields(data, now, lambda category_id: _is_leaf(session, category_id))
     if problems:
         raise validation_failed(problems)
     act_as(session, caller.actor, "bid.drafted")
@@ -380,7 +214,7 @@ def edit_draft(session: Session, caller: Caller, bid_id: str, version: int, body
     _require_status(bid, "draft", "returned", doing="edited")
     changes = _fields(body, partial=True)
     data = {**{name: getattr(bid, name) for name in EDITABLE}, "end_at": iso_utc(bid.end_at), **changes}
-    problems = check_bid_fields(session, data, now)
+    problems = check_bid_fields(data, now, lambda category_id: _is_leaf(session, category_id))
     if problems:
         raise validation_failed(problems)
     act_as(session, caller.actor, "bid.edited")
@@ -539,7 +373,7 @@ def _check_offer(session: Session, bid: Bid, firm: int, body: Any) -> dict[str, 
         raise validation_failed({"body": "must be an object with items and local_content_pct"})
     problems: dict[str, str] = {}
     local = body.get("local_content_pct")
-    if not _is_int(local) or not 0 <= local <= 100:
+    if not is_whole(local) or not 0 <= local <= 100:
         problems["local_content_pct"] = "must be a whole percentage from 0 to 100"
     items = body.get("items")
     if not isinstance(items, dict) or not items:
@@ -555,7 +389,7 @@ def _check_offer(session: Session, bid: Bid, firm: int, body: Any) -> dict[str, 
             problems[where] = "must be an object with unit_price_paise, listing_id and compliance"
             continue
         price = quote.get("unit_price_paise")
-        if not _is_int(price) or not 0 < price <= 10**15:
+        if not is_whole(price) or not 0 < price <= 10**15:
             problems[f"{where}.unit_price_paise"] = "must be a whole number of paise above zero"
         listing_id = quote.get("listing_id")
         if listing_id is not None:
