@@ -236,6 +236,19 @@ class ApiClient:
         return self.request("POST", f"/api/v1/listings/{listing_id}/retire", headers=headers).json()
 
 
+    # -- the buying cycle (docs/api.md, "Bids"): plain calls, the paths live in app/procurement.py
+
+    def get(self, path: str, **params: Any) -> Any:
+        return self.request("GET", path, params={k: v for k, v in params.items() if v is not None}).json()
+
+    def write(self, method: str, path: str, body: Any, key: str, version: int | None = None) -> Any:
+        """A write that is safe to retry: it carries its Idempotency-Key (and If-Match)."""
+        headers = {"Idempotency-Key": key}
+        if version is not None:
+            headers["If-Match"] = str(version)
+        return self.request(method, path, json=body, headers=headers).json()
+
+
 def new_key() -> str:
     return str(uuid.uuid4())
 

@@ -98,6 +98,10 @@ class Outbox:
     def _session(self) -> Session:
         return self._sessions.begin()
 
+    def transaction(self) -> Session:
+        """A write transaction on the outbox file (app/procurement.py queues its writes here too)."""
+        return self._sessions.begin()
+
     @staticmethod
     def _now() -> str:
         return iso_utc(utc_now())

@@ -26,6 +26,7 @@ from typing import Any, Callable
 from app.api import ApiClient, ApiError, Offline, SessionExpired
 from app.cache import Cache, is_corruption
 from app.outbox import Op, Outbox, editable
+from app.procurement import Procurement
 from domain.timefmt import iso_utc, utc_now
 
 log = logging.getLogger(__name__)
@@ -110,7 +111,7 @@ class SyncEngine:
             self.cache.set_categories(self.api.categories())
             self.pull(result)
             self.check(result)
-        result.pending = self.outbox.counts()["pending"]
+        result.pending = self.outbox.counts()["pending"] + Procurement(self.outbox).waiting()
         self.cache.set_state({"last_sync_at": iso_utc(utc_now())})
         return result
 
@@ -126,8 +127,13 @@ class SyncEngine:
             self._check_cancel()
             self._report("push", done, len(ops), f"Sending your change {done + 1} of {len(ops)}")
             self._push_one(op, result)
+        buying = Procurement(self.outbox)
+        if any(True for _ in buying.sendable()):
+            self._report("push", len(ops), len(ops), "Sending your bids, approvals and offers")
+            buying.push(self.api)
         counts = self.outbox.counts()
-        result.conflicts, result.rejected = counts["conflict"], counts["rejected"]
+        result.conflicts = counts["conflict"]
+        result.rejected = counts["rejected"] + len(buying.requests(("rejected",)))
 
     def _base_version(self, op: Op) -> int | None:
         if op.base_version is not None or op.kind == "create":

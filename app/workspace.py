@@ -20,6 +20,7 @@ from app.cache import Cache
 from app.config import ClientSettings
 from app.credentials import SecretStore
 from app.outbox import Outbox
+from app.procurement import Procurement
 from app.sync import DEFAULT_PAGE_SIZE, Progress, SyncEngine, SyncResult
 
 
@@ -34,6 +35,7 @@ class Workspace:
         self.secrets = secrets or SecretStore()
         self.cache = Cache(self.folder)
         self.outbox = Outbox(self.folder)
+        self.procurement = Procurement(self.outbox)
         self.session: Session | None = None
         self._lock = threading.Lock()
 
@@ -74,7 +76,7 @@ class Workspace:
         owner = owner_of(server_url, username)
         # The outbox knows whose changes it holds (an outbox from before it kept an owner: the cache does).
         previous = self.outbox.owner() or self.cache.state("owner")
-        if previous not in (None, owner) and self.outbox.ops():
+        if previous not in (None, owner) and (self.outbox.ops() or self.procurement.requests()):
             raise UnsyncedWorkOfAnother(previous.split("@", 1)[0])
         settings = self.settings.with_server(server_url, username)
         session = sign_in(settings.connection, username, lambda: password, self.secrets, remember)

@@ -44,7 +44,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = _settings(args)
     _migrate(settings)
     app = create_app(settings)
-    stepper = Stepper(app.state.db)
+    stepper = Stepper(app.state.db, app.state.clock)
     stepper.start()
     config = uvicorn.Config(app, host=args.host, port=args.port, log_level="info", access_log=False)
 

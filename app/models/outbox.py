@@ -47,3 +47,30 @@ class OutboxState(OutboxBase):
 
     name: Mapped[str] = mapped_column(String, primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class QueuedRequest(OutboxBase):
+    """A buying-cycle write (a bid, its approval, an offer, an answer to a match invitation)
+    waiting for the server, in the order made. See app/procurement.py."""
+
+    __tablename__ = "requests"
+    __table_args__ = (Index("ix_requests_state", "state", "seq"), Index("ix_requests_entity", "entity", "seq"))
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entity: Mapped[str] = mapped_column(String)  # "bid:<id>" or "offer:<id>": what the request changes
+    action: Mapped[str] = mapped_column(String)  # draft | edit | send_for_approval | approve | ... (for people)
+    method: Mapped[str] = mapped_column(String)
+    path: Mapped[str] = mapped_column(String)
+    body: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # 1: sent with If-Match, the entity's version: `base_version`, or (NULL) the version the
+    # entity's previous request produced.
+    versioned: Mapped[int] = mapped_column(Integer, default=0)
+    base_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    idempotency_key: Mapped[str] = mapped_column(String)
+    state: Mapped[str] = mapped_column(String, default="pending")  # pending | sent | done | rejected | discarded
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)  # {"code", "message", "fields"}
+    answer: Mapped[str | None] = mapped_column(Text, nullable=True)  # the server's answer, once done
+    result_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[str] = mapped_column(String)
+    updated_at: Mapped[str] = mapped_column(String)

@@ -6,10 +6,10 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from server.api.errors import install_error_handlers
-from domain.timefmt import utc_now
-from server.api.routes import audit, auth, bids, changes, listings, meta
+from server.api.routes import audit, auth, bids, changes, listings, meta, testing
 from server.config import Settings
 from server.db.engine import Database
+from server.services.clock import Clock
 
 
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
@@ -20,8 +20,10 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app = FastAPI(title="GeM Desk marketplace API", version="1", docs_url="/docs", redoc_url=None)
     app.state.settings = settings
     app.state.db = database
-    app.state.clock = utc_now  # the server's clock; tests put a controlled one here
+    app.state.clock = Clock()  # the server's clock; tests move it (settings.test_clock) or replace it
     install_error_handlers(app)
     for module in (meta, auth, changes, listings, bids, audit):
         app.include_router(module.router)
+    if settings.test_clock:
+        app.include_router(testing.router)
     return app

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import logging
 import threading
+from datetime import datetime
+from typing import Callable
 
-from domain.timefmt import utc_now
 from server.db.engine import Database
 from server.services import bids
 
@@ -16,16 +17,16 @@ log = logging.getLogger(__name__)
 STEP_EVERY_SECONDS = 10.0
 
 
-def run_step(db: Database) -> list[str]:
+def run_step(db: Database, clock: Callable[[], datetime]) -> list[str]:
     with db.writing() as session:
-        return bids.step(session, utc_now())
+        return bids.step(session, clock())
 
 
 class Stepper:
     """A daemon thread calling `run_step` every `interval` seconds until `stop()`."""
 
-    def __init__(self, db: Database, interval: float = STEP_EVERY_SECONDS) -> None:
-        self._db, self._interval = db, interval
+    def __init__(self, db: Database, clock: Callable[[], datetime], interval: float = STEP_EVERY_SECONDS) -> None:
+        self._db, self._clock, self._interval = db, clock, interval
         self._stopped = threading.Event()
         self._thread = threading.Thread(target=self._run, name="gemdesk-server-step", daemon=True)
 
@@ -39,7 +40,7 @@ class Stepper:
     def _run(self) -> None:
         while not self._stopped.wait(self._interval):
             try:
-                for line in run_step(self._db):
+                for line in run_step(self._db, self._clock):
                     log.info("%s", line)
             except Exception:  # noqa: BLE001 - the next tick tries again; the server stays up
                 log.exception("the scheduled step failed")

@@ -121,6 +121,15 @@ class ServerProcess:
         finally:
             engine.dispose()
 
+    def execute(self, sql: str, **params) -> None:
+        """Write to the server's database behind its back (test set-up only)."""
+        engine = create_engine(f"sqlite:///{self.data_dir / 'marketplace.sqlite'}", connect_args={"timeout": 30})
+        try:
+            with engine.begin() as conn:
+                conn.execute(text(sql), params)
+        finally:
+            engine.dispose()
+
     def versions_seen_by(self, username: str) -> dict[str, int]:
         """{id: version} of the listings this user may see (docs/api.md, Change feed)."""
         firm = self.query("SELECT seller_firm_id FROM users WHERE username = :u", u=username)[0][0]

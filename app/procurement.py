@@ -1,0 +1,238 @@
+"""The buying cycle on the desktop: bids, approvals, offers and answers, made offline and sent
+when there is a connection (docs/api.md, "Bids").
+
+Every write is queued first in the outbox file (`requests` table, synchronous=FULL), then
+sent in the order made, each with its own Idempotency-Key, so a crash between sending and
+hearing the answer is repaired by sending again: the server replays its first answer. A
+write that changes a bid carries the bid's version (If-Match): the version the user saw, or
+for a chain made offline (draft, edit, send for approval) the version the previous write
+produced. A refusal (a field's problem, a bid that closed, a fourth withdrawal) is kept with
+the server's sentence and holds back later writes to the same bid or offer until the user
+discards it; other work goes on.
+
+Reads (bids, the timeline, the evaluation) go to the server when there is one.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from sqlalchemy import select
+
+from app.api import ApiClient, ApiError
+from app.models.outbox import QueuedRequest
+from app.outbox import Outbox
+from domain.timefmt import iso_utc, utc_now
+
+BIDS = "/api/v1/bids"
+
+
+@dataclass(frozen=True)
+class Request:
+    """A queued write, as plain data."""
+
+    seq: int
+    entity: str
+    action: str
+    method: str
+    path: str
+    body: Any
+    versioned: bool
+    base_version: int | None
+    idempotency_key: str
+    state: str
+    error: dict[str, Any] | None
+    answer: Any
+    result_version: int | None
+    attempts: int
+
+    @classmethod
+    def of(cls, row: QueuedRequest) -> "Request":
+        load = lambda text: json.loads(text) if text else None  # noqa: E731
+        return cls(row.seq, row.entity, row.action, row.method, row.path, load(row.body), bool(row.versioned),
+                   row.base_version, row.idempotency_key, row.state, load(row.error), load(row.answer),
+                   row.result_version, row.attempts)
+
+
+@dataclass
+class PushResult:
+    sent: int = 0
+    rejected: int = 0
+
+
+class Procurement:
+    """The user's buying-cycle writes (queued) and reads (online)."""
+
+    def __init__(self, outbox: Outbox) -> None:
+        self._sessions = outbox.transaction  # the same durable file as the listing changes
+
+    # -- queuing ---------------------------------------------------------------------------
+
+    def _queue(self, entity: str, action: str, method: str, path: str, body: Any = None, *,
+               versioned: bool = False, base_version: int | None = None) -> int:
+        now = iso_utc(utc_now())
+        with self._sessions() as session:
+            row = QueuedRequest(entity=entity, action=action, method=method, path=path,
+                                body=None if body is None else json.dumps(body, ensure_ascii=False),
+                                versioned=int(versioned), base_version=base_version,
+                                idempotency_key=str(uuid.uuid4()), state="pending", attempts=0,
+                                created_at=now, updated_at=now)
+            session.add(row)
+            session.flush()
+            return row.seq
+
+    def draft_bid(self, fields: dict[str, Any], bid_id: str | None = None) -> str:
+        bid_id = bid_id or str(uuid.uuid4())
+        self._queue(f"bid:{bid_id}", "draft", "PUT", f"{BIDS}/{bid_id}", fields)
+        return bid_id
+
+    def edit_bid(self, bid_id: str, changes: dict[str, Any], version: int | None = None) -> int:
+        return self._queue(f"bid:{bid_id}", "edit", "PATCH", f"{BIDS}/{bid_id}", changes, versioned=True,
+                           base_version=version)
+
+    def _bid_step(self, bid_id: str, action: str, verb: str, body: Any = None, version: int | None = None) -> int:
+        return self._queue(f"bid:{bid_id}", action, "POST", f"{BIDS}/{bid_id}/{verb}", body, versioned=True,
+                           base_version=version)
+
+    def send_for_approval(self, bid_id: str, version: int | None = None) -> int:
+        return self._bid_step(bid_id, "send_for_approval", "send-for-approval", None, version)
+
+    def approve(self, bid_id: str, version: int, remark: str = "") -> int:
+        return self._bid_step(bid_id, "approve", "approve", {"remark": remark}, version)
+
+    def return_to_buyer(self, bid_id: str, version: int, remark: str) -> int:
+        return self._bid_step(bid_id, "return", "return", {"remark": remark}, version)
+
+    def cancel(self, bid_id: str, version: int, reason: str) -> int:
+        return self._bid_step(bid_id, "cancel", "cancel", {"remark": reason}, version)
+
+    def open_financial(self, bid_id: str, version: int) -> int:
+        return self._bid_step(bid_id, "open_financial", "open-financial", None, version)
+
+    def award(self, bid_id: str, version: int) -> int:
+        return self._bid_step(bid_id, "award", "award", None, version)
+
+    def technical(self, bid_id: str, offer_id: str, accepted: bool, reason: str = "") -> int:
+        return self._queue(f"offer:{offer_id}", "technical", "POST", f"{BIDS}/{bid_id}/offers/{offer_id}/technical",
+                           {"accepted": accepted, "reason": reason or None})
+
+    def submit_offer(self, bid_id: str, body: dict[str, Any], offer_id: str | None = None) -> str:
+        offer_id = offer_id or str(uuid.uuid4())
+        self._queue(f"offer:{offer_id}", "offer", "PUT", f"{BIDS}/{bid_id}/offers/{offer_id}", body)
+        return offer_id
+
+    def withdraw_offer(self, bid_id: str, offer_id: str) -> int:
+        return self._queue(f"offer:{offer_id}", "withdraw", "POST", f"{BIDS}/{bid_id}/offers/{offer_id}/withdraw")
+
+    def answer_match(self, bid_id: str, lot: str, accept: bool) -> int:
+        return self._queue(f"match:{bid_id}:{lot}", "match", "POST", f"{BIDS}/{bid_id}/matches/{lot}", {"accept": accept})
+
+    # -- what is queued ----------------------------------------------------------------------
+
+    def requests(self, states: tuple[str, ...] = ("pending", "sent", "rejected")) -> list[Request]:
+        with self._sessions() as session:
+            rows = session.scalars(select(QueuedRequest).where(QueuedRequest.state.in_(states)).order_by(QueuedRequest.seq))
+            return [Request.of(row) for row in rows]
+
+    def get(self, seq: int) -> Request | None:
+        with self._sessions() as session:
+            row = session.get(QueuedRequest, seq)
+            return Request.of(row) if row else None
+
+    def sendable(self) -> Iterator[Request]:
+        """Pending and sent requests, oldest first, skipping an entity held back by a refusal."""
+        held: set[str] = set()
+        for request in self.requests():
+            if request.entity in held:
+                continue
+            if request.state == "rejected":
+                held.add(request.entity)
+                continue
+            yield request
+
+    def waiting(self) -> int:
+        """How many writes wait to be sent (the status bar's "pending")."""
+        return sum(1 for request in self.requests(("pending", "sent")))
+
+    def discard(self, seq: int) -> None:
+        """Drop a refused request (the server's state stands); later ones may go."""
+        self._update(seq, state="discarded")
+
+    def _update(self, seq: int, **values: Any) -> None:
+        with self._sessions() as session:
+            row = session.get(QueuedRequest, seq)
+            for name, value in values.items():
+                setattr(row, name, value)
+            row.updated_at = iso_utc(utc_now())
+
+    def _version_for(self, request: Request) -> int | None:
+        if not request.versioned or request.base_version is not None:
+            return request.base_version
+        with self._sessions() as session:
+            return session.scalar(
+                select(QueuedRequest.result_version)
+                .where(QueuedRequest.entity == request.entity, QueuedRequest.seq < request.seq,
+                       QueuedRequest.state == "done", QueuedRequest.result_version.is_not(None))
+                .order_by(QueuedRequest.seq.desc()).limit(1))
+
+    # -- sending ------------------------------------------------------------------------------
+
+    def push(self, api: ApiClient) -> PushResult:
+        """Send what is queued, in order. `Offline` propagates (the rest stays queued, and the
+        one being sent goes again with the same key)."""
+        result = PushResult()
+        refused: set[str] = set()
+        for request in list(self.sendable()):
+            if request.entity in refused:
+                continue  # refused earlier in this push: later writes to it wait for the user
+            version = self._version_for(request)
+            self._update(request.seq, state="sent", attempts=request.attempts + 1)
+            try:
+                answer = api.write(request.method, request.path, request.body, request.idempotency_key, version)
+            except ApiError as error:
+                if error.status >= 500 or error.status in (401, 429) or error.code == "request_in_flight":
+                    return result  # not the request's fault: it goes again next time, same key
+                self._update(request.seq, state="rejected",
+                             error=json.dumps({"code": error.code, "message": error.message, "fields": error.fields},
+                                              ensure_ascii=False))
+                result.rejected += 1
+                refused.add(request.entity)
+                continue
+            result_version = answer.get("version") if isinstance(answer, dict) and request.entity.startswith("bid:") else None
+            self._update(request.seq, state="done", error=None, answer=json.dumps(answer, ensure_ascii=False),
+                         result_version=result_version)
+            result.sent += 1
+        return result
+
+    # -- reading (online) ---------------------------------------------------------------------
+
+    @staticmethod
+    def bids(api: ApiClient, **filters: Any) -> list[dict[str, Any]]:
+        return api.get(BIDS, **filters)["bids"]
+
+    @staticmethod
+    def bid(api: ApiClient, bid_id: str) -> dict[str, Any]:
+        return api.get(f"{BIDS}/{bid_id}")
+
+    @staticmethod
+    def history(api: ApiClient, bid_id: str) -> list[dict[str, Any]]:
+        return api.get(f"{BIDS}/{bid_id}/history")["events"]
+
+    @staticmethod
+    def evaluation(api: ApiClient, bid_id: str) -> dict[str, Any]:
+        return api.get(f"{BIDS}/{bid_id}/evaluation")
+
+    @staticmethod
+    def offers(api: ApiClient, bid_id: str) -> list[dict[str, Any]]:
+        return api.get(f"{BIDS}/{bid_id}/offers")["offers"]
+
+    @staticmethod
+    def my_offer(api: ApiClient, bid_id: str) -> dict[str, Any]:
+        return api.get(f"{BIDS}/{bid_id}/my-offer")
+
+    @staticmethod
+    def orders(api: ApiClient) -> list[dict[str, Any]]:
+        return api.get("/api/v1/orders")["orders"]

@@ -1,0 +1,165 @@
+"""The buying cycle from the desktops' side, against a real server process whose clock the
+test moves forward: a clerk's bid drafted offline, approved by the officer, answered by
+three sellers from their own outboxes, opened by the server's scheduled step, evaluated
+with the MSE preference, matched, awarded and turned into orders."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+import pytest
+
+from app.procurement import Procurement
+from app.outbox import Outbox
+from domain.timefmt import iso_utc, parse_iso
+from server.security import hash_password
+from tests.client.conftest import PASSWORD
+
+
+@pytest.fixture
+def server_env() -> dict[str, str]:
+    return {"GEMDESK_SERVER_TEST_CLOCK": "1"}
+
+
+def _seller_users(server) -> dict[str, int]:
+    """Users for three seller firms of the demo marketplace: an MSE manufacturer, a large
+    manufacturer, a large trader (the demo seeds one seller user only)."""
+    picks = {
+        "mse-maker": "mse_class IN ('micro', 'small') AND nature = 'manufacturer'",
+        "big-maker": "mse_class IN ('medium', 'none') AND nature = 'manufacturer'",
+        "big-trader": "mse_class IN ('medium', 'none') AND nature = 'trader'",
+    }
+    password = hash_password(PASSWORD)
+    firms = {}
+    for username, where in picks.items():
+        firm = server.query(f"SELECT id FROM seller_firms WHERE {where} ORDER BY id LIMIT 1")[0][0]
+        server.execute("INSERT INTO users (username, display_name, password_hash, role, seller_firm_id, active, created_at) "
+                       "VALUES (:u, :u, :p, 'seller', :f, 1, '2026-01-01 00:00:00')", u=username, p=password, f=firm)
+        firms[username] = firm
+    return firms
+
+
+def _advance(admin, seconds: float) -> dict:
+    return admin.session.api.write("POST", "/api/v1/test/clock", {"advance_seconds": int(seconds)}, str(uuid.uuid4()))
+
+
+def _bid_fields(server_now, category_id: int) -> dict:
+    return {
+        "title": "Steel almirahs for the District Hospital stores",
+        "items": [{"id": "1", "name": "Steel almirah, 6 shelves", "category_id": category_id, "key_specs": {},
+                   "consignees": [{"district": "Raipur", "quantity": 40, "delivery_days": 30}]}],
+        "estimated_value_paise": 40 * 18_000_00,
+        "end_at": iso_utc(server_now + timedelta(days=11)),
+        "min_offers": 3,
+    }
+
+
+def test_a_bid_from_an_offline_draft_to_orders(device, server, tmp_path):
+    firms = _seller_users(server)
+    buyer, approver, admin = device("demo-buyer"), device("demo-approver"), device("demo-admin")
+    category = server.query("SELECT id FROM categories c WHERE NOT EXISTS "
+                            "(SELECT 1 FROM categories k WHERE k.parent_id = c.id) ORDER BY id LIMIT 1")[0][0]
+    server_now = parse_iso(buyer.session.api.get("/api/v1/time")["now"])
+
+    # Drafted and sent for approval offline: both wait in the outbox, and survive a restart.
+    bid_id = Procurement(buyer.outbox).draft_bid(_bid_fields(server_now, category))
+    Procurement(buyer.outbox).send_for_approval(bid_id)
+    buyer.outbox.close()
+    buyer.outbox = Outbox(buyer.folder)
+    clerk = Procurement(buyer.outbox)
+    assert [r.action for r in clerk.requests()] == ["draft", "send_for_approval"]
+    buyer.sync()
+    assert clerk.waiting() == 0
+    bid = clerk.bid(buyer.session.api, bid_id)
+    assert bid["status"] == "awaiting_approval" and bid["version"] == 2
+
+    # The clerk cannot approve their own bid; the refusal is kept with the server's sentence.
+    clerk.approve(bid_id, bid["version"], "looks fine")
+    buyer.sync()
+    refused = clerk.requests(("rejected",))
+    assert len(refused) == 1 and "approving officer" in refused[0].error["message"]
+    clerk.discard(refused[0].seq)
+
+    officer = Procurement(approver.outbox)
+    officer.approve(bid_id, bid["version"], "Budget head 31 has funds")
+    approver.sync()
+    bid = officer.bid(approver.session.api, bid_id)
+    assert bid["status"] == "published" and bid["number"].startswith("GEM/")
+
+    # Three sellers answer from their own desktops; each offer gets a receipt.
+    prices = {"big-trader": 17_000_00, "mse-maker": 18_500_00, "big-maker": 19_000_00}
+    sellers = {name: device(name) for name in prices}
+    for name, seller in sellers.items():
+        body = {"local_content_pct": 60 if name == "big-maker" else 15,
+                "items": {"1": {"unit_price_paise": prices[name], "listing_id": None, "compliance": {}}}}
+        Procurement(seller.outbox).submit_offer(bid_id, body)
+        seller.sync()
+        receipt = Procurement(seller.outbox).requests(("done",))[-1].answer["receipt"]
+        assert len(receipt) == 64
+
+    # Before opening, the buyer learns nothing about the offers.
+    with pytest.raises(Exception) as sealed:
+        clerk.offers(buyer.session.api, bid_id)
+    assert getattr(sealed.value, "code", None) == "sealed"
+
+    # The end (by the server's clock), then the opening half an hour later.
+    end = parse_iso(bid["end_at"])
+    moved = _advance(admin, (end - parse_iso(buyer.session.api.get("/api/v1/time")["now"])).total_seconds() + 1)
+    assert any("closed" in line for line in moved["step"])
+    # Nobody may offer now: a fourth seller's offer is refused by the server's clock.
+    stranger = device("demo-seller")
+    Procurement(stranger.outbox).submit_offer(bid_id, {"local_content_pct": 0, "items": {
+        "1": {"unit_price_paise": 1_00, "listing_id": None, "compliance": {}}}})
+    stranger.sync()
+    refusal = Procurement(stranger.outbox).requests(("rejected",))[0].error
+    assert refusal["code"] == "bid_closed" and "server time" in refusal["message"]
+    _advance(admin, 31 * 60)
+
+    # Evaluation: the trader is L1; the MSE manufacturer is within 15% and is invited.
+    result = clerk.evaluation(buyer.session.api, bid_id)
+    lot = result["evaluation"]["lots"][0]
+    assert lot["l1"] == f"S{firms['big-trader']}"
+    assert lot["mse_band"]["matched"] == f"S{firms['mse-maker']}"
+    mse = Procurement(sellers["mse-maker"].outbox)
+    assert mse.evaluation(sellers["mse-maker"].session.api, bid_id)["invitations"][0]["answer"] is None
+    mse.answer_match(bid_id, "all", True)
+    sellers["mse-maker"].sync()
+
+    bid = clerk.bid(buyer.session.api, bid_id)
+    clerk.award(bid_id, bid["version"])
+    buyer.sync()
+    orders = {o["seller_id"]: o for o in clerk.orders(buyer.session.api) if o["bid_id"] == bid_id}
+    assert orders[firms["big-trader"]]["lines"][0]["quantity"] == 30
+    assert orders[firms["mse-maker"]]["lines"][0] == {"item": "1", "quantity": 10, "unit_price_paise": 17_000_00,
+                                                     "total_paise": 170_000_00, "rule": "MSE_MATCH"}
+    actions = [e["action"] for e in clerk.history(buyer.session.api, bid_id)]
+    assert actions == ["drafted", "sent for approval", "approved and published", "closed", "opened",
+                       "match accepted", "awarded"]
+
+
+def test_a_fourth_withdrawal_is_refused_and_held_back(device, server):
+    _seller_users(server)
+    buyer, approver = device("demo-buyer"), device("demo-approver")
+    category = server.query("SELECT id FROM categories c WHERE NOT EXISTS "
+                            "(SELECT 1 FROM categories k WHERE k.parent_id = c.id) ORDER BY id LIMIT 1")[0][0]
+    server_now = parse_iso(buyer.session.api.get("/api/v1/time")["now"])
+    clerk = Procurement(buyer.outbox)
+    bid_id = clerk.draft_bid(_bid_fields(server_now, category))
+    clerk.send_for_approval(bid_id)
+    buyer.sync()
+    Procurement(approver.outbox).approve(bid_id, 2)
+    approver.sync()
+
+    seller = device("big-maker")
+    queue = Procurement(seller.outbox)
+    body = {"local_content_pct": 60, "items": {"1": {"unit_price_paise": 19_000_00, "listing_id": None, "compliance": {}}}}
+    offer_id = queue.submit_offer(bid_id, body)
+    for _ in range(4):  # made offline, all queued, sent in order
+        queue.withdraw_offer(bid_id, offer_id)
+        queue.submit_offer(bid_id, body, offer_id)
+    seller.sync()
+    refused = queue.requests(("rejected",))
+    assert [r.error["code"] for r in refused] == ["too_many_withdrawals"]
+    assert queue.waiting() == 1  # the submission after it waits for the seller to decide
+    assert queue.my_offer(seller.session.api, bid_id)["withdrawals"] == 3
