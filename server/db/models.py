@@ -334,15 +334,25 @@ class MatchResponse(Base):
 
 
 class PurchaseOrder(Base):
-    """An order placed on a seller by an award (lines from the evaluation)."""
+    """An order on a seller: from a bid's award, or a direct or L1 purchase (which waits for
+    the approving officer first)."""
 
     __tablename__ = "orders"
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    mode: Mapped[str] = mapped_column(String(10))  # bid | direct | l1
     bid_id: Mapped[str | None] = mapped_column(ForeignKey("bids.id"), index=True)
     buyer_org_id: Mapped[int] = mapped_column(ForeignKey("buyer_orgs.id"), index=True)
+    created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     seller_firm_id: Mapped[int] = mapped_column(ForeignKey("seller_firms.id"), index=True)
-    lines: Mapped[list[Any]] = mapped_column(default=list)  # [{"item", "quantity", "unit_price_paise", "total_paise", "rule"}]
+    category_id: Mapped[int | None] = mapped_column(ForeignKey("categories.id"))
+    consignee_district: Mapped[str | None] = mapped_column(String(100))
+    # [{"item", "listing_id", "quantity", "unit_price_paise", "total_paise", "rule"}]
+    lines: Mapped[list[Any]] = mapped_column(default=list)
     total_paise: Mapped[int] = mapped_column(BigInteger)
-    status: Mapped[str] = mapped_column(String(20))  # placed
+    # An L1 purchase: the comparison the buyer ordered from (ranked listings, OEMs), as checked.
+    comparison: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    reason: Mapped[str | None] = mapped_column(Text)  # why fewer than three OEMs
+    status: Mapped[str] = mapped_column(String(20))  # awaiting_approval | returned | placed
+    remark: Mapped[str | None] = mapped_column(Text)  # the approver's
     created_at: Mapped[datetime]

@@ -661,9 +661,10 @@ def award(session: Session, caller: Caller, bid_id: str, version: int, now: date
         by_seller.setdefault(int(line["seller"][1:]), []).append(
             {"item": line["item"], "quantity": line["quantity"], "unit_price_paise": line["unit_price_paise"],
              "total_paise": line["total_paise"], "rule": line["rule"]})
-    orders = [PurchaseOrder(id=str(uuid.uuid4()), bid_id=bid.id, buyer_org_id=bid.buyer_org_id, seller_firm_id=firm,
-                            lines=lines, total_paise=sum(x["total_paise"] for x in lines), status="placed",
-                            created_at=now) for firm, lines in sorted(by_seller.items())]
+    orders = [PurchaseOrder(id=str(uuid.uuid4()), mode="bid", bid_id=bid.id, buyer_org_id=bid.buyer_org_id,
+                            created_by=caller.user_id, seller_firm_id=firm, lines=lines,
+                            total_paise=sum(x["total_paise"] for x in lines), status="placed", created_at=now)
+              for firm, lines in sorted(by_seller.items())]
     session.add_all(orders)
     bid.status = "awarded"
     _touch(bid, now)
@@ -672,17 +673,19 @@ def award(session: Session, caller: Caller, bid_id: str, version: int, now: date
 
 
 def order_json(order: PurchaseOrder) -> dict[str, Any]:
-    return {"id": order.id, "bid_id": order.bid_id, "buyer_org_id": order.buyer_org_id,
-            "seller_id": order.seller_firm_id, "lines": order.lines, "total_paise": order.total_paise,
-            "status": order.status, "created_at": iso_utc(order.created_at)}
+    return {"id": order.id, "mode": order.mode, "bid_id": order.bid_id, "buyer_org_id": order.buyer_org_id,
+            "seller_id": order.seller_firm_id, "category_id": order.category_id,
+            "consignee_district": order.consignee_district, "lines": order.lines, "total_paise": order.total_paise,
+            "comparison": order.comparison, "reason": order.reason, "status": order.status, "remark": order.remark,
+            "created_at": iso_utc(order.created_at)}
 
 
 def orders_for(session: Session, caller: Caller) -> list[dict[str, Any]]:
     query = select(PurchaseOrder).order_by(PurchaseOrder.created_at.desc())
     if caller.buyer_org_id is not None:
         query = query.where(PurchaseOrder.buyer_org_id == caller.buyer_org_id)
-    elif caller.firm is not None:
-        query = query.where(PurchaseOrder.seller_firm_id == caller.firm)
+    elif caller.firm is not None:  # a seller hears of an order once it is placed
+        query = query.where(PurchaseOrder.seller_firm_id == caller.firm, PurchaseOrder.status == "placed")
     elif not caller.is_admin:
         raise forbidden("Your role has no orders to see.")
     return [order_json(o) for o in session.scalars(query.limit(1000))]

@@ -28,7 +28,7 @@ def now(request: Request) -> datetime:
     return request.app.state.clock()
 
 
-def _write(request: Request, caller: Caller, status: int, body: Any, version: int | None,
+def write(request: Request, caller: Caller, status: int, body: Any, version: int | None,
            change: Callable[[Session], Any]) -> JSONResponse:
     db = database(request)
     key = idempotency_key(request, required=False)
@@ -76,14 +76,14 @@ def bid_history(request: Request, bid_id: str, caller: Caller = Depends(current_
 @router.put("/bids/{bid_id}", status_code=201)
 def create_bid(request: Request, bid_id: str, body: Any = Depends(json_body), caller: Caller = Depends(current_caller)) -> JSONResponse:
     at = now(request)
-    return _write(request, caller, 201, body, None,
+    return write(request, caller, 201, body, None,
                   lambda s: rules.bid_json(rules.create_draft(s, caller, bid_id, body, at), s))
 
 
 @router.patch("/bids/{bid_id}")
 def edit_bid(request: Request, bid_id: str, body: Any = Depends(json_body), caller: Caller = Depends(current_caller)) -> JSONResponse:
     at, version = now(request), if_match(request)
-    return _write(request, caller, 200, body, version,
+    return write(request, caller, 200, body, version,
                   lambda s: rules.bid_json(rules.edit_draft(s, caller, bid_id, version, body, at), s))
 
 
@@ -97,7 +97,7 @@ _TRANSITIONS: dict[str, Callable[..., Any]] = {
 @router.post("/bids/{bid_id}/send-for-approval")
 def send_for_approval(request: Request, bid_id: str, caller: Caller = Depends(current_caller)) -> JSONResponse:
     at, version = now(request), if_match(request)
-    return _write(request, caller, 200, None, version,
+    return write(request, caller, 200, None, version,
                   lambda s: rules.bid_json(rules.send_for_approval(s, caller, bid_id, version, at), s))
 
 
@@ -106,17 +106,17 @@ def transition(request: Request, bid_id: str, verb: str, body: Any = Depends(opt
                caller: Caller = Depends(current_caller)) -> JSONResponse:
     if verb == "open-financial":
         at, version = now(request), if_match(request)
-        return _write(request, caller, 200, body, version,
+        return write(request, caller, 200, body, version,
                       lambda s: rules.bid_json(rules.open_financial(s, caller, bid_id, version, at), s))
     if verb == "award":
         at, version = now(request), if_match(request)
-        return _write(request, caller, 200, body, version,
+        return write(request, caller, 200, body, version,
                       lambda s: {"orders": [rules.order_json(o) for o in rules.award(s, caller, bid_id, version, at)]})
     change = _TRANSITIONS.get(verb)
     if change is None:
         raise not_found(f"There is no action {verb!r} on a bid.")
     at, version = now(request), if_match(request)
-    return _write(request, caller, 200, body, version,
+    return write(request, caller, 200, body, version,
                   lambda s: rules.bid_json(change(s, caller, bid_id, version, body, at), s))
 
 
@@ -127,14 +127,14 @@ def transition(request: Request, bid_id: str, verb: str, body: Any = Depends(opt
 def submit_offer(request: Request, bid_id: str, offer_id: str, body: Any = Depends(json_body),
                  caller: Caller = Depends(current_caller)) -> JSONResponse:
     at = now(request)
-    return _write(request, caller, 200, body, None, lambda s: rules.offer_json(
+    return write(request, caller, 200, body, None, lambda s: rules.offer_json(
         rules.submit_offer(s, caller, bid_id, offer_id, body, at), with_prices=True))
 
 
 @router.post("/bids/{bid_id}/offers/{offer_id}/withdraw")
 def withdraw_offer(request: Request, bid_id: str, offer_id: str, caller: Caller = Depends(current_caller)) -> JSONResponse:
     at = now(request)
-    return _write(request, caller, 200, None, None, lambda s: rules.offer_json(
+    return write(request, caller, 200, None, None, lambda s: rules.offer_json(
         rules.withdraw_offer(s, caller, bid_id, offer_id, at), with_prices=True))
 
 
@@ -154,7 +154,7 @@ def offers(request: Request, bid_id: str, caller: Caller = Depends(current_calle
 def technical(request: Request, bid_id: str, offer_id: str, body: Any = Depends(json_body),
               caller: Caller = Depends(current_caller)) -> JSONResponse:
     at = now(request)
-    return _write(request, caller, 200, body, None, lambda s: rules.offer_json(
+    return write(request, caller, 200, body, None, lambda s: rules.offer_json(
         rules.technical_decision(s, caller, bid_id, offer_id, body, at), with_prices=False))
 
 
@@ -171,7 +171,7 @@ def evaluation(request: Request, bid_id: str, caller: Caller = Depends(current_c
 def answer_match(request: Request, bid_id: str, lot: str, body: Any = Depends(json_body),
                  caller: Caller = Depends(current_caller)) -> JSONResponse:
     at = now(request)
-    return _write(request, caller, 200, body, None, lambda s: rules.answer_match(s, caller, bid_id, lot, body, at))
+    return write(request, caller, 200, body, None, lambda s: rules.answer_match(s, caller, bid_id, lot, body, at))
 
 
 @router.get("/orders")

@@ -1,0 +1,51 @@
+"""Direct and L1 purchases and their approval: the HTTP side of server/services/purchases.py."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import JSONResponse
+
+from server.api.deps import current_caller, database, json_body, optional_json_body
+from server.api.routes.bids import now, write
+from server.errors import forbidden, validation_failed
+from server.services import purchases
+from server.services.caller import Caller
+
+router = APIRouter(prefix="/api/v1")
+
+
+@router.post("/purchases/l1-comparison")
+def l1_comparison(request: Request, body: Any = Depends(json_body), caller: Caller = Depends(current_caller)) -> dict[str, Any]:
+    if caller.buyer_org_id is None and not caller.is_admin:
+        raise forbidden("Only a buyer's office compares for an L1 purchase.")
+    if not isinstance(body, dict) or not isinstance(body.get("category_id"), int) or \
+            not isinstance(body.get("consignee_district"), str) or not isinstance(body.get("key_specs", {}), dict):
+        raise validation_failed({"body": "needs category_id, consignee_district and key_specs"})
+    with database(request).reading() as session:
+        return purchases.comparison_for(session, body["category_id"], body.get("key_specs", {}), body["consignee_district"])
+
+
+@router.put("/purchases/{order_id}", status_code=201)
+def create(request: Request, order_id: str, body: Any = Depends(json_body), caller: Caller = Depends(current_caller)) -> JSONResponse:
+    at = now(request)
+
+    def change(session):
+        order, warnings = purchases.create(session, caller, order_id, body, at)
+        session.flush()
+        return purchases.as_json(order, warnings)
+
+    return write(request, caller, 201, body, None, change)
+
+
+@router.post("/orders/{order_id}/approve")
+def approve(request: Request, order_id: str, body: Any = Depends(optional_json_body), caller: Caller = Depends(current_caller)) -> JSONResponse:
+    return write(request, caller, 200, body, None,
+                  lambda s: purchases.as_json(purchases.decide(s, caller, order_id, True, body)))
+
+
+@router.post("/orders/{order_id}/return")
+def return_order(request: Request, order_id: str, body: Any = Depends(optional_json_body), caller: Caller = Depends(current_caller)) -> JSONResponse:
+    return write(request, caller, 200, body, None,
+                  lambda s: purchases.as_json(purchases.decide(s, caller, order_id, False, body)))
