@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from app.account import PasswordNeeded, Session, UnsyncedWorkOfAnother, sign_in, sign_out
+from app.api import ApiClient
 from app.cache import Cache
 from app.config import ClientSettings
 from app.credentials import SecretStore
@@ -110,6 +111,13 @@ class Workspace:
         with self._lock:
             self.settings = settings
             settings.save(self.folder)
+
+    def api(self) -> ApiClient:
+        """The signed-in session's API client (for reads made on a worker thread)."""
+        session = self.session
+        if session is None:
+            raise PasswordNeeded("Sign in to reach the marketplace.")
+        return session.api
 
     # -- syncing (blocking) ---------------------------------------------------------------------
 

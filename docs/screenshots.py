@@ -5,7 +5,9 @@
 Seeds a small demo marketplace in a temporary folder, starts the real server on loopback,
 and drives the real windows (GemDesk, as `gemdesk` runs them) into each state: the buyer's
 catalogue in English and in Hindi, a listing's details, a seller's catalogue with changes
-waiting, a conflict from a real 409, offline mode, and the sign-in and listing forms.
+waiting, a conflict from a real 409, offline mode, and the sign-in and listing forms; then
+the buying cycle's widgets (bid form, evaluation, timeline), which docs/screenshots_bids.py
+also takes on its own, without a server.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from app.ui.listing_editor import ListingEditor  # noqa: E402
 from app.ui.main import GemDesk  # noqa: E402
 from app.ui.sign_in_dialog import SignInDialog  # noqa: E402
 from app.ui.sync_controller import Connection  # noqa: E402
+from screenshots_bids import bid_shots  # noqa: E402  (beside this script)
 from tests.client.conftest import MemoryKeyring, ServerProcess, free_port, subprocess_env  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
@@ -183,6 +186,9 @@ def main() -> None:
         seller.window.close()
         for desk in (fresh, buyer, seller):
             desk.shutdown()
+
+        # The buying cycle: the bid form with the advisor's verdict, an evaluation, a timeline.
+        bid_shots(app)
     finally:
         server.stop()
         shutil.rmtree(work, ignore_errors=True)

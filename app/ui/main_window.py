@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
 from app.config import log_dir
+from app.ui.bids_page import BidsPage
 from app.ui.catalogue import CatalogueBrowser
 from app.ui.formats import when
 from app.ui.icons import icon
@@ -45,6 +46,11 @@ class MainWindow(Retranslating, QMainWindow):
             self.tabs.addTab(self.my_catalogue, "")
             self.my_catalogue.changed.connect(self._local_change)
         self.tabs.addTab(self.catalogue, "")
+        self.bids = BidsPage(workspace, tasks, self) if self.user.get("role") in ("buyer", "approver", "seller") else None
+        if self.bids is not None:
+            self.tabs.addTab(self.bids, "")
+            self.bids.changed.connect(self._local_change)
+            self.tabs.currentChanged.connect(lambda _index: self._bids_shown())
 
         self.banner = QWidget(self, objectName="offlineBanner")
         self.banner.setStyleSheet("#offlineBanner { background: #fef7e0; border-bottom: 1px solid #f9ab00; }")
@@ -112,7 +118,14 @@ class MainWindow(Retranslating, QMainWindow):
             self.catalogue.refresh()
         if self.my_catalogue is not None:
             self.my_catalogue.reload()
+        self._bids_shown()
         self._show_banner()
+
+    def _bids_shown(self) -> None:
+        """The bids are read from the marketplace: when their tab is in front, and after a sync."""
+        if self.bids is not None and self.tabs.currentWidget() is self.bids and \
+                self.controller.connection == Connection.ONLINE:
+            self.bids.reload()
 
     def _local_change(self) -> None:
         self.status.refresh_counts()
@@ -154,6 +167,8 @@ class MainWindow(Retranslating, QMainWindow):
         if self.my_catalogue is not None:
             self.tabs.setTabText(self.tabs.indexOf(self.my_catalogue), self.tr("My catalogue"))
         self.tabs.setTabText(self.tabs.indexOf(self.catalogue), self.tr("Catalogue"))
+        if self.bids is not None:
+            self.tabs.setTabText(self.tabs.indexOf(self.bids), self.tr("Bids"))
         self.sync_action.setText(self.tr("Sync now"))
         self.sync_action.setToolTip(self.tr("Send your changes and receive the marketplace’s (F5)"))
         self.search_action.setText(self.tr("Search"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from app import seller_catalogue
+from app.procurement import Procurement
 from app.ui.tasks import TaskManager
 from app.workspace import Workspace
 
@@ -56,3 +57,35 @@ def sync_summary(tasks: TaskManager, workspace: Workspace, on_done: Done) -> Non
 
 def conflict_of(tasks: TaskManager, workspace: Workspace, seq: int, on_done: Done) -> None:
     tasks.run(lambda: workspace.outbox.get(seq), on_done)
+
+
+# -- the buying cycle (app/procurement.py): writes are queued, reads go to the marketplace --------
+
+
+def queue(tasks: TaskManager, write: Callable[[Procurement], Any], workspace: Workspace, on_done: Done) -> None:
+    """Queue one buying-cycle write in the outbox (then a sync sends it)."""
+    tasks.run(lambda: write(workspace.procurement), on_done)
+
+
+def queue_bid(tasks: TaskManager, workspace: Workspace, fields: dict[str, Any], on_done: Done) -> None:
+    tasks.run(lambda: workspace.procurement.draft_bid(fields), on_done)
+
+
+def load_bids(tasks: TaskManager, workspace: Workspace, on_done: Done, on_error: Failed) -> None:
+    """(the bids the user may see, the buying-cycle writes still queued or refused)."""
+    def load():
+        queued = workspace.procurement.requests()
+        return workspace.procurement.bids(workspace.api()), queued
+    tasks.run(load, on_done, on_error, lane="network")
+
+
+def load_bid_detail(tasks: TaskManager, workspace: Workspace, bid_id: str, on_done: Done, on_error: Failed) -> None:
+    """{"bid", "history", "evaluation" (None before prices are open)}."""
+    def load():
+        api, procurement = workspace.api(), workspace.procurement
+        bid = procurement.bid(api, bid_id)
+        evaluation = None
+        if bid["status"] in ("financial_evaluation", "awarded"):
+            evaluation = procurement.evaluation(api, bid_id)
+        return {"bid": bid, "history": procurement.history(api, bid_id), "evaluation": evaluation}
+    tasks.run(load, on_done, on_error, lane="network")

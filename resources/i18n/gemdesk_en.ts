@@ -1,6 +1,25 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>BidsPage</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/bids_page.py" line="250" />
+        <source>%n bid(s).</source>
+        <translation>
+            <numerusform>%n bid.</numerusform>
+            <numerusform>%n bids.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/bids_page.py" line="261" />
+        <source>%n change(s) waiting to be sent.</source>
+        <translation>
+            <numerusform>%n change waiting to be sent.</numerusform>
+            <numerusform>%n changes waiting to be sent.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CatalogueBrowser</name>
     <message numerus="yes">
         <location filename="../../app/ui/catalogue.py" line="288" />

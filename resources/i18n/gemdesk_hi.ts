@@ -2,6 +2,707 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="hi_IN">
 <context>
+    <name>BidForm</name>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="386"/>
+        <source>New bid</source>
+        <translation>नई बिड</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="386"/>
+        <source>Edit bid</source>
+        <translation>बिड बदलें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="388"/>
+        <source>The bid</source>
+        <translation>बिड</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="388"/>
+        <source>Value, dates and offers</source>
+        <translation>मूल्य, तिथियाँ और ऑफ़र</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="388"/>
+        <source>Security money</source>
+        <translation>प्रतिभूति राशि</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="389"/>
+        <source>Purchase preferences</source>
+        <translation>खरीद वरीयताएँ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="389"/>
+        <source>Reverse auction</source>
+        <translation>रिवर्स नीलामी</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="389"/>
+        <source>Items</source>
+        <translation>वस्तुएँ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="394"/>
+        <source>Bid title</source>
+        <translation>बिड का शीर्षक</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="394"/>
+        <source>Type of bid</source>
+        <translation>बिड का प्रकार</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="394"/>
+        <source>Evaluation</source>
+        <translation>मूल्यांकन</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="395"/>
+        <source>Packets</source>
+        <translation>पैकेट</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="396"/>
+        <source>The quantity may be split between sellers (for the purchase preferences)</source>
+        <translation>मात्रा विक्रेताओं में बाँटी जा सकती है (खरीद वरीयताओं के लिए)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="397"/>
+        <source>Estimated value (Rs)</source>
+        <translation>अनुमानित मूल्य (Rs)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="397"/>
+        <source>Bid ends (IST)</source>
+        <translation>बिड समाप्ति (IST)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="398"/>
+        <source>Offers valid for (days)</source>
+        <translation>ऑफ़र की वैधता (दिन)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="398"/>
+        <source>Minimum number of offers</source>
+        <translation>ऑफ़रों की न्यूनतम संख्या</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="399"/>
+        <source>Automatic extension (days)</source>
+        <translation>स्वचालित विस्तार (दिन)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="399"/>
+        <source>EMD (earnest money)</source>
+        <translation>ईएमडी (बयाना राशि)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="400"/>
+        <source>EMD amount (Rs)</source>
+        <translation>ईएमडी राशि (Rs)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="401"/>
+        <source>MSEs and startups are exempt from the EMD</source>
+        <translation>एमएसई और स्टार्टअप को ईएमडी से छूट है</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="402"/>
+        <source>ePBG (% of the order value)</source>
+        <translation>ई-पीबीजी (ऑर्डर मूल्य का %)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="403"/>
+        <source>Purchase preference for MSEs (micro and small enterprises)</source>
+        <translation>एमएसई (सूक्ष्म और लघु उद्यम) के लिए खरीद वरीयता</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="404"/>
+        <source>MSE band above L1 (%)</source>
+        <translation>L1 से ऊपर एमएसई बैंड (%)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="405"/>
+        <source>Share an MSE may match (%)</source>
+        <translation>एमएसई द्वारा मिलान योग्य हिस्सा (%)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="406"/>
+        <source>Purchase preference for Make in India (Class-I local suppliers)</source>
+        <translation>मेक इन इंडिया (श्रेणी-I स्थानीय आपूर्तिकर्ता) के लिए खरीद वरीयता</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="407"/>
+        <source>Margin of preference (%)</source>
+        <translation>वरीयता का मार्जिन (%)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="408"/>
+        <source>Share kept by L1 (%)</source>
+        <translation>L1 का हिस्सा (%)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="409"/>
+        <source>The bid may go to a reverse auction</source>
+        <translation>बिड रिवर्स नीलामी में जा सकती है</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="409"/>
+        <source>Who enters the auction</source>
+        <translation>नीलामी में कौन भाग लेगा</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="419"/>
+        <source>Goods</source>
+        <translation>माल</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="419"/>
+        <source>Services</source>
+        <translation>सेवाएँ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="420"/>
+        <source>Total value of all items</source>
+        <translation>सभी वस्तुओं का कुल मूल्य</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="420"/>
+        <source>Item-wise</source>
+        <translation>वस्तु-वार</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="420"/>
+        <source>Group-wise</source>
+        <translation>समूह-वार</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="421"/>
+        <source>Single packet</source>
+        <translation>एकल पैकेट</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="421"/>
+        <source>Two packets (technical, then financial)</source>
+        <translation>दो पैकेट (पहले तकनीकी, फिर वित्तीय)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="422"/>
+        <source>No EMD</source>
+        <translation>ईएमडी नहीं</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="422"/>
+        <source>An amount</source>
+        <translation>एक राशि</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="422"/>
+        <source>Bid security declaration instead</source>
+        <translation>इसके बदले बिड प्रतिभूति घोषणा</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="423"/>
+        <source>Choose a rule</source>
+        <translation>नियम चुनें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="423"/>
+        <source>All but the highest-priced offer (H1 elimination)</source>
+        <translation>सबसे ऊँचे मूल्य वाले ऑफ़र को छोड़कर सभी (H1 निष्कासन)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="424"/>
+        <source>The lowest-priced half of the offers (top half)</source>
+        <translation>सबसे कम मूल्य वाले आधे ऑफ़र (ऊपरी आधा)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="430"/>
+        <source>e.g. Hospital beds for the District Hospital, Raipur</source>
+        <translation>जैसे ज़िला अस्पताल, रायपुर के लिए अस्पताल बिस्तर</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="431"/>
+        <source>e.g. 4,50,000</source>
+        <translation>जैसे 4,50,000</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="432"/>
+        <source>With fewer offers at its end, the bid is extended once.</source>
+        <translation>समाप्ति पर इससे कम ऑफ़र हों तो बिड एक बार बढ़ाई जाती है।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="433"/>
+        <source>Add item</source>
+        <translation>वस्तु जोड़ें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="434"/>
+        <source>Save draft</source>
+        <translation>ड्राफ़्ट सहेजें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="453"/>
+        <source>Enter an amount in rupees, like 4,50,000 or 450000.50.</source>
+        <translation>राशि रुपयों में लिखें, जैसे 4,50,000 या 450000.50।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="460"/>
+        <source>Enter a percentage from 0 to 100, like 15 or 2.5.</source>
+        <translation>0 से 100 तक का प्रतिशत लिखें, जैसे 15 या 2.5।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="469"/>
+        <source>Enter the estimated value in rupees.</source>
+        <translation>अनुमानित मूल्य रुपयों में लिखें।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="478"/>
+        <source>Enter the EMD amount in rupees.</source>
+        <translation>ईएमडी राशि रुपयों में लिखें।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="582"/>
+        <source>Type the estimated value to see which ways of buying the rules allow.</source>
+        <translation>अनुमानित मूल्य लिखें, तो दिखेगा कि नियम खरीद के कौन-से तरीके अनुमति देते हैं।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="590"/>
+        <source>Ways of buying for %1 on %2 (%3):</source>
+        <translation>%2 को %1 की खरीद के तरीके (%3):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="594"/>
+        <source>Direct purchase</source>
+        <translation>सीधी खरीद</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="594"/>
+        <source>L1 purchase</source>
+        <translation>L1 खरीद</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="595"/>
+        <source>Bid or reverse auction</source>
+        <translation>बिड या रिवर्स नीलामी</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="600"/>
+        <source>not allowed</source>
+        <translation>अनुमति नहीं</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="602"/>
+        <source>required</source>
+        <translation>अनिवार्य</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="604"/>
+        <source>allowed</source>
+        <translation>अनुमति है</translation>
+    </message>
+</context>
+<context>
+    <name>BidItemEditor</name>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="745"/>
+        <location filename="../../app/ui/bid_form.py" line="848"/>
+        <source>Item %1</source>
+        <translation>वस्तु %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="793"/>
+        <source>Choose a category</source>
+        <translation>श्रेणी चुनें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="818"/>
+        <location filename="../../app/ui/bid_form.py" line="825"/>
+        <source>Any</source>
+        <translation>कोई भी</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="849"/>
+        <source>Item name</source>
+        <translation>वस्तु का नाम</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="850"/>
+        <source>Category</source>
+        <translation>श्रेणी</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="851"/>
+        <source>Group</source>
+        <translation>समूह</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="852"/>
+        <source>e.g. Hospital bed, semi-Fowler</source>
+        <translation>जैसे अस्पताल बिस्तर, सेमी-फाउलर</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="853"/>
+        <source>e.g. Beds</source>
+        <translation>जैसे बिस्तर</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="854"/>
+        <source>Remove item</source>
+        <translation>वस्तु हटाएँ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="855"/>
+        <source>Consignees</source>
+        <translation>परेषिती</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="856"/>
+        <source>District</source>
+        <translation>ज़िला</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="856"/>
+        <source>Quantity</source>
+        <translation>मात्रा</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="856"/>
+        <source>Delivery days</source>
+        <translation>डिलीवरी के दिन</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="858"/>
+        <source>Add consignee</source>
+        <translation>परेषिती जोड़ें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="865"/>
+        <source>e.g. Raipur</source>
+        <translation>जैसे रायपुर</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="866"/>
+        <source>Remove this consignee</source>
+        <translation>यह परेषिती हटाएँ</translation>
+    </message>
+</context>
+<context>
+    <name>BidRules</name>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="88"/>
+        <source>Give the bid a title (up to %1 characters).</source>
+        <translation>बिड को शीर्षक दें (अधिकतम %1 अक्षर)।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="90"/>
+        <source>Name the item (up to %1 characters).</source>
+        <translation>वस्तु का नाम लिखें (अधिकतम %1 अक्षर)।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="92"/>
+        <source>Choose the item&apos;s category (one that holds products).</source>
+        <translation>वस्तु की श्रेणी चुनें (ऐसी श्रेणी जिसमें उत्पाद हों)।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="94"/>
+        <source>Name the consignee&apos;s district.</source>
+        <translation>परेषिती का ज़िला लिखें।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="96"/>
+        <source>Enter a whole number from %1 to %2.</source>
+        <translation>%1 से %2 तक की पूर्ण संख्या लिखें।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="98"/>
+        <source>A bid needs at least one item.</source>
+        <translation>बिड में कम से कम एक वस्तु होनी चाहिए।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="100"/>
+        <source>An item needs at least one consignee.</source>
+        <translation>हर वस्तु का कम से कम एक परेषिती होना चाहिए।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="102"/>
+        <source>The estimated value must be above zero.</source>
+        <translation>अनुमानित मूल्य शून्य से अधिक होना चाहिए।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="105"/>
+        <source>The bid must end in the future.</source>
+        <translation>बिड की समाप्ति भविष्य में होनी चाहिए।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="106"/>
+        <source>Choose the date and time the bid ends.</source>
+        <translation>बिड की समाप्ति की तिथि और समय चुनें।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="108"/>
+        <source>Offers must stay valid for %1 to %2 days.</source>
+        <translation>ऑफ़र %1 से %2 दिन तक वैध रहने चाहिए।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="110"/>
+        <source>The minimum number of offers is from %1 to %2.</source>
+        <translation>ऑफ़रों की न्यूनतम संख्या %1 से %2 तक हो सकती है।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="112"/>
+        <source>The automatic extension is from %1 to %2 days.</source>
+        <translation>स्वचालित विस्तार %1 से %2 दिन का होता है।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="114"/>
+        <source>The ePBG is a percentage from %1 to %2.</source>
+        <translation>ई-पीबीजी %1 से %2 प्रतिशत तक होता है।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="117"/>
+        <source>Percentages are from 0 to 100.</source>
+        <translation>प्रतिशत 0 से 100 तक होते हैं।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="119"/>
+        <source>Choose which sellers go to the reverse auction.</source>
+        <translation>चुनें कि कौन-से विक्रेता रिवर्स नीलामी में जाएँगे।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="123"/>
+        <source>The EMD must be 2% to 5% of the estimated value: from %1 to %2.</source>
+        <translation>ईएमडी अनुमानित मूल्य का 2% से 5% होनी चाहिए: %1 से %2 तक।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="126"/>
+        <source>Enter the EMD amount in rupees, above zero.</source>
+        <translation>ईएमडी राशि रुपयों में लिखें, शून्य से अधिक।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="128"/>
+        <source>In a group-wise bid, write a group name on every item (items with the same name form a group).</source>
+        <translation>समूह-वार बिड में हर वस्तु पर समूह का नाम लिखें (एक ही नाम वाली वस्तुएँ एक समूह बनाती हैं)।</translation>
+    </message>
+</context>
+<context>
+    <name>BidStatus</name>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="77"/>
+        <source>Waiting to be sent</source>
+        <translation>भेजे जाने की प्रतीक्षा में</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="78"/>
+        <source>Draft</source>
+        <translation>मसौदा</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="79"/>
+        <source>Awaiting approval</source>
+        <translation>अनुमोदन की प्रतीक्षा में</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="80"/>
+        <source>Returned</source>
+        <translation>लौटाई गई</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="81"/>
+        <source>Open for offers</source>
+        <translation>प्रस्तावों के लिए खुली</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="82"/>
+        <source>Closed, opening soon</source>
+        <translation>बंद, जल्द खुलेगी</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="83"/>
+        <source>Technical evaluation</source>
+        <translation>तकनीकी मूल्यांकन</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="84"/>
+        <source>Financial evaluation</source>
+        <translation>वित्तीय मूल्यांकन</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="85"/>
+        <source>Awarded</source>
+        <translation>अवार्ड की गई</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="86"/>
+        <source>Cancelled</source>
+        <translation>रद्द</translation>
+    </message>
+</context>
+<context>
+    <name>BidsModel</name>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="55"/>
+        <source>Bid number</source>
+        <translation>बोली संख्या</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="55"/>
+        <source>Title</source>
+        <translation>शीर्षक</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="55"/>
+        <source>Status</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="56"/>
+        <source>Estimated value</source>
+        <translation>अनुमानित मूल्य</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="56"/>
+        <source>Ends</source>
+        <translation>समाप्ति</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="64"/>
+        <source>(not published)</source>
+        <translation>(प्रकाशित नहीं)</translation>
+    </message>
+</context>
+<context>
+    <name>BidsPage</name>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="223"/>
+        <source>New bid…</source>
+        <translation>नई बोली…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="224"/>
+        <source>Refresh</source>
+        <translation>ताज़ा करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="225"/>
+        <source>Send for approval</source>
+        <translation>अनुमोदन के लिए भेजें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="225"/>
+        <source>Approve and publish…</source>
+        <translation>अनुमोदित और प्रकाशित करें…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="226"/>
+        <source>Return…</source>
+        <translation>लौटाएँ…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="226"/>
+        <source>Make or revise my offer…</source>
+        <translation>मेरा प्रस्ताव दें या बदलें…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="227"/>
+        <source>Match L1…</source>
+        <translation>L1 से मिलान करें…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="227"/>
+        <source>Open the prices</source>
+        <translation>कीमतें खोलें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="228"/>
+        <source>Award</source>
+        <translation>अवार्ड करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="231"/>
+        <source>Bid</source>
+        <translation>बोली</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="232"/>
+        <source>Timeline</source>
+        <translation>समय-रेखा</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="233"/>
+        <source>Evaluation</source>
+        <translation>मूल्यांकन</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="239"/>
+        <source>Loading the bids…</source>
+        <translation>बोलियाँ लोड हो रही हैं…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/bids_page.py" line="250"/>
+        <source>%n bid(s).</source>
+        <translation>
+            <numerusform>%n बोली।</numerusform>
+            <numerusform>%n बोलियाँ।</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/bids_page.py" line="261"/>
+        <source>%n change(s) waiting to be sent.</source>
+        <translation>
+            <numerusform>%n बदलाव भेजे जाने की प्रतीक्षा में।</numerusform>
+            <numerusform>%n बदलाव भेजे जाने की प्रतीक्षा में।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="263"/>
+        <source>Not accepted: %1</source>
+        <translation>स्वीकार नहीं: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="267"/>
+        <source>The bids cannot be read now: %1</source>
+        <translation>बोलियाँ अभी पढ़ी नहीं जा सकतीं: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="308"/>
+        <source>Status</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="309"/>
+        <source>Estimated value</source>
+        <translation>अनुमानित मूल्य</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="310"/>
+        <source>Ends</source>
+        <translation>समाप्ति</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="311"/>
+        <source>Opens</source>
+        <translation>खुलेगी</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="336"/>
+        <source>Remark (for the buyer and the record):</source>
+        <translation>टिप्पणी (खरीदार और रिकॉर्ड के लिए):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="342"/>
+        <source>Approve and publish</source>
+        <translation>अनुमोदित और प्रकाशित करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="348"/>
+        <source>Return to the buyer</source>
+        <translation>खरीदार को लौटाएँ</translation>
+    </message>
+</context>
+<context>
     <name>CatalogueBrowser</name>
     <message>
         <location filename="../../app/ui/catalogue.py" line="173"/>
@@ -209,6 +910,257 @@
     </message>
 </context>
 <context>
+    <name>EvaluationView</name>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="56"/>
+        <source>No evaluation to show yet: it is made when the financial offers are opened.</source>
+        <translation>अभी दिखाने को कोई मूल्यांकन नहीं है: यह वित्तीय ऑफ़र खुलने पर बनता है।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="82"/>
+        <source>total value of all items</source>
+        <translation>सभी वस्तुओं का कुल मूल्य</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="82"/>
+        <source>item-wise</source>
+        <translation>वस्तु-वार</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="83"/>
+        <source>group-wise</source>
+        <translation>समूह-वार</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="85"/>
+        <source>Evaluated on the %1</source>
+        <translation>मूल्यांकन का आधार: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="97"/>
+        <source>All items together</source>
+        <translation>सभी वस्तुएँ एक साथ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="99"/>
+        <source>Lot %1: %2</source>
+        <translation>लॉट %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="105"/>
+        <source>No offer could be evaluated in this lot.</source>
+        <translation>इस लॉट में किसी ऑफ़र का मूल्यांकन नहीं हो सका।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="108"/>
+        <source>L1 is %1 at %2 for the lot.</source>
+        <translation>इस लॉट में L1 %1 है, %2 पर।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="113"/>
+        <source>Yes</source>
+        <translation>हाँ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="113"/>
+        <source>No</source>
+        <translation>नहीं</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="114"/>
+        <source>Rank</source>
+        <translation>क्रम</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="114"/>
+        <location filename="../../app/ui/evaluation_view.py" line="180"/>
+        <location filename="../../app/ui/evaluation_view.py" line="195"/>
+        <source>Seller</source>
+        <translation>विक्रेता</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="114"/>
+        <source>Lot price</source>
+        <translation>लॉट मूल्य</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="114"/>
+        <source>MSE</source>
+        <translation>एमएसई</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="114"/>
+        <source>Nature</source>
+        <translation>व्यवसाय का प्रकार</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="115"/>
+        <source>Make in India class</source>
+        <translation>मेक इन इंडिया श्रेणी</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="115"/>
+        <source>Offer submitted</source>
+        <translation>ऑफ़र जमा हुआ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="121"/>
+        <source>Yes, but not eligible for the preference</source>
+        <translation>हाँ, पर वरीयता के पात्र नहीं</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="130"/>
+        <source>Not evaluated in this lot:</source>
+        <translation>इस लॉट में मूल्यांकन नहीं हुआ:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="135"/>
+        <source>MSE purchase preference</source>
+        <translation>एमएसई खरीद वरीयता</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="136"/>
+        <source>Make in India purchase preference</source>
+        <translation>मेक इन इंडिया खरीद वरीयता</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="145"/>
+        <source>Not needed: L1 itself is eligible for the preference.</source>
+        <translation>आवश्यक नहीं: L1 स्वयं वरीयता का पात्र है।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="146"/>
+        <source>%1 matched the L1 price.</source>
+        <translation>%1 ने L1 मूल्य का मिलान किया।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="147"/>
+        <source>No eligible seller was within the band.</source>
+        <translation>बैंड में कोई पात्र विक्रेता नहीं था।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="148"/>
+        <source>Every seller invited declined to match the L1 price.</source>
+        <translation>आमंत्रित हर विक्रेता ने L1 मूल्य के मिलान से मना किया।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="149"/>
+        <source>The preference&apos;s share comes to no whole unit, so nobody was invited.</source>
+        <translation>वरीयता का हिस्सा एक भी पूरी इकाई नहीं बनता, इसलिए किसी को आमंत्रित नहीं किया गया।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="150"/>
+        <source>Not applied: the MSE preference prevails in this lot.</source>
+        <translation>लागू नहीं: इस लॉट में एमएसई वरीयता प्रभावी है।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="152"/>
+        <source>within %1% of L1, up to %2</source>
+        <translation>L1 से %1% के भीतर, %2 तक</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="157"/>
+        <source>Band</source>
+        <translation>बैंड</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="158"/>
+        <source>In the band</source>
+        <translation>बैंड में</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="159"/>
+        <source>In the band, not eligible</source>
+        <translation>बैंड में, पर पात्र नहीं</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="160"/>
+        <source>Invited to match L1</source>
+        <translation>L1 मिलान के लिए आमंत्रित</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="161"/>
+        <source>Declined</source>
+        <translation>मना किया</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="162"/>
+        <source>Matched</source>
+        <translation>मिलान किया</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="163"/>
+        <source>Outcome</source>
+        <translation>परिणाम</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="172"/>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="172"/>
+        <source>MSE price match</source>
+        <translation>एमएसई मूल्य मिलान</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="173"/>
+        <source>Make in India price match</source>
+        <translation>मेक इन इंडिया मूल्य मिलान</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="174"/>
+        <source>Award</source>
+        <translation>आवंटन</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="177"/>
+        <source>Nothing is awarded: no lot has an offer that could be evaluated.</source>
+        <translation>कुछ आवंटित नहीं हुआ: किसी लॉट में मूल्यांकन योग्य ऑफ़र नहीं है।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="180"/>
+        <source>Item</source>
+        <translation>वस्तु</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="180"/>
+        <source>Quantity</source>
+        <translation>मात्रा</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="180"/>
+        <source>Unit price</source>
+        <translation>इकाई मूल्य</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="180"/>
+        <location filename="../../app/ui/evaluation_view.py" line="195"/>
+        <source>Total</source>
+        <translation>कुल</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="181"/>
+        <source>Rule</source>
+        <translation>नियम</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="181"/>
+        <source>Why</source>
+        <translation>कारण</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="193"/>
+        <source>By seller</source>
+        <translation>विक्रेता-वार</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="196"/>
+        <source>Total of the award: %1</source>
+        <translation>कुल आवंटन: %1</translation>
+    </message>
+</context>
+<context>
     <name>Formats</name>
     <message>
         <location filename="../../app/ui/formats.py" line="30"/>
@@ -310,12 +1262,12 @@
 <context>
     <name>GemDesk</name>
     <message>
-        <location filename="../../app/ui/main.py" line="170"/>
+        <location filename="../../app/ui/main.py" line="183"/>
         <source>Something went wrong</source>
         <translation>कुछ गड़बड़ हो गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="171"/>
+        <location filename="../../app/ui/main.py" line="184"/>
         <source>GeM Desk hit an unexpected problem and carried on. Your work is safe. A report was saved for support:</source>
         <translation>GeM Desk में एक अप्रत्याशित समस्या आई, पर वह चलता रहा। आपका काम सुरक्षित है। सहायता के लिए एक रिपोर्ट सहेजी गई है:</translation>
     </message>
@@ -662,32 +1614,32 @@
 <context>
     <name>ListingTableModel</name>
     <message>
-        <location filename="../../app/ui/catalogue_model.py" line="196"/>
+        <location filename="../../app/ui/catalogue_model.py" line="207"/>
         <source>Product</source>
         <translation>उत्पाद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_model.py" line="196"/>
+        <location filename="../../app/ui/catalogue_model.py" line="207"/>
         <source>Brand</source>
         <translation>ब्रांड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_model.py" line="196"/>
+        <location filename="../../app/ui/catalogue_model.py" line="207"/>
         <source>Price</source>
         <translation>मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_model.py" line="197"/>
+        <location filename="../../app/ui/catalogue_model.py" line="208"/>
         <source>Seller class</source>
         <translation>विक्रेता श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_model.py" line="197"/>
+        <location filename="../../app/ui/catalogue_model.py" line="208"/>
         <source>Stock</source>
         <translation>स्टॉक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_model.py" line="221"/>
+        <location filename="../../app/ui/catalogue_model.py" line="232"/>
         <source>Out of stock</source>
         <translation>स्टॉक समाप्त</translation>
     </message>
@@ -695,97 +1647,102 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="130"/>
+        <location filename="../../app/ui/main_window.py" line="143"/>
         <source>You are working offline: the marketplace cannot be reached. The catalogue is as of the last sync (%1); changes you make are kept on this computer and sent when the connection returns.</source>
         <translation>आप ऑफ़लाइन काम कर रहे हैं: मार्केटप्लेस से संपर्क नहीं हो पा रहा है। कैटलॉग पिछले सिंक (%1) के अनुसार है; आपके बदलाव इसी कंप्यूटर पर रखे जाते हैं और कनेक्शन लौटने पर भेज दिए जाएँगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="132"/>
+        <location filename="../../app/ui/main_window.py" line="145"/>
         <source>never</source>
         <translation>कभी नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="133"/>
+        <location filename="../../app/ui/main_window.py" line="146"/>
         <source>Try again</source>
         <translation>फिर से प्रयास करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="136"/>
+        <location filename="../../app/ui/main_window.py" line="149"/>
         <source>Your session has ended. Sign in again to sync; your changes are kept.</source>
         <translation>आपका सत्र समाप्त हो गया है। सिंक करने के लिए फिर से साइन इन करें; आपके बदलाव सुरक्षित हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="137"/>
+        <location filename="../../app/ui/main_window.py" line="150"/>
         <source>Sign in…</source>
         <translation>साइन इन करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="153"/>
+        <location filename="../../app/ui/main_window.py" line="166"/>
         <source>GeM Desk — %1</source>
         <translation>GeM Desk — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="153"/>
+        <location filename="../../app/ui/main_window.py" line="166"/>
         <source>GeM Desk</source>
         <translation>GeM Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="155"/>
+        <location filename="../../app/ui/main_window.py" line="168"/>
         <source>My catalogue</source>
         <translation>मेरा कैटलॉग</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="156"/>
+        <location filename="../../app/ui/main_window.py" line="169"/>
         <source>Catalogue</source>
         <translation>कैटलॉग</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="157"/>
+        <location filename="../../app/ui/main_window.py" line="171"/>
+        <source>Bids</source>
+        <translation>बोलियाँ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="172"/>
         <source>Sync now</source>
         <translation>अभी सिंक करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158"/>
+        <location filename="../../app/ui/main_window.py" line="173"/>
         <source>Send your changes and receive the marketplace’s (F5)</source>
         <translation>अपने बदलाव भेजें और मार्केटप्लेस के बदलाव प्राप्त करें (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="159"/>
+        <location filename="../../app/ui/main_window.py" line="174"/>
         <source>Search</source>
         <translation>खोजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160"/>
+        <location filename="../../app/ui/main_window.py" line="175"/>
         <source>Settings…</source>
         <translation>सेटिंग्स…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="161"/>
+        <location filename="../../app/ui/main_window.py" line="176"/>
         <source>Settings (Ctrl+,)</source>
         <translation>सेटिंग्स (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="177"/>
         <source>Sign out</source>
         <translation>साइन आउट करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163"/>
+        <location filename="../../app/ui/main_window.py" line="178"/>
         <source>Quit</source>
         <translation>बंद करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164"/>
+        <location filename="../../app/ui/main_window.py" line="179"/>
         <source>Open the log folder</source>
         <translation>लॉग फ़ोल्डर खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165"/>
+        <location filename="../../app/ui/main_window.py" line="180"/>
         <source>&amp;File</source>
         <translation>फ़ाइल (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="166"/>
+        <location filename="../../app/ui/main_window.py" line="181"/>
         <source>&amp;Help</source>
         <translation>सहायता (&amp;H)</translation>
     </message>
@@ -998,6 +1955,29 @@
         <location filename="../../app/ui/my_catalogue.py" line="70"/>
         <source>New</source>
         <translation>नई</translation>
+    </message>
+</context>
+<context>
+    <name>OfferDialog</name>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="120"/>
+        <source>Offer on %1</source>
+        <translation>%1 पर प्रस्ताव</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="121"/>
+        <source>Price per unit, all taxes included, in rupees. Your offer stays sealed until the bid opens; you may revise it until the end.</source>
+        <translation>प्रति इकाई कीमत, सभी कर सहित, रुपयों में। बोली खुलने तक आपका प्रस्ताव सीलबंद रहता है; समाप्ति तक आप इसे बदल सकते हैं।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="123"/>
+        <source>Local content</source>
+        <translation>स्थानीय सामग्री</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="139"/>
+        <source>Enter a price above zero for every item, like 18,500.</source>
+        <translation>हर मद के लिए शून्य से अधिक कीमत लिखें, जैसे 18,500।</translation>
     </message>
 </context>
 <context>
@@ -1242,6 +2222,114 @@
         <location filename="../../app/ui/status_bar.py" line="108"/>
         <source>never</source>
         <translation>कभी नहीं</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="29"/>
+        <source>Drafted</source>
+        <translation>ड्राफ़्ट बनाया</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="30"/>
+        <source>Edited</source>
+        <translation>बदला गया</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="31"/>
+        <source>Sent for approval</source>
+        <translation>अनुमोदन के लिए भेजा</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="32"/>
+        <source>Approved and published</source>
+        <translation>अनुमोदित और प्रकाशित</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="33"/>
+        <source>Returned to the buyer</source>
+        <translation>क्रेता को लौटाया</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="34"/>
+        <source>Cancelled</source>
+        <translation>रद्द किया</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="35"/>
+        <source>Extended automatically</source>
+        <translation>स्वतः बढ़ाई गई</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="36"/>
+        <source>Closed</source>
+        <translation>बंद हुई</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="37"/>
+        <source>Opened</source>
+        <translation>खोली गई</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="38"/>
+        <source>Technical evaluation</source>
+        <translation>तकनीकी मूल्यांकन</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="39"/>
+        <source>Financial offers opened</source>
+        <translation>वित्तीय ऑफ़र खोले गए</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="40"/>
+        <source>Match to L1 accepted</source>
+        <translation>L1 मिलान स्वीकार किया</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="41"/>
+        <source>Match to L1 declined</source>
+        <translation>L1 मिलान से मना किया</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="42"/>
+        <source>Awarded</source>
+        <translation>आवंटित</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="48"/>
+        <source>buyer</source>
+        <translation>क्रेता</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="48"/>
+        <source>approver</source>
+        <translation>अनुमोदक</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="49"/>
+        <source>seller</source>
+        <translation>विक्रेता</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="49"/>
+        <source>administrator</source>
+        <translation>प्रशासक</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="113"/>
+        <source>the marketplace, automatically</source>
+        <translation>मार्केटप्लेस, स्वतः</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="115"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="147"/>
+        <source>There is no history yet: events appear here as the bid moves on.</source>
+        <translation>अभी कोई इतिहास नहीं है: बिड आगे बढ़ने पर घटनाएँ यहाँ दिखेंगी।</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,151 @@
+"""The Bids page through the real windows, against a real server whose clock the test moves:
+a clerk drafts a bid in the bid form and sends it for approval, the officer approves it on
+their desktop, the demo seller makes an offer, the bid opens, and the clerk sees the
+evaluation and awards."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+import pytest
+import requests
+from PySide6.QtCore import QDateTime, QTimeZone, Qt
+from PySide6.QtWidgets import QInputDialog
+
+from app.ui.bid_form import BidForm
+from app.ui.bids_page import BidsModel, OfferDialog
+from domain.timefmt import parse_iso
+from tests.ui.conftest import PASSWORD, signed_in, wait_for_sync
+
+
+@pytest.fixture
+def server_env() -> dict[str, str]:
+    return {"GEMDESK_SERVER_TEST_CLOCK": "1"}
+
+
+def bids_tab(qtbot, window):
+    window.tabs.setCurrentWidget(window.bids)
+    page = window.bids
+    qtbot.waitUntil(lambda: page.message.text().endswith("bid(s).") or "bid." in page.message.text(), timeout=15_000)
+    return page
+
+
+def row_of(page, title: str) -> int:
+    titles = [bid.get("title") for bid in page.model.bids]
+    return titles.index(title) if title in titles else -1
+
+
+def wait_for_status(qtbot, desk, page, title: str, status: str) -> None:
+    def there() -> bool:
+        row = row_of(page, title)
+        return row >= 0 and page.model.bids[row]["status"] == status
+
+    def again() -> bool:
+        if not there():
+            desk.controller.sync_now()
+            wait_for_sync(qtbot, desk)
+            page.reload()
+            qtbot.wait(300)
+        return there()
+
+    qtbot.waitUntil(again, timeout=30_000)
+
+
+def select(qtbot, page, title: str) -> None:
+    page.table.selectRow(row_of(page, title))
+    qtbot.waitUntil(lambda: page.current is not None and page.current.get("title") == title
+                    and "version" in page.current and page.timeline.isVisibleTo(page) is not None, timeout=10_000)
+    qtbot.wait(500)  # the details arrive from the marketplace
+
+
+def advance(server, seconds: float) -> None:
+    session = requests.Session()
+    token = session.post(f"{server.url}/api/v1/auth/login", json={"username": "demo-admin", "password": PASSWORD}).json()
+    session.headers["Authorization"] = f"Bearer {token['access_token']}"
+    answer = session.post(f"{server.url}/api/v1/test/clock", json={"advance_seconds": int(seconds)})
+    assert answer.ok, answer.text
+
+
+def test_a_bid_through_the_windows(qtbot, desks, server, monkeypatch):
+    title = f"Steel almirahs {uuid.uuid4().hex[:6]}"
+    seller_category = server.query("SELECT l.category_id FROM listings l JOIN users u ON u.seller_firm_id = l.seller_firm_id "
+                                   "WHERE u.username = 'demo-seller' AND l.status = 'published' LIMIT 1")[0][0]
+
+    # The clerk drafts the bid in the form, then sends it for approval.
+    buyer = desks.open("buyer")
+    window = signed_in(qtbot, buyer, server, "demo-buyer")
+    page = bids_tab(qtbot, window)
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    form = page.findChild(BidForm)
+    assert form is not None and form.isVisible()
+    form.inputs["title"].setText(title)
+    form.inputs["estimated_value_paise"].setText("7,20,000")
+    assert "L1 purchase: allowed" in form.verdict_label.text()
+    form.inputs["min_offers"].setValue(1)
+    form.inputs["end_at"].setDateTime(QDateTime.currentDateTimeUtc().addDays(12).toTimeZone(QTimeZone(5 * 3600 + 1800)))
+    item = form.item_editors[0]
+    item.name.setText("Steel almirah")
+    item.category.setCurrentIndex(item.category.findData(seller_category))
+    item.consignee_rows[0].district.setText("Raipur")
+    item.consignee_rows[0].quantity.setValue(40)
+    assert form.problems() == {}, form.problems()
+    form._save()
+    wait_for_status(qtbot, buyer, page, title, "draft")
+    select(qtbot, page, title)
+    assert page.actions["send"].isVisible()
+    qtbot.mouseClick(page.actions["send"], Qt.MouseButton.LeftButton)
+    wait_for_status(qtbot, buyer, page, title, "awaiting_approval")
+    assert not page.actions["approve"].isVisible()  # the clerk cannot approve
+
+    # The officer approves on their own desktop, with a remark.
+    approver = desks.open("approver")
+    officer_page = bids_tab(qtbot, signed_in(qtbot, approver, server, "demo-approver"))
+    wait_for_status(qtbot, approver, officer_page, title, "awaiting_approval")
+    select(qtbot, officer_page, title)
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(lambda *args, **kwargs: ("Funds under head 31", True)))
+    qtbot.mouseClick(officer_page.actions["approve"], Qt.MouseButton.LeftButton)
+    wait_for_status(qtbot, approver, officer_page, title, "published")
+
+    # The demo seller sees it among the bids for them and offers.
+    seller = desks.open("seller")
+    seller_page = bids_tab(qtbot, signed_in(qtbot, seller, server, "demo-seller"))
+    wait_for_status(qtbot, seller, seller_page, title, "published")
+    select(qtbot, seller_page, title)
+    qtbot.mouseClick(seller_page.actions["offer"], Qt.MouseButton.LeftButton)
+    offer = seller_page.findChild(OfferDialog)
+    offer.prices["1"].setText("17,500")
+    offer.local.setValue(60)
+    offer.accept()
+    qtbot.waitUntil(lambda: seller.workspace.procurement.waiting() == 0 and
+                    seller.workspace.procurement.requests(("done",)) != [], timeout=20_000)
+
+    # The end and the opening, by the server's clock; the clerk evaluates and awards.
+    bid = next(b for b in page.model.bids if b["title"] == title)
+    end = parse_iso(buyer.workspace.api().get("/api/v1/time")["now"])
+    advance(server, (parse_iso(bid["end_at"]) - end + timedelta(minutes=31)).total_seconds())
+    wait_for_status(qtbot, buyer, page, title, "financial_evaluation")
+    select(qtbot, page, title)
+    qtbot.waitUntil(lambda: "L1" in page.evaluation.view.toPlainText(), timeout=10_000)
+    assert "Rs 7,00,000.00" in page.evaluation.view.toPlainText()  # 40 almirahs at Rs 17,500, in Indian format
+    assert page.actions["award"].isVisible()
+    qtbot.mouseClick(page.actions["award"], Qt.MouseButton.LeftButton)
+    wait_for_status(qtbot, buyer, page, title, "awarded")
+    select(qtbot, page, title)
+    qtbot.waitUntil(lambda: page.timeline.entries and page.timeline.entries[-1].history_event["action"] == "awarded",
+                    timeout=10_000)
+    events = [entry.history_event for entry in page.timeline.entries]
+    approval = next(event for event in events if event["action"] == "approved and published")
+    assert approval["who"] == "demo-approver" and approval["note"] == "Funds under head 31"
+    orders = buyer.workspace.api().get("/api/v1/orders")["orders"]
+    assert any(o["bid_id"] == bid["id"] and o["total_paise"] == 40 * 17_500_00 for o in orders)
+    assert desks.crashes == []
+
+
+def test_the_bids_model_passes_qts_model_tester(qtmodeltester):
+    model = BidsModel()
+    model.set_bids([{"id": "1", "number": "GEM/2026/B/6000001", "title": "Beds", "status": "published",
+                     "estimated_value_paise": 45_000_000, "end_at": "2026-12-10T09:30:00Z"},
+                    {"id": "2", "number": None, "title": "Chairs", "status": "waiting", "estimated_value_paise": 10,
+                     "end_at": "2026-12-11T09:30:00Z"}])
+    qtmodeltester.check(model)
