@@ -158,6 +158,7 @@ class BidsPage(Retranslating, QWidget):
         self.user = workspace.user or {}
         self.role = self.user.get("role", "")
         self.current: dict[str, Any] | None = None
+        self.loads = 0  # answers to reload() so far (tests wait on it)
 
         self.model = BidsModel(self)
         self.table = QTableView(self, objectName="bidsTable")
@@ -241,6 +242,7 @@ class BidsPage(Retranslating, QWidget):
 
     def _loaded(self, answer: tuple[list[dict[str, Any]], list[Any]]) -> None:
         bids, queued = answer
+        self.loads += 1
         known = {bid["id"] for bid in bids}
         # Drafts made here that the marketplace does not have yet show at once, as waiting.
         waiting = [dict(r.body, id=r.entity.split(":", 1)[1], status="waiting", number=None, version=0, items=r.body.get("items", []))
@@ -264,6 +266,7 @@ class BidsPage(Retranslating, QWidget):
         self.queue_label.setText(" ".join(parts))
 
     def _failed(self, error: BaseException) -> None:
+        self.loads += 1
         self.message.setText(self.tr("The bids cannot be read now: %1").replace("%1", str(error)))
 
     def _select(self, row: int) -> None:

@@ -25,9 +25,10 @@ def server_env() -> dict[str, str]:
 
 
 def bids_tab(qtbot, window):
-    window.tabs.setCurrentWidget(window.bids)
     page = window.bids
-    qtbot.waitUntil(lambda: page.message.text().endswith("bid(s).") or "bid." in page.message.text(), timeout=15_000)
+    loads = page.loads
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.loads > loads, timeout=15_000)
     return page
 
 
