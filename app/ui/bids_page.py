@@ -326,6 +326,7 @@ class BidsPage(Retranslating, QWidget):
     def new_bid(self) -> None:
         form = BidForm(self.workspace.cache.categories(), utc_now, parent=self)
         form.accepted.connect(lambda: operations.queue_bid(self.tasks, self.workspace, form.body(), self._queued))
+        form.finished.connect(form.deleteLater)  # Qt deletes it once the answer has been read
         form.open()
 
     def _version(self) -> int | None:
@@ -356,8 +357,13 @@ class BidsPage(Retranslating, QWidget):
     def _do_offer(self) -> None:
         dialog = OfferDialog(self.current, self)
         bid_id = self.current["id"]
-        dialog.accepted.connect(lambda: operations.queue(
-            self.tasks, lambda p: p.submit_offer(bid_id, dialog.body()), self.workspace, self._queued))
+
+        def queue_offer() -> None:
+            body = dialog.body()  # read here, on the GUI thread, before the dialog goes
+            operations.queue(self.tasks, lambda p: p.submit_offer(bid_id, body), self.workspace, self._queued)
+
+        dialog.accepted.connect(queue_offer)
+        dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
     def _do_accept_match(self) -> None:

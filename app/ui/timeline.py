@@ -30,6 +30,7 @@ def action_text(action: str) -> str:
         "edited": translate("Timeline", "Edited"),
         "sent for approval": translate("Timeline", "Sent for approval"),
         "approved and published": translate("Timeline", "Approved and published"),
+        "published": translate("Timeline", "Published"),
         "returned to the buyer": translate("Timeline", "Returned to the buyer"),
         "cancelled": translate("Timeline", "Cancelled"),
         "extended": translate("Timeline", "Extended automatically"),
@@ -109,8 +110,10 @@ class TimelineEntry(QWidget):
         self.what_label.setText(action_text(event.get("action") or ""))
         moment = when(event.get("at")) or event.get("at_text") or ""
         who, role = event.get("who") or "", event.get("role") or ""
-        if role == "system" or not who:
+        if role == "system":
             actor = translate("Timeline", "the marketplace, automatically")
+        elif not who:  # a seller is told which side acted, not who in the office
+            actor = role_text(role)
         else:
             actor = translate("Timeline", "%1 (%2)").replace("%1", who).replace("%2", role_text(role))
         self.when_label.setText(f"{moment} · {actor}" if moment else actor)

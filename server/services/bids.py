@@ -126,11 +126,21 @@ def list_bids(session: Session, caller: Caller, *, status: str | None = None, di
     return [bid_json(b, session) for b in bids]
 
 
+# What a seller sees of a bid's timeline: the public steps, without the office's own remarks
+# or other sellers' answers.
+PUBLIC_STEPS = {"approved and published": "published", "extended": "extended", "closed": "closed",
+                "opened": "opened", "awarded": "awarded", "cancelled": "cancelled"}
+
+
 def history(session: Session, caller: Caller, bid_id: str) -> list[dict[str, Any]]:
     bid = bid_for(session, caller, bid_id)
-    if caller.firm is not None and bid.status in ("draft", "awaiting_approval", "returned"):
-        raise not_found("There is no such bid, or it is not one you may see.")
-    events = session.scalars(select(BidEvent).where(BidEvent.bid_id == bid.id).order_by(BidEvent.id))
+    events = list(session.scalars(select(BidEvent).where(BidEvent.bid_id == bid.id).order_by(BidEvent.id)))
+    if caller.firm is not None:
+        # Who in the office did it is the office's business: a seller sees "the buyer".
+        return [{"at": iso_utc(e.at), "at_text": ist_text(e.at), "who": "",
+                 "role": "system" if e.actor_role == "system" else "buyer", "action": PUBLIC_STEPS[e.action],
+                 "note": e.note if e.action in ("extended", "cancelled") else None}
+                for e in events if e.action in PUBLIC_STEPS]
     return [{"at": iso_utc(e.at), "at_text": ist_text(e.at), "who": e.actor_username, "role": e.actor_role,
              "action": e.action, "note": e.note} for e in events]
 
@@ -238,14 +248,16 @@ def send_for_approval(session: Session, caller: Caller, bid_id: str, version: in
     return bid
 
 
-def _require_checker(caller: Caller, bid: Bid) -> None:
-    if caller.role != "approver" or caller.buyer_org_id != bid.buyer_org_id:
-        raise forbidden("Only an approving officer of the same office can approve or return a bid.")
-    if caller.user_id == bid.created_by:
-        raise forbidden("You raised this bid: another officer must approve it.")
+def require_checker(caller: Caller, office: int, raised_by: int, what: str) -> None:
+    """Maker-checker: an approving officer of the same office, never the one who raised it."""
+    if caller.role != "approver" or caller.buyer_org_id != office:
+        raise forbidden(f"Only an approving officer of the same office can approve or return a {what}.")
+    if caller.user_id == raised_by:
+        raise forbidden(f"You raised this {what}: another officer must approve it.")
 
 
-def _remark(body: Any, required: bool) -> str | None:
+def remark_from(body: Any, required: bool) -> str | None:
+    """The `remark` of a body (stripped; None when empty), required or not."""
     remark = body.get("remark") if isinstance(body, dict) else None
     if remark is not None and not isinstance(remark, str):
         raise validation_failed({"remark": "must be text"})
@@ -261,10 +273,10 @@ def approve(session: Session, caller: Caller, bid_id: str, version: int, body: A
     """The approver signs the bid off, which publishes it: it gets its number and is open to
     offers until its end, which must leave at least the rule set's minimum duration."""
     bid = bid_for(session, caller, bid_id, lock=True)
-    _require_checker(caller, bid)
+    require_checker(caller, bid.buyer_org_id, bid.created_by, "bid")
     _require_version(bid, version)
     _require_status(bid, "awaiting_approval", doing="approved")
-    remark = _remark(body, required=False)
+    remark = remark_from(body, required=False)
     try:
         min_days = default_rule_book().rule_set_for(now.date()).min_bid_days
     except NoRuleSet:
@@ -290,10 +302,10 @@ def _next_number(session: Session, now: datetime) -> str:
 
 def return_to_buyer(session: Session, caller: Caller, bid_id: str, version: int, body: Any, now: datetime) -> Bid:
     bid = bid_for(session, caller, bid_id, lock=True)
-    _require_checker(caller, bid)
+    require_checker(caller, bid.buyer_org_id, bid.created_by, "bid")
     _require_version(bid, version)
     _require_status(bid, "awaiting_approval", doing="returned")
-    remark = _remark(body, required=True)
+    remark = remark_from(body, required=True)
     act_as(session, caller.actor, "bid.returned")
     bid.status = "returned"
     _touch(bid, now)
@@ -306,7 +318,7 @@ def cancel(session: Session, caller: Caller, bid_id: str, version: int, body: An
     bid = bid_for(session, caller, bid_id, lock=True)
     _require_version(bid, version)
     _require_status(bid, "draft", "returned", "awaiting_approval", "published", doing="cancelled")
-    reason = _remark(body, required=True)
+    reason = remark_from(body, required=True)
     act_as(session, caller.actor, "bid.cancelled")
     bid.status = "cancelled"
     _touch(bid, now)
@@ -536,7 +548,7 @@ def technical_decision(session: Session, caller: Caller, bid_id: str, offer_id: 
     accepted = body.get("accepted") if isinstance(body, dict) else None
     if not isinstance(accepted, bool):
         raise validation_failed({"accepted": "must be true or false"})
-    reason = _remark({"remark": body.get("reason")}, required=not accepted)
+    reason = remark_from({"remark": body.get("reason")}, required=not accepted)
     act_as(session, caller.actor, "offer.technical")
     offer.technical_status = "accepted" if accepted else "rejected"
     offer.technical_reason = reason

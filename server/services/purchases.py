@@ -27,7 +27,7 @@ from domain.money import rupees_text
 from server.db.models import Category, Listing, PurchaseOrder
 from server.db.trail import act_as
 from server.errors import ApiError, forbidden, not_found, validation_failed
-from server.services.bids import order_json, parse_id
+from server.services.bids import order_json, parse_id, remark_from, require_checker
 from server.services.caller import Caller
 
 SPLITTING_WINDOW = timedelta(days=30)
@@ -154,18 +154,10 @@ def decide(session: Session, caller: Caller, order_id: str, approve: bool, body:
     order = session.get(PurchaseOrder, parse_id(order_id) or "")
     if order is None or (caller.buyer_org_id != order.buyer_org_id and not caller.is_admin):
         raise not_found("There is no such order, or it is not one you may see.")
-    if caller.role != "approver" or caller.buyer_org_id != order.buyer_org_id:
-        raise forbidden("Only an approving officer of the same office can approve or return a purchase.")
-    if caller.user_id == order.created_by:
-        raise forbidden("You raised this purchase: another officer must approve it.")
+    require_checker(caller, order.buyer_org_id, order.created_by, "purchase")
     if order.status != "awaiting_approval":
         raise ApiError(409, "wrong_state", f"This order is {order.status.replace('_', ' ')}, not awaiting approval.")
-    remark = body.get("remark") if isinstance(body, dict) else None
-    if remark is not None and not isinstance(remark, str):
-        raise validation_failed({"remark": "must be text"})
-    remark = (remark or "").strip() or None
-    if not approve and remark is None:
-        raise validation_failed({"remark": "say why, for the buyer and the record"})
+    remark = remark_from(body, required=not approve)
     act_as(session, caller.actor, "order.approved" if approve else "order.returned")
     order.status = "placed" if approve else "returned"
     order.remark = remark

@@ -157,6 +157,11 @@ def test_bid_from_draft_to_orders_with_the_mse_preference(p):
     mse_line = by_seller[p.market.ids["firm_b"]]["lines"][0]
     assert mse_line["quantity"] == 5 and mse_line["unit_price_paise"] == 70_000_00 and mse_line["rule"] == "MSE_MATCH"
     assert p.get("buyer", bid).json()["status"] == "awarded"
+    # A seller sees the public steps only: not who in the office acted, nor their remarks.
+    public = p.get("seller-b", bid, "/history").json()["events"]
+    assert [(e["action"], e["who"], e["role"], e["note"]) for e in public] == [
+        ("published", "", "buyer", None), ("closed", "", "system", None), ("opened", "", "system", None),
+        ("awarded", "", "buyer", None)]
     seller_orders = p.client.get("/api/v1/orders", headers=p.h("seller-b")).json()["orders"]
     assert [o["total_paise"] for o in seller_orders] == [5 * 70_000_00]
 
