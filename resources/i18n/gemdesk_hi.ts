@@ -576,72 +576,72 @@
 <context>
     <name>BidsPage</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="223"/>
+        <location filename="../../app/ui/bids_page.py" line="224"/>
         <source>New bid…</source>
         <translation>नई बोली…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="224"/>
+        <location filename="../../app/ui/bids_page.py" line="225"/>
         <source>Refresh</source>
         <translation>ताज़ा करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="225"/>
+        <location filename="../../app/ui/bids_page.py" line="226"/>
         <source>Send for approval</source>
         <translation>अनुमोदन के लिए भेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="225"/>
+        <location filename="../../app/ui/bids_page.py" line="226"/>
         <source>Approve and publish…</source>
         <translation>अनुमोदित और प्रकाशित करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="226"/>
+        <location filename="../../app/ui/bids_page.py" line="227"/>
         <source>Return…</source>
         <translation>लौटाएँ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="226"/>
+        <location filename="../../app/ui/bids_page.py" line="227"/>
         <source>Make or revise my offer…</source>
         <translation>मेरा प्रस्ताव दें या बदलें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="227"/>
+        <location filename="../../app/ui/bids_page.py" line="228"/>
         <source>Match L1…</source>
         <translation>L1 से मिलान करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="227"/>
+        <location filename="../../app/ui/bids_page.py" line="228"/>
         <source>Open the prices</source>
         <translation>कीमतें खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="228"/>
+        <location filename="../../app/ui/bids_page.py" line="229"/>
         <source>Award</source>
         <translation>अवार्ड करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="231"/>
+        <location filename="../../app/ui/bids_page.py" line="232"/>
         <source>Bid</source>
         <translation>बोली</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="232"/>
+        <location filename="../../app/ui/bids_page.py" line="233"/>
         <source>Timeline</source>
         <translation>समय-रेखा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="233"/>
+        <location filename="../../app/ui/bids_page.py" line="234"/>
         <source>Evaluation</source>
         <translation>मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="239"/>
+        <location filename="../../app/ui/bids_page.py" line="240"/>
         <source>Loading the bids…</source>
         <translation>बोलियाँ लोड हो रही हैं…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="250"/>
+        <location filename="../../app/ui/bids_page.py" line="252"/>
         <source>%n bid(s).</source>
         <translation>
             <numerusform>%n बोली।</numerusform>
@@ -649,7 +649,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="261"/>
+        <location filename="../../app/ui/bids_page.py" line="263"/>
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n बदलाव भेजे जाने की प्रतीक्षा में।</numerusform>
@@ -657,47 +657,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="263"/>
+        <location filename="../../app/ui/bids_page.py" line="265"/>
         <source>Not accepted: %1</source>
         <translation>स्वीकार नहीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="267"/>
+        <location filename="../../app/ui/bids_page.py" line="270"/>
         <source>The bids cannot be read now: %1</source>
         <translation>बोलियाँ अभी पढ़ी नहीं जा सकतीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="308"/>
+        <location filename="../../app/ui/bids_page.py" line="311"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="309"/>
+        <location filename="../../app/ui/bids_page.py" line="312"/>
         <source>Estimated value</source>
         <translation>अनुमानित मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="310"/>
+        <location filename="../../app/ui/bids_page.py" line="313"/>
         <source>Ends</source>
         <translation>समाप्ति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="311"/>
+        <location filename="../../app/ui/bids_page.py" line="314"/>
         <source>Opens</source>
         <translation>खुलेगी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="336"/>
+        <location filename="../../app/ui/bids_page.py" line="340"/>
         <source>Remark (for the buyer and the record):</source>
         <translation>टिप्पणी (खरीदार और रिकॉर्ड के लिए):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="342"/>
+        <location filename="../../app/ui/bids_page.py" line="346"/>
         <source>Approve and publish</source>
         <translation>अनुमोदित और प्रकाशित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="348"/>
+        <location filename="../../app/ui/bids_page.py" line="352"/>
         <source>Return to the buyer</source>
         <translation>खरीदार को लौटाएँ</translation>
     </message>
@@ -2248,86 +2248,91 @@
     </message>
     <message>
         <location filename="../../app/ui/timeline.py" line="33"/>
+        <source>Published</source>
+        <translation>प्रकाशित</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="34"/>
         <source>Returned to the buyer</source>
         <translation>क्रेता को लौटाया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="34"/>
+        <location filename="../../app/ui/timeline.py" line="35"/>
         <source>Cancelled</source>
         <translation>रद्द किया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="35"/>
+        <location filename="../../app/ui/timeline.py" line="36"/>
         <source>Extended automatically</source>
         <translation>स्वतः बढ़ाई गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="36"/>
+        <location filename="../../app/ui/timeline.py" line="37"/>
         <source>Closed</source>
         <translation>बंद हुई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="37"/>
+        <location filename="../../app/ui/timeline.py" line="38"/>
         <source>Opened</source>
         <translation>खोली गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="38"/>
+        <location filename="../../app/ui/timeline.py" line="39"/>
         <source>Technical evaluation</source>
         <translation>तकनीकी मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="39"/>
+        <location filename="../../app/ui/timeline.py" line="40"/>
         <source>Financial offers opened</source>
         <translation>वित्तीय ऑफ़र खोले गए</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="40"/>
+        <location filename="../../app/ui/timeline.py" line="41"/>
         <source>Match to L1 accepted</source>
         <translation>L1 मिलान स्वीकार किया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="41"/>
+        <location filename="../../app/ui/timeline.py" line="42"/>
         <source>Match to L1 declined</source>
         <translation>L1 मिलान से मना किया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="42"/>
+        <location filename="../../app/ui/timeline.py" line="43"/>
         <source>Awarded</source>
         <translation>आवंटित</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="48"/>
+        <location filename="../../app/ui/timeline.py" line="49"/>
         <source>buyer</source>
         <translation>क्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="48"/>
+        <location filename="../../app/ui/timeline.py" line="49"/>
         <source>approver</source>
         <translation>अनुमोदक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="49"/>
+        <location filename="../../app/ui/timeline.py" line="50"/>
         <source>seller</source>
         <translation>विक्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="49"/>
+        <location filename="../../app/ui/timeline.py" line="50"/>
         <source>administrator</source>
         <translation>प्रशासक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="113"/>
+        <location filename="../../app/ui/timeline.py" line="114"/>
         <source>the marketplace, automatically</source>
         <translation>मार्केटप्लेस, स्वतः</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="115"/>
+        <location filename="../../app/ui/timeline.py" line="118"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="147"/>
+        <location filename="../../app/ui/timeline.py" line="150"/>
         <source>There is no history yet: events appear here as the bid moves on.</source>
         <translation>अभी कोई इतिहास नहीं है: बिड आगे बढ़ने पर घटनाएँ यहाँ दिखेंगी।</translation>
     </message>
