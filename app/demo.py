@@ -57,7 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     server_dir = args.data_dir / "server"
-    client_dir = args.data_dir / "client"
+    # One desktop's data per demo user, so two demos can run side by side (a clerk and the
+    # officer who approves) on the same marketplace.
+    client_dir = args.data_dir / ("client" if args.user == "demo-buyer" else f"client-{args.user}")
     server_cmd = [sys.executable, "-m", "server", "--data-dir", str(server_dir)]
     subprocess.run(server_cmd + ["seed", "--if-empty", "--products", str(args.products)], check=True)
 
