@@ -17,6 +17,7 @@ import shutil
 import sys
 import tempfile
 import time
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -183,7 +184,30 @@ def main() -> None:
         save(conflict_dialog, "conflict")
         conflict_dialog.close()
         seller.window.close()
-        for desk in (fresh, buyer, seller):
+
+        # The Bids page: a clerk's bid sent for approval, with its timeline.
+        clerk = open_desk(app, work / "clerk", server, "demo-buyer", secrets)
+        leaf = next(c for c in clerk.workspace.cache.categories()
+                    if not any(k["parent_id"] == c["id"] for k in clerk.workspace.cache.categories()))
+        end = datetime.now(timezone.utc) + timedelta(days=12)
+        bid_id = clerk.workspace.procurement.draft_bid({
+            "title": "Steel almirahs for the District Hospital stores, Raipur", "estimated_value_paise": 7_20_000_00,
+            "end_at": end.isoformat(), "items": [{"id": "1", "name": "Steel almirah, 6 shelves", "category_id": leaf["id"],
+                                                  "key_specs": {}, "consignees": [
+                                                      {"district": "Raipur", "quantity": 30, "delivery_days": 30},
+                                                      {"district": "Mahasamund", "quantity": 10, "delivery_days": 45}]}]})
+        clerk.workspace.procurement.send_for_approval(bid_id)
+        clerk.workspace.sync()
+        page = clerk.window.bids
+        clerk.window.tabs.setCurrentWidget(page)
+        wait(app, lambda: page.loads > 0 and page.model.rowCount() > 0)
+        page.table.selectRow(0)
+        wait(app, lambda: page.timeline.entries)
+        page.detail_tabs.setCurrentWidget(page.timeline)
+        settle(app)
+        save(clerk.window, "bids-page")
+        clerk.window.close()
+        for desk in (fresh, buyer, seller, clerk):
             desk.shutdown()
 
         # The buying cycle: the bid form with the advisor's verdict, an evaluation, a timeline.

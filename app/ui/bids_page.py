@@ -56,10 +56,14 @@ class BidsModel(QAbstractTableModel):
                 "value": self.tr("Estimated value"), "end": self.tr("Ends")}[self.COLUMNS[section]]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.bids) or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid() or not 0 <= index.row() < len(self.bids):
             return None
         bid = self.bids[index.row()]
         key = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and key == "title":
+            return bid.get("title", "")  # the column elides a long title
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
         if key == "number":
             return bid.get("number") or self.tr("(not published)")
         if key == "title":
@@ -167,7 +171,10 @@ class BidsPage(Retranslating, QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # a few dozen rows: cheap
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
         self.table.selectionModel().currentRowChanged.connect(lambda index, _old: self._select(index.row()))
 
         self.new_button = QPushButton(self, objectName="newBidButton")
