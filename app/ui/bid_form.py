@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.i18n import current_language
-from app.ui.widgets import Retranslating, problem_label
+from app.ui.widgets import Retranslating, fill_categories, problem_label
 from domain.bid_fields import DEFAULTS, EDITABLE, EMD_MAX_BP, EMD_MIN_BP, MAX_TEXT, RA_RULES, check_bid_fields
 from domain.buying_modes import NoRuleSet, PurchaseError, Route, advise
 from domain.money import MoneyError, paise_from_rupees, percent_of, rupees_text
@@ -784,18 +784,8 @@ class BidItemEditor(Retranslating, QGroupBox):
         self._retranslate_consignees()
         self.changed.emit()
 
-    def _category_name(self, category: dict[str, Any]) -> str:
-        return category["name_hi"] if current_language() == "hi" else category["name_en"]
-
     def _fill_categories(self, selected: int | None) -> None:
-        self.category.blockSignals(True)
-        self.category.clear()
-        self.category.addItem(self.tr("Choose a category"), None)
-        for category in sorted(self.leaf_categories, key=lambda c: self._category_name(c).casefold()):
-            self.category.addItem(self._category_name(category), category["id"])
-        index = self.category.findData(selected) if selected is not None else 0
-        self.category.setCurrentIndex(max(index, 0))
-        self.category.blockSignals(False)
+        fill_categories(self.category, self.leaf_categories, selected, self.tr("Choose a category"))
 
     def _category_changed(self) -> None:
         self._build_params()

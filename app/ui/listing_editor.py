@@ -21,7 +21,7 @@ from app.seller_catalogue import MyListing
 from app.ui.i18n import current_language
 from domain.listing import KeyParam, validate_listing
 from domain.money import MoneyError, paise_from_rupees
-from app.ui.widgets import Retranslating, problem_label
+from app.ui.widgets import Retranslating, fill_categories, problem_label
 
 translate = QCoreApplication.translate
 
@@ -170,18 +170,8 @@ class ListingEditor(Retranslating, QDialog):
             return ""
         return f"{paise // 100}.{paise % 100:02d}" if paise % 100 else str(paise // 100)
 
-    def _category_name(self, category: dict[str, Any]) -> str:
-        return category["name_hi"] if current_language() == "hi" else category["name_en"]
-
     def _fill_categories(self, selected: int | None) -> None:
-        self.category.blockSignals(True)
-        self.category.clear()
-        self.category.addItem(self.tr("Choose a category"), None)
-        for category in sorted(self.leaf_categories, key=lambda c: self._category_name(c).casefold()):
-            self.category.addItem(self._category_name(category), category["id"])
-        index = self.category.findData(selected) if selected is not None else 0
-        self.category.setCurrentIndex(max(index, 0))
-        self.category.blockSignals(False)
+        fill_categories(self.category, self.leaf_categories, selected, self.tr("Choose a category"))
 
     def _category_changed(self) -> None:
         """Ask for the chosen category's key parameters, keeping what was typed."""

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+
+from app.ui.i18n import current_language
 
 PROBLEM_STYLE = "color:#b3261e"
 
@@ -41,3 +45,21 @@ def problem_label(parent: QWidget, object_name: str) -> QLabel:
     label.setStyleSheet(PROBLEM_STYLE)
     label.hide()
     return label
+
+
+def category_name(category: dict[str, Any]) -> str:
+    """A category's name in the user's language."""
+    return category["name_hi"] if current_language() == "hi" else category["name_en"]
+
+
+def fill_categories(combo: QComboBox, categories: list[dict[str, Any]], selected: int | None, placeholder: str) -> None:
+    """The categories by name in the user's language, after a "choose one" line, keeping
+    `selected` chosen; quietly (no change signals while it fills)."""
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(placeholder, None)
+    for category in sorted(categories, key=lambda c: category_name(c).casefold()):
+        combo.addItem(category_name(category), category["id"])
+    index = combo.findData(selected) if selected is not None else 0
+    combo.setCurrentIndex(max(index, 0))
+    combo.blockSignals(False)

@@ -308,83 +308,83 @@
     <name>BidItemEditor</name>
     <message>
         <location filename="../../app/ui/bid_form.py" line="745"/>
-        <location filename="../../app/ui/bid_form.py" line="848"/>
+        <location filename="../../app/ui/bid_form.py" line="838"/>
         <source>Item %1</source>
         <translation>वस्तु %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="793"/>
+        <location filename="../../app/ui/bid_form.py" line="788"/>
         <source>Choose a category</source>
         <translation>श्रेणी चुनें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="818"/>
-        <location filename="../../app/ui/bid_form.py" line="825"/>
+        <location filename="../../app/ui/bid_form.py" line="808"/>
+        <location filename="../../app/ui/bid_form.py" line="815"/>
         <source>Any</source>
         <translation>कोई भी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="849"/>
+        <location filename="../../app/ui/bid_form.py" line="839"/>
         <source>Item name</source>
         <translation>वस्तु का नाम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="850"/>
+        <location filename="../../app/ui/bid_form.py" line="840"/>
         <source>Category</source>
         <translation>श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="851"/>
+        <location filename="../../app/ui/bid_form.py" line="841"/>
         <source>Group</source>
         <translation>समूह</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="852"/>
+        <location filename="../../app/ui/bid_form.py" line="842"/>
         <source>e.g. Hospital bed, semi-Fowler</source>
         <translation>जैसे अस्पताल बिस्तर, सेमी-फाउलर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="853"/>
+        <location filename="../../app/ui/bid_form.py" line="843"/>
         <source>e.g. Beds</source>
         <translation>जैसे बिस्तर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="854"/>
+        <location filename="../../app/ui/bid_form.py" line="844"/>
         <source>Remove item</source>
         <translation>वस्तु हटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="855"/>
+        <location filename="../../app/ui/bid_form.py" line="845"/>
         <source>Consignees</source>
         <translation>परेषिती</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="856"/>
+        <location filename="../../app/ui/bid_form.py" line="846"/>
         <source>District</source>
         <translation>ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="856"/>
+        <location filename="../../app/ui/bid_form.py" line="846"/>
         <source>Quantity</source>
         <translation>मात्रा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="856"/>
+        <location filename="../../app/ui/bid_form.py" line="846"/>
         <source>Delivery days</source>
         <translation>डिलीवरी के दिन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="858"/>
+        <location filename="../../app/ui/bid_form.py" line="848"/>
         <source>Add consignee</source>
         <translation>परेषिती जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="865"/>
+        <location filename="../../app/ui/bid_form.py" line="855"/>
         <source>e.g. Raipur</source>
         <translation>जैसे रायपुर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="866"/>
+        <location filename="../../app/ui/bid_form.py" line="856"/>
         <source>Remove this consignee</source>
         <translation>यह परेषिती हटाएँ</translation>
     </message>
@@ -490,52 +490,52 @@
 <context>
     <name>BidStatus</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="77"/>
+        <location filename="../../app/ui/bids_page.py" line="81"/>
         <source>Waiting to be sent</source>
         <translation>भेजे जाने की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="78"/>
+        <location filename="../../app/ui/bids_page.py" line="82"/>
         <source>Draft</source>
         <translation>मसौदा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="79"/>
+        <location filename="../../app/ui/bids_page.py" line="83"/>
         <source>Awaiting approval</source>
         <translation>अनुमोदन की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="80"/>
+        <location filename="../../app/ui/bids_page.py" line="84"/>
         <source>Returned</source>
         <translation>लौटाई गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="81"/>
+        <location filename="../../app/ui/bids_page.py" line="85"/>
         <source>Open for offers</source>
         <translation>प्रस्तावों के लिए खुली</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="82"/>
+        <location filename="../../app/ui/bids_page.py" line="86"/>
         <source>Closed, opening soon</source>
         <translation>बंद, जल्द खुलेगी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="83"/>
+        <location filename="../../app/ui/bids_page.py" line="87"/>
         <source>Technical evaluation</source>
         <translation>तकनीकी मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="84"/>
+        <location filename="../../app/ui/bids_page.py" line="88"/>
         <source>Financial evaluation</source>
         <translation>वित्तीय मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="85"/>
+        <location filename="../../app/ui/bids_page.py" line="89"/>
         <source>Awarded</source>
         <translation>अवार्ड की गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="86"/>
+        <location filename="../../app/ui/bids_page.py" line="90"/>
         <source>Cancelled</source>
         <translation>रद्द</translation>
     </message>
@@ -568,7 +568,7 @@
         <translation>समाप्ति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="64"/>
+        <location filename="../../app/ui/bids_page.py" line="68"/>
         <source>(not published)</source>
         <translation>(प्रकाशित नहीं)</translation>
     </message>
@@ -576,72 +576,72 @@
 <context>
     <name>BidsPage</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="224"/>
+        <location filename="../../app/ui/bids_page.py" line="231"/>
         <source>New bid…</source>
         <translation>नई बोली…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="225"/>
+        <location filename="../../app/ui/bids_page.py" line="232"/>
         <source>Refresh</source>
         <translation>ताज़ा करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="226"/>
+        <location filename="../../app/ui/bids_page.py" line="233"/>
         <source>Send for approval</source>
         <translation>अनुमोदन के लिए भेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="226"/>
+        <location filename="../../app/ui/bids_page.py" line="233"/>
         <source>Approve and publish…</source>
         <translation>अनुमोदित और प्रकाशित करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="227"/>
+        <location filename="../../app/ui/bids_page.py" line="234"/>
         <source>Return…</source>
         <translation>लौटाएँ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="227"/>
+        <location filename="../../app/ui/bids_page.py" line="234"/>
         <source>Make or revise my offer…</source>
         <translation>मेरा प्रस्ताव दें या बदलें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="228"/>
+        <location filename="../../app/ui/bids_page.py" line="235"/>
         <source>Match L1…</source>
         <translation>L1 से मिलान करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="228"/>
+        <location filename="../../app/ui/bids_page.py" line="235"/>
         <source>Open the prices</source>
         <translation>कीमतें खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="229"/>
+        <location filename="../../app/ui/bids_page.py" line="236"/>
         <source>Award</source>
         <translation>अवार्ड करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="232"/>
+        <location filename="../../app/ui/bids_page.py" line="239"/>
         <source>Bid</source>
         <translation>बोली</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="233"/>
+        <location filename="../../app/ui/bids_page.py" line="240"/>
         <source>Timeline</source>
         <translation>समय-रेखा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="234"/>
+        <location filename="../../app/ui/bids_page.py" line="241"/>
         <source>Evaluation</source>
         <translation>मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="240"/>
+        <location filename="../../app/ui/bids_page.py" line="247"/>
         <source>Loading the bids…</source>
         <translation>बोलियाँ लोड हो रही हैं…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="252"/>
+        <location filename="../../app/ui/bids_page.py" line="259"/>
         <source>%n bid(s).</source>
         <translation>
             <numerusform>%n बोली।</numerusform>
@@ -649,7 +649,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="263"/>
+        <location filename="../../app/ui/bids_page.py" line="270"/>
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n बदलाव भेजे जाने की प्रतीक्षा में।</numerusform>
@@ -657,47 +657,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="265"/>
+        <location filename="../../app/ui/bids_page.py" line="272"/>
         <source>Not accepted: %1</source>
         <translation>स्वीकार नहीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="270"/>
+        <location filename="../../app/ui/bids_page.py" line="277"/>
         <source>The bids cannot be read now: %1</source>
         <translation>बोलियाँ अभी पढ़ी नहीं जा सकतीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="311"/>
+        <location filename="../../app/ui/bids_page.py" line="318"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="312"/>
+        <location filename="../../app/ui/bids_page.py" line="319"/>
         <source>Estimated value</source>
         <translation>अनुमानित मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="313"/>
+        <location filename="../../app/ui/bids_page.py" line="320"/>
         <source>Ends</source>
         <translation>समाप्ति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="314"/>
+        <location filename="../../app/ui/bids_page.py" line="321"/>
         <source>Opens</source>
         <translation>खुलेगी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="340"/>
+        <location filename="../../app/ui/bids_page.py" line="347"/>
         <source>Remark (for the buyer and the record):</source>
         <translation>टिप्पणी (खरीदार और रिकॉर्ड के लिए):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="346"/>
+        <location filename="../../app/ui/bids_page.py" line="353"/>
         <source>Approve and publish</source>
         <translation>अनुमोदित और प्रकाशित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="352"/>
+        <location filename="../../app/ui/bids_page.py" line="359"/>
         <source>Return to the buyer</source>
         <translation>खरीदार को लौटाएँ</translation>
     </message>
@@ -1403,127 +1403,127 @@
 <context>
     <name>ListingEditor</name>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="179"/>
+        <location filename="../../app/ui/listing_editor.py" line="174"/>
         <source>Choose a category</source>
         <translation>श्रेणी चुनें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="240"/>
+        <location filename="../../app/ui/listing_editor.py" line="230"/>
         <source>New listing</source>
         <translation>नई उत्पाद सूची</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="240"/>
+        <location filename="../../app/ui/listing_editor.py" line="230"/>
         <source>Edit listing</source>
         <translation>उत्पाद सूची संपादित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="242"/>
+        <location filename="../../app/ui/listing_editor.py" line="232"/>
         <source>Category</source>
         <translation>श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="242"/>
+        <location filename="../../app/ui/listing_editor.py" line="232"/>
         <source>Product name</source>
         <translation>उत्पाद का नाम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="242"/>
+        <location filename="../../app/ui/listing_editor.py" line="232"/>
         <source>Brand</source>
         <translation>ब्रांड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="243"/>
+        <location filename="../../app/ui/listing_editor.py" line="233"/>
         <source>Model number</source>
         <translation>मॉडल नंबर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="243"/>
+        <location filename="../../app/ui/listing_editor.py" line="233"/>
         <source>MRP (Rs)</source>
         <translation>एमआरपी (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="243"/>
+        <location filename="../../app/ui/listing_editor.py" line="233"/>
         <source>Offer price (Rs)</source>
         <translation>ऑफ़र मूल्य (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="244"/>
+        <location filename="../../app/ui/listing_editor.py" line="234"/>
         <source>Stock</source>
         <translation>स्टॉक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="244"/>
+        <location filename="../../app/ui/listing_editor.py" line="234"/>
         <source>Minimum order</source>
         <translation>न्यूनतम ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="245"/>
+        <location filename="../../app/ui/listing_editor.py" line="235"/>
         <source>Local content (%)</source>
         <translation>स्थानीय सामग्री (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="245"/>
+        <location filename="../../app/ui/listing_editor.py" line="235"/>
         <source>Country of origin</source>
         <translation>मूल देश</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="246"/>
+        <location filename="../../app/ui/listing_editor.py" line="236"/>
         <source>Delivers to districts</source>
         <translation>डिलीवरी वाले ज़िले</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="246"/>
+        <location filename="../../app/ui/listing_editor.py" line="236"/>
         <source>Delivers to PIN codes</source>
         <translation>डिलीवरी वाले पिन कोड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="250"/>
+        <location filename="../../app/ui/listing_editor.py" line="240"/>
         <source>e.g. Raipur, Durg, Bilaspur</source>
         <translation>जैसे Raipur, Durg, Bilaspur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="251"/>
+        <location filename="../../app/ui/listing_editor.py" line="241"/>
         <source>e.g. 492001, 491001</source>
         <translation>जैसे 492001, 491001</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="252"/>
+        <location filename="../../app/ui/listing_editor.py" line="242"/>
         <source>inclusive of all taxes</source>
         <translation>सभी करों सहित</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="253"/>
+        <location filename="../../app/ui/listing_editor.py" line="243"/>
         <source>Save</source>
         <translation>सहेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="254"/>
+        <location filename="../../app/ui/listing_editor.py" line="244"/>
         <source>Save as draft</source>
         <translation>ड्राफ़्ट के रूप में सहेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="255"/>
+        <location filename="../../app/ui/listing_editor.py" line="245"/>
         <source>Save and submit for publishing</source>
         <translation>सहेजें और प्रकाशन के लिए भेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="257"/>
+        <location filename="../../app/ui/listing_editor.py" line="247"/>
         <source>The marketplace did not accept the last change: %1</source>
         <translation>मार्केटप्लेस ने पिछला बदलाव स्वीकार नहीं किया: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="272"/>
+        <location filename="../../app/ui/listing_editor.py" line="262"/>
         <source>Enter an amount in rupees.</source>
         <translation>राशि रुपयों में लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="277"/>
+        <location filename="../../app/ui/listing_editor.py" line="267"/>
         <source>Enter an amount in rupees, like 12,500 or 12500.50.</source>
         <translation>राशि रुपयों में लिखें, जैसे 12,500 या 12500.50।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="282"/>
+        <location filename="../../app/ui/listing_editor.py" line="272"/>
         <source>Enter a whole number.</source>
         <translation>पूर्ण संख्या लिखें।</translation>
     </message>
@@ -1960,22 +1960,22 @@
 <context>
     <name>OfferDialog</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="120"/>
+        <location filename="../../app/ui/bids_page.py" line="124"/>
         <source>Offer on %1</source>
         <translation>%1 पर प्रस्ताव</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="121"/>
+        <location filename="../../app/ui/bids_page.py" line="125"/>
         <source>Price per unit, all taxes included, in rupees. Your offer stays sealed until the bid opens; you may revise it until the end.</source>
         <translation>प्रति इकाई कीमत, सभी कर सहित, रुपयों में। बोली खुलने तक आपका प्रस्ताव सीलबंद रहता है; समाप्ति तक आप इसे बदल सकते हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="123"/>
+        <location filename="../../app/ui/bids_page.py" line="127"/>
         <source>Local content</source>
         <translation>स्थानीय सामग्री</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="139"/>
+        <location filename="../../app/ui/bids_page.py" line="143"/>
         <source>Enter a price above zero for every item, like 18,500.</source>
         <translation>हर मद के लिए शून्य से अधिक कीमत लिखें, जैसे 18,500।</translation>
     </message>
