@@ -226,6 +226,11 @@ class Procurement:
         return api.get(f"{BIDS}/{bid_id}/evaluation")
 
     @staticmethod
+    def audit_export(api: ApiClient, bid_id: str) -> dict[str, Any]:
+        """The bid as BID.json, for `gemdesk rules evaluate` (after the prices are opened)."""
+        return api.get(f"{BIDS}/{bid_id}/audit-export")
+
+    @staticmethod
     def offers(api: ApiClient, bid_id: str) -> list[dict[str, Any]]:
         return api.get(f"{BIDS}/{bid_id}/offers")["offers"]
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
+    QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
     QLineEdit, QPushButton, QSpinBox, QSplitter, QTableView, QTabWidget, QTextBrowser, QVBoxLayout, QWidget,
 )
 
@@ -186,7 +186,7 @@ class BidsPage(Retranslating, QWidget):
         self.message = QLabel(self, objectName="bidsMessage", wordWrap=True)
 
         self.actions: dict[str, QPushButton] = {}
-        for name in ("send", "approve", "return", "offer", "accept_match", "open_financial", "award"):
+        for name in ("send", "approve", "return", "offer", "accept_match", "open_financial", "award", "export"):
             button = QPushButton(self, objectName=f"bid_{name}")
             button.clicked.connect(getattr(self, f"_do_{name}"))
             button.hide()
@@ -233,7 +233,7 @@ class BidsPage(Retranslating, QWidget):
         labels = {"send": self.tr("Send for approval"), "approve": self.tr("Approve and publish…"),
                   "return": self.tr("Return…"), "offer": self.tr("Make or revise my offer…"),
                   "accept_match": self.tr("Match L1…"), "open_financial": self.tr("Open the prices"),
-                  "award": self.tr("Award")}
+                  "award": self.tr("Award"), "export": self.tr("Export for audit…")}
         for name, button in self.actions.items():
             button.setText(labels[name])
         self.detail_tabs.setTabText(0, self.tr("Bid"))
@@ -291,7 +291,7 @@ class BidsPage(Retranslating, QWidget):
         self.timeline.set_events(detail["history"])
         evaluation = detail.get("evaluation") or {}
         if "evaluation" in evaluation:
-            self.evaluation.show_evaluation(evaluation["evaluation"])
+            self.evaluation.show_evaluation(evaluation["evaluation"], evaluation.get("sellers"))
         self.current_evaluation = evaluation
         self._show_current()
 
@@ -312,6 +312,7 @@ class BidsPage(Retranslating, QWidget):
                 [i for i in getattr(self, "current_evaluation", {}).get("invitations", []) if i.get("answer") is None]),
             "open_financial": self.role == "buyer" and status == "technical_evaluation",
             "award": self.role == "buyer" and status == "financial_evaluation",
+            "export": self.role in ("buyer", "approver") and status in ("financial_evaluation", "awarded"),
         }
         for name, visible in show.items():
             self.actions[name].setVisible(visible)
@@ -388,3 +389,13 @@ class BidsPage(Retranslating, QWidget):
     def _do_award(self) -> None:
         bid_id, version = self.current["id"], self._version()
         operations.queue(self.tasks, lambda p: p.award(bid_id, version), self.workspace, self._queued)
+
+    def _do_export(self) -> None:
+        """BID.json for an auditor: `gemdesk rules evaluate` re-checks the decision from it."""
+        bid = self.current
+        default = (bid.get("number") or bid["id"]).replace("/", "-") + ".json"
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export the bid for audit"), default, "JSON (*.json)")
+        if path:
+            operations.export_bid(self.tasks, self.workspace, bid["id"], path,
+                                  lambda _: self.message.setText(self.tr("Saved for audit: %1").replace("%1", path)),
+                                  self._failed)

@@ -4,6 +4,8 @@ mutation the GUI can make here."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any, Callable
 
 from app import seller_catalogue
@@ -89,3 +91,11 @@ def load_bid_detail(tasks: TaskManager, workspace: Workspace, bid_id: str, on_do
             evaluation = procurement.evaluation(api, bid_id)
         return {"bid": bid, "history": procurement.history(api, bid_id), "evaluation": evaluation}
     tasks.run(load, on_done, on_error, lane="network")
+
+
+def export_bid(tasks: TaskManager, workspace: Workspace, bid_id: str, path: str, on_done: Done, on_error: Failed) -> None:
+    """Save the bid as BID.json (domain/bid_json.py) at `path`."""
+    def export() -> None:
+        document = workspace.procurement.audit_export(workspace.api(), bid_id)
+        Path(path).write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    tasks.run(export, on_done, on_error, lane="network")

@@ -621,6 +621,11 @@
         <translation>अवार्ड करें</translation>
     </message>
     <message>
+        <location filename="../../app/ui/bids_page.py" line="236"/>
+        <source>Export for audit…</source>
+        <translation>ऑडिट के लिए निर्यात करें…</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/bids_page.py" line="239"/>
         <source>Bid</source>
         <translation>बोली</translation>
@@ -667,39 +672,49 @@
         <translation>बोलियाँ अभी पढ़ी नहीं जा सकतीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="318"/>
+        <location filename="../../app/ui/bids_page.py" line="319"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="319"/>
+        <location filename="../../app/ui/bids_page.py" line="320"/>
         <source>Estimated value</source>
         <translation>अनुमानित मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="320"/>
+        <location filename="../../app/ui/bids_page.py" line="321"/>
         <source>Ends</source>
         <translation>समाप्ति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="321"/>
+        <location filename="../../app/ui/bids_page.py" line="322"/>
         <source>Opens</source>
         <translation>खुलेगी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="347"/>
+        <location filename="../../app/ui/bids_page.py" line="348"/>
         <source>Remark (for the buyer and the record):</source>
         <translation>टिप्पणी (खरीदार और रिकॉर्ड के लिए):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="353"/>
+        <location filename="../../app/ui/bids_page.py" line="354"/>
         <source>Approve and publish</source>
         <translation>अनुमोदित और प्रकाशित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="359"/>
+        <location filename="../../app/ui/bids_page.py" line="360"/>
         <source>Return to the buyer</source>
         <translation>खरीदार को लौटाएँ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="397"/>
+        <source>Export the bid for audit</source>
+        <translation>बोली को ऑडिट के लिए निर्यात करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="400"/>
+        <source>Saved for audit: %1</source>
+        <translation>ऑडिट के लिए सहेजा गया: %1</translation>
     </message>
 </context>
 <context>

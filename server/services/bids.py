@@ -36,7 +36,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from domain.bid_json import evaluation_json
+from domain.bid_json import bid_to_json, evaluation_json
 from domain.buying_modes import NoRuleSet, default_rule_book
 from domain.bid_fields import DEFAULTS, EDITABLE, check_bid_fields, domain_bid, is_whole
 from domain.evaluation import Decline, Nature, Offer as DomainOffer, evaluate
@@ -580,9 +580,8 @@ def _seller_alias(firm_id: int) -> str:
     return f"S{firm_id}"
 
 
-def _evaluate(session: Session, bid: Bid) -> None:
-    """Work out (again) the evaluation from the technically accepted offers and the answers
-    to match invitations so far; stored on the bid."""
+def _evaluation_inputs(session: Session, bid: Bid) -> tuple[list[DomainOffer], list[Decline], dict[str, str]]:
+    """The technically accepted offers, the declined invitations, and the sellers' names by alias."""
     offers = [o for o in _live_offers(session, bid) if o.technical_status == "accepted"]
     firms = {f.id: f for f in session.scalars(select(SellerFirm).where(SellerFirm.id.in_([o.seller_firm_id for o in offers])))}
     domain_offers = [
@@ -593,8 +592,29 @@ def _evaluate(session: Session, bid: Bid) -> None:
         for o in offers]
     declines = [Decline(_seller_alias(r.seller_firm_id), r.lot) for r in
                 session.scalars(select(MatchResponse).where(MatchResponse.bid_id == bid.id, MatchResponse.accepted.is_(False)))]
-    result = evaluate(domain_bid(bid), domain_offers, declines)
-    bid.evaluation = evaluation_json(result)
+    return domain_offers, declines, {_seller_alias(firm_id): firm.name for firm_id, firm in firms.items()}
+
+
+def _evaluate(session: Session, bid: Bid) -> None:
+    """Work out (again) the evaluation from the technically accepted offers and the answers
+    to match invitations so far; stored on the bid."""
+    offers, declines, _names = _evaluation_inputs(session, bid)
+    bid.evaluation = evaluation_json(evaluate(domain_bid(bid), offers, declines))
+
+
+def audit_export(session: Session, caller: Caller, bid_id: str) -> dict[str, Any]:
+    """The bid, its qualified offers and the declines as BID.json (domain/bid_json.py): what
+    `gemdesk rules evaluate` re-checks the decision from, without the app or the server."""
+    bid = bid_for(session, caller, bid_id)
+    if caller.buyer_org_id is None and not caller.is_admin:
+        raise forbidden("Only the buyer's office exports a bid for audit.")
+    if bid.evaluation is None:
+        raise ApiError(409, "not_evaluated", "A bid can be exported for audit once its prices are opened.")
+    offers, declines, _names = _evaluation_inputs(session, bid)
+    org = session.get(BuyerOrg, bid.buyer_org_id)
+    buyer = {"state": org.ministry_or_state, "department": org.department, "organisation": org.organisation,
+             "office": org.office}
+    return bid_to_json(domain_bid(bid), offers, declines, buyer=buyer)
 
 
 def evaluation_for(session: Session, caller: Caller, bid_id: str) -> dict[str, Any]:
@@ -607,7 +627,9 @@ def evaluation_for(session: Session, caller: Caller, bid_id: str) -> dict[str, A
                 "awards": [line for line in bid.evaluation["awards"] if line["seller"] == alias]}
     accepted = {(r.seller_firm_id, r.lot) for r in session.scalars(
         select(MatchResponse).where(MatchResponse.bid_id == bid.id, MatchResponse.accepted.is_(True)))}
-    return {"bid_id": bid.id, "status": bid.status, "evaluation": bid.evaluation,
+    # After opening the buyer knows who offered (as on GeM): the sellers' names by alias.
+    names = _evaluation_inputs(session, bid)[2]
+    return {"bid_id": bid.id, "status": bid.status, "evaluation": bid.evaluation, "sellers": names,
             "waiting_for": _waiting(bid, accepted)}
 
 

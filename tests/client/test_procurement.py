@@ -5,6 +5,9 @@ with the MSE preference, matched, awarded and turned into orders."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import uuid
 from datetime import timedelta
 
@@ -125,6 +128,14 @@ def test_a_bid_from_an_offline_draft_to_orders(device, server, tmp_path):
     assert mse.evaluation(sellers["mse-maker"].session.api, bid_id)["invitations"][0]["answer"] is None
     mse.answer_match(bid_id, "all", True)
     sellers["mse-maker"].sync()
+
+    # An auditor re-checks the decision from the exported bid, without the app or the server.
+    exported = tmp_path / "bid.json"
+    exported.write_text(json.dumps(clerk.audit_export(buyer.session.api, bid_id)))
+    checked = subprocess.run([sys.executable, "-m", "app", "rules", "evaluate", str(exported)],
+                             capture_output=True, text=True, check=True)
+    assert json.loads(checked.stdout)["awards"] == clerk.evaluation(buyer.session.api, bid_id)["evaluation"]["awards"]
+    assert clerk.evaluation(buyer.session.api, bid_id)["sellers"][f"S{firms['mse-maker']}"]
 
     bid = clerk.bid(buyer.session.api, bid_id)
     clerk.award(bid_id, bid["version"])

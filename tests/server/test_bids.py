@@ -320,7 +320,7 @@ def test_nothing_about_offers_leaks_before_opening(p):
         # The bid reads the same, with or without offers (version, times, status).
         assert strip(p.get(user, busy).json()) == strip(p.get(user, quiet).json())
         # Offers, the evaluation and the history say the same about both.
-        for path in ("/offers", "/evaluation", "/history"):
+        for path in ("/offers", "/evaluation", "/history", "/audit-export"):
             a, b = p.get(user, busy, path), p.get(user, quiet, path)
             assert a.status_code == b.status_code, (user, path)
             if a.status_code == 200:

@@ -5,16 +5,19 @@ evaluation and awards."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import timedelta
 
 import pytest
 import requests
 from PySide6.QtCore import QDateTime, QTimeZone, Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from app.ui.bid_form import BidForm
 from app.ui.bids_page import BidsModel, OfferDialog
+from domain.bid_json import bid_from_json, evaluation_json
+from domain.evaluation import evaluate
 from domain.timefmt import parse_iso
 from tests.ui.conftest import PASSWORD, signed_in, wait_for_sync
 
@@ -68,7 +71,7 @@ def advance(server, seconds: float) -> None:
     assert answer.ok, answer.text
 
 
-def test_a_bid_through_the_windows(qtbot, desks, server, monkeypatch):
+def test_a_bid_through_the_windows(qtbot, desks, server, monkeypatch, tmp_path):
     title = f"Steel almirahs {uuid.uuid4().hex[:6]}"
     seller_category = server.query("SELECT l.category_id FROM listings l JOIN users u ON u.seller_firm_id = l.seller_firm_id "
                                    "WHERE u.username = 'demo-seller' AND l.status = 'published' LIMIT 1")[0][0]
@@ -138,6 +141,14 @@ def test_a_bid_through_the_windows(qtbot, desks, server, monkeypatch):
     events = [entry.history_event for entry in page.timeline.entries]
     approval = next(event for event in events if event["action"] == "approved and published")
     assert approval["who"] == "demo-approver" and approval["note"] == "Funds under head 31"
+    # Exported for audit, the bid re-evaluates to the same award without the app.
+    exported = tmp_path / "audit.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kwargs: (str(exported), "")))
+    qtbot.mouseClick(page.actions["export"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(exported.exists, timeout=10_000)
+    document = json.loads(exported.read_text(encoding="utf-8"))
+    awards = evaluation_json(evaluate(*bid_from_json(document)))["awards"]
+    assert [(line["quantity"], line["unit_price_paise"]) for line in awards] == [(40, 17_500_00)]
     orders = buyer.workspace.api().get("/api/v1/orders")["orders"]
     assert any(o["bid_id"] == bid["id"] and o["total_paise"] == 40 * 17_500_00 for o in orders)
     assert desks.crashes == []

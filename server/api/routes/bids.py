@@ -167,6 +167,12 @@ def evaluation(request: Request, bid_id: str, caller: Caller = Depends(current_c
         return rules.evaluation_for(session, caller, bid_id)
 
 
+@router.get("/bids/{bid_id}/audit-export")
+def audit_export(request: Request, bid_id: str, caller: Caller = Depends(current_caller)) -> dict[str, Any]:
+    with database(request).reading() as session:
+        return rules.audit_export(session, caller, bid_id)
+
+
 @router.post("/bids/{bid_id}/matches/{lot}")
 def answer_match(request: Request, bid_id: str, lot: str, body: Any = Depends(json_body),
                  caller: Caller = Depends(current_caller)) -> JSONResponse:
