@@ -15,8 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
-    QLineEdit, QPushButton, QSpinBox, QSplitter, QTableView, QTabWidget, QTextBrowser, QVBoxLayout, QWidget,
+    QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog,
+    QLabel, QListWidget, QLineEdit, QPushButton, QSpinBox, QSplitter, QTableView, QTabWidget, QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from app.ui import operations
@@ -199,6 +199,22 @@ class BidsPage(Retranslating, QWidget):
         self.detail_tabs.addTab(self.summary, "")
         self.detail_tabs.addTab(self.timeline, "")
         self.detail_tabs.addTab(self.evaluation, "")
+        # Two packets: the technical evaluation, offer by offer (no prices are shown yet).
+        self.offers_tab = QWidget(self)
+        self.offer_list = QListWidget(self.offers_tab, objectName="technicalOffers")
+        self.accept_offer = QPushButton(self.offers_tab, objectName="acceptOffer")
+        self.reject_offer = QPushButton(self.offers_tab, objectName="rejectOffer")
+        self.accept_offer.clicked.connect(lambda: self._technical(True))
+        self.reject_offer.clicked.connect(lambda: self._technical(False))
+        offer_buttons = QHBoxLayout()
+        offer_buttons.addWidget(self.accept_offer)
+        offer_buttons.addWidget(self.reject_offer)
+        offer_buttons.addStretch(1)
+        offers_layout = QVBoxLayout(self.offers_tab)
+        offers_layout.addWidget(self.offer_list, 1)
+        offers_layout.addLayout(offer_buttons)
+        self.detail_tabs.addTab(self.offers_tab, "")
+        self.technical_offers: list[dict[str, Any]] = []
 
         top = QHBoxLayout()
         top.addWidget(self.new_button)
@@ -239,6 +255,10 @@ class BidsPage(Retranslating, QWidget):
         self.detail_tabs.setTabText(0, self.tr("Bid"))
         self.detail_tabs.setTabText(1, self.tr("Timeline"))
         self.detail_tabs.setTabText(2, self.tr("Evaluation"))
+        self.detail_tabs.setTabText(3, self.tr("Technical evaluation"))
+        self.accept_offer.setText(self.tr("Accept technically"))
+        self.reject_offer.setText(self.tr("Reject…"))
+        self._show_offers()
         self._show_current()
 
     # -- reading ----------------------------------------------------------------------------
@@ -293,7 +313,35 @@ class BidsPage(Retranslating, QWidget):
         if "evaluation" in evaluation:
             self.evaluation.show_evaluation(evaluation["evaluation"], evaluation.get("sellers"))
         self.current_evaluation = evaluation
+        self.technical_offers = detail.get("offers") or []
+        self._show_offers()
         self._show_current()
+
+    def _show_offers(self) -> None:
+        self.offer_list.clear()
+        decisions = {"pending": self.tr("not decided"), "accepted": self.tr("accepted"), "rejected": self.tr("rejected")}
+        for offer in self.technical_offers:
+            line = self.tr("Seller %1 · local content %2% · %3").replace("%1", str(offer["seller_id"])) \
+                .replace("%2", str(offer["local_content_pct"])).replace("%3", decisions.get(offer["technical_status"], ""))
+            if offer.get("technical_reason"):
+                line += f" ({offer['technical_reason']})"
+            self.offer_list.addItem(line)
+        technical = bool(self.technical_offers) and self.role == "buyer"
+        self.accept_offer.setEnabled(technical)
+        self.reject_offer.setEnabled(technical)
+
+    def _technical(self, accepted: bool) -> None:
+        row = self.offer_list.currentRow()
+        if self.current is None or not 0 <= row < len(self.technical_offers):
+            return
+        reason = ""
+        if not accepted:
+            reason = self._remark(self.tr("Reject technically"), required=True) or ""
+            if not reason:
+                return
+        bid_id, offer_id = self.current["id"], self.technical_offers[row]["id"]
+        operations.queue(self.tasks, lambda p: p.technical(bid_id, offer_id, accepted, reason), self.workspace,
+                         self._queued)
 
     def _show_current(self) -> None:
         bid = self.current

@@ -82,14 +82,17 @@ def load_bids(tasks: TaskManager, workspace: Workspace, on_done: Done, on_error:
 
 
 def load_bid_detail(tasks: TaskManager, workspace: Workspace, bid_id: str, on_done: Done, on_error: Failed) -> None:
-    """{"bid", "history", "evaluation" (None before prices are open)}."""
+    """{"bid", "history", "evaluation" (None before prices are open), "offers" (during a
+    two-packet bid's technical evaluation, for the buyer's office; else None)}."""
     def load():
         api, procurement = workspace.api(), workspace.procurement
         bid = procurement.bid(api, bid_id)
-        evaluation = None
+        evaluation = offers = None
         if bid["status"] in ("financial_evaluation", "awarded"):
             evaluation = procurement.evaluation(api, bid_id)
-        return {"bid": bid, "history": procurement.history(api, bid_id), "evaluation": evaluation}
+        if bid["status"] == "technical_evaluation" and (workspace.user or {}).get("buyer_org"):
+            offers = procurement.offers(api, bid_id)  # without prices: the financial packets are closed
+        return {"bid": bid, "history": procurement.history(api, bid_id), "evaluation": evaluation, "offers": offers}
     tasks.run(load, on_done, on_error, lane="network")
 
 

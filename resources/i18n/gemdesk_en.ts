@@ -3,7 +3,7 @@
 <context>
     <name>BidsPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="259" />
+        <location filename="../../app/ui/bids_page.py" line="279" />
         <source>%n bid(s).</source>
         <translation>
             <numerusform>%n bid.</numerusform>
@@ -11,7 +11,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="270" />
+        <location filename="../../app/ui/bids_page.py" line="290" />
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n change waiting to be sent.</numerusform>

@@ -576,77 +576,92 @@
 <context>
     <name>BidsPage</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="231"/>
+        <location filename="../../app/ui/bids_page.py" line="247"/>
         <source>New bid…</source>
         <translation>नई बोली…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="232"/>
+        <location filename="../../app/ui/bids_page.py" line="248"/>
         <source>Refresh</source>
         <translation>ताज़ा करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="233"/>
+        <location filename="../../app/ui/bids_page.py" line="249"/>
         <source>Send for approval</source>
         <translation>अनुमोदन के लिए भेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="233"/>
+        <location filename="../../app/ui/bids_page.py" line="249"/>
         <source>Approve and publish…</source>
         <translation>अनुमोदित और प्रकाशित करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="234"/>
+        <location filename="../../app/ui/bids_page.py" line="250"/>
         <source>Return…</source>
         <translation>लौटाएँ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="234"/>
+        <location filename="../../app/ui/bids_page.py" line="250"/>
         <source>Make or revise my offer…</source>
         <translation>मेरा प्रस्ताव दें या बदलें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="235"/>
+        <location filename="../../app/ui/bids_page.py" line="251"/>
         <source>Match L1…</source>
         <translation>L1 से मिलान करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="235"/>
+        <location filename="../../app/ui/bids_page.py" line="251"/>
         <source>Open the prices</source>
         <translation>कीमतें खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="236"/>
+        <location filename="../../app/ui/bids_page.py" line="252"/>
         <source>Award</source>
         <translation>अवार्ड करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="236"/>
+        <location filename="../../app/ui/bids_page.py" line="252"/>
         <source>Export for audit…</source>
         <translation>ऑडिट के लिए निर्यात करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="239"/>
+        <location filename="../../app/ui/bids_page.py" line="255"/>
         <source>Bid</source>
         <translation>बोली</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="240"/>
+        <location filename="../../app/ui/bids_page.py" line="256"/>
         <source>Timeline</source>
         <translation>समय-रेखा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="241"/>
+        <location filename="../../app/ui/bids_page.py" line="257"/>
         <source>Evaluation</source>
         <translation>मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="247"/>
+        <location filename="../../app/ui/bids_page.py" line="258"/>
+        <source>Technical evaluation</source>
+        <translation>तकनीकी मूल्यांकन</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="259"/>
+        <source>Accept technically</source>
+        <translation>तकनीकी रूप से स्वीकार करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="260"/>
+        <source>Reject…</source>
+        <translation>अस्वीकार करें…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="267"/>
         <source>Loading the bids…</source>
         <translation>बोलियाँ लोड हो रही हैं…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="259"/>
+        <location filename="../../app/ui/bids_page.py" line="279"/>
         <source>%n bid(s).</source>
         <translation>
             <numerusform>%n बोली।</numerusform>
@@ -654,7 +669,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="270"/>
+        <location filename="../../app/ui/bids_page.py" line="290"/>
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n बदलाव भेजे जाने की प्रतीक्षा में।</numerusform>
@@ -662,57 +677,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="272"/>
+        <location filename="../../app/ui/bids_page.py" line="292"/>
         <source>Not accepted: %1</source>
         <translation>स्वीकार नहीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="277"/>
+        <location filename="../../app/ui/bids_page.py" line="297"/>
         <source>The bids cannot be read now: %1</source>
         <translation>बोलियाँ अभी पढ़ी नहीं जा सकतीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="319"/>
+        <location filename="../../app/ui/bids_page.py" line="322"/>
+        <source>not decided</source>
+        <translation>निर्णय बाकी</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="322"/>
+        <source>accepted</source>
+        <translation>स्वीकृत</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="322"/>
+        <source>rejected</source>
+        <translation>अस्वीकृत</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="324"/>
+        <source>Seller %1 · local content %2% · %3</source>
+        <translation>विक्रेता %1 · स्थानीय सामग्री %2% · %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="339"/>
+        <source>Reject technically</source>
+        <translation>तकनीकी रूप से अस्वीकार करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="367"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="320"/>
+        <location filename="../../app/ui/bids_page.py" line="368"/>
         <source>Estimated value</source>
         <translation>अनुमानित मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="321"/>
+        <location filename="../../app/ui/bids_page.py" line="369"/>
         <source>Ends</source>
         <translation>समाप्ति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="322"/>
+        <location filename="../../app/ui/bids_page.py" line="370"/>
         <source>Opens</source>
         <translation>खुलेगी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="348"/>
+        <location filename="../../app/ui/bids_page.py" line="396"/>
         <source>Remark (for the buyer and the record):</source>
         <translation>टिप्पणी (खरीदार और रिकॉर्ड के लिए):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="354"/>
+        <location filename="../../app/ui/bids_page.py" line="402"/>
         <source>Approve and publish</source>
         <translation>अनुमोदित और प्रकाशित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="360"/>
+        <location filename="../../app/ui/bids_page.py" line="408"/>
         <source>Return to the buyer</source>
         <translation>खरीदार को लौटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="397"/>
+        <location filename="../../app/ui/bids_page.py" line="445"/>
         <source>Export the bid for audit</source>
         <translation>बोली को ऑडिट के लिए निर्यात करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="400"/>
+        <location filename="../../app/ui/bids_page.py" line="448"/>
         <source>Saved for audit: %1</source>
         <translation>ऑडिट के लिए सहेजा गया: %1</translation>
     </message>

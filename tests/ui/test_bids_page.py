@@ -154,6 +154,46 @@ def test_a_bid_through_the_windows(qtbot, desks, server, monkeypatch, tmp_path):
     assert desks.crashes == []
 
 
+def test_a_two_packet_bid_is_evaluated_technically_in_the_window(qtbot, desks, server, monkeypatch):
+    """The clerk rejects an offer technically, with a reason the seller then reads."""
+    category = server.query("SELECT l.category_id FROM listings l JOIN users u ON u.seller_firm_id = l.seller_firm_id "
+                            "WHERE u.username = 'demo-seller' AND l.status = 'published' LIMIT 1")[0][0]
+    buyer = desks.open("buyer")
+    window = signed_in(qtbot, buyer, server, "demo-buyer")
+    now = parse_iso(buyer.workspace.api().get("/api/v1/time")["now"])
+    title = f"Two-packet almirahs {uuid.uuid4().hex[:6]}"
+    clerk = buyer.workspace.procurement
+    bid_id = clerk.draft_bid({"title": title, "packets": 2, "min_offers": 1, "estimated_value_paise": 7_20_000_00,
+                              "end_at": (now + timedelta(days=12)).isoformat(),
+                              "items": [{"id": "1", "name": "Almirah", "category_id": category, "key_specs": {},
+                                         "consignees": [{"district": "Raipur", "quantity": 40, "delivery_days": 30}]}]})
+    clerk.send_for_approval(bid_id)
+    buyer.workspace.sync()
+    approver = desks.open("approver")
+    signed_in(qtbot, approver, server, "demo-approver")
+    approver.workspace.procurement.approve(bid_id, 2, "ok")
+    approver.workspace.sync()
+    seller = desks.open("seller")
+    signed_in(qtbot, seller, server, "demo-seller")
+    seller.workspace.procurement.submit_offer(bid_id, {"local_content_pct": 60, "items": {
+        "1": {"unit_price_paise": 17_500_00, "listing_id": None, "compliance": {}}}})
+    seller.workspace.sync()
+    advance(server, timedelta(days=12, minutes=31).total_seconds())
+
+    page = bids_tab(qtbot, window)
+    wait_for_status(qtbot, buyer, page, title, "technical_evaluation")
+    select(qtbot, page, title)
+    qtbot.waitUntil(lambda: page.offer_list.count() == 1, timeout=10_000)
+    assert "not decided" in page.offer_list.item(0).text() and "Rs" not in page.offer_list.item(0).text()
+    page.offer_list.setCurrentRow(0)
+    monkeypatch.setattr(QInputDialog, "getMultiLineText",
+                        staticmethod(lambda *args, **kwargs: ("The almirah offered has 4 shelves, not 6", True)))
+    qtbot.mouseClick(page.reject_offer, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: clerk.waiting() == 0 and clerk.requests(("done",))[-1].action == "technical", timeout=20_000)
+    mine = seller.workspace.procurement.my_offer(seller.workspace.api(), bid_id)
+    assert mine["technical_status"] == "rejected" and mine["technical_reason"] == "The almirah offered has 4 shelves, not 6"
+
+
 def test_the_bids_model_passes_qts_model_tester(qtmodeltester):
     model = BidsModel()
     model.set_bids([{"id": "1", "number": "GEM/2026/B/6000001", "title": "Beds", "status": "published",
