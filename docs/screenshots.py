@@ -24,7 +24,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.credentials import SecretStore  # noqa: E402
 from app.ui.conflict_dialog import ConflictDialog  # noqa: E402
@@ -34,10 +34,9 @@ from app.ui.listing_editor import ListingEditor  # noqa: E402
 from app.ui.main import GemDesk  # noqa: E402
 from app.ui.sign_in_dialog import SignInDialog  # noqa: E402
 from app.ui.sync_controller import Connection  # noqa: E402
-from screenshots_bids import bid_shots  # noqa: E402  (beside this script)
+from screenshots_bids import OUT, bid_shots, save, settle  # noqa: E402  (beside this script)
 from tests.client.conftest import MemoryKeyring, ServerProcess, free_port, subprocess_env  # noqa: E402
 
-OUT = ROOT / "docs" / "screenshots"
 SIZE = (1280, 760)
 
 
@@ -50,20 +49,6 @@ def wait(app: QApplication, until, seconds: float = 60) -> None:
         time.sleep(0.02)
     for _ in range(5):
         app.processEvents()
-
-
-def settle(app: QApplication, seconds: float = 0.3) -> None:
-    wait(app, lambda: True)
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.02)
-
-
-def save(widget: QWidget, name: str) -> None:
-    path = OUT / f"{name}.png"
-    widget.grab().save(str(path))
-    print(f"  {path.relative_to(ROOT)}")
 
 
 def open_desk(app, folder: Path, server: ServerProcess, user: str, secrets: SecretStore) -> GemDesk:
