@@ -1,5 +1,6 @@
-"""The buying cycle on the desktop: bids, approvals, offers and answers, made offline and sent
-when there is a connection (docs/api.md, "Bids").
+"""The buying cycle on the desktop: bids, approvals, offers and answers, direct and L1
+purchases, made offline and sent when there is a connection (docs/api.md, "Bids" and
+"Direct and L1 purchases").
 
 Every write is queued first in the outbox file (`requests` table, synchronous=FULL), then
 sent in the order made, each with its own Idempotency-Key, so a crash between sending and
@@ -130,6 +131,24 @@ class Procurement:
     def answer_match(self, bid_id: str, lot: str, accept: bool) -> int:
         return self._queue(f"match:{bid_id}:{lot}", "match", "POST", f"{BIDS}/{bid_id}/matches/{lot}", {"accept": accept})
 
+    def purchase(self, mode: str, listing_id: str, quantity: int, district: str, key_specs: dict[str, str] | None = None,
+                 reason: str = "") -> str:
+        """A direct ("direct") or L1 ("l1") purchase of one listing; it waits for the officer."""
+        order_id = str(uuid.uuid4())
+        body: dict[str, Any] = {"mode": mode, "listing_id": listing_id, "quantity": quantity,
+                                "consignee_district": district}
+        if key_specs is not None:
+            body["key_specs"] = key_specs
+        if reason:
+            body["reason"] = reason
+        self._queue(f"order:{order_id}", "purchase", "PUT", f"/api/v1/purchases/{order_id}", body)
+        return order_id
+
+    def decide_order(self, order_id: str, approve: bool, remark: str = "") -> int:
+        verb = "approve" if approve else "return"
+        return self._queue(f"order:{order_id}", f"order_{verb}", "POST", f"/api/v1/orders/{order_id}/{verb}",
+                           {"remark": remark or None})
+
     # -- what is queued ----------------------------------------------------------------------
 
     def requests(self, states: tuple[str, ...] = ("pending", "sent", "rejected")) -> list[Request]:
@@ -237,6 +256,11 @@ class Procurement:
     @staticmethod
     def my_offer(api: ApiClient, bid_id: str) -> dict[str, Any]:
         return api.get(f"{BIDS}/{bid_id}/my-offer")
+
+    @staticmethod
+    def l1_comparison(api: ApiClient, category_id: int, key_specs: dict[str, str], district: str) -> dict[str, Any]:
+        return api.request("POST", "/api/v1/purchases/l1-comparison", json={
+            "category_id": category_id, "key_specs": key_specs, "consignee_district": district}).json()
 
     @staticmethod
     def orders(api: ApiClient) -> list[dict[str, Any]]:

@@ -174,3 +174,29 @@ def test_a_fourth_withdrawal_is_refused_and_held_back(device, server):
     assert [r.error["code"] for r in refused] == ["too_many_withdrawals"]
     assert queue.waiting() == 1  # the submission after it waits for the seller to decide
     assert queue.my_offer(seller.session.api, bid_id)["withdrawals"] == 3
+
+
+def test_an_l1_purchase_from_the_desktop_waits_for_the_officer(device, server):
+    """The clerk compares, orders the L1 (the server checks it is the L1), and the officer
+    places the order; an order of another listing is refused with the server's sentence."""
+    buyer, approver = device("demo-buyer"), device("demo-approver")
+    clerk, officer = Procurement(buyer.outbox), Procurement(approver.outbox)
+    category, district = server.query(
+        "SELECT category_id, json_extract(delivery_districts, '$[0]') FROM listings WHERE status = 'published' "
+        "AND stock > 0 AND price_paise <= 1000000 GROUP BY category_id HAVING count(DISTINCT brand) >= 3 LIMIT 1")[0]
+    compared = clerk.l1_comparison(buyer.session.api, category, {}, district)
+    l1 = compared["l1_listing_id"]
+    other = next(row["listing_id"] for row in compared["ranked"] if row["listing_id"] != l1)
+    reason = "" if compared["enough_oems"] else "only these OEMs deliver to the district"
+    quantity = server.query("SELECT min_order_qty FROM listings WHERE id = :id", id=l1)[0][0]
+    clerk.purchase("l1", other, quantity, district, {}, reason)
+    order_id = clerk.purchase("l1", l1, quantity, district, {}, reason)
+    buyer.sync()
+    refused = clerk.requests(("rejected",))
+    assert len(refused) == 1 and refused[0].error["fields"]["listing_id"].startswith("only the L1 listing can be ordered")
+    assert clerk.requests(("done",))[-1].answer["status"] == "awaiting_approval"
+
+    officer.decide_order(order_id, True, "within the office's L1 powers")
+    approver.sync()
+    placed = next(o for o in clerk.orders(buyer.session.api) if o["id"] == order_id)
+    assert placed["status"] == "placed" and placed["mode"] == "l1" and placed["remark"] == "within the office's L1 powers"
