@@ -191,6 +191,21 @@ def main() -> None:
         page.detail_tabs.setCurrentWidget(page.timeline)
         settle(app)
         save(clerk.window, "bids-page")
+
+        # An L1 purchase: the products meeting the key parameters, lowest price first.
+        browser = clerk.window.catalogue
+        clerk.window.tabs.setCurrentWidget(browser)
+        browser.search_box.setText("revolving chair")
+        wait(app, browser.model.is_finished)
+        browser.select_row(0)
+        settle(app)
+        clerk.window.buy_selected()
+        purchase = clerk.window.purchase
+        purchase.compare()
+        wait(app, lambda: purchase.comparison is not None)
+        settle(app)
+        save(purchase, "l1-comparison")
+        purchase.reject()
         clerk.window.close()
         for desk in (fresh, buyer, seller, clerk):
             desk.shutdown()

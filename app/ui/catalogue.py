@@ -295,6 +295,10 @@ class CatalogueBrowser(Retranslating, QWidget):
         self._selected_id, self._selected_rowid = listing_id, self.model.rowid_at(indexes[0].row())
         self.detail.show_listing(listing_id)
 
+    @property
+    def selected_listing_id(self) -> str | None:
+        return self._selected_id
+
     def _keep_selection(self) -> None:
         """After a reset, keep the scroll place of a refresh and the selected listing."""
         if self._scroll is not None:

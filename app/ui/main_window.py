@@ -17,6 +17,7 @@ from app.ui.catalogue import CatalogueBrowser
 from app.ui.formats import when
 from app.ui.icons import icon
 from app.ui.my_catalogue import MyCatalogue
+from app.ui.purchase_dialog import PurchaseDialog
 from app.ui.status_bar import SyncStatusBar
 from app.ui.sync_controller import Connection, SyncController
 from app.ui.tasks import TaskManager
@@ -87,6 +88,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.quit_action = QAction("", self, objectName="quitAction")
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
+        self.buy_action = QAction("", self, objectName="buyAction")
+        self.buy_action.triggered.connect(self.buy_selected)
+        self.buy_action.setVisible(self.user.get("role") == "buyer")
         self.logs_action = QAction("", self, objectName="logsAction")
         self.logs_action.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir()))))
         self.addActions([self.sync_action, self.search_action, self.settings_action, self.quit_action])
@@ -99,7 +103,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.help_menu.addAction(self.logs_action)
         self.toolbar = QToolBar(self, objectName="mainToolbar", movable=False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toolbar.addActions([self.sync_action, self.settings_action])
+        self.toolbar.addActions([self.sync_action, self.settings_action, self.buy_action])
         self.addToolBar(self.toolbar)
 
         controller.connection_changed.connect(lambda _state: self._show_banner())
@@ -130,6 +134,17 @@ class MainWindow(Retranslating, QMainWindow):
     def _local_change(self) -> None:
         self.status.refresh_counts()
         self.controller.sync_now()
+
+    def buy_selected(self) -> None:
+        """A direct or L1 purchase of the listing selected in the catalogue."""
+        listing = self.workspace.cache.listing(self.catalogue.selected_listing_id or "")
+        if listing is None:
+            self.catalogue.count_label.setText(self.tr("Choose a listing to buy first."))
+            return
+        district = (self.user.get("buyer_org") or {}).get("district") or ""
+        self.purchase = PurchaseDialog(self.workspace, self.tasks, listing, district, lambda _: self._local_change(), self)
+        self.purchase.finished.connect(self.purchase.deleteLater)
+        self.purchase.open()
 
     def focus_search(self) -> None:
         self.tabs.setCurrentWidget(self.catalogue)
@@ -177,6 +192,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.sign_out_action.setText(self.tr("Sign out"))
         self.quit_action.setText(self.tr("Quit"))
         self.logs_action.setText(self.tr("Open the log folder"))
+        self.buy_action.setText(self.tr("Buy…"))
+        self.buy_action.setToolTip(self.tr("Buy the selected listing directly or by L1 comparison"))
         self.file_menu.setTitle(self.tr("&File"))
         self.help_menu.setTitle(self.tr("&Help"))
         self._show_banner()

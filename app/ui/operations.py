@@ -102,3 +102,10 @@ def export_bid(tasks: TaskManager, workspace: Workspace, bid_id: str, path: str,
         document = workspace.procurement.audit_export(workspace.api(), bid_id)
         Path(path).write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     tasks.run(export, on_done, on_error, lane="network")
+
+
+def compare_l1(tasks: TaskManager, workspace: Workspace, category_id: int, key_specs: dict[str, str], district: str,
+               on_done: Done, on_error: Failed) -> None:
+    """The marketplace's L1 comparison for a purchase (docs/api.md, "Direct and L1 purchases")."""
+    tasks.run(lambda: workspace.procurement.l1_comparison(workspace.api(), category_id, key_specs, district),
+              on_done, on_error, lane="network")

@@ -862,6 +862,34 @@
     </message>
 </context>
 <context>
+    <name>ComparisonModel</name>
+    <message>
+        <location filename="../../app/ui/purchase_dialog.py" line="51"/>
+        <source>Rank</source>
+        <translation>क्रम</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/purchase_dialog.py" line="51"/>
+        <source>OEM (brand)</source>
+        <translation>ओईएम (ब्रांड)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/purchase_dialog.py" line="51"/>
+        <source>Product</source>
+        <translation>उत्पाद</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/purchase_dialog.py" line="52"/>
+        <source>Price</source>
+        <translation>मूल्य</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/purchase_dialog.py" line="65"/>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <location filename="../../app/ui/conflict_dialog.py" line="74"/>
@@ -1702,102 +1730,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="143"/>
+        <location filename="../../app/ui/main_window.py" line="142"/>
+        <source>Choose a listing to buy first.</source>
+        <translation>पहले खरीदने के लिए कोई सूची चुनें।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="158"/>
         <source>You are working offline: the marketplace cannot be reached. The catalogue is as of the last sync (%1); changes you make are kept on this computer and sent when the connection returns.</source>
         <translation>आप ऑफ़लाइन काम कर रहे हैं: मार्केटप्लेस से संपर्क नहीं हो पा रहा है। कैटलॉग पिछले सिंक (%1) के अनुसार है; आपके बदलाव इसी कंप्यूटर पर रखे जाते हैं और कनेक्शन लौटने पर भेज दिए जाएँगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="145"/>
+        <location filename="../../app/ui/main_window.py" line="160"/>
         <source>never</source>
         <translation>कभी नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="146"/>
+        <location filename="../../app/ui/main_window.py" line="161"/>
         <source>Try again</source>
         <translation>फिर से प्रयास करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="149"/>
+        <location filename="../../app/ui/main_window.py" line="164"/>
         <source>Your session has ended. Sign in again to sync; your changes are kept.</source>
         <translation>आपका सत्र समाप्त हो गया है। सिंक करने के लिए फिर से साइन इन करें; आपके बदलाव सुरक्षित हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150"/>
+        <location filename="../../app/ui/main_window.py" line="165"/>
         <source>Sign in…</source>
         <translation>साइन इन करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="166"/>
+        <location filename="../../app/ui/main_window.py" line="181"/>
         <source>GeM Desk — %1</source>
         <translation>GeM Desk — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="166"/>
+        <location filename="../../app/ui/main_window.py" line="181"/>
         <source>GeM Desk</source>
         <translation>GeM Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168"/>
+        <location filename="../../app/ui/main_window.py" line="183"/>
         <source>My catalogue</source>
         <translation>मेरा कैटलॉग</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169"/>
+        <location filename="../../app/ui/main_window.py" line="184"/>
         <source>Catalogue</source>
         <translation>कैटलॉग</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171"/>
+        <location filename="../../app/ui/main_window.py" line="186"/>
         <source>Bids</source>
         <translation>बोलियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
+        <location filename="../../app/ui/main_window.py" line="187"/>
         <source>Sync now</source>
         <translation>अभी सिंक करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173"/>
+        <location filename="../../app/ui/main_window.py" line="188"/>
         <source>Send your changes and receive the marketplace’s (F5)</source>
         <translation>अपने बदलाव भेजें और मार्केटप्लेस के बदलाव प्राप्त करें (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="174"/>
+        <location filename="../../app/ui/main_window.py" line="189"/>
         <source>Search</source>
         <translation>खोजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175"/>
+        <location filename="../../app/ui/main_window.py" line="190"/>
         <source>Settings…</source>
         <translation>सेटिंग्स…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176"/>
+        <location filename="../../app/ui/main_window.py" line="191"/>
         <source>Settings (Ctrl+,)</source>
         <translation>सेटिंग्स (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="177"/>
+        <location filename="../../app/ui/main_window.py" line="192"/>
         <source>Sign out</source>
         <translation>साइन आउट करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="178"/>
+        <location filename="../../app/ui/main_window.py" line="193"/>
         <source>Quit</source>
         <translation>बंद करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="179"/>
+        <location filename="../../app/ui/main_window.py" line="194"/>
         <source>Open the log folder</source>
         <translation>लॉग फ़ोल्डर खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180"/>
+        <location filename="../../app/ui/main_window.py" line="195"/>
+        <source>Buy…</source>
+        <translation>खरीदें…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="196"/>
+        <source>Buy the selected listing directly or by L1 comparison</source>
+        <translation>चुनी गई सूची को सीधे या L1 तुलना से खरीदें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>&amp;File</source>
         <translation>फ़ाइल (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181"/>
+        <location filename="../../app/ui/main_window.py" line="198"/>
         <source>&amp;Help</source>
         <translation>सहायता (&amp;H)</translation>
     </message>
@@ -2033,6 +2076,89 @@
         <location filename="../../app/ui/bids_page.py" line="143"/>
         <source>Enter a price above zero for every item, like 18,500.</source>
         <translation>हर मद के लिए शून्य से अधिक कीमत लिखें, जैसे 18,500।</translation>
+    </message>
+</context>
+<context>
+    <name>PurchaseDialog</name>
+    <message>
+        <location filename="../../app/ui/purchase_dialog.py" line="126"/>
+        <source>Buy</source>
+        <translation>खरीदें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/purchase_dialog.py" line="128"/>
+        <source>Quantity</source>
+        <translation>मात्रा</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/purchase_dialog.py" line="129"/>
+        <source>Consignee&apos;s district</source>
+        <translation>परेषिती का ज़िला</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/purchase_dialog.py" line="130"/>
+        <source>Direct purchase of this listing</source>
+        <translation>इस सूची की सीधी खरीद</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/purchase_dialog.py" line="131"/>
+        <source>L1 purchase: the lowest-priced product meeting these key parameters</source>
+        <translation>L1 खरीद: इन मुख्य मानकों को पूरा करने वाला सबसे कम कीमत का उत्पाद</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/purchase_dialog.py" line="132"/>
+        <source>Compare</source>
+        <translation>तुलना करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/purchase_dialog.py" line="133"/>
+        <source>Why fewer than three OEMs</source>
+        <translation>तीन से कम ओईएम क्यों</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/purchase_dialog.py" line="134"/>
+        <source>Send for approval</source>
+        <translation>अनुमोदन के लिए भेजें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/purchase_dialog.py" line="148"/>
+        <source>%1 OEM(s) meet the requirement: %2</source>
+        <translation>%1 ओईएम आवश्यकता पूरी करते हैं: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/purchase_dialog.py" line="158"/>
+        <source>Enter the consignee&apos;s district.</source>
+        <translation>परेषिती का ज़िला लिखें।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/purchase_dialog.py" line="161"/>
+        <source>Compare first: only the L1 can be ordered.</source>
+        <translation>पहले तुलना करें: केवल L1 का ही ऑर्डर दिया जा सकता है।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/purchase_dialog.py" line="163"/>
+        <source>No product of this category meets the key parameters and delivers there.</source>
+        <translation>इस श्रेणी का कोई उत्पाद मुख्य मानकों को पूरा नहीं करता और वहाँ डिलीवर नहीं करता।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/purchase_dialog.py" line="165"/>
+        <source>Fewer than three OEMs: say why you buy from this comparison.</source>
+        <translation>तीन से कम ओईएम: बताएँ कि आप इस तुलना से क्यों खरीद रहे हैं।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/purchase_dialog.py" line="174"/>
+        <source>Value %1: %2</source>
+        <translation>मूल्य %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/purchase_dialog.py" line="175"/>
+        <source>allowed by this route</source>
+        <translation>इस तरीके से अनुमत</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/purchase_dialog.py" line="175"/>
+        <source>above this route&apos;s limit (%1)</source>
+        <translation>इस तरीके की सीमा से अधिक (%1)</translation>
     </message>
 </context>
 <context>

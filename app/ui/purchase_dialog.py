@@ -1,0 +1,199 @@
+"""Buying a catalogue listing: a direct purchase, or an L1 purchase after comparing the
+products of the category that meet the listing's key parameters and deliver to the
+consignee (domain/l1_comparison.py; the server checks it again). The dialog says which
+route the value allows under the order in force; the order is queued, then waits for the
+approving officer.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+    QRadioButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
+)
+
+from app.ui import operations
+from app.ui.formats import money
+from app.ui.tasks import TaskManager
+from app.ui.widgets import Retranslating, problem_label
+from app.workspace import Workspace
+from domain.buying_modes import NoRuleSet, Route, advise
+from domain.timefmt import IST, utc_now
+
+
+class ComparisonModel(QAbstractTableModel):
+    """The L1 comparison: products meeting the requirement, lowest price first, L1 in bold."""
+
+    COLUMNS = ("rank", "brand", "title", "price")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[dict[str, Any]] = []
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole or not 0 <= section < len(self.COLUMNS):
+            return None
+        return {"rank": self.tr("Rank"), "brand": self.tr("OEM (brand)"), "title": self.tr("Product"),
+                "price": self.tr("Price")}[self.COLUMNS[section]]
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row, key = self.rows[index.row()], self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.FontRole and index.row() == 0:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if key == "rank":
+            return self.tr("L1") if index.row() == 0 else f"L{index.row() + 1}"
+        if key == "price":
+            return money(row["price_paise"])
+        return row[key]
+
+
+class PurchaseDialog(Retranslating, QDialog):
+    def __init__(self, workspace: Workspace, tasks: TaskManager, listing: dict[str, Any], district: str,
+                 on_queued: Callable[[Any], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("purchaseDialog")
+        self.workspace, self.tasks, self.listing, self.on_queued = workspace, tasks, listing, on_queued
+        self.comparison: dict[str, Any] | None = None
+
+        self.heading = QLabel(self, wordWrap=True)
+        self.quantity = QSpinBox(self, objectName="purchaseQuantity", minimum=max(1, listing.get("min_order_qty") or 1),
+                                 maximum=max(1, listing.get("stock") or 1))
+        self.district = QLineEdit(district, self, objectName="purchaseDistrict")
+        self.direct = QRadioButton(self, objectName="directPurchase", checked=True)
+        self.l1 = QRadioButton(self, objectName="l1Purchase")
+        self.verdict = QLabel(self, objectName="purchaseVerdict", wordWrap=True)
+        self.compare_button = QPushButton(self, objectName="compareButton")
+        self.model = ComparisonModel(self)
+        self.table = QTableView(self, objectName="comparisonTable")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.oems = QLabel(self, objectName="comparisonOems", wordWrap=True)
+        self.reason = QLineEdit(self, objectName="fewerOemsReason")
+        self.problem = problem_label(self, "purchaseProblem")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self._order)
+        self.buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        self.quantity_label, self.district_label, self.reason_label = QLabel(self), QLabel(self), QLabel(self)
+        form.addRow(self.quantity_label, self.quantity)
+        form.addRow(self.district_label, self.district)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addWidget(self.verdict)
+        layout.addWidget(self.direct)
+        layout.addWidget(self.l1)
+        layout.addWidget(self.compare_button)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.oems)
+        reason_form = QFormLayout()
+        reason_form.addRow(self.reason_label, self.reason)
+        layout.addLayout(reason_form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        for signal in (self.quantity.valueChanged, self.district.textChanged, self.direct.toggled, self.reason.textChanged):
+            signal.connect(self._check)
+        self.compare_button.clicked.connect(self.compare)
+        self.resize(760, 560)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Buy"))
+        self.heading.setText(f"<b>{self.listing['title']}</b> · {money(self.listing['price_paise'])}")
+        self.quantity_label.setText(self.tr("Quantity"))
+        self.district_label.setText(self.tr("Consignee's district"))
+        self.direct.setText(self.tr("Direct purchase of this listing"))
+        self.l1.setText(self.tr("L1 purchase: the lowest-priced product meeting these key parameters"))
+        self.compare_button.setText(self.tr("Compare"))
+        self.reason_label.setText(self.tr("Why fewer than three OEMs"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Send for approval"))
+        self._check()
+
+    def total_paise(self) -> int:
+        """The order's value: the L1's price once compared for an L1 purchase, else this listing's."""
+        price = self.listing["price_paise"]
+        if self.l1.isChecked() and self.comparison and self.comparison["ranked"]:
+            price = self.comparison["ranked"][0]["price_paise"]
+        return price * self.quantity.value()
+
+    def compare(self) -> None:
+        self.l1.setChecked(True)
+        operations.compare_l1(self.tasks, self.workspace, self.listing["category_id"], self.listing.get("key_specs") or {},
+                              self.district.text().strip(), self._compared, self._failed)
+
+    def _compared(self, comparison: dict[str, Any]) -> None:
+        self.comparison = comparison
+        self.model.set_rows(comparison["ranked"])
+        self.oems.setText(self.tr("%1 OEM(s) meet the requirement: %2").replace("%1", str(len(comparison["oems"])))
+                          .replace("%2", ", ".join(comparison["oems"])))
+        self._check()
+
+    def _failed(self, error: BaseException) -> None:
+        self.problem.setText(str(error))
+        self.problem.show()
+
+    def _problems(self) -> str | None:
+        if not self.district.text().strip():
+            return self.tr("Enter the consignee's district.")
+        if self.l1.isChecked():
+            if self.comparison is None:
+                return self.tr("Compare first: only the L1 can be ordered.")
+            if not self.comparison["ranked"]:
+                return self.tr("No product of this category meets the key parameters and delivers there.")
+            if not self.comparison["enough_oems"] and not self.reason.text().strip():
+                return self.tr("Fewer than three OEMs: say why you buy from this comparison.")
+        return None
+
+    def _check(self, *_: object) -> None:
+        self.reason.setEnabled(bool(self.comparison) and not self.comparison["enough_oems"])
+        try:
+            today = utc_now().astimezone(IST).date()
+            advice = advise(self.total_paise(), today, None)
+            allowed = Route.DIRECT_PURCHASE in advice.allowed if self.direct.isChecked() else Route.L1_PURCHASE in advice.allowed
+            self.verdict.setText(self.tr("Value %1: %2").replace("%1", money(self.total_paise())).replace(
+                "%2", self.tr("allowed by this route") if allowed else self.tr("above this route's limit (%1)")
+                .replace("%1", advice.rule_set.order.citation)))
+        except NoRuleSet:
+            allowed = False
+        problem = self._problems()
+        self.problem.setText(problem or "")
+        self.problem.setVisible(bool(problem))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(problem is None and allowed)
+
+    def _order(self) -> None:
+        if self._problems() is not None:
+            return
+        district, quantity = self.district.text().strip(), self.quantity.value()
+        if self.l1.isChecked():
+            listing_id, mode = self.comparison["l1_listing_id"], "l1"
+            specs, reason = self.listing.get("key_specs") or {}, self.reason.text().strip()
+        else:
+            listing_id, mode, specs, reason = self.listing["id"], "direct", None, ""
+        operations.queue(self.tasks, lambda p: p.purchase(mode, listing_id, quantity, district, specs, reason),
+                         self.workspace, self.on_queued)
+        self.accept()

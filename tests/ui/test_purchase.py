@@ -1,0 +1,73 @@
+"""Buying from the catalogue in the window: a direct purchase, and an L1 purchase after the
+comparison (the L1 in bold; only the L1 is ordered), each reaching the marketplace to wait
+for the approving officer."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from app.ui.purchase_dialog import PurchaseDialog
+from tests.ui.conftest import signed_in, wait_for_rows
+
+
+def select_listing(qtbot, window, listing_id: str, title: str) -> None:
+    browser = window.catalogue
+    browser.search_box.setText(title)
+    wait_for_rows(qtbot, browser.model)
+    row = next(r for r in range(browser.model.rowCount()) if browser.model.listing_id(r) == listing_id)
+    browser.select_row(row)
+    qtbot.waitUntil(lambda: browser.selected_listing_id == listing_id)
+
+
+def open_purchase(qtbot, window) -> PurchaseDialog:
+    window.buy_action.trigger()
+    dialog = window.findChild(PurchaseDialog)
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def test_direct_and_l1_purchases_from_the_catalogue(qtbot, desks, server):
+    desk = desks.open()
+    window = signed_in(qtbot, desk, server)
+    assert window.buy_action.isVisible()
+    listing_id, title, category = server.query(
+        "SELECT id, title, category_id FROM listings WHERE status = 'published' AND stock >= 5 AND min_order_qty = 1 "
+        "AND price_paise <= 500000 AND delivery_districts LIKE '%\"Raipur\"%' ORDER BY id LIMIT 1")[0]
+    select_listing(qtbot, window, listing_id, title)
+
+    # Direct: the value is within the direct limit; the order goes to the officer.
+    dialog = open_purchase(qtbot, window)
+    assert dialog.district.text() == "Raipur" and "allowed by this route" in dialog.verdict.text()
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(o["mode"] == "direct" for o in desk.workspace.api().get("/api/v1/orders")["orders"]),
+                    timeout=20_000)
+    direct = next(o for o in desk.workspace.api().get("/api/v1/orders")["orders"] if o["mode"] == "direct")
+    assert direct["status"] == "awaiting_approval" and direct["lines"][0]["listing_id"] == listing_id
+
+    # L1: only after comparing, and then the L1 is ordered, whichever listing was selected.
+    dialog = open_purchase(qtbot, window)
+    dialog.l1.setChecked(True)
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    assert "Compare first" in dialog.problem.text()
+    qtbot.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.comparison is not None, timeout=10_000)
+    assert dialog.model.rowCount() >= 1 and dialog.model.index(0, 0).data() == "L1"
+    assert dialog.model.index(0, 0).data(Qt.ItemDataRole.FontRole).bold()
+    if not dialog.comparison["enough_oems"]:
+        dialog.reason.setText("Only these OEMs deliver to Raipur")
+    l1 = dialog.comparison["l1_listing_id"]
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(o["mode"] == "l1" for o in desk.workspace.api().get("/api/v1/orders")["orders"]),
+                    timeout=20_000)
+    ordered = next(o for o in desk.workspace.api().get("/api/v1/orders")["orders"] if o["mode"] == "l1")
+    assert ordered["lines"][0]["listing_id"] == l1 and ordered["comparison"]["l1_listing_id"] == l1
+    assert desks.crashes == []
+
+
+def test_the_comparison_model_passes_qts_model_tester(qtmodeltester):
+    from app.ui.purchase_dialog import ComparisonModel
+
+    model = ComparisonModel()
+    model.set_rows([{"listing_id": "a", "brand": "HP", "title": "Laptop", "price_paise": 70_000_00},
+                    {"listing_id": "b", "brand": "Dell", "title": "Laptop", "price_paise": 72_500_00}])
+    qtmodeltester.check(model)
