@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit, QPushButton, QScrollArea, QSpinBox, QToolButton, QVBoxLayout, QWidget,
 )
 
+from app.ui.formats import percent_text
 from app.ui.i18n import current_language
 from app.ui.widgets import Retranslating, fill_categories, problem_label
 from domain.bid_fields import DEFAULTS, EDITABLE, EMD_MAX_BP, EMD_MIN_BP, MAX_TEXT, RA_RULES, check_bid_fields
@@ -59,12 +60,6 @@ def basis_points(text: str) -> int:
     if points > 10_000:
         raise ValueError(f"{text!r} is above 100%")
     return int(points)
-
-
-def percent_text(points: int) -> str:
-    """Basis points as a percentage to edit: 1500 -> "15", 250 -> "2.5", 1505 -> "15.05"."""
-    whole, part = divmod(points, 100)
-    return str(whole) if not part else f"{whole}.{part:02d}".rstrip("0")
 
 
 def rupees_input_text(paise: Any) -> str:

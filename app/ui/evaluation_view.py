@@ -16,8 +16,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
-from app.ui.bid_form import percent_text
-from app.ui.formats import mii_text, money, nature_text, number
+from app.ui.formats import mii_text, money, nature_text, number, percent_text
 from app.ui.widgets import Retranslating
 
 GREY = "#5f6368"

@@ -12,6 +12,12 @@ from domain.timefmt import ist_text, parse_iso
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
 
+def percent_text(points: int) -> str:
+    """Basis points as a percentage to edit: 1500 -> "15", 250 -> "2.5", 1505 -> "15.05"."""
+    whole, part = divmod(points, 100)
+    return str(whole) if not part else f"{whole}.{part:02d}".rstrip("0")
+
+
 def number(value: int) -> str:
     """A count in Indian digit grouping: 8,57,502."""
     return QLocale(QLocale.Language.English, QLocale.Country.India).toString(int(value))

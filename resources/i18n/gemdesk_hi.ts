@@ -4,302 +4,302 @@
 <context>
     <name>BidForm</name>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="386"/>
+        <location filename="../../app/ui/bid_form.py" line="381"/>
         <source>New bid</source>
         <translation>नई बिड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="386"/>
+        <location filename="../../app/ui/bid_form.py" line="381"/>
         <source>Edit bid</source>
         <translation>बिड बदलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="388"/>
+        <location filename="../../app/ui/bid_form.py" line="383"/>
         <source>The bid</source>
         <translation>बिड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="388"/>
+        <location filename="../../app/ui/bid_form.py" line="383"/>
         <source>Value, dates and offers</source>
         <translation>मूल्य, तिथियाँ और ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="388"/>
+        <location filename="../../app/ui/bid_form.py" line="383"/>
         <source>Security money</source>
         <translation>प्रतिभूति राशि</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="389"/>
+        <location filename="../../app/ui/bid_form.py" line="384"/>
         <source>Purchase preferences</source>
         <translation>खरीद वरीयताएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="389"/>
+        <location filename="../../app/ui/bid_form.py" line="384"/>
         <source>Reverse auction</source>
         <translation>रिवर्स नीलामी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="389"/>
+        <location filename="../../app/ui/bid_form.py" line="384"/>
         <source>Items</source>
         <translation>वस्तुएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="394"/>
+        <location filename="../../app/ui/bid_form.py" line="389"/>
         <source>Bid title</source>
         <translation>बिड का शीर्षक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="394"/>
+        <location filename="../../app/ui/bid_form.py" line="389"/>
         <source>Type of bid</source>
         <translation>बिड का प्रकार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="394"/>
+        <location filename="../../app/ui/bid_form.py" line="389"/>
         <source>Evaluation</source>
         <translation>मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="395"/>
+        <location filename="../../app/ui/bid_form.py" line="390"/>
         <source>Packets</source>
         <translation>पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="396"/>
+        <location filename="../../app/ui/bid_form.py" line="391"/>
         <source>The quantity may be split between sellers (for the purchase preferences)</source>
         <translation>मात्रा विक्रेताओं में बाँटी जा सकती है (खरीद वरीयताओं के लिए)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="397"/>
+        <location filename="../../app/ui/bid_form.py" line="392"/>
         <source>Estimated value (Rs)</source>
         <translation>अनुमानित मूल्य (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="397"/>
+        <location filename="../../app/ui/bid_form.py" line="392"/>
         <source>Bid ends (IST)</source>
         <translation>बिड समाप्ति (IST)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="398"/>
+        <location filename="../../app/ui/bid_form.py" line="393"/>
         <source>Offers valid for (days)</source>
         <translation>ऑफ़र की वैधता (दिन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="398"/>
+        <location filename="../../app/ui/bid_form.py" line="393"/>
         <source>Minimum number of offers</source>
         <translation>ऑफ़रों की न्यूनतम संख्या</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="399"/>
+        <location filename="../../app/ui/bid_form.py" line="394"/>
         <source>Automatic extension (days)</source>
         <translation>स्वचालित विस्तार (दिन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="399"/>
+        <location filename="../../app/ui/bid_form.py" line="394"/>
         <source>EMD (earnest money)</source>
         <translation>ईएमडी (बयाना राशि)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="400"/>
+        <location filename="../../app/ui/bid_form.py" line="395"/>
         <source>EMD amount (Rs)</source>
         <translation>ईएमडी राशि (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="401"/>
+        <location filename="../../app/ui/bid_form.py" line="396"/>
         <source>MSEs and startups are exempt from the EMD</source>
         <translation>एमएसई और स्टार्टअप को ईएमडी से छूट है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="402"/>
+        <location filename="../../app/ui/bid_form.py" line="397"/>
         <source>ePBG (% of the order value)</source>
         <translation>ई-पीबीजी (ऑर्डर मूल्य का %)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="403"/>
+        <location filename="../../app/ui/bid_form.py" line="398"/>
         <source>Purchase preference for MSEs (micro and small enterprises)</source>
         <translation>एमएसई (सूक्ष्म और लघु उद्यम) के लिए खरीद वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="404"/>
+        <location filename="../../app/ui/bid_form.py" line="399"/>
         <source>MSE band above L1 (%)</source>
         <translation>L1 से ऊपर एमएसई बैंड (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="405"/>
+        <location filename="../../app/ui/bid_form.py" line="400"/>
         <source>Share an MSE may match (%)</source>
         <translation>एमएसई द्वारा मिलान योग्य हिस्सा (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="406"/>
+        <location filename="../../app/ui/bid_form.py" line="401"/>
         <source>Purchase preference for Make in India (Class-I local suppliers)</source>
         <translation>मेक इन इंडिया (श्रेणी-I स्थानीय आपूर्तिकर्ता) के लिए खरीद वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="407"/>
+        <location filename="../../app/ui/bid_form.py" line="402"/>
         <source>Margin of preference (%)</source>
         <translation>वरीयता का मार्जिन (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="408"/>
+        <location filename="../../app/ui/bid_form.py" line="403"/>
         <source>Share kept by L1 (%)</source>
         <translation>L1 का हिस्सा (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="409"/>
+        <location filename="../../app/ui/bid_form.py" line="404"/>
         <source>The bid may go to a reverse auction</source>
         <translation>बिड रिवर्स नीलामी में जा सकती है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="409"/>
+        <location filename="../../app/ui/bid_form.py" line="404"/>
         <source>Who enters the auction</source>
         <translation>नीलामी में कौन भाग लेगा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="419"/>
+        <location filename="../../app/ui/bid_form.py" line="414"/>
         <source>Goods</source>
         <translation>माल</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="419"/>
+        <location filename="../../app/ui/bid_form.py" line="414"/>
         <source>Services</source>
         <translation>सेवाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="420"/>
+        <location filename="../../app/ui/bid_form.py" line="415"/>
         <source>Total value of all items</source>
         <translation>सभी वस्तुओं का कुल मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="420"/>
+        <location filename="../../app/ui/bid_form.py" line="415"/>
         <source>Item-wise</source>
         <translation>वस्तु-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="420"/>
+        <location filename="../../app/ui/bid_form.py" line="415"/>
         <source>Group-wise</source>
         <translation>समूह-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="421"/>
+        <location filename="../../app/ui/bid_form.py" line="416"/>
         <source>Single packet</source>
         <translation>एकल पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="421"/>
+        <location filename="../../app/ui/bid_form.py" line="416"/>
         <source>Two packets (technical, then financial)</source>
         <translation>दो पैकेट (पहले तकनीकी, फिर वित्तीय)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="422"/>
+        <location filename="../../app/ui/bid_form.py" line="417"/>
         <source>No EMD</source>
         <translation>ईएमडी नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="422"/>
+        <location filename="../../app/ui/bid_form.py" line="417"/>
         <source>An amount</source>
         <translation>एक राशि</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="422"/>
+        <location filename="../../app/ui/bid_form.py" line="417"/>
         <source>Bid security declaration instead</source>
         <translation>इसके बदले बिड प्रतिभूति घोषणा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="423"/>
+        <location filename="../../app/ui/bid_form.py" line="418"/>
         <source>Choose a rule</source>
         <translation>नियम चुनें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="423"/>
+        <location filename="../../app/ui/bid_form.py" line="418"/>
         <source>All but the highest-priced offer (H1 elimination)</source>
         <translation>सबसे ऊँचे मूल्य वाले ऑफ़र को छोड़कर सभी (H1 निष्कासन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="424"/>
+        <location filename="../../app/ui/bid_form.py" line="419"/>
         <source>The lowest-priced half of the offers (top half)</source>
         <translation>सबसे कम मूल्य वाले आधे ऑफ़र (ऊपरी आधा)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="430"/>
+        <location filename="../../app/ui/bid_form.py" line="425"/>
         <source>e.g. Hospital beds for the District Hospital, Raipur</source>
         <translation>जैसे ज़िला अस्पताल, रायपुर के लिए अस्पताल बिस्तर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="431"/>
+        <location filename="../../app/ui/bid_form.py" line="426"/>
         <source>e.g. 4,50,000</source>
         <translation>जैसे 4,50,000</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="432"/>
+        <location filename="../../app/ui/bid_form.py" line="427"/>
         <source>With fewer offers at its end, the bid is extended once.</source>
         <translation>समाप्ति पर इससे कम ऑफ़र हों तो बिड एक बार बढ़ाई जाती है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="433"/>
+        <location filename="../../app/ui/bid_form.py" line="428"/>
         <source>Add item</source>
         <translation>वस्तु जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="434"/>
+        <location filename="../../app/ui/bid_form.py" line="429"/>
         <source>Save draft</source>
         <translation>ड्राफ़्ट सहेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="453"/>
+        <location filename="../../app/ui/bid_form.py" line="448"/>
         <source>Enter an amount in rupees, like 4,50,000 or 450000.50.</source>
         <translation>राशि रुपयों में लिखें, जैसे 4,50,000 या 450000.50।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="460"/>
+        <location filename="../../app/ui/bid_form.py" line="455"/>
         <source>Enter a percentage from 0 to 100, like 15 or 2.5.</source>
         <translation>0 से 100 तक का प्रतिशत लिखें, जैसे 15 या 2.5।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="469"/>
+        <location filename="../../app/ui/bid_form.py" line="464"/>
         <source>Enter the estimated value in rupees.</source>
         <translation>अनुमानित मूल्य रुपयों में लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="478"/>
+        <location filename="../../app/ui/bid_form.py" line="473"/>
         <source>Enter the EMD amount in rupees.</source>
         <translation>ईएमडी राशि रुपयों में लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="582"/>
+        <location filename="../../app/ui/bid_form.py" line="577"/>
         <source>Type the estimated value to see which ways of buying the rules allow.</source>
         <translation>अनुमानित मूल्य लिखें, तो दिखेगा कि नियम खरीद के कौन-से तरीके अनुमति देते हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="590"/>
+        <location filename="../../app/ui/bid_form.py" line="585"/>
         <source>Ways of buying for %1 on %2 (%3):</source>
         <translation>%2 को %1 की खरीद के तरीके (%3):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="594"/>
+        <location filename="../../app/ui/bid_form.py" line="589"/>
         <source>Direct purchase</source>
         <translation>सीधी खरीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="594"/>
+        <location filename="../../app/ui/bid_form.py" line="589"/>
         <source>L1 purchase</source>
         <translation>L1 खरीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="595"/>
+        <location filename="../../app/ui/bid_form.py" line="590"/>
         <source>Bid or reverse auction</source>
         <translation>बिड या रिवर्स नीलामी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="600"/>
+        <location filename="../../app/ui/bid_form.py" line="595"/>
         <source>not allowed</source>
         <translation>अनुमति नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="602"/>
+        <location filename="../../app/ui/bid_form.py" line="597"/>
         <source>required</source>
         <translation>अनिवार्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="604"/>
+        <location filename="../../app/ui/bid_form.py" line="599"/>
         <source>allowed</source>
         <translation>अनुमति है</translation>
     </message>
@@ -307,84 +307,84 @@
 <context>
     <name>BidItemEditor</name>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="745"/>
-        <location filename="../../app/ui/bid_form.py" line="838"/>
+        <location filename="../../app/ui/bid_form.py" line="740"/>
+        <location filename="../../app/ui/bid_form.py" line="833"/>
         <source>Item %1</source>
         <translation>वस्तु %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="788"/>
+        <location filename="../../app/ui/bid_form.py" line="783"/>
         <source>Choose a category</source>
         <translation>श्रेणी चुनें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="808"/>
-        <location filename="../../app/ui/bid_form.py" line="815"/>
+        <location filename="../../app/ui/bid_form.py" line="803"/>
+        <location filename="../../app/ui/bid_form.py" line="810"/>
         <source>Any</source>
         <translation>कोई भी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="839"/>
+        <location filename="../../app/ui/bid_form.py" line="834"/>
         <source>Item name</source>
         <translation>वस्तु का नाम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="840"/>
+        <location filename="../../app/ui/bid_form.py" line="835"/>
         <source>Category</source>
         <translation>श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="841"/>
+        <location filename="../../app/ui/bid_form.py" line="836"/>
         <source>Group</source>
         <translation>समूह</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="842"/>
+        <location filename="../../app/ui/bid_form.py" line="837"/>
         <source>e.g. Hospital bed, semi-Fowler</source>
         <translation>जैसे अस्पताल बिस्तर, सेमी-फाउलर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="843"/>
+        <location filename="../../app/ui/bid_form.py" line="838"/>
         <source>e.g. Beds</source>
         <translation>जैसे बिस्तर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="844"/>
+        <location filename="../../app/ui/bid_form.py" line="839"/>
         <source>Remove item</source>
         <translation>वस्तु हटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="845"/>
+        <location filename="../../app/ui/bid_form.py" line="840"/>
         <source>Consignees</source>
         <translation>परेषिती</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="846"/>
+        <location filename="../../app/ui/bid_form.py" line="841"/>
         <source>District</source>
         <translation>ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="846"/>
+        <location filename="../../app/ui/bid_form.py" line="841"/>
         <source>Quantity</source>
         <translation>मात्रा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="846"/>
+        <location filename="../../app/ui/bid_form.py" line="841"/>
         <source>Delivery days</source>
         <translation>डिलीवरी के दिन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="848"/>
+        <location filename="../../app/ui/bid_form.py" line="843"/>
         <source>Add consignee</source>
         <translation>परेषिती जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="855"/>
+        <location filename="../../app/ui/bid_form.py" line="850"/>
         <source>e.g. Raipur</source>
         <translation>जैसे रायपुर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="856"/>
+        <location filename="../../app/ui/bid_form.py" line="851"/>
         <source>Remove this consignee</source>
         <translation>यह परेषिती हटाएँ</translation>
     </message>
@@ -392,97 +392,97 @@
 <context>
     <name>BidRules</name>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="88"/>
+        <location filename="../../app/ui/bid_form.py" line="83"/>
         <source>Give the bid a title (up to %1 characters).</source>
         <translation>बिड को शीर्षक दें (अधिकतम %1 अक्षर)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="90"/>
+        <location filename="../../app/ui/bid_form.py" line="85"/>
         <source>Name the item (up to %1 characters).</source>
         <translation>वस्तु का नाम लिखें (अधिकतम %1 अक्षर)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="92"/>
+        <location filename="../../app/ui/bid_form.py" line="87"/>
         <source>Choose the item&apos;s category (one that holds products).</source>
         <translation>वस्तु की श्रेणी चुनें (ऐसी श्रेणी जिसमें उत्पाद हों)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="94"/>
+        <location filename="../../app/ui/bid_form.py" line="89"/>
         <source>Name the consignee&apos;s district.</source>
         <translation>परेषिती का ज़िला लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="96"/>
+        <location filename="../../app/ui/bid_form.py" line="91"/>
         <source>Enter a whole number from %1 to %2.</source>
         <translation>%1 से %2 तक की पूर्ण संख्या लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="98"/>
+        <location filename="../../app/ui/bid_form.py" line="93"/>
         <source>A bid needs at least one item.</source>
         <translation>बिड में कम से कम एक वस्तु होनी चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="100"/>
+        <location filename="../../app/ui/bid_form.py" line="95"/>
         <source>An item needs at least one consignee.</source>
         <translation>हर वस्तु का कम से कम एक परेषिती होना चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="102"/>
+        <location filename="../../app/ui/bid_form.py" line="97"/>
         <source>The estimated value must be above zero.</source>
         <translation>अनुमानित मूल्य शून्य से अधिक होना चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="105"/>
+        <location filename="../../app/ui/bid_form.py" line="100"/>
         <source>The bid must end in the future.</source>
         <translation>बिड की समाप्ति भविष्य में होनी चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="106"/>
+        <location filename="../../app/ui/bid_form.py" line="101"/>
         <source>Choose the date and time the bid ends.</source>
         <translation>बिड की समाप्ति की तिथि और समय चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="108"/>
+        <location filename="../../app/ui/bid_form.py" line="103"/>
         <source>Offers must stay valid for %1 to %2 days.</source>
         <translation>ऑफ़र %1 से %2 दिन तक वैध रहने चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="110"/>
+        <location filename="../../app/ui/bid_form.py" line="105"/>
         <source>The minimum number of offers is from %1 to %2.</source>
         <translation>ऑफ़रों की न्यूनतम संख्या %1 से %2 तक हो सकती है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="112"/>
+        <location filename="../../app/ui/bid_form.py" line="107"/>
         <source>The automatic extension is from %1 to %2 days.</source>
         <translation>स्वचालित विस्तार %1 से %2 दिन का होता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="114"/>
+        <location filename="../../app/ui/bid_form.py" line="109"/>
         <source>The ePBG is a percentage from %1 to %2.</source>
         <translation>ई-पीबीजी %1 से %2 प्रतिशत तक होता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="117"/>
+        <location filename="../../app/ui/bid_form.py" line="112"/>
         <source>Percentages are from 0 to 100.</source>
         <translation>प्रतिशत 0 से 100 तक होते हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="119"/>
+        <location filename="../../app/ui/bid_form.py" line="114"/>
         <source>Choose which sellers go to the reverse auction.</source>
         <translation>चुनें कि कौन-से विक्रेता रिवर्स नीलामी में जाएँगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="123"/>
+        <location filename="../../app/ui/bid_form.py" line="118"/>
         <source>The EMD must be 2% to 5% of the estimated value: from %1 to %2.</source>
         <translation>ईएमडी अनुमानित मूल्य का 2% से 5% होनी चाहिए: %1 से %2 तक।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="126"/>
+        <location filename="../../app/ui/bid_form.py" line="121"/>
         <source>Enter the EMD amount in rupees, above zero.</source>
         <translation>ईएमडी राशि रुपयों में लिखें, शून्य से अधिक।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="128"/>
+        <location filename="../../app/ui/bid_form.py" line="123"/>
         <source>In a group-wise bid, write a group name on every item (items with the same name form a group).</source>
         <translation>समूह-वार बिड में हर वस्तु पर समूह का नाम लिखें (एक ही नाम वाली वस्तुएँ एक समूह बनाती हैं)।</translation>
     </message>
@@ -995,250 +995,250 @@
 <context>
     <name>EvaluationView</name>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="56"/>
+        <location filename="../../app/ui/evaluation_view.py" line="55"/>
         <source>No evaluation to show yet: it is made when the financial offers are opened.</source>
         <translation>अभी दिखाने को कोई मूल्यांकन नहीं है: यह वित्तीय ऑफ़र खुलने पर बनता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="82"/>
+        <location filename="../../app/ui/evaluation_view.py" line="81"/>
         <source>total value of all items</source>
         <translation>सभी वस्तुओं का कुल मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="82"/>
+        <location filename="../../app/ui/evaluation_view.py" line="81"/>
         <source>item-wise</source>
         <translation>वस्तु-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="83"/>
+        <location filename="../../app/ui/evaluation_view.py" line="82"/>
         <source>group-wise</source>
         <translation>समूह-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="85"/>
+        <location filename="../../app/ui/evaluation_view.py" line="84"/>
         <source>Evaluated on the %1</source>
         <translation>मूल्यांकन का आधार: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="97"/>
+        <location filename="../../app/ui/evaluation_view.py" line="96"/>
         <source>All items together</source>
         <translation>सभी वस्तुएँ एक साथ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="99"/>
+        <location filename="../../app/ui/evaluation_view.py" line="98"/>
         <source>Lot %1: %2</source>
         <translation>लॉट %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="105"/>
+        <location filename="../../app/ui/evaluation_view.py" line="104"/>
         <source>No offer could be evaluated in this lot.</source>
         <translation>इस लॉट में किसी ऑफ़र का मूल्यांकन नहीं हो सका।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="108"/>
+        <location filename="../../app/ui/evaluation_view.py" line="107"/>
         <source>L1 is %1 at %2 for the lot.</source>
         <translation>इस लॉट में L1 %1 है, %2 पर।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="113"/>
+        <location filename="../../app/ui/evaluation_view.py" line="112"/>
         <source>Yes</source>
         <translation>हाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="113"/>
+        <location filename="../../app/ui/evaluation_view.py" line="112"/>
         <source>No</source>
         <translation>नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="114"/>
+        <location filename="../../app/ui/evaluation_view.py" line="113"/>
         <source>Rank</source>
         <translation>क्रम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="114"/>
-        <location filename="../../app/ui/evaluation_view.py" line="180"/>
-        <location filename="../../app/ui/evaluation_view.py" line="195"/>
+        <location filename="../../app/ui/evaluation_view.py" line="113"/>
+        <location filename="../../app/ui/evaluation_view.py" line="179"/>
+        <location filename="../../app/ui/evaluation_view.py" line="194"/>
         <source>Seller</source>
         <translation>विक्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="114"/>
+        <location filename="../../app/ui/evaluation_view.py" line="113"/>
         <source>Lot price</source>
         <translation>लॉट मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="114"/>
+        <location filename="../../app/ui/evaluation_view.py" line="113"/>
         <source>MSE</source>
         <translation>एमएसई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="114"/>
+        <location filename="../../app/ui/evaluation_view.py" line="113"/>
         <source>Nature</source>
         <translation>व्यवसाय का प्रकार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="115"/>
+        <location filename="../../app/ui/evaluation_view.py" line="114"/>
         <source>Make in India class</source>
         <translation>मेक इन इंडिया श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="115"/>
+        <location filename="../../app/ui/evaluation_view.py" line="114"/>
         <source>Offer submitted</source>
         <translation>ऑफ़र जमा हुआ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="121"/>
+        <location filename="../../app/ui/evaluation_view.py" line="120"/>
         <source>Yes, but not eligible for the preference</source>
         <translation>हाँ, पर वरीयता के पात्र नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="130"/>
+        <location filename="../../app/ui/evaluation_view.py" line="129"/>
         <source>Not evaluated in this lot:</source>
         <translation>इस लॉट में मूल्यांकन नहीं हुआ:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="135"/>
+        <location filename="../../app/ui/evaluation_view.py" line="134"/>
         <source>MSE purchase preference</source>
         <translation>एमएसई खरीद वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="136"/>
+        <location filename="../../app/ui/evaluation_view.py" line="135"/>
         <source>Make in India purchase preference</source>
         <translation>मेक इन इंडिया खरीद वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="145"/>
+        <location filename="../../app/ui/evaluation_view.py" line="144"/>
         <source>Not needed: L1 itself is eligible for the preference.</source>
         <translation>आवश्यक नहीं: L1 स्वयं वरीयता का पात्र है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="146"/>
+        <location filename="../../app/ui/evaluation_view.py" line="145"/>
         <source>%1 matched the L1 price.</source>
         <translation>%1 ने L1 मूल्य का मिलान किया।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="147"/>
+        <location filename="../../app/ui/evaluation_view.py" line="146"/>
         <source>No eligible seller was within the band.</source>
         <translation>बैंड में कोई पात्र विक्रेता नहीं था।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="148"/>
+        <location filename="../../app/ui/evaluation_view.py" line="147"/>
         <source>Every seller invited declined to match the L1 price.</source>
         <translation>आमंत्रित हर विक्रेता ने L1 मूल्य के मिलान से मना किया।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="149"/>
+        <location filename="../../app/ui/evaluation_view.py" line="148"/>
         <source>The preference&apos;s share comes to no whole unit, so nobody was invited.</source>
         <translation>वरीयता का हिस्सा एक भी पूरी इकाई नहीं बनता, इसलिए किसी को आमंत्रित नहीं किया गया।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="150"/>
+        <location filename="../../app/ui/evaluation_view.py" line="149"/>
         <source>Not applied: the MSE preference prevails in this lot.</source>
         <translation>लागू नहीं: इस लॉट में एमएसई वरीयता प्रभावी है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="152"/>
+        <location filename="../../app/ui/evaluation_view.py" line="151"/>
         <source>within %1% of L1, up to %2</source>
         <translation>L1 से %1% के भीतर, %2 तक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="157"/>
+        <location filename="../../app/ui/evaluation_view.py" line="156"/>
         <source>Band</source>
         <translation>बैंड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="158"/>
+        <location filename="../../app/ui/evaluation_view.py" line="157"/>
         <source>In the band</source>
         <translation>बैंड में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="159"/>
+        <location filename="../../app/ui/evaluation_view.py" line="158"/>
         <source>In the band, not eligible</source>
         <translation>बैंड में, पर पात्र नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="160"/>
+        <location filename="../../app/ui/evaluation_view.py" line="159"/>
         <source>Invited to match L1</source>
         <translation>L1 मिलान के लिए आमंत्रित</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="161"/>
+        <location filename="../../app/ui/evaluation_view.py" line="160"/>
         <source>Declined</source>
         <translation>मना किया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="162"/>
+        <location filename="../../app/ui/evaluation_view.py" line="161"/>
         <source>Matched</source>
         <translation>मिलान किया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="163"/>
+        <location filename="../../app/ui/evaluation_view.py" line="162"/>
         <source>Outcome</source>
         <translation>परिणाम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="172"/>
+        <location filename="../../app/ui/evaluation_view.py" line="171"/>
         <source>L1</source>
         <translation>L1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="172"/>
+        <location filename="../../app/ui/evaluation_view.py" line="171"/>
         <source>MSE price match</source>
         <translation>एमएसई मूल्य मिलान</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="173"/>
+        <location filename="../../app/ui/evaluation_view.py" line="172"/>
         <source>Make in India price match</source>
         <translation>मेक इन इंडिया मूल्य मिलान</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="174"/>
+        <location filename="../../app/ui/evaluation_view.py" line="173"/>
         <source>Award</source>
         <translation>आवंटन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="177"/>
+        <location filename="../../app/ui/evaluation_view.py" line="176"/>
         <source>Nothing is awarded: no lot has an offer that could be evaluated.</source>
         <translation>कुछ आवंटित नहीं हुआ: किसी लॉट में मूल्यांकन योग्य ऑफ़र नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="180"/>
+        <location filename="../../app/ui/evaluation_view.py" line="179"/>
         <source>Item</source>
         <translation>वस्तु</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="180"/>
+        <location filename="../../app/ui/evaluation_view.py" line="179"/>
         <source>Quantity</source>
         <translation>मात्रा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="180"/>
+        <location filename="../../app/ui/evaluation_view.py" line="179"/>
         <source>Unit price</source>
         <translation>इकाई मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="180"/>
-        <location filename="../../app/ui/evaluation_view.py" line="195"/>
+        <location filename="../../app/ui/evaluation_view.py" line="179"/>
+        <location filename="../../app/ui/evaluation_view.py" line="194"/>
         <source>Total</source>
         <translation>कुल</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="181"/>
+        <location filename="../../app/ui/evaluation_view.py" line="180"/>
         <source>Rule</source>
         <translation>नियम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="181"/>
+        <location filename="../../app/ui/evaluation_view.py" line="180"/>
         <source>Why</source>
         <translation>कारण</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="193"/>
+        <location filename="../../app/ui/evaluation_view.py" line="192"/>
         <source>By seller</source>
         <translation>विक्रेता-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="196"/>
+        <location filename="../../app/ui/evaluation_view.py" line="195"/>
         <source>Total of the award: %1</source>
         <translation>कुल आवंटन: %1</translation>
     </message>
@@ -1246,98 +1246,98 @@
 <context>
     <name>Formats</name>
     <message>
-        <location filename="../../app/ui/formats.py" line="30"/>
+        <location filename="../../app/ui/formats.py" line="36"/>
         <source>crore</source>
         <translation>करोड़</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="30"/>
+        <location filename="../../app/ui/formats.py" line="36"/>
         <source>lakh</source>
         <translation>लाख</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="52"/>
+        <location filename="../../app/ui/formats.py" line="58"/>
         <source>Micro (MSE)</source>
         <translation>सूक्ष्म (एमएसई)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="52"/>
+        <location filename="../../app/ui/formats.py" line="58"/>
         <source>Small (MSE)</source>
         <translation>लघु (एमएसई)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="52"/>
+        <location filename="../../app/ui/formats.py" line="58"/>
         <source>Medium (not MSE)</source>
         <translation>मध्यम (एमएसई नहीं)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="53"/>
+        <location filename="../../app/ui/formats.py" line="59"/>
         <source>Not an MSE</source>
         <translation>एमएसई नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="54"/>
-        <location filename="../../app/ui/formats.py" line="61"/>
+        <location filename="../../app/ui/formats.py" line="60"/>
+        <location filename="../../app/ui/formats.py" line="67"/>
         <source>Unknown</source>
         <translation>अज्ञात</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="59"/>
+        <location filename="../../app/ui/formats.py" line="65"/>
         <source>Class-I local supplier</source>
         <translation>श्रेणी-I स्थानीय आपूर्तिकर्ता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="59"/>
+        <location filename="../../app/ui/formats.py" line="65"/>
         <source>Class-II local supplier</source>
         <translation>श्रेणी-II स्थानीय आपूर्तिकर्ता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="60"/>
+        <location filename="../../app/ui/formats.py" line="66"/>
         <source>Non-local supplier</source>
         <translation>गैर-स्थानीय आपूर्तिकर्ता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="66"/>
+        <location filename="../../app/ui/formats.py" line="72"/>
         <source>Draft</source>
         <translation>ड्राफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="66"/>
+        <location filename="../../app/ui/formats.py" line="72"/>
         <source>Waiting for approval</source>
         <translation>अनुमोदन की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="66"/>
+        <location filename="../../app/ui/formats.py" line="72"/>
         <source>Published</source>
         <translation>प्रकाशित</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="67"/>
+        <location filename="../../app/ui/formats.py" line="73"/>
         <source>Rejected</source>
         <translation>अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="67"/>
+        <location filename="../../app/ui/formats.py" line="73"/>
         <source>Out of stock</source>
         <translation>स्टॉक समाप्त</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="67"/>
+        <location filename="../../app/ui/formats.py" line="73"/>
         <source>Retired</source>
         <translation>वापस ली गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="72"/>
+        <location filename="../../app/ui/formats.py" line="78"/>
         <source>Manufacturer</source>
         <translation>निर्माता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="72"/>
+        <location filename="../../app/ui/formats.py" line="78"/>
         <source>Service provider</source>
         <translation>सेवा प्रदाता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="73"/>
+        <location filename="../../app/ui/formats.py" line="79"/>
         <source>Trader</source>
         <translation>व्यापारी</translation>
     </message>
@@ -2121,42 +2121,42 @@
         <translation>अनुमोदन के लिए भेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="148"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="152"/>
         <source>%1 OEM(s) meet the requirement: %2</source>
         <translation>%1 ओईएम आवश्यकता पूरी करते हैं: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="158"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="162"/>
         <source>Enter the consignee&apos;s district.</source>
         <translation>परेषिती का ज़िला लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="161"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="165"/>
         <source>Compare first: only the L1 can be ordered.</source>
         <translation>पहले तुलना करें: केवल L1 का ही ऑर्डर दिया जा सकता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="163"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="167"/>
         <source>No product of this category meets the key parameters and delivers there.</source>
         <translation>इस श्रेणी का कोई उत्पाद मुख्य मानकों को पूरा नहीं करता और वहाँ डिलीवर नहीं करता।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="165"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="169"/>
         <source>Fewer than three OEMs: say why you buy from this comparison.</source>
         <translation>तीन से कम ओईएम: बताएँ कि आप इस तुलना से क्यों खरीद रहे हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="174"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="178"/>
         <source>Value %1: %2</source>
         <translation>मूल्य %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="175"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="179"/>
         <source>allowed by this route</source>
         <translation>इस तरीके से अनुमत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="175"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="179"/>
         <source>above this route&apos;s limit (%1)</source>
         <translation>इस तरीके की सीमा से अधिक (%1)</translation>
     </message>

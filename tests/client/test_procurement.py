@@ -43,6 +43,11 @@ def _seller_users(server) -> dict[str, int]:
     return firms
 
 
+def _leaf_category(server) -> int:
+    return server.query("SELECT id FROM categories c WHERE NOT EXISTS "
+                        "(SELECT 1 FROM categories k WHERE k.parent_id = c.id) ORDER BY id LIMIT 1")[0][0]
+
+
 def _advance(admin, seconds: float) -> dict:
     return admin.session.api.write("POST", "/api/v1/test/clock", {"advance_seconds": int(seconds)}, str(uuid.uuid4()))
 
@@ -61,8 +66,7 @@ def _bid_fields(server_now, category_id: int) -> dict:
 def test_a_bid_from_an_offline_draft_to_orders(device, server, tmp_path):
     firms = _seller_users(server)
     buyer, approver, admin = device("demo-buyer"), device("demo-approver"), device("demo-admin")
-    category = server.query("SELECT id FROM categories c WHERE NOT EXISTS "
-                            "(SELECT 1 FROM categories k WHERE k.parent_id = c.id) ORDER BY id LIMIT 1")[0][0]
+    category = _leaf_category(server)
     server_now = parse_iso(buyer.session.api.get("/api/v1/time")["now"])
 
     # Drafted and sent for approval offline: both wait in the outbox, and survive a restart.
@@ -152,8 +156,7 @@ def test_a_bid_from_an_offline_draft_to_orders(device, server, tmp_path):
 def test_a_fourth_withdrawal_is_refused_and_held_back(device, server):
     _seller_users(server)
     buyer, approver = device("demo-buyer"), device("demo-approver")
-    category = server.query("SELECT id FROM categories c WHERE NOT EXISTS "
-                            "(SELECT 1 FROM categories k WHERE k.parent_id = c.id) ORDER BY id LIMIT 1")[0][0]
+    category = _leaf_category(server)
     server_now = parse_iso(buyer.session.api.get("/api/v1/time")["now"])
     clerk = Procurement(buyer.outbox)
     bid_id = clerk.draft_bid(_bid_fields(server_now, category))

@@ -63,6 +63,12 @@ def select(qtbot, page, title: str) -> None:
     qtbot.wait(500)  # the details arrive from the marketplace
 
 
+def demo_seller_category(server) -> int:
+    """A category where the demo seller has a listing: its bids are among the seller's."""
+    return server.query("SELECT l.category_id FROM listings l JOIN users u ON u.seller_firm_id = l.seller_firm_id "
+                        "WHERE u.username = 'demo-seller' AND l.status = 'published' LIMIT 1")[0][0]
+
+
 def advance(server, seconds: float) -> None:
     session = requests.Session()
     token = session.post(f"{server.url}/api/v1/auth/login", json={"username": "demo-admin", "password": PASSWORD}).json()
@@ -73,8 +79,7 @@ def advance(server, seconds: float) -> None:
 
 def test_a_bid_through_the_windows(qtbot, desks, server, monkeypatch, tmp_path):
     title = f"Steel almirahs {uuid.uuid4().hex[:6]}"
-    seller_category = server.query("SELECT l.category_id FROM listings l JOIN users u ON u.seller_firm_id = l.seller_firm_id "
-                                   "WHERE u.username = 'demo-seller' AND l.status = 'published' LIMIT 1")[0][0]
+    seller_category = demo_seller_category(server)
 
     # The clerk drafts the bid in the form, then sends it for approval.
     buyer = desks.open("buyer")
@@ -156,8 +161,7 @@ def test_a_bid_through_the_windows(qtbot, desks, server, monkeypatch, tmp_path):
 
 def test_a_two_packet_bid_is_evaluated_technically_in_the_window(qtbot, desks, server, monkeypatch):
     """The clerk rejects an offer technically, with a reason the seller then reads."""
-    category = server.query("SELECT l.category_id FROM listings l JOIN users u ON u.seller_firm_id = l.seller_firm_id "
-                            "WHERE u.username = 'demo-seller' AND l.status = 'published' LIMIT 1")[0][0]
+    category = demo_seller_category(server)
     buyer = desks.open("buyer")
     window = signed_in(qtbot, buyer, server, "demo-buyer")
     now = parse_iso(buyer.workspace.api().get("/api/v1/time")["now"])
