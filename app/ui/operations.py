@@ -100,7 +100,10 @@ def export_bid(tasks: TaskManager, workspace: Workspace, bid_id: str, path: str,
     """Save the bid as BID.json (domain/bid_json.py) at `path`."""
     def export() -> None:
         document = workspace.procurement.audit_export(workspace.api(), bid_id)
-        Path(path).write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        # Written beside it, then moved into place: nobody ever opens a half-written file.
+        partial = Path(path + ".part")
+        partial.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        partial.replace(path)
     tasks.run(export, on_done, on_error, lane="network")
 
 

@@ -150,7 +150,7 @@ def test_a_bid_through_the_windows(qtbot, desks, server, monkeypatch, tmp_path):
     exported = tmp_path / "audit.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kwargs: (str(exported), "")))
     qtbot.mouseClick(page.actions["export"], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(exported.exists, timeout=10_000)
+    qtbot.waitUntil(lambda: page.message.text().startswith("Saved for audit"), timeout=10_000)
     document = json.loads(exported.read_text(encoding="utf-8"))
     awards = evaluation_json(evaluate(*bid_from_json(document)))["awards"]
     assert [(line["quantity"], line["unit_price_paise"]) for line in awards] == [(40, 17_500_00)]
