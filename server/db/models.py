@@ -273,6 +273,7 @@ class Bid(Base):
     mii_preference: Mapped[dict[str, Any]] = mapped_column(default=dict)
     ra_enabled: Mapped[bool] = mapped_column(Boolean, default=False)
     ra_rule: Mapped[str | None] = mapped_column(String(40))
+    payment_days: Mapped[int] = mapped_column(Integer, default=10)  # after CRAC (domain.md section 6)
     status: Mapped[str] = mapped_column(String(30), index=True)
     opened_at: Mapped[datetime | None]
     evaluation: Mapped[dict[str, Any] | None] = mapped_column(JSON)
@@ -353,6 +354,58 @@ class PurchaseOrder(Base):
     # An L1 purchase: the comparison the buyer ordered from (ranked listings, OEMs), as checked.
     comparison: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     reason: Mapped[str | None] = mapped_column(Text)  # why fewer than three OEMs
-    status: Mapped[str] = mapped_column(String(20))  # awaiting_approval | returned | placed
-    remark: Mapped[str | None] = mapped_column(Text)  # the approver's
+    # awaiting_approval | returned | placed | accepted | declined | delivered | received | paid
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    remark: Mapped[str | None] = mapped_column(Text)  # the latest decision's (approver, seller, consignee)
     created_at: Mapped[datetime]
+    number: Mapped[str | None] = mapped_column(String(40), unique=True)  # given when placed
+    placed_at: Mapped[datetime | None]
+    accepted_at: Mapped[datetime | None]
+    delivered_at: Mapped[datetime | None]
+    received_at: Mapped[datetime | None]  # the CRAC
+    paid_at: Mapped[datetime | None]
+    payment_days: Mapped[int] = mapped_column(Integer, default=10)  # payment due this long after CRAC
+
+
+class OrderEvent(Base):
+    """An order's timeline as people read it (the audit trail holds the tamper-evident record)."""
+
+    __tablename__ = "order_events"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), index=True)
+    at: Mapped[datetime]
+    actor_username: Mapped[str] = mapped_column(String(100))
+    actor_role: Mapped[str] = mapped_column(String(20))
+    action: Mapped[str] = mapped_column(String(60))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class BidCategory(Base):
+    """Which categories a bid buys, so a seller's "bids for me" is one indexed query."""
+
+    __tablename__ = "bid_categories"
+
+    bid_id: Mapped[str] = mapped_column(ForeignKey("bids.id"), primary_key=True)
+    category_id: Mapped[int] = mapped_column(ForeignKey("categories.id"), primary_key=True, index=True)
+
+
+class Negotiation(Base):
+    """One round of negotiation with a lot's L1 seller after the financial opening (at most
+    five per lot, 72 hours each): the buyer asks, the seller answers with prices no higher
+    than before, or declines; an unanswered round lapses."""
+
+    __tablename__ = "negotiations"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    bid_id: Mapped[str] = mapped_column(ForeignKey("bids.id"), index=True)
+    lot: Mapped[str] = mapped_column(String(40))
+    seller_firm_id: Mapped[int] = mapped_column(ForeignKey("seller_firms.id"))
+    round: Mapped[int] = mapped_column(Integer)
+    asked_at: Mapped[datetime]
+    due_at: Mapped[datetime]
+    note: Mapped[str | None] = mapped_column(Text)  # the buyer's
+    status: Mapped[str] = mapped_column(String(12))  # open | answered | declined | lapsed
+    answered_at: Mapped[datetime | None]
+    before_prices: Mapped[dict[str, Any]] = mapped_column(default=dict)  # item id -> unit price paise
+    prices: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # the seller's answer
