@@ -77,3 +77,47 @@ def rupees_short(paise: int, symbol: str = "Rs ") -> str:
 def percent_of(paise: int, basis_points: int) -> int:
     """A percentage of an amount, with percentages in basis points (15% = 1500), rounded half up."""
     return int((Decimal(paise) * basis_points / 10_000).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+_ONES = ("Zero One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen Sixteen "
+         "Seventeen Eighteen Nineteen").split()
+_TENS = "_ _ Twenty Thirty Forty Fifty Sixty Seventy Eighty Ninety".split()
+
+
+def _below_hundred(n: int) -> str:
+    if n < 20:
+        return _ONES[n]
+    tens, ones = divmod(n, 10)
+    return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
+
+
+def _indian_words(n: int) -> str:
+    """A whole number in words with Indian grouping: 1,23,45,678 -> One Crore Twenty-Three Lakh
+    Forty-Five Thousand Six Hundred Seventy-Eight. Crores of crores repeat the groups."""
+    if n == 0:
+        return _ONES[0]
+    crores, n = divmod(n, CRORE)
+    lakhs, n = divmod(n, LAKH)
+    thousands, n = divmod(n, 1000)
+    hundreds, rest = divmod(n, 100)
+    words = []
+    if crores:
+        words.append(f"{_indian_words(crores)} Crore")
+    for count, name in ((lakhs, "Lakh"), (thousands, "Thousand"), (hundreds, "Hundred")):
+        if count:
+            words.append(f"{_below_hundred(count)} {name}")
+    if rest:
+        words.append(_below_hundred(rest))
+    return " ".join(words)
+
+
+def rupees_in_words(paise: int) -> str:
+    """An amount as a cheque or a contract writes it, in the Indian system:
+    123456750 -> "Rupees Twelve Lakh Thirty-Four Thousand Five Hundred Sixty-Seven and paise fifty only"."""
+    if isinstance(paise, bool) or not isinstance(paise, int):
+        raise MoneyError("paise must be an int")
+    rupees, part = divmod(abs(paise), PAISE_PER_RUPEE)
+    text = f"Rupees {_indian_words(rupees)}"
+    if part:
+        text += f" and paise {_indian_words(part).lower()}"
+    return ("Minus " if paise < 0 else "") + text + " only"
