@@ -1,6 +1,6 @@
 """Buying a catalogue listing: a direct purchase, or an L1 purchase after comparing the
-products of the category that meet the listing's key parameters and deliver to the
-consignee (domain/l1_comparison.py; the server checks it again). The dialog says which
+products of the category that meet the key parameters the buyer ticks (the listing's own
+values) and deliver to the consignee (domain/l1_comparison.py; the server checks it again). The dialog says which
 route the value allows under the order in force; the order is queued, then waits for the
 approving officer.
 """
@@ -12,7 +12,8 @@ from typing import Any, Callable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+    QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHeaderView, QLabel, QLineEdit,
+    QPushButton,
     QRadioButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -84,6 +85,17 @@ class PurchaseDialog(Retranslating, QDialog):
         self.l1 = QRadioButton(self, objectName="l1Purchase")
         self.verdict = QLabel(self, objectName="purchaseVerdict", wordWrap=True)
         self.compare_button = QPushButton(self, objectName="compareButton")
+        # Which of the listing's key parameters the comparison requires: all of them narrow it
+        # to near-identical products (often one OEM), so the buyer chooses what the need is.
+        self.specs_box = QGroupBox(self, objectName="keyParameters")
+        specs_layout = QVBoxLayout(self.specs_box)
+        self.spec_checks: dict[str, QCheckBox] = {}
+        for name, value in sorted((listing.get("key_specs") or {}).items()):
+            check = QCheckBox(f"{name}: {value}", self.specs_box, checked=True)
+            check.toggled.connect(self._requirement_changed)
+            specs_layout.addWidget(check)
+            self.spec_checks[name] = check
+        self.specs_box.setVisible(bool(self.spec_checks))
         self.model = ComparisonModel(self)
         self.table = QTableView(self, objectName="comparisonTable")
         self.table.setModel(self.model)
@@ -108,6 +120,7 @@ class PurchaseDialog(Retranslating, QDialog):
         layout.addWidget(self.verdict)
         layout.addWidget(self.direct)
         layout.addWidget(self.l1)
+        layout.addWidget(self.specs_box)
         layout.addWidget(self.compare_button)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.oems)
@@ -116,8 +129,9 @@ class PurchaseDialog(Retranslating, QDialog):
         layout.addLayout(reason_form)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
-        for signal in (self.quantity.valueChanged, self.district.textChanged, self.direct.toggled, self.reason.textChanged):
+        for signal in (self.quantity.valueChanged, self.direct.toggled, self.reason.textChanged):
             signal.connect(self._check)
+        self.district.textChanged.connect(self._requirement_changed)
         self.compare_button.clicked.connect(self.compare)
         self.resize(760, 560)
         self.retranslate()
@@ -130,6 +144,7 @@ class PurchaseDialog(Retranslating, QDialog):
         self.direct.setText(self.tr("Direct purchase of this listing"))
         self.l1.setText(self.tr("L1 purchase: the lowest-priced product meeting these key parameters"))
         self.compare_button.setText(self.tr("Compare"))
+        self.specs_box.setTitle(self.tr("Key parameters the product must meet"))
         self.reason_label.setText(self.tr("Why fewer than three OEMs"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Send for approval"))
         self._check()
@@ -141,9 +156,20 @@ class PurchaseDialog(Retranslating, QDialog):
             price = self.comparison["ranked"][0]["price_paise"]
         return price * self.quantity.value()
 
+    def required_specs(self) -> dict[str, str]:
+        specs = self.listing.get("key_specs") or {}
+        return {name: specs[name] for name, check in self.spec_checks.items() if check.isChecked()}
+
+    def _requirement_changed(self, *_: object) -> None:
+        """A changed requirement makes the earlier comparison stale: compare again."""
+        self.comparison = None
+        self.model.set_rows([])
+        self.oems.setText("")
+        self._check()
+
     def compare(self) -> None:
         self.l1.setChecked(True)
-        operations.compare_l1(self.tasks, self.workspace, self.listing["category_id"], self.listing.get("key_specs") or {},
+        operations.compare_l1(self.tasks, self.workspace, self.listing["category_id"], self.required_specs(),
                               self.district.text().strip(), self._compared, self._failed)
 
     def _compared(self, comparison: dict[str, Any]) -> None:
@@ -191,7 +217,7 @@ class PurchaseDialog(Retranslating, QDialog):
         district, quantity = self.district.text().strip(), self.quantity.value()
         if self.l1.isChecked():
             listing_id, mode = self.comparison["l1_listing_id"], "l1"
-            specs, reason = self.listing.get("key_specs") or {}, self.reason.text().strip()
+            specs, reason = self.required_specs(), self.reason.text().strip()
         else:
             listing_id, mode, specs, reason = self.listing["id"], "direct", None, ""
         operations.queue(self.tasks, lambda p: p.purchase(mode, listing_id, quantity, district, specs, reason),

@@ -53,6 +53,17 @@ def test_direct_and_l1_purchases_from_the_catalogue(qtbot, desks, server):
     qtbot.waitUntil(lambda: dialog.comparison is not None, timeout=10_000)
     assert dialog.model.rowCount() >= 1 and dialog.model.index(0, 0).data() == "L1"
     assert dialog.model.index(0, 0).data(Qt.ItemDataRole.FontRole).bold()
+    # Requiring fewer of the listing's key parameters widens the comparison; a changed
+    # requirement needs a new comparison before anything can be ordered.
+    narrow_oems = len(dialog.comparison["oems"])
+    assert dialog.spec_checks and all(check.isChecked() for check in dialog.spec_checks.values())
+    for check in dialog.spec_checks.values():
+        check.setChecked(False)
+    assert dialog.comparison is None and dialog.model.rowCount() == 0
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    qtbot.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.comparison is not None, timeout=10_000)
+    assert len(dialog.comparison["oems"]) > narrow_oems
     if not dialog.comparison["enough_oems"]:
         dialog.reason.setText("Only these OEMs deliver to Raipur")
     l1 = dialog.comparison["l1_listing_id"]
