@@ -1,13 +1,15 @@
 """Direct and L1 purchases from the catalogue, and the approving officer's decision on them.
 
-A buyer orders one catalogue listing for a consignee's district:
+A buyer orders one catalogue listing for a consignee's district (a direct purchase may hold
+several listings of one seller, from the desktop's cart: each line is checked on its own and
+the order's total against the limit):
 - **direct**: any listing that delivers there, while the order's value stays within the
   direct purchase limit in force on the server's date (domain/buying_modes.py);
 - **l1**: the server compares the published listings of the category that meet the key
   parameters the buyer chose and deliver there (domain/l1_comparison.py); only the L1 may be
   ordered, within the L1 limit; with fewer than three OEMs the buyer must record why.
 The order waits for an approver of the same office (never the one who raised it), who places
-it or returns it with a remark. The answer carries any demand-splitting warning
+it (server/services/orders.py takes it from there) or returns it with a remark. The answer carries any demand-splitting warning
 (Rule 149(viii)) from the office's orders of the same category in the last 30 days.
 """
 
@@ -26,12 +28,16 @@ from domain.listing import BUYER_VISIBLE
 from domain.money import rupees_text
 from server.db.models import Category, Listing, PurchaseOrder
 from server.db.trail import act_as
-from server.errors import ApiError, forbidden, not_found, validation_failed
-from server.services.bids import order_json, parse_id, remark_from, require_checker
+from server.errors import ApiError, forbidden, validation_failed
+from server.services import orders as order_rules
+from server.services.bids import require_checker
 from server.services.caller import Caller
+from server.services.text import parse_id, remark_from
 
 SPLITTING_WINDOW = timedelta(days=30)
 ROUTES = {"direct": Route.DIRECT_PURCHASE, "l1": Route.L1_PURCHASE}
+MAX_LINES = 50
+MAX_QUANTITY = 10_000_000
 
 
 def _delivers(listing: Listing, district: str) -> bool:
@@ -40,14 +46,16 @@ def _delivers(listing: Listing, district: str) -> bool:
 
 
 def _body(body: Any) -> dict[str, Any]:
-    allowed = {"mode", "listing_id", "quantity", "consignee_district", "key_specs", "reason"}
+    allowed = {"mode", "listing_id", "quantity", "lines", "consignee_district", "key_specs", "reason"}
     if not isinstance(body, dict):
         raise validation_failed({"body": "must be a JSON object"})
     problems = {name: "is not a field of a purchase" for name in set(body) - allowed}
     if body.get("mode") not in ROUTES:
         problems["mode"] = "must be direct or l1"
-    if not is_whole(body.get("quantity")) or not 1 <= body["quantity"] <= 10_000_000:
-        problems["quantity"] = "must be a whole number from 1 to 10000000"
+    if "lines" in body:
+        problems.update(_lines_problems(body))
+    elif not is_whole(body.get("quantity")) or not 1 <= body["quantity"] <= MAX_QUANTITY:
+        problems["quantity"] = f"must be a whole number from 1 to {MAX_QUANTITY}"
     district = body.get("consignee_district")
     if not isinstance(district, str) or not district.strip() or len(district) > 100:
         problems["consignee_district"] = "needs the consignee's district"
@@ -57,11 +65,41 @@ def _body(body: Any) -> dict[str, Any]:
     reason = body.get("reason")
     if reason is not None and (not isinstance(reason, str) or len(reason) > 2000):
         problems["reason"] = "must be text of at most 2000 characters"
-    if parse_id(body.get("listing_id")) is None:
+    if "lines" not in body and parse_id(body.get("listing_id")) is None:
         problems["listing_id"] = "must be a listing's id"
     if problems:
         raise validation_failed(problems)
     return body
+
+
+def _lines_problems(body: dict[str, Any]) -> dict[str, str]:
+    """A direct purchase of several listings of one seller: {"lines": [{"listing_id", "quantity"}]}."""
+    problems: dict[str, str] = {}
+    if body.get("mode") != "direct":
+        problems["lines"] = "only a direct purchase can hold several lines"
+    if "listing_id" in body or "quantity" in body:
+        problems["lines"] = "give either lines, or listing_id and quantity, not both"
+    lines = body["lines"]
+    if not isinstance(lines, list) or not 1 <= len(lines) <= MAX_LINES:
+        problems["lines"] = f"must list from 1 to {MAX_LINES} listings, each with listing_id and quantity"
+        return problems
+    seen: set[str] = set()
+    for n, line in enumerate(lines):
+        where = f"lines.{n}"
+        if not isinstance(line, dict):
+            problems[where] = "must be {listing_id, quantity}"
+            continue
+        for name in set(line) - {"listing_id", "quantity"}:
+            problems[f"{where}.{name}"] = "is not a field of a line"
+        listing_id = parse_id(line.get("listing_id"))
+        if listing_id is None:
+            problems[f"{where}.listing_id"] = "must be a listing's id"
+        elif listing_id in seen:
+            problems[f"{where}.listing_id"] = "is on an earlier line already: one line per listing"
+        seen.add(listing_id or "")
+        if not is_whole(line.get("quantity")) or not 1 <= line["quantity"] <= MAX_QUANTITY:
+            problems[f"{where}.quantity"] = f"must be a whole number from 1 to {MAX_QUANTITY}"
+    return problems
 
 
 def _limit(route: Route, category: Category, now: datetime) -> tuple[int, str]:
@@ -96,25 +134,49 @@ def create(session: Session, caller: Caller, order_id: str, body: Any, now: date
     if session.get(PurchaseOrder, canonical) is not None:
         raise ApiError(409, "already_exists", "This purchase exists already.")
     data = _body(body)
-    listing = session.get(Listing, parse_id(data["listing_id"]))
-    if listing is None or listing.status not in BUYER_VISIBLE:
-        raise validation_failed({"listing_id": "is not a listing on sale"})
     route = ROUTES[data["mode"]]
     district = " ".join(data["consignee_district"].split())
+    # (the prefix naming the line's fields, listing id, quantity): one line, or the cart's lines
+    if "lines" in data:
+        wanted = [(f"lines.{n}.", parse_id(line["listing_id"]), line["quantity"]) for n, line in enumerate(data["lines"])]
+    else:
+        wanted = [("", parse_id(data["listing_id"]), data["quantity"])]
+    listings = [session.get(Listing, listing_id) for _, listing_id, _ in wanted]
+    missing = {f"{where}listing_id": "is not a listing on sale" for (where, _, _), listing in zip(wanted, listings)
+               if listing is None or listing.status not in BUYER_VISIBLE}
+    if missing:
+        raise validation_failed(missing)
+    listing = listings[0]
     problems: dict[str, str] = {}
-    if not _delivers(listing, district):
-        problems["consignee_district"] = f"this listing does not deliver to {district}"
-    if data["quantity"] > listing.stock:
-        problems["quantity"] = f"only {listing.stock} in stock"
-    elif data["quantity"] < listing.min_order_qty:
-        problems["quantity"] = f"the seller's minimum order is {listing.min_order_qty}"
-    category = session.get(Category, listing.category_id)
-    total = listing.price_paise * data["quantity"]
+    lines: list[dict[str, Any]] = []
+    for (where, _, quantity), each in zip(wanted, listings):
+        if each.seller_firm_id != listing.seller_firm_id:
+            problems[f"{where}listing_id"] = "is sold by another seller than the first line: an order is on one seller"
+        elif not _delivers(each, district):
+            if where:
+                problems[f"{where}listing_id"] = f"does not deliver to {district}"
+            else:
+                problems["consignee_district"] = f"this listing does not deliver to {district}"
+        if quantity > each.stock:
+            problems[f"{where}quantity"] = f"only {each.stock} in stock"
+        elif quantity < each.min_order_qty:
+            problems[f"{where}quantity"] = f"the seller's minimum order is {each.min_order_qty}"
+        lines.append({"item": each.title, "listing_id": each.id, "quantity": quantity,
+                      "unit_price_paise": each.price_paise, "total_paise": each.price_paise * quantity,
+                      "rule": data["mode"]})
+    total = sum(line["total_paise"] for line in lines)
+    # A mixed order is filed under the category of its largest line (the first of equals).
+    main = max(zip(lines, listings), key=lambda pair: pair[0]["total_paise"])[1]
+    category = session.get(Category, main.category_id)
     limit, citation = _limit(route, category, now)
     if total > limit:
         name = "direct purchase" if route is Route.DIRECT_PURCHASE else "L1 purchase"
-        problems["quantity"] = (f"{rupees_text(total)} is above the {name} limit of {rupees_text(limit)} "
-                                f"({citation}); buy by {'L1 purchase or ' if route is Route.DIRECT_PURCHASE else ''}bid")
+        above = (f"is above the {name} limit of {rupees_text(limit)} ({citation}); "
+                 f"buy by {'L1 purchase or ' if route is Route.DIRECT_PURCHASE else ''}bid")
+        if "lines" in data:
+            problems["lines"] = f"the order's total, {rupees_text(total)}, {above}"
+        else:
+            problems["quantity"] = f"{rupees_text(total)} {above}"
     comparison = None
     reason = (data.get("reason") or "").strip() or None
     if route is Route.L1_PURCHASE:
@@ -128,15 +190,23 @@ def create(session: Session, caller: Caller, order_id: str, body: Any, now: date
                                   "with fewer than three")
     if problems:
         raise validation_failed(problems)
-    warnings = _splitting(session, caller.buyer_org_id, category, route, total, now)
+    # Demand splitting is judged per category: each category's share of this order against
+    # the office's earlier orders of that category.
+    shares: dict[int, int] = {}
+    for line, each in zip(lines, listings):
+        shares[each.category_id] = shares.get(each.category_id, 0) + line["total_paise"]
+    warnings = [warning for category_id, share in shares.items()
+                for warning in _splitting(session, caller.buyer_org_id, session.get(Category, category_id), route,
+                                          share, now)]
     act_as(session, caller.actor, f"order.{data['mode']}_purchase")
     order = PurchaseOrder(
         id=canonical, mode=data["mode"], bid_id=None, buyer_org_id=caller.buyer_org_id, created_by=caller.user_id,
-        seller_firm_id=listing.seller_firm_id, category_id=listing.category_id, consignee_district=district,
-        lines=[{"item": listing.title, "listing_id": listing.id, "quantity": data["quantity"],
-                "unit_price_paise": listing.price_paise, "total_paise": total, "rule": data["mode"]}],
-        total_paise=total, comparison=comparison, reason=reason, status="awaiting_approval", created_at=now)
+        seller_firm_id=listing.seller_firm_id, category_id=category.id, consignee_district=district,
+        lines=lines, total_paise=total, comparison=comparison, reason=reason, status="awaiting_approval",
+        created_at=now, payment_days=order_rules.PURCHASE_PAYMENT_DAYS)
     session.add(order)
+    session.flush()  # the order's row before its timeline's
+    order_rules.record(session, order, caller, "sent for approval", now, reason)
     return order, warnings
 
 
@@ -150,22 +220,28 @@ def _splitting(session: Session, office: int, category: Category, route: Route, 
     return [warning.message for warning in splitting_warnings(new, past)]
 
 
-def decide(session: Session, caller: Caller, order_id: str, approve: bool, body: Any) -> PurchaseOrder:
-    order = session.get(PurchaseOrder, parse_id(order_id) or "")
-    if order is None or (caller.buyer_org_id != order.buyer_org_id and not caller.is_admin):
-        raise not_found("There is no such order, or it is not one you may see.")
+def decide(session: Session, caller: Caller, order_id: str, approve: bool, body: Any, now: datetime) -> PurchaseOrder:
+    """The approving officer places the order (a direct one is accepted by the system at
+    once) or returns it to the buyer with a remark."""
+    order = order_rules.order_for(session, caller, order_id, lock=True)
     require_checker(caller, order.buyer_org_id, order.created_by, "purchase")
     if order.status != "awaiting_approval":
         raise ApiError(409, "wrong_state", f"This order is {order.status.replace('_', ' ')}, not awaiting approval.")
     remark = remark_from(body, required=not approve)
     act_as(session, caller.actor, "order.approved" if approve else "order.returned")
-    order.status = "placed" if approve else "returned"
     order.remark = remark
+    if approve:
+        order_rules.place(session, order, caller, now, payment_days=order_rules.PURCHASE_PAYMENT_DAYS,
+                          action="approved and placed", note=remark)
+    else:
+        order.status = "returned"
+        order_rules.record(session, order, caller, "returned to the buyer", now, remark)
     return order
 
 
-def as_json(order: PurchaseOrder, warnings: list[str] | None = None) -> dict[str, Any]:
-    data = order_json(order)
+def as_json(session: Session, caller: Caller, order: PurchaseOrder, now: datetime,
+            warnings: list[str] | None = None) -> dict[str, Any]:
+    data = order_rules.as_seen_by(session, caller, order, now)
     if warnings is not None:
         data["warnings"] = warnings
     return data
