@@ -35,6 +35,7 @@ from server.db.models import (
     FeedState,
     Listing,
     MatchResponse,
+    Negotiation,
     PurchaseOrder,
     SellerFirm,
     User,
@@ -52,6 +53,7 @@ AUDITED: dict[type, str] = {
     Brand: "brand",
     Bid: "bid",
     MatchResponse: "match_response",
+    Negotiation: "negotiation",
     PurchaseOrder: "order",
 }
 # Offers are audited by hand, with a salted digest (server/services/bids.py): a plain digest

@@ -368,7 +368,9 @@ def step(session: Session, now: datetime) -> list[str]:
                 offer.technical_status = "accepted"
             _evaluate(session, bid)
         done.append(f"{bid.number} opened")
-    return done
+    from server.services import negotiation  # it builds on this module: imported when used
+
+    return done + negotiation.step(session, now)
 
 
 # --- offers ---------------------------------------------------------------------------------
@@ -681,6 +683,9 @@ def award(session: Session, caller: Caller, bid_id: str, version: int, now: date
     bid = bid_for(session, caller, bid_id, lock=True)
     _require_version(bid, version)
     _require_status(bid, "financial_evaluation", doing="awarded")
+    from server.services import negotiation  # it builds on this module: imported when used
+
+    negotiation.refuse_award_while_open(session, bid, now)
     accepted = {(r.seller_firm_id, r.lot) for r in session.scalars(
         select(MatchResponse).where(MatchResponse.bid_id == bid.id, MatchResponse.accepted.is_(True)))}
     waiting = _waiting(bid, accepted)
