@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import json
 import uuid
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any, Iterator
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.api import ApiClient, ApiError
 from app.models.outbox import QueuedRequest
@@ -29,6 +31,8 @@ from app.outbox import Outbox
 from domain.timefmt import iso_utc, utc_now
 
 BIDS = "/api/v1/bids"
+ORDERS = "/api/v1/orders"
+ORDER_STEPS = ("accept", "decline", "deliver", "receive", "pay")
 
 
 @dataclass(frozen=True)
@@ -73,9 +77,11 @@ class Procurement:
     # -- queuing ---------------------------------------------------------------------------
 
     def _queue(self, entity: str, action: str, method: str, path: str, body: Any = None, *,
-               versioned: bool = False, base_version: int | None = None) -> int:
+               versioned: bool = False, base_version: int | None = None, session: Session | None = None) -> int:
+        """Queue a write in its own transaction, or in `session`'s (another change to the
+        outbox file that must stand or fall with it, like emptying the cart)."""
         now = iso_utc(utc_now())
-        with self._sessions() as session:
+        with self._sessions() if session is None else nullcontext(session) as session:
             row = QueuedRequest(entity=entity, action=action, method=method, path=path,
                                 body=None if body is None else json.dumps(body, ensure_ascii=False),
                                 versioned=int(versioned), base_version=base_version,
@@ -116,6 +122,16 @@ class Procurement:
     def award(self, bid_id: str, version: int) -> int:
         return self._bid_step(bid_id, "award", "award", None, version)
 
+    def negotiate(self, bid_id: str, version: int, lot: str, note: str = "") -> int:
+        """Ask the lot's L1 seller for a better price (a round of 72 hours, at most five)."""
+        return self._bid_step(bid_id, "negotiate", "negotiations", {"lot": lot, "note": note or None}, version)
+
+    def answer_negotiation(self, bid_id: str, negotiation_id: str, prices: dict[str, int] | None) -> int:
+        """The L1 seller's answer: lower unit prices per item, or None to decline."""
+        body: dict[str, Any] = {"prices": prices} if prices is not None else {"decline": True}
+        return self._queue(f"negotiation:{negotiation_id}", "negotiation_answer", "POST",
+                           f"{BIDS}/{bid_id}/negotiations/{negotiation_id}/answer", body)
+
     def technical(self, bid_id: str, offer_id: str, accepted: bool, reason: str = "") -> int:
         return self._queue(f"offer:{offer_id}", "technical", "POST", f"{BIDS}/{bid_id}/offers/{offer_id}/technical",
                            {"accepted": accepted, "reason": reason or None})
@@ -144,9 +160,26 @@ class Procurement:
         self._queue(f"order:{order_id}", "purchase", "PUT", f"/api/v1/purchases/{order_id}", body)
         return order_id
 
+    def purchase_lines(self, lines: list[tuple[str, int]], district: str, *, session: Session | None = None) -> str:
+        """A direct purchase of several listings of one seller, [(listing id, quantity)]: the
+        cart's order on that seller (app/cart.py); it waits for the officer."""
+        order_id = str(uuid.uuid4())
+        body = {"mode": "direct", "consignee_district": district,
+                "lines": [{"listing_id": listing_id, "quantity": quantity} for listing_id, quantity in lines]}
+        self._queue(f"order:{order_id}", "purchase", "PUT", f"/api/v1/purchases/{order_id}", body, session=session)
+        return order_id
+
     def decide_order(self, order_id: str, approve: bool, remark: str = "") -> int:
         verb = "approve" if approve else "return"
-        return self._queue(f"order:{order_id}", f"order_{verb}", "POST", f"/api/v1/orders/{order_id}/{verb}",
+        return self._queue(f"order:{order_id}", f"order_{verb}", "POST", f"{ORDERS}/{order_id}/{verb}",
+                           {"remark": remark or None})
+
+    def order_step(self, order_id: str, step: str, remark: str = "") -> int:
+        """An order's next step: the seller's accept, decline (with a remark) or deliver; the
+        office's receive (the CRAC) or pay (docs/api.md, "Orders")."""
+        if step not in ORDER_STEPS:
+            raise ValueError(f"not a step of an order: {step}")
+        return self._queue(f"order:{order_id}", f"order_{step}", "POST", f"{ORDERS}/{order_id}/{step}",
                            {"remark": remark or None})
 
     # -- what is queued ----------------------------------------------------------------------
@@ -220,7 +253,10 @@ class Procurement:
                 result.rejected += 1
                 refused.add(request.entity)
                 continue
-            result_version = answer.get("version") if isinstance(answer, dict) and request.entity.startswith("bid:") else None
+            result_version = None
+            if isinstance(answer, dict) and request.entity.startswith("bid:"):
+                # A bid's own answer, or {"negotiation", "bid"} for a round asked.
+                result_version = (answer.get("bid") or answer).get("version")
             self._update(request.seq, state="done", error=None, answer=json.dumps(answer, ensure_ascii=False),
                          result_version=result_version)
             result.sent += 1
@@ -250,6 +286,11 @@ class Procurement:
         return api.get(f"{BIDS}/{bid_id}/audit-export")
 
     @staticmethod
+    def negotiations(api: ApiClient, bid_id: str) -> dict[str, Any]:
+        """{"negotiations": rounds (a seller sees only its own), "sellers": names}."""
+        return api.get(f"{BIDS}/{bid_id}/negotiations")
+
+    @staticmethod
     def offers(api: ApiClient, bid_id: str) -> list[dict[str, Any]]:
         return api.get(f"{BIDS}/{bid_id}/offers")["offers"]
 
@@ -264,4 +305,12 @@ class Procurement:
 
     @staticmethod
     def orders(api: ApiClient) -> list[dict[str, Any]]:
-        return api.get("/api/v1/orders")["orders"]
+        return api.get(ORDERS)["orders"]
+
+    @staticmethod
+    def order(api: ApiClient, order_id: str) -> dict[str, Any]:
+        return api.get(f"{ORDERS}/{order_id}")
+
+    @staticmethod
+    def order_history(api: ApiClient, order_id: str) -> list[dict[str, Any]]:
+        return api.get(f"{ORDERS}/{order_id}/history")["events"]

@@ -133,6 +133,30 @@ def test_a_bid_from_an_offline_draft_to_orders(device, server, tmp_path):
     mse.answer_match(bid_id, "all", True)
     sellers["mse-maker"].sync()
 
+    # Negotiation with L1 only, through the desktops: the trader lowers its price; the
+    # evaluation follows it, and the MSE, invited again, matches the new L1 price.
+    bid = clerk.bid(buyer.session.api, bid_id)
+    clerk.negotiate(bid_id, bid["version"], "all", "Please improve on Rs 17,000 a unit")
+    buyer.sync()
+    assert clerk.requests(("rejected",)) == []
+    trader = Procurement(sellers["big-trader"].outbox)
+    rounds = trader.negotiations(sellers["big-trader"].session.api, bid_id)["negotiations"]
+    assert [(r["round"], r["status"], r["before_prices"]) for r in rounds] == [(1, "open", {"1": 17_000_00})]
+    # Only L1 is asked: another seller sees no round, and an answer from it is refused.
+    assert mse.negotiations(sellers["mse-maker"].session.api, bid_id)["negotiations"] == []
+    mse.answer_negotiation(bid_id, rounds[0]["id"], {"1": 16_000_00})
+    sellers["mse-maker"].sync()
+    assert len(mse.requests(("rejected",))) == 1
+    mse.discard(mse.requests(("rejected",))[0].seq)
+    trader.answer_negotiation(bid_id, rounds[0]["id"], {"1": 16_500_00})
+    sellers["big-trader"].sync()
+    assert trader.negotiations(sellers["big-trader"].session.api, bid_id)["negotiations"][0]["status"] == "answered"
+    lot = clerk.evaluation(buyer.session.api, bid_id)["evaluation"]["lots"][0]
+    assert lot["l1"] == f"S{firms['big-trader']}"
+    assert mse.evaluation(sellers["mse-maker"].session.api, bid_id)["invitations"][0]["answer"] is None
+    mse.answer_match(bid_id, "all", True)
+    sellers["mse-maker"].sync()
+
     # An auditor re-checks the decision from the exported bid, without the app or the server.
     exported = tmp_path / "bid.json"
     exported.write_text(json.dumps(clerk.audit_export(buyer.session.api, bid_id)))
@@ -146,11 +170,12 @@ def test_a_bid_from_an_offline_draft_to_orders(device, server, tmp_path):
     buyer.sync()
     orders = {o["seller_id"]: o for o in clerk.orders(buyer.session.api) if o["bid_id"] == bid_id}
     assert orders[firms["big-trader"]]["lines"][0]["quantity"] == 30
-    assert orders[firms["mse-maker"]]["lines"][0] == {"item": "1", "quantity": 10, "unit_price_paise": 17_000_00,
-                                                     "total_paise": 170_000_00, "rule": "MSE_MATCH"}
+    assert orders[firms["big-trader"]]["lines"][0]["unit_price_paise"] == 16_500_00
+    assert orders[firms["mse-maker"]]["lines"][0] == {"item": "1", "quantity": 10, "unit_price_paise": 16_500_00,
+                                                     "total_paise": 165_000_00, "rule": "MSE_MATCH"}
     actions = [e["action"] for e in clerk.history(buyer.session.api, bid_id)]
     assert actions == ["drafted", "sent for approval", "approved and published", "closed", "opened",
-                       "match accepted", "awarded"]
+                       "match accepted", "negotiation asked", "negotiated", "match accepted", "awarded"]
 
 
 def test_a_fourth_withdrawal_is_refused_and_held_back(device, server):
