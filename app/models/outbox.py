@@ -74,3 +74,24 @@ class QueuedRequest(OutboxBase):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[str] = mapped_column(String)
     updated_at: Mapped[str] = mapped_column(String)
+
+
+class CartLine(OutboxBase):
+    """A listing in a buyer's cart, as it was seen when added (app/cart.py). Kept per user of
+    this computer (`owner`: user@server, like the outbox's), so one user never sees, or
+    orders, another's cart."""
+
+    __tablename__ = "cart_lines"
+
+    owner: Mapped[str] = mapped_column(String, primary_key=True)
+    listing_id: Mapped[str] = mapped_column(String, primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    brand: Mapped[str] = mapped_column(String)
+    seller_id: Mapped[int] = mapped_column(Integer)
+    category_id: Mapped[int] = mapped_column(Integer)
+    unit_price_paise: Mapped[int] = mapped_column(Integer)  # the price the buyer saw
+    quantity: Mapped[int] = mapped_column(Integer)
+    min_order_qty: Mapped[int] = mapped_column(Integer)
+    stock: Mapped[int] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer)  # the cart lists its lines in the order added
+    added_at: Mapped[str] = mapped_column(String)  # UTC ISO

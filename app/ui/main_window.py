@@ -12,9 +12,11 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
 from app.config import log_dir
+from app.ui import operations
 from app.ui.bids_page import BidsPage
+from app.ui.cart_dialog import CartDialog
 from app.ui.catalogue import CatalogueBrowser
-from app.ui.formats import when
+from app.ui.formats import number, when
 from app.ui.icons import icon
 from app.ui.my_catalogue import MyCatalogue
 from app.ui.purchase_dialog import PurchaseDialog
@@ -91,6 +93,14 @@ class MainWindow(Retranslating, QMainWindow):
         self.buy_action = QAction("", self, objectName="buyAction")
         self.buy_action.triggered.connect(self.buy_selected)
         self.buy_action.setVisible(self.user.get("role") == "buyer")
+        # The cart: listings for one direct purchase, sent for approval as one order per seller.
+        self.cart_count = 0
+        self.add_to_cart_action = QAction("", self, objectName="addToCartAction")
+        self.add_to_cart_action.triggered.connect(self.add_selected_to_cart)
+        self.cart_action = QAction("", self, objectName="cartAction")
+        self.cart_action.triggered.connect(self.open_cart)
+        for action in (self.add_to_cart_action, self.cart_action):
+            action.setVisible(self.user.get("role") == "buyer")
         self.logs_action = QAction("", self, objectName="logsAction")
         self.logs_action.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir()))))
         self.addActions([self.sync_action, self.search_action, self.settings_action, self.quit_action])
@@ -103,7 +113,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.help_menu.addAction(self.logs_action)
         self.toolbar = QToolBar(self, objectName="mainToolbar", movable=False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toolbar.addActions([self.sync_action, self.settings_action, self.buy_action])
+        self.toolbar.addActions([self.sync_action, self.settings_action, self.buy_action, self.add_to_cart_action,
+                                 self.cart_action])
         self.addToolBar(self.toolbar)
 
         controller.connection_changed.connect(lambda _state: self._show_banner())
@@ -113,6 +124,8 @@ class MainWindow(Retranslating, QMainWindow):
         controller.failed.connect(lambda _message: self.sync_action.setEnabled(True))
         self.resize(1280, 780)
         self.retranslate()
+        if self.user.get("role") == "buyer":
+            self._refresh_cart_count()
 
     # -- reacting -----------------------------------------------------------------------------------------
 
@@ -145,6 +158,35 @@ class MainWindow(Retranslating, QMainWindow):
         self.purchase = PurchaseDialog(self.workspace, self.tasks, listing, district, lambda _: self._local_change(), self)
         self.purchase.finished.connect(self.purchase.deleteLater)
         self.purchase.open()
+
+    def add_selected_to_cart(self) -> None:
+        """The listing selected in the catalogue goes in the cart at its minimum order."""
+        listing = self.workspace.cache.listing(self.catalogue.selected_listing_id or "")
+        if listing is None:
+            self.catalogue.count_label.setText(self.tr("Choose a listing to add to the cart first."))
+            return
+
+        def added(line) -> None:
+            self.status.message_label.setText(self.tr("In the cart: %1 × %2").replace("%1", number(line.quantity))
+                                              .replace("%2", line.title))
+            self._refresh_cart_count()
+        operations.add_to_cart(self.tasks, self.workspace, listing, added,
+                               lambda error: self.status.message_label.setText(str(error)))
+
+    def open_cart(self) -> None:
+        district = (self.user.get("buyer_org") or {}).get("district") or ""
+        self.cart = CartDialog(self.workspace, self.tasks, district, self)
+        self.cart.changed.connect(self._refresh_cart_count)
+        self.cart.sent.connect(lambda _order_ids: self._local_change())
+        self.cart.finished.connect(self.cart.deleteLater)
+        self.cart.open()
+
+    def _refresh_cart_count(self) -> None:
+        operations.cart_count(self.tasks, self.workspace, self._show_cart_count)
+
+    def _show_cart_count(self, count: int) -> None:
+        self.cart_count = count
+        self.cart_action.setText(self.tr("Cart (%1)").replace("%1", str(count)))
 
     def focus_search(self) -> None:
         self.tabs.setCurrentWidget(self.catalogue)
@@ -194,6 +236,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.logs_action.setText(self.tr("Open the log folder"))
         self.buy_action.setText(self.tr("Buy…"))
         self.buy_action.setToolTip(self.tr("Buy the selected listing directly or by L1 comparison"))
+        self.add_to_cart_action.setText(self.tr("Add to cart"))
+        self.add_to_cart_action.setToolTip(self.tr("Add the selected listing to the cart at its minimum order"))
+        self._show_cart_count(self.cart_count)
+        self.cart_action.setToolTip(self.tr("The cart: listings for one direct purchase, one order per seller"))
         self.file_menu.setTitle(self.tr("&File"))
         self.help_menu.setTitle(self.tr("&Help"))
         self._show_banner()

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from app import seller_catalogue
+from app.cart import Cart
 from app.procurement import Procurement
 from app.ui.tasks import TaskManager
 from app.workspace import Workspace
@@ -71,6 +72,41 @@ def queue(tasks: TaskManager, write: Callable[[Procurement], Any], workspace: Wo
 
 def queue_bid(tasks: TaskManager, workspace: Workspace, fields: dict[str, Any], on_done: Done) -> None:
     tasks.run(lambda: workspace.procurement.draft_bid(fields), on_done)
+
+
+# -- the buyer's cart (app/cart.py): kept in the outbox file; checkout queues the orders --------
+
+
+def load_cart(tasks: TaskManager, workspace: Workspace, on_done: Done) -> None:
+    """(the cart's lines, {seller id: the seller as buyers see it, or None})."""
+    def load():
+        lines = Cart(workspace.outbox).lines()
+        return lines, {seller: workspace.cache.seller(seller) for seller in {line.seller_id for line in lines}}
+    tasks.run(load, on_done)
+
+
+def cart_count(tasks: TaskManager, workspace: Workspace, on_done: Done) -> None:
+    tasks.run(lambda: Cart(workspace.outbox).count(), on_done)
+
+
+def add_to_cart(tasks: TaskManager, workspace: Workspace, listing: dict[str, Any], on_done: Done,
+                on_error: Failed) -> None:
+    """Add a listing at its minimum order (merged with its line if it is there); CartError says why not."""
+    tasks.run(lambda: Cart(workspace.outbox).add(listing), on_done, on_error)
+
+
+def set_cart_quantity(tasks: TaskManager, workspace: Workspace, listing_id: str, quantity: int, on_done: Done,
+                      on_error: Failed) -> None:
+    tasks.run(lambda: Cart(workspace.outbox).set_quantity(listing_id, quantity), on_done, on_error)
+
+
+def remove_from_cart(tasks: TaskManager, workspace: Workspace, listing_id: str, on_done: Done) -> None:
+    tasks.run(lambda: Cart(workspace.outbox).remove(listing_id), on_done)
+
+
+def check_out(tasks: TaskManager, workspace: Workspace, district: str, on_done: Done, on_error: Failed) -> None:
+    """One direct purchase per seller queued for the approving officer, the cart emptied; the order ids."""
+    tasks.run(lambda: Cart(workspace.outbox).checkout(workspace.procurement, district), on_done, on_error)
 
 
 def load_bids(tasks: TaskManager, workspace: Workspace, on_done: Done, on_error: Failed) -> None:
