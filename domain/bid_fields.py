@@ -4,7 +4,8 @@ as the buyer types) and the server (checked again on every write).
 Our reading where the sources leave room: offer validity 60-180 days and an automatic
 extension of at least 7 days (domain.md); at most 30 days of extension and 50 as the minimum
 number of offers (a guard against typing slips, not a rule); EMD, when asked as an amount,
-2-5% of the estimated value; ePBG up to 10%.
+2-5% of the estimated value; ePBG up to 10%; payment due 10 days after the CRAC unless the
+bid sets longer, up to 90 days (domain.md section 6 says "bids may set longer", not how long).
 """
 
 from __future__ import annotations
@@ -34,14 +35,14 @@ RA_RULES = ("h1_elimination", "top_half")
 
 EDITABLE = ("title", "kind", "method", "packets", "items", "groups", "quantity_splittable", "estimated_value_paise",
             "end_at", "offer_validity_days", "min_offers", "extension_days", "emd", "epbg_bp", "mse_preference",
-            "mii_preference", "ra_enabled", "ra_rule")
+            "mii_preference", "ra_enabled", "ra_rule", "payment_days")
 DEFAULTS: dict[str, Any] = {
     "kind": "goods", "method": "total_value", "packets": 1, "groups": [], "quantity_splittable": True,
     "offer_validity_days": 90, "min_offers": 3, "extension_days": 7,
     "emd": {"mode": "none", "amount_paise": 0, "mse_startup_exempt": True}, "epbg_bp": 0,
     "mse_preference": {"enabled": True, "band_bp": 1500, "share_bp": 2500},
     "mii_preference": {"enabled": True, "margin_bp": 2000, "l1_share_bp": 5000},
-    "ra_enabled": False, "ra_rule": None,
+    "ra_enabled": False, "ra_rule": None, "payment_days": 10,
 }
 
 def is_whole(value: Any) -> bool:
@@ -132,6 +133,7 @@ def check_bid_fields(data: Mapping[str, Any], now: datetime, is_leaf_category: C
     _whole(problems, data, "min_offers", 1, 50, "the minimum number of offers")
     _whole(problems, data, "extension_days", 7, 30, "the automatic extension (days)")
     _whole(problems, data, "epbg_bp", 0, 1000, "the ePBG in basis points")
+    _whole(problems, data, "payment_days", 10, 90, "the days to pay after the CRAC (payment_days)")
     if not isinstance(data.get("quantity_splittable"), bool):
         problems["quantity_splittable"] = "must be true or false"
     if not isinstance(data.get("ra_enabled"), bool):

@@ -193,6 +193,7 @@ class BidForm(Retranslating, QDialog):
         self._row(form, "offer_validity_days", _spin(self, "field_offer_validity_days", 0, 999, fields["offer_validity_days"]))
         self._row(form, "min_offers", _spin(self, "field_min_offers", 0, 999, fields["min_offers"]))
         self._row(form, "extension_days", _spin(self, "field_extension_days", 0, 999, fields["extension_days"]))
+        self._row(form, "payment_days", _spin(self, "field_payment_days", 0, 999, fields["payment_days"]))
 
         # Security money
         emd = {**DEFAULTS["emd"], **(fields.get("emd") or {})}
@@ -392,6 +393,7 @@ class BidForm(Retranslating, QDialog):
             "estimated_value_paise": self.tr("Estimated value (Rs)"), "end_at": self.tr("Bid ends (IST)"),
             "offer_validity_days": self.tr("Offers valid for (days)"), "min_offers": self.tr("Minimum number of offers"),
             "extension_days": self.tr("Automatic extension (days)"), "emd": self.tr("EMD (earnest money)"),
+            "payment_days": self.tr("Payment due after the CRAC (days)"),
             "emd.amount_paise": self.tr("EMD amount (Rs)"),
             "emd.mse_startup_exempt": self.tr("MSEs and startups are exempt from the EMD"),
             "epbg_bp": self.tr("ePBG (% of the order value)"),
@@ -466,6 +468,7 @@ class BidForm(Retranslating, QDialog):
             "offer_validity_days": inputs["offer_validity_days"].value(),
             "min_offers": inputs["min_offers"].value(),
             "extension_days": inputs["extension_days"].value(),
+            "payment_days": inputs["payment_days"].value(),
         }
         mode = inputs["emd"].currentData()
         body["emd"] = {
