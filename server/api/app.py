@@ -6,7 +6,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from server.api.errors import install_error_handlers
-from server.api.routes import audit, auth, bids, changes, listings, meta, negotiation, purchases, testing
+from server.api.routes import audit, auth, bids, changes, listings, meta, negotiation, orders, purchases, testing
 from server.config import Settings
 from server.db.engine import Database
 from server.services.clock import Clock
@@ -23,7 +23,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.clock = Clock()  # the server's clock; tests move it (settings.test_clock) or replace it
     install_error_handlers(app)
     # negotiation before bids: the bids router's catch-all POST /bids/{id}/{verb} would take its path
-    for module in (meta, auth, changes, listings, negotiation, bids, purchases, audit):
+    for module in (meta, auth, changes, listings, negotiation, bids, purchases, orders, audit):
         app.include_router(module.router)
     if settings.test_clock:
         app.include_router(testing.router)

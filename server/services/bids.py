@@ -33,7 +33,7 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from domain.bid_json import bid_to_json, evaluation_json
@@ -42,10 +42,13 @@ from domain.bid_fields import DEFAULTS, EDITABLE, check_bid_fields, domain_bid, 
 from domain.evaluation import Decline, Nature, Offer as DomainOffer, evaluate
 from domain.listing import mii_class
 from domain.timefmt import iso_utc, ist_text, parse_iso
-from server.db.models import Bid, BidEvent, BuyerOrg, Category, Listing, MatchResponse, Offer, PurchaseOrder, SellerFirm
+from server.db.models import (Bid, BidCategory, BidEvent, BuyerOrg, Category, Listing, MatchResponse, Offer, PurchaseOrder,
+                              SellerFirm)
 from server.db.trail import SYSTEM, act_as, append_audit, canonical_json, set_chain_head, sha256_hex, take_feed_positions
 from server.errors import ApiError, forbidden, not_found, validation_failed
+from server.services import orders as order_rules
 from server.services.caller import Caller
+from server.services.text import parse_id, remark_from
 
 OPENING_AFTER_END = timedelta(minutes=30)  # GeM opens a bid 30 minutes after it ends
 MAX_WITHDRAWALS = 3
@@ -54,13 +57,6 @@ OPEN_STATES = ("technical_evaluation", "financial_evaluation", "awarded")
 
 
 # --- reading ------------------------------------------------------------------------------
-
-
-def parse_id(value: str) -> str | None:
-    try:
-        return str(uuid.UUID(value))
-    except (ValueError, TypeError, AttributeError):
-        return None
 
 
 def bid_for(session: Session, caller: Caller, bid_id: str, lock: bool = False) -> Bid:
@@ -108,8 +104,10 @@ def list_bids(session: Session, caller: Caller, *, status: str | None = None, di
     if caller.buyer_org_id is not None:
         query = query.where(Bid.buyer_org_id == caller.buyer_org_id)
     elif caller.firm is not None:
-        query = query.where(Bid.status == "published")
-        categories = set(session.scalars(select(Listing.category_id).where(Listing.seller_firm_id == caller.firm).distinct()))
+        # In SQL, before the limit: a seller's bids are a few among many.
+        their_categories = select(Listing.category_id).where(Listing.seller_firm_id == caller.firm).distinct()
+        theirs = select(BidCategory.bid_id).where(BidCategory.category_id.in_(their_categories))
+        query = query.where(Bid.status == "published", Bid.id.in_(theirs))
     elif not caller.is_admin:
         raise forbidden("Your role has no bids to see.")
     if status:
@@ -117,8 +115,6 @@ def list_bids(session: Session, caller: Caller, *, status: str | None = None, di
     if max_value_paise is not None:
         query = query.where(Bid.estimated_value_paise <= max_value_paise)
     bids = list(session.scalars(query.limit(1000)))
-    if caller.firm is not None:
-        bids = [b for b in bids if any(item.get("category_id") in categories for item in b.items)]
     if district:
         wanted = district.strip().casefold()
         bids = [b for b in bids if any(c.get("district", "").casefold() == wanted
@@ -213,6 +209,7 @@ def create_draft(session: Session, caller: Caller, bid_id: str, body: Any, now: 
               **{name: data[name] for name in EDITABLE if name != "end_at"}, end_at=parse_iso(data["end_at"]))
     session.add(bid)
     session.flush()
+    _file_under_categories(session, bid)
     _event(session, bid, caller, "drafted", now)
     return bid
 
@@ -231,9 +228,21 @@ def edit_draft(session: Session, caller: Caller, bid_id: str, version: int, body
     for name, value in changes.items():
         setattr(bid, name, parse_iso(value) if name == "end_at" else value)
     bid.opening_at = bid.end_at + OPENING_AFTER_END
+    if "items" in changes:
+        _file_under_categories(session, bid)
     _touch(bid, now)
     _event(session, bid, caller, "edited", now)
     return bid
+
+
+def _file_under_categories(session: Session, bid: Bid) -> None:
+    """Keep the bid's BidCategory rows the categories of its items (sellers' "bids for me")."""
+    wanted = {item["category_id"] for item in bid.items}
+    filed = set(session.scalars(select(BidCategory.category_id).where(BidCategory.bid_id == bid.id)))
+    if filed - wanted:
+        session.execute(delete(BidCategory).where(BidCategory.bid_id == bid.id,
+                                                  BidCategory.category_id.in_(filed - wanted)))
+    session.add_all(BidCategory(bid_id=bid.id, category_id=category_id) for category_id in sorted(wanted - filed))
 
 
 def send_for_approval(session: Session, caller: Caller, bid_id: str, version: int, now: datetime) -> Bid:
@@ -254,19 +263,6 @@ def require_checker(caller: Caller, office: int, raised_by: int, what: str) -> N
         raise forbidden(f"Only an approving officer of the same office can approve or return a {what}.")
     if caller.user_id == raised_by:
         raise forbidden(f"You raised this {what}: another officer must approve it.")
-
-
-def remark_from(body: Any, required: bool) -> str | None:
-    """The `remark` of a body (stripped; None when empty), required or not."""
-    remark = body.get("remark") if isinstance(body, dict) else None
-    if remark is not None and not isinstance(remark, str):
-        raise validation_failed({"remark": "must be text"})
-    remark = (remark or "").strip() or None
-    if required and remark is None:
-        raise validation_failed({"remark": "say why, for the buyer and the record"})
-    if remark is not None and len(remark) > 2000:
-        raise validation_failed({"remark": "must be at most 2000 characters"})
-    return remark
 
 
 def approve(session: Session, caller: Caller, bid_id: str, version: int, body: Any, now: datetime) -> Bid:
@@ -704,27 +700,10 @@ def award(session: Session, caller: Caller, bid_id: str, version: int, now: date
                             created_by=caller.user_id, seller_firm_id=firm, lines=lines,
                             total_paise=sum(x["total_paise"] for x in lines), status="placed", created_at=now)
               for firm, lines in sorted(by_seller.items())]
-    session.add_all(orders)
+    for order in orders:  # each goes to its seller with the bid's payment terms
+        order_rules.place(session, order, caller, now, payment_days=bid.payment_days, note=f"awarded in bid {bid.number}")
     bid.status = "awarded"
     _touch(bid, now)
     _event(session, bid, caller, "awarded", now, f"{len(orders)} order(s) placed")
     return orders
 
-
-def order_json(order: PurchaseOrder) -> dict[str, Any]:
-    return {"id": order.id, "mode": order.mode, "bid_id": order.bid_id, "buyer_org_id": order.buyer_org_id,
-            "seller_id": order.seller_firm_id, "category_id": order.category_id,
-            "consignee_district": order.consignee_district, "lines": order.lines, "total_paise": order.total_paise,
-            "comparison": order.comparison, "reason": order.reason, "status": order.status, "remark": order.remark,
-            "created_at": iso_utc(order.created_at)}
-
-
-def orders_for(session: Session, caller: Caller) -> list[dict[str, Any]]:
-    query = select(PurchaseOrder).order_by(PurchaseOrder.created_at.desc())
-    if caller.buyer_org_id is not None:
-        query = query.where(PurchaseOrder.buyer_org_id == caller.buyer_org_id)
-    elif caller.firm is not None:  # a seller hears of an order once it is placed
-        query = query.where(PurchaseOrder.seller_firm_id == caller.firm, PurchaseOrder.status == "placed")
-    elif not caller.is_admin:
-        raise forbidden("Your role has no orders to see.")
-    return [order_json(o) for o in session.scalars(query.limit(1000))]

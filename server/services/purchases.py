@@ -229,12 +229,12 @@ def decide(session: Session, caller: Caller, order_id: str, approve: bool, body:
         raise ApiError(409, "wrong_state", f"This order is {order.status.replace('_', ' ')}, not awaiting approval.")
     remark = remark_from(body, required=not approve)
     act_as(session, caller.actor, "order.approved" if approve else "order.returned")
-    order.remark = remark
     if approve:
         order_rules.place(session, order, caller, now, payment_days=order_rules.PURCHASE_PAYMENT_DAYS,
-                          action="approved and placed", note=remark)
+                          action="approved and placed", note=remark, remark=remark)
     else:
         order.status = "returned"
+        order.remark = remark
         order_rules.record(session, order, caller, "returned to the buyer", now, remark)
     return order
 

@@ -1,6 +1,6 @@
-"""The server's clockwork: runs the time-driven changes (server/services/bids.py `step`) every
-few seconds while the server is up. The step is idempotent, so a missed or doubled tick, or
-two servers on one database, change nothing twice."""
+"""The server's clockwork: runs the time-driven changes (server/services/bids.py `step`, then
+server/services/orders.py `step`) every few seconds while the server is up. Each step is
+idempotent, so a missed or doubled tick, or two servers on one database, change nothing twice."""
 
 from __future__ import annotations
 
@@ -9,17 +9,24 @@ import threading
 from datetime import datetime
 from typing import Callable
 
+from sqlalchemy.orm import Session
+
 from server.db.engine import Database
-from server.services import bids
+from server.services import bids, orders
 
 log = logging.getLogger(__name__)
 
 STEP_EVERY_SECONDS = 10.0
 
 
+def step(session: Session, now: datetime) -> list[str]:
+    """Every time-driven change due at `now`, in one transaction: the bids', then the orders'."""
+    return bids.step(session, now) + orders.step(session, now)
+
+
 def run_step(db: Database, clock: Callable[[], datetime]) -> list[str]:
     with db.writing() as session:
-        return bids.step(session, clock())
+        return step(session, clock())
 
 
 class Stepper:

@@ -48,7 +48,7 @@ def test_a_direct_purchase_within_the_limit_waits_for_the_officer(shop):
     own = shop.client.post(f"/api/v1/orders/{order['id']}/approve", headers=shop.headers("buyer"))
     assert "approving officer" in _error(own, 403, "forbidden")["message"]
     placed = shop.client.post(f"/api/v1/orders/{order['id']}/approve", json={"remark": "ok"}, headers=shop.headers("approver"))
-    assert placed.json()["status"] == "placed"
+    assert placed.json()["status"] == "accepted"  # a direct order is accepted by the system when placed
     assert [o["id"] for o in shop.client.get("/api/v1/orders", headers=shop.headers("seller-a")).json()["orders"]] == [order["id"]]
 
 
@@ -134,7 +134,7 @@ def test_a_cart_of_one_seller_becomes_one_order_with_every_line(shop):
                                             ("Steel stool", stool, 1, 15_000_00, 15_000_00)]
     placed = shop.client.post(f"/api/v1/orders/{order['id']}/approve", json={"remark": "ok"},
                               headers=shop.headers("approver"))
-    assert placed.json()["status"] == "placed" and len(placed.json()["lines"]) == 2
+    assert placed.json()["status"] == "accepted" and len(placed.json()["lines"]) == 2  # direct: accepted when placed
     seen = shop.client.get("/api/v1/orders", headers=shop.headers("seller-a")).json()["orders"]
     assert [(o["id"], o["total_paise"]) for o in seen] == [(order["id"], 39_000_00)]
 

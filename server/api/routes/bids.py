@@ -1,4 +1,5 @@
-"""Bids, offers, evaluation, award and orders: the HTTP side of server/services/bids.py.
+"""Bids, offers, evaluation and award: the HTTP side of server/services/bids.py (the orders an
+award places are served by server/api/routes/orders.py).
 
 Writes take the bid's version in `If-Match` (where the bid changes) and may carry an
 `Idempotency-Key`: the outbox replays a write after a lost answer, and gets the first
@@ -18,6 +19,7 @@ from server.api.deps import current_caller, database, idempotency_key, if_match,
 from server.errors import not_found
 from server.services import bids as rules
 from server.services import idempotency as idem
+from server.services import orders as order_rules
 from server.services.caller import Caller
 
 router = APIRouter(prefix="/api/v1")
@@ -111,7 +113,7 @@ def transition(request: Request, bid_id: str, verb: str, body: Any = Depends(opt
     if verb == "award":
         at, version = now(request), if_match(request)
         return write(request, caller, 200, body, version,
-                      lambda s: {"orders": [rules.order_json(o) for o in rules.award(s, caller, bid_id, version, at)]})
+                      lambda s: {"orders": [order_rules.order_json(s, o, at) for o in rules.award(s, caller, bid_id, version, at)]})
     change = _TRANSITIONS.get(verb)
     if change is None:
         raise not_found(f"There is no action {verb!r} on a bid.")
@@ -158,7 +160,7 @@ def technical(request: Request, bid_id: str, offer_id: str, body: Any = Depends(
         rules.technical_decision(s, caller, bid_id, offer_id, body, at), with_prices=False))
 
 
-# --- evaluation, matching, orders ------------------------------------------------------------
+# --- evaluation, matching ------------------------------------------------------------------
 
 
 @router.get("/bids/{bid_id}/evaluation")
@@ -178,9 +180,3 @@ def answer_match(request: Request, bid_id: str, lot: str, body: Any = Depends(js
                  caller: Caller = Depends(current_caller)) -> JSONResponse:
     at = now(request)
     return write(request, caller, 200, body, None, lambda s: rules.answer_match(s, caller, bid_id, lot, body, at))
-
-
-@router.get("/orders")
-def list_orders(request: Request, caller: Caller = Depends(current_caller)) -> dict[str, Any]:
-    with database(request).reading() as session:
-        return {"orders": rules.orders_for(session, caller)}

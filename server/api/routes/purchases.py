@@ -1,4 +1,5 @@
-"""Direct and L1 purchases and their approval: the HTTP side of server/services/purchases.py."""
+"""Direct and L1 purchases: the HTTP side of server/services/purchases.py (their approval is
+with the other steps of an order, in server/api/routes/orders.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 
-from server.api.deps import current_caller, database, json_body, optional_json_body
+from server.api.deps import current_caller, database, json_body
 from server.api.routes.bids import now, write
 from server.errors import forbidden, validation_failed
 from server.services import purchases
@@ -34,18 +35,6 @@ def create(request: Request, order_id: str, body: Any = Depends(json_body), call
     def change(session):
         order, warnings = purchases.create(session, caller, order_id, body, at)
         session.flush()
-        return purchases.as_json(order, warnings)
+        return purchases.as_json(session, caller, order, at, warnings)
 
     return write(request, caller, 201, body, None, change)
-
-
-@router.post("/orders/{order_id}/approve")
-def approve(request: Request, order_id: str, body: Any = Depends(optional_json_body), caller: Caller = Depends(current_caller)) -> JSONResponse:
-    return write(request, caller, 200, body, None,
-                  lambda s: purchases.as_json(purchases.decide(s, caller, order_id, True, body)))
-
-
-@router.post("/orders/{order_id}/return")
-def return_order(request: Request, order_id: str, body: Any = Depends(optional_json_body), caller: Caller = Depends(current_caller)) -> JSONResponse:
-    return write(request, caller, 200, body, None,
-                  lambda s: purchases.as_json(purchases.decide(s, caller, order_id, False, body)))

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Request
 from domain.timefmt import iso_utc
 from server.api.deps import current_caller, database, json_body
 from server.errors import forbidden, validation_failed
-from server.services import bids
+from server.services import schedule
 from server.services.caller import Caller
 
 router = APIRouter(prefix="/api/v1/test")
@@ -26,5 +26,5 @@ def advance_clock(request: Request, body: Any = Depends(json_body), caller: Call
         raise validation_failed({"advance_seconds": "must be a whole number of seconds, not negative"})
     now = request.app.state.clock.advance(seconds)
     with database(request).writing() as session:
-        done = bids.step(session, now)
+        done = schedule.step(session, now)
     return {"now": iso_utc(now), "step": done}
