@@ -91,7 +91,8 @@ def _iso(moment: datetime | None) -> str | None:
 
 def order_json(session: Session, order: PurchaseOrder, now: datetime, *, for_seller: bool = False) -> dict[str, Any]:
     """An order as served. The seller's firm is named once the order is placed (the buyer has
-    decided to buy); a seller does not read the office's own approval remark."""
+    decided to buy; a returned purchase never was); a seller does not read the office's own
+    approval remark."""
     bid = session.get(Bid, order.bid_id) if order.bid_id else None
     org = session.get(BuyerOrg, order.buyer_org_id)
     firm = session.get(SellerFirm, order.seller_firm_id)
@@ -103,7 +104,7 @@ def order_json(session: Session, order: PurchaseOrder, now: datetime, *, for_sel
         "buyer_org_id": order.buyer_org_id, "buyer_office": org.office,
         "buyer": {"ministry_or_state": org.ministry_or_state, "department": org.department,
                   "organisation": org.organisation, "office": org.office, "district": org.district},
-        "seller_id": order.seller_firm_id, "seller_name": firm.name if order.placed_at else None,
+        "seller_id": order.seller_firm_id, "seller_name": None if order.status in NOT_THE_SELLERS_YET else firm.name,
         "category_id": order.category_id, "consignee_district": order.consignee_district, "lines": order.lines,
         "total_paise": order.total_paise, "comparison": order.comparison, "reason": order.reason,
         "status": order.status, "remark": remark, "created_at": iso_utc(order.created_at),
@@ -255,7 +256,7 @@ def take_step(session: Session, caller: Caller, order_id: str, verb: str, body: 
         raise ApiError(409, "wrong_state", f"This order is {step.after} already.")
     if order.status != step.before:
         raise ApiError(409, "wrong_state", f"This order is {_status_text(order.status)}: {step.rule}.")
-    if step.verb == "decline" and now >= order.placed_at + ANSWER_WITHIN:
+    if step.verb == "decline" and order.placed_at and now >= order.placed_at + ANSWER_WITHIN:
         raise ApiError(409, "wrong_state", f"The {ANSWER_WITHIN.days} days to answer this order ended on "
                                            f"{ist_text(order.placed_at + ANSWER_WITHIN)}: it is accepted automatically.")
     remark = remark_from(body, required=step.remark_required)
@@ -276,21 +277,25 @@ def take_step(session: Session, caller: Caller, order_id: str, verb: str, body: 
 
 
 def step(session: Session, now: datetime) -> list[str]:
-    """Every order change due at `now`; idempotent. One line per change, for the log."""
+    """Every order change due at `now`; idempotent. One line per change, for the log.
+
+    Both sets of orders are locked before anything is written: a write takes the feed
+    counter's lock, and taking an order's lock after it could deadlock with a party's step on
+    that order (which locks the order first, then the counter)."""
     done: list[str] = []
     session.flush()  # changes made before in this transaction keep their own actor and action
     unanswered = list(session.scalars(select(PurchaseOrder).where(
         PurchaseOrder.status == "placed", PurchaseOrder.placed_at <= now - ANSWER_WITHIN).with_for_update()))
+    waiting = list(session.scalars(select(PurchaseOrder).where(
+        PurchaseOrder.mode == "direct", PurchaseOrder.status == "delivered",
+        PurchaseOrder.total_paise <= AUTO_CRAC_UP_TO_PAISE,
+        PurchaseOrder.delivered_at <= now - AUTO_CRAC_AFTER).with_for_update()))
     for order in unanswered:
         _accept_automatically(session, order, order.placed_at + ANSWER_WITHIN,
                               f"the seller did not accept or decline within {ANSWER_WITHIN.days} days")
         done.append(f"{order.number} accepted automatically")
     session.flush()
     act_as(session, SYSTEM, "order.auto_received")
-    waiting = list(session.scalars(select(PurchaseOrder).where(
-        PurchaseOrder.mode == "direct", PurchaseOrder.status == "delivered",
-        PurchaseOrder.total_paise <= AUTO_CRAC_UP_TO_PAISE,
-        PurchaseOrder.delivered_at <= now - AUTO_CRAC_AFTER).with_for_update()))
     for order in waiting:
         order.status = "received"
         order.received_at = order.delivered_at + AUTO_CRAC_AFTER

@@ -1,5 +1,5 @@
-"""The server's clockwork: runs the time-driven changes (server/services/bids.py `step`, then
-server/services/orders.py `step`) every few seconds while the server is up. Each step is
+"""The server's clockwork: runs the time-driven changes (server/services/orders.py `step`, then
+server/services/bids.py `step`) every few seconds while the server is up. Each step is
 idempotent, so a missed or doubled tick, or two servers on one database, change nothing twice."""
 
 from __future__ import annotations
@@ -20,8 +20,10 @@ STEP_EVERY_SECONDS = 10.0
 
 
 def step(session: Session, now: datetime) -> list[str]:
-    """Every time-driven change due at `now`, in one transaction: the bids', then the orders'."""
-    return bids.step(session, now) + orders.step(session, now)
+    """Every time-driven change due at `now`, in one transaction. The orders' go first: they
+    lock their orders before their first write (see server/services/orders.py `step`), which
+    holds only while nothing else has written in the transaction yet."""
+    return orders.step(session, now) + bids.step(session, now)
 
 
 def run_step(db: Database, clock: Callable[[], datetime]) -> list[str]:
