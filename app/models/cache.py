@@ -7,6 +7,8 @@ point at them; the server's UUID is a unique column. Structured fields the serve
 as JSON stay JSON text here; `category_names`, `specs_text` and `filter_tokens` are
 flattened copies made only for full-text search, and `seller_class` is the seller's MSE class
 copied onto the listing so that the catalogue can sort and filter by it without a join.
+`reads` keeps the last answer of other reads (bids, a bid's details) for offline use
+(app/read_cache.py).
 """
 
 from __future__ import annotations
@@ -110,3 +112,16 @@ class SyncState(Base):
 
     name: Mapped[str] = mapped_column(String, primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class CachedRead(Base):
+    """The last answer the marketplace gave one user to one read (app/read_cache.py): the
+    bids list, a bid's details. Keyed by owner ("user@server") as well as by key, so one
+    user's reads are never shown to another on a shared computer."""
+
+    __tablename__ = "reads"
+
+    owner: Mapped[str] = mapped_column(String, primary_key=True)
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    body: Mapped[str] = mapped_column(Text)  # JSON, as the server sent it
+    fetched_at: Mapped[str] = mapped_column(String)  # ISO 8601 UTC: when the server sent it

@@ -5,30 +5,43 @@ value allows), sends it for approval, and after the opening sees the evaluation 
 An approving officer approves or returns a bid with a remark. A seller sees the bids for
 them and makes an offer, or answers an invitation to match L1. Every write goes to the
 outbox first and shows as waiting until a sync sends it; a refusal shows the server's
-sentence. The list and a bid's details are read from the marketplace when it can be
-reached.
+sentence.
+
+The list and a bid's details are read from the marketplace and kept on this computer
+(app/read_cache.py): the last copy shows at once, then the marketplace's answer; while the
+marketplace cannot be reached the copy stays, with the time it was read ("Offline: shown as
+of ..."). A seller's bids for them ("bids for me") narrow by a consignee's district and the
+estimated value on this computer, so the filters work offline and as the seller types.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog,
-    QLabel, QListWidget, QLineEdit, QPushButton, QSpinBox, QSplitter, QTableView, QTabWidget, QTextBrowser, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView,
+    QInputDialog, QLabel, QListWidget, QLineEdit, QPushButton, QSpinBox, QSplitter, QTableView, QTabWidget, QTextBrowser,
+    QVBoxLayout, QWidget,
 )
 
+from app.cache import district_key
+from app.read_cache import Cached, unreachable
 from app.ui import operations
 from app.ui.bid_form import BidForm
 from app.ui.evaluation_view import EvaluationView
-from app.ui.formats import money, when
+from app.ui.formats import money, number, percent_text, when
 from app.ui.tasks import TaskManager
 from app.ui.timeline import Timeline
 from app.ui.widgets import Retranslating, problem_label
 from app.workspace import Workspace
 from domain.money import MoneyError, paise_from_rupees
-from domain.timefmt import utc_now
+from domain.timefmt import ist_text, utc_now
+
+# The note over a list or details shown from the copy kept on this computer.
+NOTE_STYLE = "background: #fef7e0; border: 1px solid #f9ab00; border-radius: 3px; padding: 4px 8px;"
 
 
 class BidsModel(QAbstractTableModel):
@@ -73,6 +86,54 @@ class BidsModel(QAbstractTableModel):
         if key == "value":
             return money(bid.get("estimated_value_paise"))
         return when(bid.get("end_at"))
+
+
+def consignee_districts(bids: list[dict[str, Any]]) -> list[str]:
+    """The districts the bids deliver to (their consignees'), each once, alphabetically."""
+    names: dict[str, str] = {}
+    for bid in bids:
+        for item in bid.get("items") or []:
+            for consignee in item.get("consignees") or []:
+                name = (consignee.get("district") or "").strip()
+                if name:
+                    names.setdefault(district_key(name), name)
+    return sorted(names.values(), key=str.casefold)
+
+
+def bids_matching(bids: list[dict[str, Any]], district: str | None, max_value_paise: int | None) -> list[dict[str, Any]]:
+    """The bids with a consignee in `district` and an estimated value up to `max_value_paise`
+    (None: any). A district is matched as the cache matches it ("janjgir champa" is
+    "Janjgir-Champa"); while it is typed, the start of a name matches."""
+    wanted = district_key(district)
+    exact = wanted in {district_key(name) for name in consignee_districts(bids)}
+
+    def delivers_there(bid: dict[str, Any]) -> bool:
+        for item in bid.get("items") or []:
+            for consignee in item.get("consignees") or []:
+                key = district_key(consignee.get("district"))
+                if key == wanted or (not exact and key.startswith(wanted)):
+                    return True
+        return False
+
+    return [bid for bid in bids
+            if (not wanted or delivers_there(bid))
+            and (max_value_paise is None or (bid.get("estimated_value_paise") or 0) <= max_value_paise)]
+
+
+def newer(copy: Cached, final: bool, shown: tuple[datetime, bool, bool, str] | None) -> bool:
+    """Whether `copy` may replace what is shown (from `shown`): the copy shown while the
+    marketplace is asked may arrive after the answer (the lanes run side by side), and an
+    older read never replaces a newer one."""
+    if shown is None:
+        return True
+    return copy.fetched_at >= shown[0] if final else copy.fetched_at > shown[0]
+
+
+def filled(sentence: str, *values: Any) -> str:
+    """A translated sentence with its %1, %2, ... filled in."""
+    for n, value in enumerate(values, 1):
+        sentence = sentence.replace(f"%{n}", str(value))
+    return sentence
 
 
 def status_text(status: str) -> str:
@@ -154,6 +215,9 @@ class OfferDialog(Retranslating, QDialog):
 
 class BidsPage(Retranslating, QWidget):
     changed = Signal()  # something was queued: sync soon
+    # A read found the marketplace unreachable while signed in (the window may say "Offline"
+    # and watch for it to come back); not during an offline start, which the sign-in handles.
+    unreachable = Signal()
 
     def __init__(self, workspace: Workspace, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -162,7 +226,13 @@ class BidsPage(Retranslating, QWidget):
         self.user = workspace.user or {}
         self.role = self.user.get("role", "")
         self.current: dict[str, Any] | None = None
+        self.current_evaluation: dict[str, Any] = {}
         self.loads = 0  # answers to reload() so far (tests wait on it)
+        self.all_bids: list[dict[str, Any]] = []  # the list as read; the table shows those the filters keep
+        # Where the list and the current bid's details come from: (fetched_at, live, final, problem).
+        self.list_source: tuple[datetime, bool, bool, str] | None = None
+        self.detail_source: tuple[datetime, bool, bool, str] | None = None
+        self.detail_problem = ""  # why the current bid's details could not be read (no copy kept)
 
         self.model = BidsModel(self)
         self.table = QTableView(self, objectName="bidsTable")
@@ -184,6 +254,41 @@ class BidsPage(Retranslating, QWidget):
         self.refresh_button.clicked.connect(self.reload)
         self.queue_label = QLabel(self, objectName="bidsQueue", wordWrap=True)
         self.message = QLabel(self, objectName="bidsMessage", wordWrap=True)
+        self.list_note = QLabel(self, objectName="bidsAsOf", wordWrap=True)
+        self.list_note.setStyleSheet(NOTE_STYLE)
+        self.list_note.hide()
+
+        # A seller's bids for them, narrowed on this computer (instant, and offline too).
+        self.filters = QWidget(self, objectName="bidFilters")
+        self.district_label = QLabel(self.filters)
+        self.district = QComboBox(self.filters, objectName="districtFilter", editable=True)
+        self.district.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.district.setMinimumContentsLength(14)
+        self.district.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.district.addItem("")  # "Any district", named in retranslate()
+        self.district.currentTextChanged.connect(lambda _text: self._apply_filters())
+        self.district_label.setBuddy(self.district)
+        self.value_label = QLabel(self.filters)
+        self.max_value = QLineEdit(self.filters, objectName="maxValueFilter")
+        self.max_value.setMaximumWidth(140)
+        self.max_value.textChanged.connect(lambda _text: self._apply_filters())
+        self.value_label.setBuddy(self.max_value)
+        self.count_label = QLabel(self.filters, objectName="bidsCount")
+        self.value_problem = problem_label(self.filters, "maxValueProblem")
+        filter_row = QHBoxLayout()
+        filter_row.setContentsMargins(0, 0, 0, 0)
+        filter_row.addWidget(self.district_label)
+        filter_row.addWidget(self.district)
+        filter_row.addSpacing(12)
+        filter_row.addWidget(self.value_label)
+        filter_row.addWidget(self.max_value)
+        filter_row.addStretch(1)
+        filter_row.addWidget(self.count_label)
+        filters_layout = QVBoxLayout(self.filters)
+        filters_layout.setContentsMargins(0, 0, 0, 0)
+        filters_layout.addLayout(filter_row)
+        filters_layout.addWidget(self.value_problem)
+        self.filters.setVisible(self.role == "seller")
 
         self.actions: dict[str, QPushButton] = {}
         for name in ("send", "approve", "return", "offer", "accept_match", "open_financial", "award", "export"):
@@ -192,6 +297,9 @@ class BidsPage(Retranslating, QWidget):
             button.hide()
             self.actions[name] = button
 
+        self.detail_note = QLabel(self, objectName="bidDetailAsOf", wordWrap=True)
+        self.detail_note.setStyleSheet(NOTE_STYLE)
+        self.detail_note.hide()
         self.summary = QTextBrowser(self, objectName="bidSummary")
         self.timeline = Timeline(self)
         self.evaluation = EvaluationView(self)
@@ -224,6 +332,8 @@ class BidsPage(Retranslating, QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(top)
+        left_layout.addWidget(self.filters)
+        left_layout.addWidget(self.list_note)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.message)
         right = QWidget(self)
@@ -234,6 +344,7 @@ class BidsPage(Retranslating, QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         right_layout.addLayout(buttons)
+        right_layout.addWidget(self.detail_note)
         right_layout.addWidget(self.detail_tabs, 1)
         splitter = QSplitter(self)
         splitter.addWidget(left)
@@ -258,6 +369,17 @@ class BidsPage(Retranslating, QWidget):
         self.detail_tabs.setTabText(3, self.tr("Technical evaluation"))
         self.accept_offer.setText(self.tr("Accept technically"))
         self.reject_offer.setText(self.tr("Reject…"))
+        self.district_label.setText(self.tr("&District"))
+        self.value_label.setText(self.tr("&Value up to (Rs)"))
+        self.max_value.setPlaceholderText(self.tr("Any value"))
+        self.district.blockSignals(True)
+        any_chosen = self.district.currentIndex() == 0 and self.district.currentText() == self.district.itemText(0)
+        self.district.setItemText(0, self.tr("Any district"))
+        if any_chosen:
+            self.district.setEditText(self.district.itemText(0))
+        self.district.blockSignals(False)
+        self._apply_filters()
+        self._show_notes()
         self._show_offers()
         self._show_current()
 
@@ -265,22 +387,110 @@ class BidsPage(Retranslating, QWidget):
 
     def reload(self) -> None:
         self.message.setText(self.tr("Loading the bids…"))
-        operations.load_bids(self.tasks, self.workspace, self._loaded, self._failed)
+        operations.load_bids(self.tasks, self.workspace, self._loaded, self._failed,
+                             on_stored=lambda answer: self._show_list(answer, final=False))
 
-    def _loaded(self, answer: tuple[list[dict[str, Any]], list[Any]]) -> None:
-        bids, queued = answer
+    def showEvent(self, event) -> None:
+        """Shown for the first time: the list (the window reloads it only while online, and
+        the copy kept on this computer reads offline too)."""
+        super().showEvent(event)
+        if self.loads == 0 and self.list_source is None:
+            self.reload()
+
+    def _loaded(self, answer: tuple[Cached, list[Any]]) -> None:
         self.loads += 1
+        self._show_list(answer, final=True)
+        self._say_if_unreachable(answer[0])
+
+    def _say_if_unreachable(self, copy: Cached) -> None:
+        if not copy.live and self.workspace.session is not None:
+            self.unreachable.emit()
+
+    def _show_list(self, answer: tuple[Cached, list[Any]], final: bool) -> None:
+        """`final`: the answer to this reload (live, or the copy because the marketplace was
+        not heard); else the copy shown while the marketplace is asked."""
+        copy, queued = answer
+        if not newer(copy, final, self.list_source):
+            if final and not copy.live and self.list_source is not None:
+                self.list_source = (self.list_source[0], False, True, copy.problem)  # what is shown is a copy now
+                self._show_notes()
+            return
+        self.list_source = (copy.fetched_at, copy.live, final, copy.problem)
+        bids = copy.data
         known = {bid["id"] for bid in bids}
         # Drafts made here that the marketplace does not have yet show at once, as waiting.
         waiting = [dict(r.body, id=r.entity.split(":", 1)[1], status="waiting", number=None, version=0, items=r.body.get("items", []))
                    for r in queued if r.action == "draft" and r.entity.split(":", 1)[1] not in known and r.state != "rejected"]
-        self.model.set_bids(waiting + bids)
+        self.all_bids = waiting + bids
+        self._fill_districts()
+        self._apply_filters()
         self._show_queue(queued)
-        self.message.setText(self.tr("%n bid(s).", "", len(waiting) + len(bids)))
+        self._show_notes()
+        if final or self.role != "seller":
+            self.message.setText("" if self.role == "seller" else self.tr("%n bid(s).", "", len(self.all_bids)))
+
+    def _fill_districts(self) -> None:
+        """The consignees' districts of the bids read, keeping what the seller chose or typed."""
+        typed = self.district.currentText()
+        self.district.blockSignals(True)
+        self.district.clear()
+        self.district.addItem(self.tr("Any district"))
+        self.district.addItems(consignee_districts(self.all_bids))
+        self.district.setEditText(typed or self.district.itemText(0))
+        self.district.blockSignals(False)
+
+    def _district_wanted(self) -> str | None:
+        text = self.district.currentText().strip()
+        return None if not text or text == self.district.itemText(0) else text
+
+    def _value_wanted(self) -> int | None:
+        text = self.max_value.text().strip()
+        problem = ""
+        paise = None
+        if text:
+            try:
+                paise = paise_from_rupees(text)
+            except MoneyError:
+                paise = None
+            if paise is None or paise < 0:
+                paise, problem = None, self.tr("Enter an amount in rupees, like 5,00,000; until then every value is shown.")
+        self.value_problem.setText(problem)
+        self.value_problem.setVisible(bool(problem))
+        return paise
+
+    def _apply_filters(self) -> None:
+        """The table shows the bids the filters keep (sellers); everyone else sees the whole list."""
+        shown = self.all_bids
+        if self.role == "seller":
+            shown = bids_matching(self.all_bids, self._district_wanted(), self._value_wanted())
+            total = len(self.all_bids)
+            text = self.tr("%1 of 1 bid") if total == 1 else self.tr("%1 of %2 bids")
+            self.count_label.setText(text.replace("%1", number(len(shown))).replace("%2", number(total)))
+        if shown == self.model.bids:
+            return  # the same rows: the selection and the details shown stay as they are
+        self.model.set_bids(shown)
         if self.current is not None:
             ids = [bid["id"] for bid in self.model.bids]
             if self.current["id"] in ids:
                 self.table.selectRow(ids.index(self.current["id"]))
+
+    def _note_text(self, source: tuple[datetime, bool, bool, str] | None) -> str:
+        if source is None or source[1]:
+            return ""
+        fetched_at, _live, final, _problem = source
+        if final:
+            return self.tr("Offline: shown as of %1.").replace("%1", ist_text(fetched_at))
+        return self.tr("Shown as of %1; asking the marketplace for the latest…").replace("%1", ist_text(fetched_at))
+
+    def _show_notes(self) -> None:
+        """Say plainly when what is shown is the copy kept on this computer, and from when."""
+        for label, source in ((self.list_note, self.list_source), (self.detail_note, self.detail_source)):
+            text = self._note_text(source)
+            if label is self.detail_note and self.detail_problem:
+                text = self.detail_problem
+            label.setText(text)
+            label.setToolTip(source[3] if source is not None and not source[1] else "")
+            label.setVisible(bool(text))
 
     def _show_queue(self, queued: list[Any]) -> None:
         refused = [r for r in queued if r.state == "rejected"]
@@ -299,15 +509,34 @@ class BidsPage(Retranslating, QWidget):
     def _select(self, row: int) -> None:
         if not 0 <= row < len(self.model.bids):
             return
-        self.current = self.model.bids[row]
+        chosen = self.model.bids[row]
+        if self.current is None or self.current.get("id") != chosen.get("id"):
+            # Another bid: nothing of the previous one's details may stay on screen.
+            self.detail_source, self.detail_problem = None, ""
+            self.current_evaluation, self.technical_offers = {}, []
+            self.timeline.set_events([])
+            self.evaluation.show_evaluation(None)
+            self._show_offers()
+        self.current = chosen
         self._show_current()
+        self._show_notes()
         if self.current.get("status") != "waiting":
-            operations.load_bid_detail(self.tasks, self.workspace, self.current["id"], self._detail, self._failed)
+            bid_id = self.current["id"]
+            operations.load_bid_detail(self.tasks, self.workspace, bid_id, self._detail,
+                                       lambda error: self._detail_failed(bid_id, error),
+                                       on_stored=lambda copy: self._detail(copy, final=False))
 
-    def _detail(self, detail: dict[str, Any]) -> None:
+    def _detail(self, copy: Cached, final: bool = True) -> None:
+        if final:
+            self._say_if_unreachable(copy)
+        detail = copy.data
         if self.current is None or detail["bid"]["id"] != self.current["id"]:
             return
-        self.current = detail["bid"]
+        if not newer(copy, final, self.detail_source):
+            return
+        self.detail_source, self.detail_problem = (copy.fetched_at, copy.live, final, copy.problem), ""
+        if detail["bid"].get("version", 0) >= self.current.get("version", 0):
+            self.current = detail["bid"]  # (the list may hold a newer copy of the bid than these details)
         self.timeline.set_events(detail["history"])
         evaluation = detail.get("evaluation") or {}
         if "evaluation" in evaluation:
@@ -316,6 +545,19 @@ class BidsPage(Retranslating, QWidget):
         self.technical_offers = detail.get("offers") or []
         self._show_offers()
         self._show_current()
+        self._show_notes()
+
+    def _detail_failed(self, bid_id: str, error: BaseException) -> None:
+        if self.current is None or self.current.get("id") != bid_id:
+            return
+        if self.detail_source is not None:
+            return  # a copy is shown already
+        if unreachable(error):
+            self.detail_problem = self.tr("Offline: the timeline and evaluation of this bid were not kept on this "
+                                          "computer; they show once the marketplace can be reached.")
+        else:
+            self.detail_problem = self.tr("The details of this bid cannot be read now: %1").replace("%1", str(error))
+        self._show_notes()
 
     def _show_offers(self) -> None:
         self.offer_list.clear()
@@ -357,21 +599,90 @@ class BidsPage(Retranslating, QWidget):
             "return": self.role == "approver" and status == "awaiting_approval",
             "offer": self.role == "seller" and status == "published",
             "accept_match": self.role == "seller" and status == "financial_evaluation" and bool(
-                [i for i in getattr(self, "current_evaluation", {}).get("invitations", []) if i.get("answer") is None]),
+                [i for i in self.current_evaluation.get("invitations", []) if i.get("answer") is None]),
             "open_financial": self.role == "buyer" and status == "technical_evaluation",
             "award": self.role == "buyer" and status == "financial_evaluation",
             "export": self.role in ("buyer", "approver") and status in ("financial_evaluation", "awarded"),
         }
         for name, visible in show.items():
             self.actions[name].setVisible(visible)
-        rows = [(self.tr("Status"), status_text(status or "")),
-                (self.tr("Estimated value"), money(bid.get("estimated_value_paise"))),
-                (self.tr("Ends"), when(bid.get("end_at"))),
-                (self.tr("Opens"), when(bid.get("opening_at")) if bid.get("opening_at") else "—")]
-        items = "".join(f"<li>{item['name']}: {sum(c['quantity'] for c in item.get('consignees', []))}</li>"
-                        for item in bid.get("items", []))
-        table = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
-        self.summary.setHtml(f"<h3>{bid.get('title', '')}</h3><table cellpadding=3>{table}</table><ul>{items}</ul>")
+        self.summary.setHtml(self._summary_html(bid))
+
+    def _summary_html(self, bid: dict[str, Any]) -> str:
+        """The bid document's fields, as a seller reads them before making an offer."""
+        rows = [(self.tr("Bid number"), bid.get("number") or self.tr("(not published)")),
+                (self.tr("Status"), status_text(bid.get("status") or ""))]
+        buyer = bid.get("buyer") or {}
+        office = ", ".join(part for part in (buyer.get("office"), buyer.get("organisation")) if part)
+        if buyer.get("district") and buyer["district"] not in office:
+            office = ", ".join(part for part in (office, buyer["district"]) if part)
+        if office:
+            rows.append((self.tr("Buyer"), office))
+        rows += [(self.tr("Estimated value"), money(bid.get("estimated_value_paise"))),
+                 (self.tr("Ends"), when(bid.get("end_at"))),
+                 (self.tr("Opens"), when(bid.get("opening_at")) if bid.get("opening_at") else "—")]
+        if bid.get("offer_validity_days"):
+            rows.append((self.tr("Offers valid for"), filled(self.tr("%1 days after the end"), bid["offer_validity_days"])))
+        if bid.get("method"):
+            methods = {"total_value": self.tr("Total value of all items"), "item_wise": self.tr("Item-wise"),
+                       "group_wise": self.tr("Group-wise")}
+            rows.append((self.tr("Evaluation"), methods.get(bid["method"], bid["method"])))
+        if bid.get("packets"):
+            rows.append((self.tr("Packets"), self.tr("Two packets (technical, then financial)") if bid["packets"] == 2
+                         else self.tr("Single packet")))
+        if "emd" in bid:
+            rows.append((self.tr("EMD"), self._emd_text(bid.get("emd") or {})))
+        if "epbg_bp" in bid:
+            rows.append((self.tr("ePBG"), filled(self.tr("%1% of the order value"), percent_text(bid["epbg_bp"]))
+                         if bid["epbg_bp"] else self.tr("None")))
+        if bid.get("payment_days"):
+            rows.append((self.tr("Payment"), filled(self.tr("Within %1 days of the CRAC"), bid["payment_days"])))
+        mse, mii = bid.get("mse_preference") or {}, bid.get("mii_preference") or {}
+        if mse:
+            text = filled(self.tr("MSEs within %1% of L1 may match it for %2% of the quantity"),
+                          percent_text(mse.get("band_bp", 0)), percent_text(mse.get("share_bp", 0)))
+            rows.append((self.tr("MSE preference"), text if mse.get("enabled") else self.tr("None")))
+        if mii:
+            text = filled(self.tr("Class-I local suppliers within %1% of L1 may match it; L1 keeps %2% of the quantity"),
+                          percent_text(mii.get("margin_bp", 0)), percent_text(mii.get("l1_share_bp", 0)))
+            rows.append((self.tr("Make in India preference"), text if mii.get("enabled") else self.tr("None")))
+        if "min_offers" in bid:
+            rows.append((self.tr("Minimum offers"), filled(self.tr("%1; with fewer, the bid is extended by %2 days"),
+                                                           bid["min_offers"], bid.get("extension_days", ""))))
+        if "ra_enabled" in bid:
+            rules = {"h1_elimination": self.tr("all but the highest-priced offer (H1 elimination)"),
+                     "top_half": self.tr("the lowest-priced half of the offers")}
+            rows.append((self.tr("Reverse auction"), filled(self.tr("Yes: %1"), rules.get(bid.get("ra_rule") or "", ""))
+                         if bid["ra_enabled"] else self.tr("No")))
+        table = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(str(v))}</td></tr>" for k, v in rows)
+        return (f"<h3>{escape(bid.get('title', ''))}</h3><table cellpadding=3>{table}</table>"
+                f"<h4>{escape(self.tr('Items'))}</h4>{self._items_html(bid.get('items') or [])}")
+
+    def _emd_text(self, emd: dict[str, Any]) -> str:
+        mode = emd.get("mode", "none")
+        if mode == "amount":
+            text = money(emd.get("amount_paise"))
+        elif mode == "declaration":
+            text = self.tr("Bid security declaration instead")
+        else:
+            return self.tr("None")
+        if emd.get("mse_startup_exempt"):
+            text += self.tr(" (MSEs and startups exempt)")
+        return text
+
+    def _items_html(self, items: list[dict[str, Any]]) -> str:
+        """Each item with its key parameters and its quantity per consignee's district."""
+        parts = []
+        for item in items:
+            consignees = item.get("consignees") or []
+            total = sum(c.get("quantity", 0) for c in consignees)
+            specs = "; ".join(f"{k}: {v}" for k, v in (item.get("key_specs") or {}).items())
+            each = self.tr("%1: %2, delivery within %3 days")
+            lines = "".join("<li>" + escape(filled(each, c.get("district", ""), number(c.get("quantity", 0)),
+                                                   c.get("delivery_days", ""))) + "</li>" for c in consignees)
+            heading = escape(filled(self.tr("%1 — %2 in all"), item.get("name", ""), number(total)))
+            parts.append(f"<p><b>{heading}</b>" + (f"<br>{escape(specs)}" if specs else "") + f"</p><ul>{lines}</ul>")
+        return "".join(parts)
 
     # -- writing (queued, then synced) ----------------------------------------------------------
 

@@ -11,6 +11,7 @@ from typing import Any, Callable
 from app import seller_catalogue
 from app.cart import Cart
 from app.procurement import Procurement
+from app.read_cache import BIDS_KEY, bid_key
 from app.ui.tasks import TaskManager
 from app.workspace import Workspace
 
@@ -109,18 +110,43 @@ def check_out(tasks: TaskManager, workspace: Workspace, district: str, on_done: 
     tasks.run(lambda: Cart(workspace.outbox).checkout(workspace.procurement, district), on_done, on_error)
 
 
-def load_bids(tasks: TaskManager, workspace: Workspace, on_done: Done, on_error: Failed) -> None:
-    """(the bids the user may see, the buying-cycle writes still queued or refused)."""
+def _stored_first(tasks: TaskManager, read: Callable[[], Any], on_stored: Done | None) -> None:
+    """The stored copy of a read, from the local file (no network), to `on_stored` when there is one."""
+    if on_stored is None:
+        return
+
+    def deliver(answer: Any) -> None:
+        if answer is not None:
+            on_stored(answer)
+    tasks.run(read, deliver, lambda _error: None)
+
+
+def load_bids(tasks: TaskManager, workspace: Workspace, on_done: Done, on_error: Failed,
+              on_stored: Done | None = None) -> None:
+    """(the bids the user may see as a `Cached` (app/read_cache.py): the marketplace's list,
+    or its stored copy while the marketplace cannot be reached; the buying-cycle writes still
+    queued or refused). `on_stored` first gets the same pair with the stored copy, so the page
+    shows at once what it last knew (an unreachable server may take seconds to say so)."""
+    def stored():
+        copy = workspace.reads.stored(BIDS_KEY)
+        return None if copy is None else (copy, workspace.procurement.requests())
+    _stored_first(tasks, stored, on_stored)
+
     def load():
         queued = workspace.procurement.requests()
-        return workspace.procurement.bids(workspace.api()), queued
+        return workspace.reads.fetch(BIDS_KEY, lambda: workspace.procurement.bids(workspace.api())), queued
     tasks.run(load, on_done, on_error, lane="network")
 
 
-def load_bid_detail(tasks: TaskManager, workspace: Workspace, bid_id: str, on_done: Done, on_error: Failed) -> None:
-    """{"bid", "history", "evaluation" (None before prices are open), "offers" (during a
-    two-packet bid's technical evaluation, for the buyer's office; else None)}."""
-    def load():
+def load_bid_detail(tasks: TaskManager, workspace: Workspace, bid_id: str, on_done: Done, on_error: Failed,
+                    on_stored: Done | None = None) -> None:
+    """A `Cached` of {"bid", "history", "evaluation" (None before prices are open), "offers"
+    (during a two-packet bid's technical evaluation, for the buyer's office; else None)},
+    read and stored as one, so the details shown offline are of one moment. `on_stored` as
+    for load_bids."""
+    _stored_first(tasks, lambda: workspace.reads.stored(bid_key(bid_id)), on_stored)
+
+    def read() -> dict[str, Any]:
         api, procurement = workspace.api(), workspace.procurement
         bid = procurement.bid(api, bid_id)
         evaluation = offers = None
@@ -129,7 +155,7 @@ def load_bid_detail(tasks: TaskManager, workspace: Workspace, bid_id: str, on_do
         if bid["status"] == "technical_evaluation" and (workspace.user or {}).get("buyer_org"):
             offers = procurement.offers(api, bid_id)  # without prices: the financial packets are closed
         return {"bid": bid, "history": procurement.history(api, bid_id), "evaluation": evaluation, "offers": offers}
-    tasks.run(load, on_done, on_error, lane="network")
+    tasks.run(lambda: workspace.reads.fetch(bid_key(bid_id), read), on_done, on_error, lane="network")
 
 
 def export_bid(tasks: TaskManager, workspace: Workspace, bid_id: str, path: str, on_done: Done, on_error: Failed) -> None:

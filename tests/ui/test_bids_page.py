@@ -15,7 +15,7 @@ from PySide6.QtCore import QDateTime, QTimeZone, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from app.ui.bid_form import BidForm
-from app.ui.bids_page import BidsModel, OfferDialog
+from app.ui.bids_page import BidsModel, OfferDialog, bids_matching, consignee_districts
 from domain.bid_json import bid_from_json, evaluation_json
 from domain.evaluation import evaluate
 from domain.timefmt import parse_iso
@@ -85,6 +85,7 @@ def test_a_bid_through_the_windows(qtbot, desks, server, monkeypatch, tmp_path):
     buyer = desks.open("buyer")
     window = signed_in(qtbot, buyer, server, "demo-buyer")
     page = bids_tab(qtbot, window)
+    assert not page.filters.isVisibleTo(page)  # the district and value filters are the seller's
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     form = page.findChild(BidForm)
     assert form is not None and form.isVisible()
@@ -120,6 +121,8 @@ def test_a_bid_through_the_windows(qtbot, desks, server, monkeypatch, tmp_path):
     seller = desks.open("seller")
     seller_page = bids_tab(qtbot, signed_in(qtbot, seller, server, "demo-seller"))
     wait_for_status(qtbot, seller, seller_page, title, "published")
+    assert seller_page.filters.isVisibleTo(seller_page) and "Raipur" in \
+        [seller_page.district.itemText(i) for i in range(seller_page.district.count())]
     select(qtbot, seller_page, title)
     qtbot.mouseClick(seller_page.actions["offer"], Qt.MouseButton.LeftButton)
     offer = seller_page.findChild(OfferDialog)
@@ -205,3 +208,18 @@ def test_the_bids_model_passes_qts_model_tester(qtmodeltester):
                     {"id": "2", "number": None, "title": "Chairs", "status": "waiting", "estimated_value_paise": 10,
                      "end_at": "2026-12-11T09:30:00Z"}])
     qtmodeltester.check(model)
+
+
+def test_bids_for_me_match_a_district_however_it_is_written_and_a_value():
+    bids = [{"id": "1", "estimated_value_paise": 5_00_000_00,
+             "items": [{"consignees": [{"district": "Janjgir-Champa"}, {"district": "Raipur"}]}]},
+            {"id": "2", "estimated_value_paise": 20_00_000_00, "items": [{"consignees": [{"district": "Raigarh"}]}]},
+            {"id": "3", "estimated_value_paise": 1_00_000_00, "items": [{"consignees": [{"district": "raipur"}]}]}]
+    ids = lambda found: [bid["id"] for bid in found]  # noqa: E731
+    assert consignee_districts(bids) == ["Janjgir-Champa", "Raigarh", "Raipur"]  # each once
+    assert ids(bids_matching(bids, "janjgir champa", None)) == ["1"]
+    assert ids(bids_matching(bids, "RAIPUR", None)) == ["1", "3"]  # a whole name: that district only
+    assert ids(bids_matching(bids, "Rai", None)) == ["1", "2", "3"]  # still typing: names that start so
+    assert ids(bids_matching(bids, None, 5_00_000_00)) == ["1", "3"]  # up to, inclusive
+    assert ids(bids_matching(bids, "Raipur", 2_00_000_00)) == ["3"]
+    assert ids(bids_matching(bids, "Bastar", None)) == []
