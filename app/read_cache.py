@@ -29,13 +29,18 @@ from app.cache import Cache
 from app.models.cache import CachedRead
 from domain.timefmt import iso_utc, parse_iso, utc_now
 
-# The keys of the bids' reads, in one place: a sync stores the list and the Bids page reads it.
+# The keys of the buying cycle's reads, in one place: a sync stores the lists, the pages read them.
 BIDS_KEY = "bids"
+ORDERS_KEY = "orders"
 
 
 def bid_key(bid_id: str) -> str:
     """A bid's details: the bid, its timeline, its evaluation and technical offers when shown."""
     return f"bid:{bid_id}"
+
+
+def order_history_key(order_id: str) -> str:
+    return f"order-history:{order_id}"
 
 
 # What the marketplace says to "you may not see this (any more)": the copy goes too.

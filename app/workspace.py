@@ -23,7 +23,7 @@ from app.config import ClientSettings
 from app.credentials import SecretStore
 from app.outbox import Outbox
 from app.procurement import Procurement
-from app.read_cache import BIDS_KEY, ReadCache
+from app.read_cache import BIDS_KEY, ORDERS_KEY, ReadCache
 from app.sync import DEFAULT_PAGE_SIZE, Progress, SyncEngine, SyncResult
 
 log = logging.getLogger(__name__)
@@ -148,14 +148,15 @@ class Workspace:
                             cancel=cancel)
         result = engine.run(session.user["username"])
         if session.user.get("role") in BID_ROLES and not (cancel and cancel.is_set()):
-            self._refresh_bids(session)
+            self._refresh_reads(session)
         return result
 
-    def _refresh_bids(self, session: Session) -> None:
-        """Read the bids list again and keep it, so that the Bids tab (a seller's bids for
-        them) can be read offline even if it was not opened while online. Not part of the
-        sync's own outcome: a failure here only leaves the previous copy."""
-        try:
-            self.reads.fetch(BIDS_KEY, lambda: Procurement.bids(session.api))
-        except (ApiError, Offline) as error:
-            log.info("the bids list was not refreshed after the sync: %s", error)
+    def _refresh_reads(self, session: Session) -> None:
+        """Read the bids and orders lists again and keep them, so that their tabs (a seller's
+        bids for them) can be read offline even if they were not opened while online. Not
+        part of the sync's own outcome: a failure here only leaves the previous copy."""
+        for key, read in ((BIDS_KEY, Procurement.bids), (ORDERS_KEY, Procurement.orders)):
+            try:
+                self.reads.fetch(key, lambda: read(session.api))
+            except (ApiError, Offline) as error:
+                log.info("the %s list was not refreshed after the sync: %s", key, error)

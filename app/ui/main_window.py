@@ -15,6 +15,7 @@ from app.config import log_dir
 from app.ui import operations
 from app.ui.bids_page import BidsPage
 from app.ui.cart_dialog import CartDialog
+from app.ui.orders_page import OrdersPage
 from app.ui.catalogue import CatalogueBrowser
 from app.ui.formats import number, when
 from app.ui.icons import icon
@@ -53,7 +54,14 @@ class MainWindow(Retranslating, QMainWindow):
         if self.bids is not None:
             self.tabs.addTab(self.bids, "")
             self.bids.changed.connect(self._local_change)
-            self.tabs.currentChanged.connect(lambda _index: self._bids_shown())
+            self.bids.unreachable.connect(controller.went_offline)
+        self.orders = OrdersPage(workspace, tasks, self) if self.user.get("role") in ("buyer", "approver", "seller") else None
+        if self.orders is not None:
+            self.tabs.addTab(self.orders, "")
+            self.orders.changed.connect(self._local_change)
+            self.orders.unreachable.connect(controller.went_offline)
+
+        self.tabs.currentChanged.connect(lambda _index: self._bids_shown())
 
         self.banner = QWidget(self, objectName="offlineBanner")
         self.banner.setStyleSheet("#offlineBanner { background: #fef7e0; border-bottom: 1px solid #f9ab00; }")
@@ -139,10 +147,13 @@ class MainWindow(Retranslating, QMainWindow):
         self._show_banner()
 
     def _bids_shown(self) -> None:
-        """The bids are read from the marketplace: when their tab is in front, and after a sync."""
+        """Bids and orders are read from the marketplace: when their tab is in front, and after a sync."""
         if self.bids is not None and self.tabs.currentWidget() is self.bids and \
                 self.controller.connection == Connection.ONLINE:
             self.bids.reload()
+        if self.orders is not None and self.tabs.currentWidget() is self.orders and \
+                self.controller.connection == Connection.ONLINE:
+            self.orders.reload()
 
     def _local_change(self) -> None:
         self.status.refresh_counts()
@@ -226,6 +237,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.tabs.setTabText(self.tabs.indexOf(self.catalogue), self.tr("Catalogue"))
         if self.bids is not None:
             self.tabs.setTabText(self.tabs.indexOf(self.bids), self.tr("Bids"))
+        if self.orders is not None:
+            self.tabs.setTabText(self.tabs.indexOf(self.orders), self.tr("Orders"))
         self.sync_action.setText(self.tr("Sync now"))
         self.sync_action.setToolTip(self.tr("Send your changes and receive the marketplace’s (F5)"))
         self.search_action.setText(self.tr("Search"))

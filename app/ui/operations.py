@@ -11,7 +11,7 @@ from typing import Any, Callable
 from app import seller_catalogue
 from app.cart import Cart
 from app.procurement import Procurement
-from app.read_cache import BIDS_KEY, bid_key
+from app.read_cache import BIDS_KEY, ORDERS_KEY, bid_key, order_history_key
 from app.ui.tasks import TaskManager
 from app.workspace import Workspace
 
@@ -174,3 +174,20 @@ def compare_l1(tasks: TaskManager, workspace: Workspace, category_id: int, key_s
     """The marketplace's L1 comparison for a purchase (docs/api.md, "Direct and L1 purchases")."""
     tasks.run(lambda: workspace.procurement.l1_comparison(workspace.api(), category_id, key_specs, district),
               on_done, on_error, lane="network")
+
+
+def load_orders(tasks: TaskManager, workspace: Workspace, on_done: Done, on_error: Failed) -> None:
+    """(the orders the user may see as a `Cached`: the marketplace's, or the copy kept on this
+    computer while it cannot be reached; the buying-cycle writes still queued or refused)."""
+    def load():
+        queued = workspace.procurement.requests()
+        return workspace.reads.fetch(ORDERS_KEY, lambda: workspace.procurement.orders(workspace.api())), queued
+    tasks.run(load, on_done, on_error, lane="network")
+
+
+def load_order_history(tasks: TaskManager, workspace: Workspace, order_id: str, on_done: Done, on_error: Failed) -> None:
+    """(order_id, its timeline as a `Cached`), so an answer for an order no longer shown can be told apart."""
+    def load():
+        return order_id, workspace.reads.fetch(order_history_key(order_id),
+                                               lambda: workspace.procurement.order_history(workspace.api(), order_id))
+    tasks.run(load, on_done, on_error, lane="network")

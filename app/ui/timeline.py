@@ -1,8 +1,8 @@
-"""A bid's history as a vertical timeline: when (IST), who in which role, what they did, and
-why (the remark or the marketplace's note) in a lighter line under it.
+"""A bid's or an order's history as a vertical timeline: when (IST), who in which role, what
+they did, and why (the remark or the marketplace's note) in a lighter line under it.
 
-It shows the events of the server's GET /api/v1/bids/{id}/history, oldest first, as they
-come: the order is the server's, which records them in the order they happened.
+It shows the events of the server's GET /api/v1/bids/{id}/history (or /orders/{id}/history),
+oldest first, as they come: the server records them in the order they happened.
 """
 
 from __future__ import annotations
@@ -40,7 +40,18 @@ def action_text(action: str) -> str:
         "financial packets opened": translate("Timeline", "Financial offers opened"),
         "match accepted": translate("Timeline", "Match to L1 accepted"),
         "match declined": translate("Timeline", "Match to L1 declined"),
+        "negotiation asked": translate("Timeline", "L1 asked to negotiate"),
+        "negotiated": translate("Timeline", "L1 lowered its price"),
+        "negotiation declined": translate("Timeline", "L1 kept its price"),
+        "negotiation lapsed": translate("Timeline", "Negotiation round lapsed"),
         "awarded": translate("Timeline", "Awarded"),
+        "approved and placed": translate("Timeline", "Approved and placed"),
+        "placed": translate("Timeline", "Order placed"),
+        "accepted": translate("Timeline", "Accepted by the seller"),
+        "declined": translate("Timeline", "Declined by the seller"),
+        "delivered": translate("Timeline", "Delivered"),
+        "received": translate("Timeline", "Received: CRAC issued"),
+        "paid": translate("Timeline", "Paid"),
     }.get(action, action)
 
 
@@ -123,7 +134,7 @@ class TimelineEntry(QWidget):
 
 
 class Timeline(Retranslating, QWidget):
-    """`set_events` shows a bid's history; with none, a sentence says so."""
+    """`set_events` shows a bid's or an order's history; with none, a sentence says so."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,7 +158,7 @@ class Timeline(Retranslating, QWidget):
         self.set_events([])
 
     def retranslate(self) -> None:
-        self.empty_label.setText(self.tr("There is no history yet: events appear here as the bid moves on."))
+        self.empty_label.setText(self.tr("There is no history yet: events appear here as things move on."))
         for entry in self.entries:
             entry.retranslate()
 

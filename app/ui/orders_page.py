@@ -1,0 +1,340 @@
+"""Orders: from the officer's approval to payment, for every role (docs/api.md, "Orders").
+
+An approving officer approves or returns the office's direct and L1 purchases with a remark.
+A seller accepts or declines an order, then marks it delivered. The office issues the CRAC
+(consignee receipt and acceptance) when the goods arrive and records the payment, which is
+due a set number of days after the CRAC. Each order's history shows as a timeline and the
+order document can be saved as a PDF. Every step goes to the outbox first, like the bids'.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton, QSplitter,
+    QTableView, QTabWidget, QTextBrowser, QVBoxLayout, QWidget,
+)
+
+from app.read_cache import Cached
+from app.ui import operations
+from app.ui.formats import money, money_in_words, when
+from app.ui.order_document import write_order_pdf
+from app.ui.tasks import TaskManager
+from app.ui.timeline import Timeline
+from app.ui.widgets import Retranslating
+from app.workspace import Workspace
+from domain.timefmt import ist_text
+
+
+def order_status_text(status: str) -> str:
+    translate = QCoreApplication.translate
+    return {
+        "awaiting_approval": translate("OrderStatus", "Awaiting approval"),
+        "returned": translate("OrderStatus", "Returned"),
+        "placed": translate("OrderStatus", "Placed, awaiting the seller"),
+        "accepted": translate("OrderStatus", "Accepted"),
+        "declined": translate("OrderStatus", "Declined by the seller"),
+        "delivered": translate("OrderStatus", "Delivered"),
+        "received": translate("OrderStatus", "Received (CRAC issued)"),
+        "paid": translate("OrderStatus", "Paid"),
+    }.get(status, status)
+
+
+def mode_text(order: dict[str, Any]) -> str:
+    translate = QCoreApplication.translate
+    if order.get("mode") == "bid":
+        return translate("OrderStatus", "Bid %1").replace("%1", order.get("bid_number") or "")
+    return {"direct": translate("OrderStatus", "Direct purchase"),
+            "l1": translate("OrderStatus", "L1 purchase")}.get(order.get("mode", ""), order.get("mode", ""))
+
+
+# What each role does next, by the order's status: (step, who may take it).
+NEXT_STEPS = {
+    ("approver", "awaiting_approval"): ("approve", "return"),
+    ("seller", "placed"): ("accept", "decline"),
+    ("seller", "accepted"): ("deliver",),
+    ("buyer", "delivered"): ("receive",),
+    ("approver", "delivered"): ("receive",),
+    ("buyer", "received"): ("pay",),
+    ("approver", "received"): ("pay",),
+}
+# Steps whose remark is required (the other party and the record must know why).
+REMARK_REQUIRED = {"return", "decline"}
+
+
+def needs_me(role: str, order: dict[str, Any]) -> bool:
+    return (role, order.get("status")) in NEXT_STEPS
+
+
+class OrdersModel(QAbstractTableModel):
+    COLUMNS = ("number", "title", "party", "total", "status", "due")
+
+    def __init__(self, role: str, parent=None) -> None:
+        super().__init__(parent)
+        self.role = role
+        self.orders: list[dict[str, Any]] = []
+
+    def set_orders(self, orders: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self.orders = orders
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.orders)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole or not 0 <= section < len(self.COLUMNS):
+            return None
+        return {"number": self.tr("Order"), "title": self.tr("Item"),
+                "party": self.tr("Buyer's office") if self.role == "seller" else self.tr("Seller"),
+                "total": self.tr("Value"), "status": self.tr("Status"),
+                "due": self.tr("Payment due")}[self.COLUMNS[section]]
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.orders):
+            return None
+        order, key = self.orders[index.row()], self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and key == "title":
+            return order.get("title", "")
+        if role == Qt.ItemDataRole.TextAlignmentRole and key == "total":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if key == "number":
+            return order.get("number") or self.tr("(not placed)")
+        if key == "title":
+            return order.get("title") or (order.get("lines") or [{}])[0].get("item", "")
+        if key == "party":
+            return order.get("buyer_office" if self.role == "seller" else "seller_name") or ""
+        if key == "total":
+            return money(order.get("total_paise"))
+        if key == "status":
+            return order_status_text(order.get("status", ""))
+        return when(order.get("payment_due_at"))
+
+
+class OrdersPage(Retranslating, QWidget):
+    changed = Signal()  # something was queued: sync soon
+    unreachable = Signal()  # the marketplace did not answer: what shows is the kept copy
+
+    def __init__(self, workspace: Workspace, tasks: TaskManager, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ordersPage")
+        self.workspace, self.tasks = workspace, tasks
+        self.role = (workspace.user or {}).get("role", "")
+        self.all_orders: list[dict[str, Any]] = []
+        self.current: dict[str, Any] | None = None
+        self.history: list[dict[str, Any]] = []
+        self.source: Cached | None = None  # where the list shown came from, and when
+        self.loads = 0  # answers to reload() so far (tests wait on it)
+
+        self.model = OrdersModel(self.role, self)
+        self.table = QTableView(self, objectName="ordersTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(lambda index, _old: self._select(index.row()))
+
+        self.mine_only = QCheckBox(self, objectName="ordersNeedingMe")
+        self.mine_only.toggled.connect(lambda _on: self._show_list())
+        self.refresh_button = QPushButton(self, objectName="refreshOrdersButton")
+        self.refresh_button.clicked.connect(self.reload)
+        self.queue_label = QLabel(self, objectName="ordersQueue", wordWrap=True)
+        self.message = QLabel(self, objectName="ordersMessage", wordWrap=True)
+
+        self.actions: dict[str, QPushButton] = {}
+        for step in ("approve", "return", "accept", "decline", "deliver", "receive", "pay", "pdf"):
+            button = QPushButton(self, objectName=f"order_{step}")
+            button.clicked.connect(lambda _checked=False, step=step: self._do(step))
+            button.hide()
+            self.actions[step] = button
+
+        self.summary = QTextBrowser(self, objectName="orderSummary")
+        self.timeline = Timeline(self)
+        self.detail_tabs = QTabWidget(self, objectName="orderDetailTabs")
+        self.detail_tabs.addTab(self.summary, "")
+        self.detail_tabs.addTab(self.timeline, "")
+
+        top = QHBoxLayout()
+        top.addWidget(self.mine_only)
+        top.addWidget(self.refresh_button)
+        top.addWidget(self.queue_label, 1)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.message)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        buttons = QHBoxLayout()
+        for button in self.actions.values():
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        right_layout.addLayout(buttons)
+        right_layout.addWidget(self.detail_tabs, 1)
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([640, 620])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.mine_only.setText(self.tr("Only orders waiting for me"))
+        self.refresh_button.setText(self.tr("Refresh"))
+        labels = {"approve": self.tr("Approve and place…"), "return": self.tr("Return…"),
+                  "accept": self.tr("Accept the order"), "decline": self.tr("Decline…"),
+                  "deliver": self.tr("Mark delivered…"), "receive": self.tr("Issue the CRAC…"),
+                  "pay": self.tr("Record the payment…"), "pdf": self.tr("Save as PDF…")}
+        for step, button in self.actions.items():
+            button.setText(labels[step])
+        self.detail_tabs.setTabText(0, self.tr("Order"))
+        self.detail_tabs.setTabText(1, self.tr("Timeline"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(OrdersModel.COLUMNS) - 1)
+        self._show_current()
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.message.setText(self.tr("Loading the orders…"))
+        operations.load_orders(self.tasks, self.workspace, self._loaded, self._failed)
+
+    def _loaded(self, answer: tuple[Cached, list[Any]]) -> None:
+        copy, queued = answer
+        self.loads += 1
+        self.all_orders = copy.data
+        self.source = copy
+        self._show_list()
+        self._show_queue([r for r in queued if r.entity.startswith("order:")])
+        if not copy.live and self.workspace.session is not None:
+            self.unreachable.emit()
+
+    def _show_list(self) -> None:
+        shown = [o for o in self.all_orders if needs_me(self.role, o)] if self.mine_only.isChecked() else self.all_orders
+        self.model.set_orders(shown)
+        text = self.tr("%n order(s).", "", len(shown))
+        if self.source is not None and not self.source.live:
+            text += " " + self.tr("Offline: shown as of %1.").replace("%1", ist_text(self.source.fetched_at))
+        self.message.setText(text)
+        if self.current is not None:
+            ids = [order["id"] for order in shown]
+            if self.current["id"] in ids:
+                self.table.selectRow(ids.index(self.current["id"]))
+
+    def _show_queue(self, queued: list[Any]) -> None:
+        waiting = [r for r in queued if r.state in ("pending", "sent")]
+        parts = [self.tr("%n change(s) waiting to be sent.", "", len(waiting))] if waiting else []
+        parts += [self.tr("Not accepted: %1").replace("%1", r.error.get("message", "") if r.error else "")
+                  for r in queued if r.state == "rejected"]
+        self.queue_label.setText(" ".join(parts))
+
+    def _failed(self, error: BaseException) -> None:
+        self.loads += 1
+        self.message.setText(self.tr("The orders cannot be read now: %1").replace("%1", str(error)))
+
+    def _select(self, row: int) -> None:
+        if not 0 <= row < len(self.model.orders):
+            return
+        self.current, self.history = self.model.orders[row], []
+        self.timeline.set_events([])
+        self._show_current()
+        operations.load_order_history(self.tasks, self.workspace, self.current["id"], self._history, self._failed)
+
+    def _history(self, answer: tuple[str, Cached]) -> None:
+        order_id, copy = answer
+        if self.current is not None and self.current["id"] == order_id:
+            self.history = copy.data
+            self.timeline.set_events(copy.data)
+
+    def _show_current(self) -> None:
+        order = self.current
+        for button in self.actions.values():
+            button.hide()
+        if order is None:
+            self.summary.setHtml("")
+            return
+        for step in NEXT_STEPS.get((self.role, order.get("status")), ()):
+            self.actions[step].show()
+        self.actions["pdf"].setVisible(bool(order.get("number")))
+        self.summary.setHtml(self._summary_html(order))
+
+    def _summary_html(self, order: dict[str, Any]) -> str:
+        rows = [(self.tr("Order"), order.get("number") or self.tr("(not placed)")),
+                (self.tr("Bought by"), mode_text(order)),
+                (self.tr("Status"), order_status_text(order.get("status", ""))),
+                (self.tr("Buyer's office"), order.get("buyer_office") or ""),
+                (self.tr("Seller"), order.get("seller_name") or ""),
+                (self.tr("Consignee's district"), order.get("consignee_district") or ""),
+                (self.tr("Value"), money_in_words(order.get("total_paise") or 0))]
+        dates = [(self.tr("Placed"), "placed_at"), (self.tr("Accepted"), "accepted_at"),
+                 (self.tr("Delivered"), "delivered_at"), (self.tr("Received (CRAC)"), "received_at"),
+                 (self.tr("Payment due"), "payment_due_at"), (self.tr("Paid"), "paid_at")]
+        rows += [(label, when(order[key])) for label, key in dates if order.get(key)]
+        if order.get("status") in ("accepted", "delivered") or not order.get("payment_due_at"):
+            rows.append((self.tr("Payment terms"), self.tr("due %n day(s) after the CRAC", "", order.get("payment_days") or 10)))
+        if order.get("late_interest_paise"):
+            rows.append((self.tr("Interest for late payment"), money(order["late_interest_paise"])))
+        if order.get("reason"):
+            rows.append((self.tr("Why fewer than three OEMs"), order["reason"]))
+        if order.get("remark"):
+            rows.append((self.tr("Remark"), order["remark"]))
+        table = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
+        lines = "".join(
+            f"<tr><td>{line.get('item', '')}</td><td align=right>{line.get('quantity', '')}</td>"
+            f"<td align=right>{money(line.get('unit_price_paise'))}</td><td align=right>{money(line.get('total_paise'))}</td></tr>"
+            for line in order.get("lines") or [])
+        head = (f"<tr><th align=left>{self.tr('Item')}</th><th>{self.tr('Quantity')}</th>"
+                f"<th>{self.tr('Unit price')}</th><th>{self.tr('Total')}</th></tr>")
+        return (f"<table cellpadding=3>{table}</table>"
+                f"<table cellpadding=3 border=0 width=100%>{head}{lines}</table>")
+
+    # -- writing (queued, then synced) -------------------------------------------------------------
+
+    def _do(self, step: str) -> None:
+        order = self.current
+        if order is None:
+            return
+        if step == "pdf":
+            self._save_pdf(order)
+            return
+        titles = {"approve": self.tr("Approve and place the order"), "return": self.tr("Return to the buyer"),
+                  "accept": self.tr("Accept the order"), "decline": self.tr("Decline the order"),
+                  "deliver": self.tr("Mark delivered (invoice or challan number)"),
+                  "receive": self.tr("Issue the CRAC"), "pay": self.tr("Record the payment (reference)")}
+        remark = ""
+        if step != "accept":
+            text, ok = QInputDialog.getMultiLineText(self, titles[step], self.tr("Remark (for the other side and the record):"))
+            if not ok or (step in REMARK_REQUIRED and not text.strip()):
+                return
+            remark = text.strip()
+        order_id = order["id"]
+        if step in ("approve", "return"):
+            write = lambda p: p.decide_order(order_id, step == "approve", remark)  # noqa: E731
+        else:
+            write = lambda p: p.order_step(order_id, step, remark)  # noqa: E731
+        operations.queue(self.tasks, write, self.workspace, self._queued)
+
+    def _queued(self, _result=None) -> None:
+        self.changed.emit()
+        self.reload()
+
+    def _save_pdf(self, order: dict[str, Any]) -> None:
+        default = (order.get("number") or order["id"]) + ".pdf"
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the order as PDF"), default, "PDF (*.pdf)")
+        if path:
+            write_order_pdf(order, path, history=self.history)
+            self.message.setText(self.tr("Saved: %1").replace("%1", path))
