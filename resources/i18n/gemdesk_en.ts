@@ -3,7 +3,7 @@
 <context>
     <name>BidsPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="279" />
+        <location filename="../../app/ui/bids_page.py" line="496" />
         <source>%n bid(s).</source>
         <translation>
             <numerusform>%n bid.</numerusform>
@@ -11,11 +11,22 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="290" />
+        <location filename="../../app/ui/bids_page.py" line="566" />
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n change waiting to be sent.</numerusform>
             <numerusform>%n changes waiting to be sent.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CartDialog</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/cart_dialog.py" line="184" />
+        <source>%n order(s), one per seller, will go to your office's approving officer; the marketplace checks each line again. Sellers' names are shown only after the purchase.</source>
+        <translation>
+            <numerusform>%n order, one per seller, will go to your office's approving officer; the marketplace checks each line again. Sellers' names are shown only after the purchase.</numerusform>
+            <numerusform>%n orders, one per seller, will go to your office's approving officer; the marketplace checks each line again. Sellers' names are shown only after the purchase.</numerusform>
         </translation>
     </message>
 </context>
@@ -46,6 +57,33 @@
         <translation>
             <numerusform>%n with changes not yet accepted by the marketplace.</numerusform>
             <numerusform>%n with changes not yet accepted by the marketplace.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPage</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/orders_page.py" line="229" />
+        <source>%n order(s).</source>
+        <translation>
+            <numerusform>%n order.</numerusform>
+            <numerusform>%n orders.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/orders_page.py" line="240" />
+        <source>%n change(s) waiting to be sent.</source>
+        <translation>
+            <numerusform>%n change waiting to be sent.</numerusform>
+            <numerusform>%n changes waiting to be sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/orders_page.py" line="288" />
+        <source>due %n day(s) after the CRAC</source>
+        <translation>
+            <numerusform>due %n day after the CRAC</numerusform>
+            <numerusform>due %n days after the CRAC</numerusform>
         </translation>
     </message>
 </context>

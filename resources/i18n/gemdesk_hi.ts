@@ -4,302 +4,307 @@
 <context>
     <name>BidForm</name>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="381"/>
+        <location filename="../../app/ui/bid_form.py" line="382"/>
         <source>New bid</source>
         <translation>नई बिड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="381"/>
+        <location filename="../../app/ui/bid_form.py" line="382"/>
         <source>Edit bid</source>
         <translation>बिड बदलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="383"/>
+        <location filename="../../app/ui/bid_form.py" line="384"/>
         <source>The bid</source>
         <translation>बिड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="383"/>
+        <location filename="../../app/ui/bid_form.py" line="384"/>
         <source>Value, dates and offers</source>
         <translation>मूल्य, तिथियाँ और ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="383"/>
+        <location filename="../../app/ui/bid_form.py" line="384"/>
         <source>Security money</source>
         <translation>प्रतिभूति राशि</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="384"/>
+        <location filename="../../app/ui/bid_form.py" line="385"/>
         <source>Purchase preferences</source>
         <translation>खरीद वरीयताएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="384"/>
+        <location filename="../../app/ui/bid_form.py" line="385"/>
         <source>Reverse auction</source>
         <translation>रिवर्स नीलामी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="384"/>
+        <location filename="../../app/ui/bid_form.py" line="385"/>
         <source>Items</source>
         <translation>वस्तुएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="389"/>
+        <location filename="../../app/ui/bid_form.py" line="390"/>
         <source>Bid title</source>
         <translation>बिड का शीर्षक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="389"/>
+        <location filename="../../app/ui/bid_form.py" line="390"/>
         <source>Type of bid</source>
         <translation>बिड का प्रकार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="389"/>
+        <location filename="../../app/ui/bid_form.py" line="390"/>
         <source>Evaluation</source>
         <translation>मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="390"/>
+        <location filename="../../app/ui/bid_form.py" line="391"/>
         <source>Packets</source>
         <translation>पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="391"/>
+        <location filename="../../app/ui/bid_form.py" line="392"/>
         <source>The quantity may be split between sellers (for the purchase preferences)</source>
         <translation>मात्रा विक्रेताओं में बाँटी जा सकती है (खरीद वरीयताओं के लिए)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="392"/>
+        <location filename="../../app/ui/bid_form.py" line="393"/>
         <source>Estimated value (Rs)</source>
         <translation>अनुमानित मूल्य (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="392"/>
+        <location filename="../../app/ui/bid_form.py" line="393"/>
         <source>Bid ends (IST)</source>
         <translation>बिड समाप्ति (IST)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="393"/>
+        <location filename="../../app/ui/bid_form.py" line="394"/>
         <source>Offers valid for (days)</source>
         <translation>ऑफ़र की वैधता (दिन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="393"/>
+        <location filename="../../app/ui/bid_form.py" line="394"/>
         <source>Minimum number of offers</source>
         <translation>ऑफ़रों की न्यूनतम संख्या</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="394"/>
+        <location filename="../../app/ui/bid_form.py" line="395"/>
         <source>Automatic extension (days)</source>
         <translation>स्वचालित विस्तार (दिन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="394"/>
+        <location filename="../../app/ui/bid_form.py" line="395"/>
         <source>EMD (earnest money)</source>
         <translation>ईएमडी (बयाना राशि)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="395"/>
+        <location filename="../../app/ui/bid_form.py" line="396"/>
+        <source>Payment due after the CRAC (days)</source>
+        <translation>सीआरएसी के बाद भुगतान की अवधि (दिन)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="397"/>
         <source>EMD amount (Rs)</source>
         <translation>ईएमडी राशि (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="396"/>
+        <location filename="../../app/ui/bid_form.py" line="398"/>
         <source>MSEs and startups are exempt from the EMD</source>
         <translation>एमएसई और स्टार्टअप को ईएमडी से छूट है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="397"/>
+        <location filename="../../app/ui/bid_form.py" line="399"/>
         <source>ePBG (% of the order value)</source>
         <translation>ई-पीबीजी (ऑर्डर मूल्य का %)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="398"/>
+        <location filename="../../app/ui/bid_form.py" line="400"/>
         <source>Purchase preference for MSEs (micro and small enterprises)</source>
         <translation>एमएसई (सूक्ष्म और लघु उद्यम) के लिए खरीद वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="399"/>
+        <location filename="../../app/ui/bid_form.py" line="401"/>
         <source>MSE band above L1 (%)</source>
         <translation>L1 से ऊपर एमएसई बैंड (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="400"/>
+        <location filename="../../app/ui/bid_form.py" line="402"/>
         <source>Share an MSE may match (%)</source>
         <translation>एमएसई द्वारा मिलान योग्य हिस्सा (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="401"/>
+        <location filename="../../app/ui/bid_form.py" line="403"/>
         <source>Purchase preference for Make in India (Class-I local suppliers)</source>
         <translation>मेक इन इंडिया (श्रेणी-I स्थानीय आपूर्तिकर्ता) के लिए खरीद वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="402"/>
+        <location filename="../../app/ui/bid_form.py" line="404"/>
         <source>Margin of preference (%)</source>
         <translation>वरीयता का मार्जिन (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="403"/>
+        <location filename="../../app/ui/bid_form.py" line="405"/>
         <source>Share kept by L1 (%)</source>
         <translation>L1 का हिस्सा (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="404"/>
+        <location filename="../../app/ui/bid_form.py" line="406"/>
         <source>The bid may go to a reverse auction</source>
         <translation>बिड रिवर्स नीलामी में जा सकती है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="404"/>
+        <location filename="../../app/ui/bid_form.py" line="406"/>
         <source>Who enters the auction</source>
         <translation>नीलामी में कौन भाग लेगा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="414"/>
+        <location filename="../../app/ui/bid_form.py" line="416"/>
         <source>Goods</source>
         <translation>माल</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="414"/>
+        <location filename="../../app/ui/bid_form.py" line="416"/>
         <source>Services</source>
         <translation>सेवाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="415"/>
+        <location filename="../../app/ui/bid_form.py" line="417"/>
         <source>Total value of all items</source>
         <translation>सभी वस्तुओं का कुल मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="415"/>
+        <location filename="../../app/ui/bid_form.py" line="417"/>
         <source>Item-wise</source>
         <translation>वस्तु-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="415"/>
+        <location filename="../../app/ui/bid_form.py" line="417"/>
         <source>Group-wise</source>
         <translation>समूह-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="416"/>
+        <location filename="../../app/ui/bid_form.py" line="418"/>
         <source>Single packet</source>
         <translation>एकल पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="416"/>
+        <location filename="../../app/ui/bid_form.py" line="418"/>
         <source>Two packets (technical, then financial)</source>
         <translation>दो पैकेट (पहले तकनीकी, फिर वित्तीय)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="417"/>
+        <location filename="../../app/ui/bid_form.py" line="419"/>
         <source>No EMD</source>
         <translation>ईएमडी नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="417"/>
+        <location filename="../../app/ui/bid_form.py" line="419"/>
         <source>An amount</source>
         <translation>एक राशि</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="417"/>
+        <location filename="../../app/ui/bid_form.py" line="419"/>
         <source>Bid security declaration instead</source>
         <translation>इसके बदले बिड प्रतिभूति घोषणा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="418"/>
+        <location filename="../../app/ui/bid_form.py" line="420"/>
         <source>Choose a rule</source>
         <translation>नियम चुनें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="418"/>
+        <location filename="../../app/ui/bid_form.py" line="420"/>
         <source>All but the highest-priced offer (H1 elimination)</source>
         <translation>सबसे ऊँचे मूल्य वाले ऑफ़र को छोड़कर सभी (H1 निष्कासन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="419"/>
+        <location filename="../../app/ui/bid_form.py" line="421"/>
         <source>The lowest-priced half of the offers (top half)</source>
         <translation>सबसे कम मूल्य वाले आधे ऑफ़र (ऊपरी आधा)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="425"/>
+        <location filename="../../app/ui/bid_form.py" line="427"/>
         <source>e.g. Hospital beds for the District Hospital, Raipur</source>
         <translation>जैसे ज़िला अस्पताल, रायपुर के लिए अस्पताल बिस्तर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="426"/>
+        <location filename="../../app/ui/bid_form.py" line="428"/>
         <source>e.g. 4,50,000</source>
         <translation>जैसे 4,50,000</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="427"/>
+        <location filename="../../app/ui/bid_form.py" line="429"/>
         <source>With fewer offers at its end, the bid is extended once.</source>
         <translation>समाप्ति पर इससे कम ऑफ़र हों तो बिड एक बार बढ़ाई जाती है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="428"/>
+        <location filename="../../app/ui/bid_form.py" line="430"/>
         <source>Add item</source>
         <translation>वस्तु जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="429"/>
+        <location filename="../../app/ui/bid_form.py" line="431"/>
         <source>Save draft</source>
         <translation>ड्राफ़्ट सहेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="448"/>
+        <location filename="../../app/ui/bid_form.py" line="450"/>
         <source>Enter an amount in rupees, like 4,50,000 or 450000.50.</source>
         <translation>राशि रुपयों में लिखें, जैसे 4,50,000 या 450000.50।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="455"/>
+        <location filename="../../app/ui/bid_form.py" line="457"/>
         <source>Enter a percentage from 0 to 100, like 15 or 2.5.</source>
         <translation>0 से 100 तक का प्रतिशत लिखें, जैसे 15 या 2.5।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="464"/>
+        <location filename="../../app/ui/bid_form.py" line="466"/>
         <source>Enter the estimated value in rupees.</source>
         <translation>अनुमानित मूल्य रुपयों में लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="473"/>
+        <location filename="../../app/ui/bid_form.py" line="476"/>
         <source>Enter the EMD amount in rupees.</source>
         <translation>ईएमडी राशि रुपयों में लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="577"/>
+        <location filename="../../app/ui/bid_form.py" line="580"/>
         <source>Type the estimated value to see which ways of buying the rules allow.</source>
         <translation>अनुमानित मूल्य लिखें, तो दिखेगा कि नियम खरीद के कौन-से तरीके अनुमति देते हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="585"/>
+        <location filename="../../app/ui/bid_form.py" line="588"/>
         <source>Ways of buying for %1 on %2 (%3):</source>
         <translation>%2 को %1 की खरीद के तरीके (%3):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="589"/>
+        <location filename="../../app/ui/bid_form.py" line="592"/>
         <source>Direct purchase</source>
         <translation>सीधी खरीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="589"/>
+        <location filename="../../app/ui/bid_form.py" line="592"/>
         <source>L1 purchase</source>
         <translation>L1 खरीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="590"/>
+        <location filename="../../app/ui/bid_form.py" line="593"/>
         <source>Bid or reverse auction</source>
         <translation>बिड या रिवर्स नीलामी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="595"/>
+        <location filename="../../app/ui/bid_form.py" line="598"/>
         <source>not allowed</source>
         <translation>अनुमति नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="597"/>
+        <location filename="../../app/ui/bid_form.py" line="600"/>
         <source>required</source>
         <translation>अनिवार्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="599"/>
+        <location filename="../../app/ui/bid_form.py" line="602"/>
         <source>allowed</source>
         <translation>अनुमति है</translation>
     </message>
@@ -307,84 +312,84 @@
 <context>
     <name>BidItemEditor</name>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="740"/>
-        <location filename="../../app/ui/bid_form.py" line="833"/>
+        <location filename="../../app/ui/bid_form.py" line="743"/>
+        <location filename="../../app/ui/bid_form.py" line="836"/>
         <source>Item %1</source>
         <translation>वस्तु %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="783"/>
+        <location filename="../../app/ui/bid_form.py" line="786"/>
         <source>Choose a category</source>
         <translation>श्रेणी चुनें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="803"/>
-        <location filename="../../app/ui/bid_form.py" line="810"/>
+        <location filename="../../app/ui/bid_form.py" line="806"/>
+        <location filename="../../app/ui/bid_form.py" line="813"/>
         <source>Any</source>
         <translation>कोई भी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="834"/>
+        <location filename="../../app/ui/bid_form.py" line="837"/>
         <source>Item name</source>
         <translation>वस्तु का नाम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="835"/>
+        <location filename="../../app/ui/bid_form.py" line="838"/>
         <source>Category</source>
         <translation>श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="836"/>
+        <location filename="../../app/ui/bid_form.py" line="839"/>
         <source>Group</source>
         <translation>समूह</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="837"/>
+        <location filename="../../app/ui/bid_form.py" line="840"/>
         <source>e.g. Hospital bed, semi-Fowler</source>
         <translation>जैसे अस्पताल बिस्तर, सेमी-फाउलर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="838"/>
+        <location filename="../../app/ui/bid_form.py" line="841"/>
         <source>e.g. Beds</source>
         <translation>जैसे बिस्तर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="839"/>
+        <location filename="../../app/ui/bid_form.py" line="842"/>
         <source>Remove item</source>
         <translation>वस्तु हटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="840"/>
+        <location filename="../../app/ui/bid_form.py" line="843"/>
         <source>Consignees</source>
         <translation>परेषिती</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="841"/>
+        <location filename="../../app/ui/bid_form.py" line="844"/>
         <source>District</source>
         <translation>ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="841"/>
+        <location filename="../../app/ui/bid_form.py" line="844"/>
         <source>Quantity</source>
         <translation>मात्रा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="841"/>
+        <location filename="../../app/ui/bid_form.py" line="844"/>
         <source>Delivery days</source>
         <translation>डिलीवरी के दिन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="843"/>
+        <location filename="../../app/ui/bid_form.py" line="846"/>
         <source>Add consignee</source>
         <translation>परेषिती जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="850"/>
+        <location filename="../../app/ui/bid_form.py" line="853"/>
         <source>e.g. Raipur</source>
         <translation>जैसे रायपुर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="851"/>
+        <location filename="../../app/ui/bid_form.py" line="854"/>
         <source>Remove this consignee</source>
         <translation>यह परेषिती हटाएँ</translation>
     </message>
@@ -490,52 +495,52 @@
 <context>
     <name>BidStatus</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="81"/>
+        <location filename="../../app/ui/bids_page.py" line="143"/>
         <source>Waiting to be sent</source>
         <translation>भेजे जाने की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="82"/>
+        <location filename="../../app/ui/bids_page.py" line="144"/>
         <source>Draft</source>
         <translation>मसौदा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="83"/>
+        <location filename="../../app/ui/bids_page.py" line="145"/>
         <source>Awaiting approval</source>
         <translation>अनुमोदन की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="84"/>
+        <location filename="../../app/ui/bids_page.py" line="146"/>
         <source>Returned</source>
         <translation>लौटाई गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="85"/>
+        <location filename="../../app/ui/bids_page.py" line="147"/>
         <source>Open for offers</source>
         <translation>प्रस्तावों के लिए खुली</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="86"/>
+        <location filename="../../app/ui/bids_page.py" line="148"/>
         <source>Closed, opening soon</source>
         <translation>बंद, जल्द खुलेगी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="87"/>
+        <location filename="../../app/ui/bids_page.py" line="149"/>
         <source>Technical evaluation</source>
         <translation>तकनीकी मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="88"/>
+        <location filename="../../app/ui/bids_page.py" line="150"/>
         <source>Financial evaluation</source>
         <translation>वित्तीय मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="89"/>
+        <location filename="../../app/ui/bids_page.py" line="151"/>
         <source>Awarded</source>
         <translation>अवार्ड की गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="90"/>
+        <location filename="../../app/ui/bids_page.py" line="152"/>
         <source>Cancelled</source>
         <translation>रद्द</translation>
     </message>
@@ -543,32 +548,32 @@
 <context>
     <name>BidsModel</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="55"/>
+        <location filename="../../app/ui/bids_page.py" line="69"/>
         <source>Bid number</source>
         <translation>बोली संख्या</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="55"/>
+        <location filename="../../app/ui/bids_page.py" line="69"/>
         <source>Title</source>
         <translation>शीर्षक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="55"/>
+        <location filename="../../app/ui/bids_page.py" line="69"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="56"/>
+        <location filename="../../app/ui/bids_page.py" line="70"/>
         <source>Estimated value</source>
         <translation>अनुमानित मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="56"/>
+        <location filename="../../app/ui/bids_page.py" line="70"/>
         <source>Ends</source>
         <translation>समाप्ति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="68"/>
+        <location filename="../../app/ui/bids_page.py" line="82"/>
         <source>(not published)</source>
         <translation>(प्रकाशित नहीं)</translation>
     </message>
@@ -576,100 +581,157 @@
 <context>
     <name>BidsPage</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="247"/>
+        <location filename="../../app/ui/bids_page.py" line="423"/>
         <source>New bid…</source>
         <translation>नई बोली…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="248"/>
+        <location filename="../../app/ui/bids_page.py" line="424"/>
         <source>Refresh</source>
         <translation>ताज़ा करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="249"/>
+        <location filename="../../app/ui/bids_page.py" line="425"/>
         <source>Send for approval</source>
         <translation>अनुमोदन के लिए भेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="249"/>
+        <location filename="../../app/ui/bids_page.py" line="425"/>
         <source>Approve and publish…</source>
         <translation>अनुमोदित और प्रकाशित करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="250"/>
+        <location filename="../../app/ui/bids_page.py" line="426"/>
         <source>Return…</source>
         <translation>लौटाएँ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="250"/>
+        <location filename="../../app/ui/bids_page.py" line="426"/>
         <source>Make or revise my offer…</source>
         <translation>मेरा प्रस्ताव दें या बदलें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="251"/>
+        <location filename="../../app/ui/bids_page.py" line="427"/>
         <source>Match L1…</source>
         <translation>L1 से मिलान करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="251"/>
+        <location filename="../../app/ui/bids_page.py" line="427"/>
         <source>Open the prices</source>
         <translation>कीमतें खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="252"/>
+        <location filename="../../app/ui/bids_page.py" line="428"/>
+        <source>Negotiate with L1…</source>
+        <translation>L1 से बातचीत (नेगोशिएशन) करें…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="428"/>
+        <source>Answer the negotiation…</source>
+        <translation>बातचीत (नेगोशिएशन) का उत्तर दें…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="429"/>
         <source>Award</source>
         <translation>अवार्ड करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="252"/>
+        <location filename="../../app/ui/bids_page.py" line="429"/>
         <source>Export for audit…</source>
         <translation>ऑडिट के लिए निर्यात करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="255"/>
+        <location filename="../../app/ui/bids_page.py" line="432"/>
         <source>Bid</source>
         <translation>बोली</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="256"/>
+        <location filename="../../app/ui/bids_page.py" line="433"/>
         <source>Timeline</source>
         <translation>समय-रेखा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="257"/>
+        <location filename="../../app/ui/bids_page.py" line="434"/>
+        <location filename="../../app/ui/bids_page.py" line="698"/>
         <source>Evaluation</source>
         <translation>मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="258"/>
+        <location filename="../../app/ui/bids_page.py" line="435"/>
         <source>Technical evaluation</source>
         <translation>तकनीकी मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="259"/>
+        <location filename="../../app/ui/bids_page.py" line="436"/>
         <source>Accept technically</source>
         <translation>तकनीकी रूप से स्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="260"/>
+        <location filename="../../app/ui/bids_page.py" line="437"/>
         <source>Reject…</source>
         <translation>अस्वीकार करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="267"/>
+        <location filename="../../app/ui/bids_page.py" line="438"/>
+        <source>&amp;District</source>
+        <translation>ज़िला (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="439"/>
+        <source>&amp;Value up to (Rs)</source>
+        <translation>अधिकतम मूल्य (Rs) (&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="440"/>
+        <source>Any value</source>
+        <translation>कोई भी मूल्य</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="443"/>
+        <location filename="../../app/ui/bids_page.py" line="503"/>
+        <source>Any district</source>
+        <translation>कोई भी ज़िला</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="455"/>
         <source>Loading the bids…</source>
         <translation>बोलियाँ लोड हो रही हैं…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="279"/>
+        <location filename="../../app/ui/bids_page.py" line="496"/>
         <source>%n bid(s).</source>
         <translation>
             <numerusform>%n बोली।</numerusform>
             <numerusform>%n बोलियाँ।</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="522"/>
+        <source>Enter an amount in rupees, like 5,00,000; until then every value is shown.</source>
+        <translation>राशि रुपयों में लिखें, जैसे 5,00,000; तब तक हर मूल्य की बोलियाँ दिखाई जाएँगी।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="533"/>
+        <source>%1 of 1 bid</source>
+        <translation>1 बोली में से %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="533"/>
+        <source>%1 of %2 bids</source>
+        <translation>%2 बोलियों में से %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="548"/>
+        <source>Offline: shown as of %1.</source>
+        <translation>ऑफ़लाइन: %1 की स्थिति के अनुसार दिखाया गया।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="549"/>
+        <source>Shown as of %1; asking the marketplace for the latest…</source>
+        <translation>%1 की स्थिति के अनुसार दिखाया गया; मार्केटप्लेस से नवीनतम जानकारी ली जा रही है…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="290"/>
+        <location filename="../../app/ui/bids_page.py" line="566"/>
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n बदलाव भेजे जाने की प्रतीक्षा में।</numerusform>
@@ -677,84 +739,399 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="292"/>
+        <location filename="../../app/ui/bids_page.py" line="568"/>
         <source>Not accepted: %1</source>
         <translation>स्वीकार नहीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="297"/>
+        <location filename="../../app/ui/bids_page.py" line="573"/>
         <source>The bids cannot be read now: %1</source>
         <translation>बोलियाँ अभी पढ़ी नहीं जा सकतीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="322"/>
+        <location filename="../../app/ui/bids_page.py" line="623"/>
+        <source>Offline: the timeline and evaluation of this bid were not kept on this computer; they show once the marketplace can be reached.</source>
+        <translation>ऑफ़लाइन: इस बोली की समय-रेखा और मूल्यांकन इस कंप्यूटर पर नहीं रखे गए थे; मार्केटप्लेस से संपर्क होते ही ये दिखाई देंगे।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="626"/>
+        <source>The details of this bid cannot be read now: %1</source>
+        <translation>इस बोली का विवरण अभी पढ़ा नहीं जा सकता: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="631"/>
         <source>not decided</source>
         <translation>निर्णय बाकी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="322"/>
+        <location filename="../../app/ui/bids_page.py" line="631"/>
         <source>accepted</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="322"/>
+        <location filename="../../app/ui/bids_page.py" line="631"/>
         <source>rejected</source>
         <translation>अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="324"/>
+        <location filename="../../app/ui/bids_page.py" line="633"/>
         <source>Seller %1 · local content %2% · %3</source>
         <translation>विक्रेता %1 · स्थानीय सामग्री %2% · %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="339"/>
+        <location filename="../../app/ui/bids_page.py" line="648"/>
         <source>Reject technically</source>
         <translation>तकनीकी रूप से अस्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="367"/>
+        <location filename="../../app/ui/bids_page.py" line="682"/>
+        <source>Bid number</source>
+        <translation>बोली संख्या</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="682"/>
+        <source>(not published)</source>
+        <translation>(प्रकाशित नहीं)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="683"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="368"/>
+        <location filename="../../app/ui/bids_page.py" line="689"/>
+        <source>Buyer</source>
+        <translation>क्रेता</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="690"/>
         <source>Estimated value</source>
         <translation>अनुमानित मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="369"/>
+        <location filename="../../app/ui/bids_page.py" line="691"/>
         <source>Ends</source>
         <translation>समाप्ति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="370"/>
+        <location filename="../../app/ui/bids_page.py" line="692"/>
         <source>Opens</source>
         <translation>खुलेगी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="396"/>
+        <location filename="../../app/ui/bids_page.py" line="694"/>
+        <source>Offers valid for</source>
+        <translation>ऑफ़र की वैधता</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="694"/>
+        <source>%1 days after the end</source>
+        <translation>समाप्ति के %1 दिन बाद तक</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="696"/>
+        <source>Total value of all items</source>
+        <translation>सभी वस्तुओं का कुल मूल्य</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="696"/>
+        <source>Item-wise</source>
+        <translation>वस्तु-वार</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="697"/>
+        <source>Group-wise</source>
+        <translation>समूह-वार</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="700"/>
+        <source>Packets</source>
+        <translation>पैकेट</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="700"/>
+        <source>Two packets (technical, then financial)</source>
+        <translation>दो पैकेट (पहले तकनीकी, फिर वित्तीय)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="701"/>
+        <source>Single packet</source>
+        <translation>एकल पैकेट</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="703"/>
+        <source>EMD</source>
+        <translation>ईएमडी</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="705"/>
+        <source>ePBG</source>
+        <translation>ई-पीबीजी</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="705"/>
+        <source>%1% of the order value</source>
+        <translation>ऑर्डर मूल्य का %1%</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="706"/>
+        <location filename="../../app/ui/bids_page.py" line="713"/>
+        <location filename="../../app/ui/bids_page.py" line="717"/>
+        <location filename="../../app/ui/bids_page.py" line="749"/>
+        <source>None</source>
+        <translation>कोई नहीं</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="708"/>
+        <source>Payment</source>
+        <translation>भुगतान</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="708"/>
+        <source>Within %1 days of the CRAC</source>
+        <translation>सीआरएसी के %1 दिन के भीतर</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="711"/>
+        <source>MSEs within %1% of L1 may match it for %2% of the quantity</source>
+        <translation>L1 से %1% के भीतर वाले एमएसई, मात्रा के %2% के लिए L1 मूल्य का मिलान कर सकते हैं</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="713"/>
+        <source>MSE preference</source>
+        <translation>एमएसई वरीयता</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="715"/>
+        <source>Class-I local suppliers within %1% of L1 may match it; L1 keeps %2% of the quantity</source>
+        <translation>L1 से %1% के भीतर वाले श्रेणी-I स्थानीय आपूर्तिकर्ता L1 मूल्य का मिलान कर सकते हैं; मात्रा का %2% L1 के पास रहता है</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="717"/>
+        <source>Make in India preference</source>
+        <translation>मेक इन इंडिया वरीयता</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="719"/>
+        <source>Minimum offers</source>
+        <translation>न्यूनतम ऑफ़र</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="719"/>
+        <source>%1; with fewer, the bid is extended by %2 days</source>
+        <translation>%1; इससे कम ऑफ़र होने पर बोली %2 दिन बढ़ाई जाती है</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="722"/>
+        <source>all but the highest-priced offer (H1 elimination)</source>
+        <translation>सबसे ऊँचे मूल्य वाले ऑफ़र को छोड़कर सभी (H1 निष्कासन)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="723"/>
+        <source>the lowest-priced half of the offers</source>
+        <translation>सबसे कम मूल्य वाले आधे ऑफ़र</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="724"/>
+        <source>Reverse auction</source>
+        <translation>रिवर्स नीलामी</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="724"/>
+        <source>Yes: %1</source>
+        <translation>हाँ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="725"/>
+        <source>No</source>
+        <translation>नहीं</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="726"/>
+        <source>Negotiation, round %1</source>
+        <translation>बातचीत (नेगोशिएशन), दौर %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="733"/>
+        <source>open until %1</source>
+        <translation>%1 तक खुला</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="734"/>
+        <source>price lowered</source>
+        <translation>मूल्य घटाया गया</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="734"/>
+        <source>price kept</source>
+        <translation>मूल्य यथावत रखा गया</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="735"/>
+        <source>lapsed without an answer</source>
+        <translation>बिना उत्तर के समाप्त</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="739"/>
+        <source>lot %1, %2: %3 (%4)</source>
+        <translation>लॉट %1, %2: %3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="747"/>
+        <source>Bid security declaration instead</source>
+        <translation>इसके बदले बोली प्रतिभूति घोषणा</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="751"/>
+        <source> (MSEs and startups exempt)</source>
+        <translation> (एमएसई और स्टार्टअप को छूट)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="761"/>
+        <source>%1: %2, delivery within %3 days</source>
+        <translation>%1: %2, %3 दिन के भीतर डिलीवरी</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="764"/>
+        <source>%1 — %2 in all</source>
+        <translation>%1 — कुल %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="788"/>
         <source>Remark (for the buyer and the record):</source>
         <translation>टिप्पणी (खरीदार और रिकॉर्ड के लिए):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="402"/>
+        <location filename="../../app/ui/bids_page.py" line="794"/>
         <source>Approve and publish</source>
         <translation>अनुमोदित और प्रकाशित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="408"/>
+        <location filename="../../app/ui/bids_page.py" line="800"/>
         <source>Return to the buyer</source>
         <translation>खरीदार को लौटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="445"/>
+        <location filename="../../app/ui/bids_page.py" line="845"/>
+        <location filename="../../app/ui/bids_page.py" line="848"/>
+        <source>Negotiate with L1</source>
+        <translation>L1 से बातचीत (नेगोशिएशन)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="845"/>
+        <source>Lot:</source>
+        <translation>लॉट:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="849"/>
+        <source>Your request to the L1 seller (72 hours to answer):</source>
+        <translation>L1 विक्रेता से आपका अनुरोध (उत्तर के लिए 72 घंटे):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="878"/>
         <source>Export the bid for audit</source>
         <translation>बोली को ऑडिट के लिए निर्यात करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="448"/>
+        <location filename="../../app/ui/bids_page.py" line="881"/>
         <source>Saved for audit: %1</source>
         <translation>ऑडिट के लिए सहेजा गया: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CartDialog</name>
+    <message>
+        <location filename="../../app/ui/cart_dialog.py" line="101"/>
+        <source>Seller %1</source>
+        <translation>विक्रेता %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cart_dialog.py" line="118"/>
+        <source>Minimum order %1; %2 in stock</source>
+        <translation>न्यूनतम ऑर्डर %1; स्टॉक में %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cart_dialog.py" line="123"/>
+        <source>Remove</source>
+        <translation>हटाएँ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cart_dialog.py" line="154"/>
+        <source>Total: %1</source>
+        <translation>कुल: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cart_dialog.py" line="159"/>
+        <source>The cart is empty: choose listings in the catalogue and add them with Add to cart.</source>
+        <translation>कार्ट खाली है: कैटलॉग में उत्पाद सूचियाँ चुनें और “कार्ट में जोड़ें” से उन्हें जोड़ें।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cart_dialog.py" line="172"/>
+        <source>Allowed as a direct purchase: the limit is %1 (GFR 2017 Rule 149; %2).</source>
+        <translation>सीधी खरीद के रूप में अनुमत: सीमा %1 है (जीएफआर 2017 नियम 149; %2)।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cart_dialog.py" line="176"/>
+        <source>Above the direct purchase limit of %1 (GFR 2017 Rule 149; %2). The whole cart is one purchase: buy it by L1 purchase or bid, or take items out of the cart.</source>
+        <translation>सीधी खरीद की सीमा %1 से अधिक (जीएफआर 2017 नियम 149; %2)। पूरा कार्ट एक ही खरीद है: इसे L1 खरीद या बोली से खरीदें, या कार्ट से कुछ वस्तुएँ हटाएँ।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cart_dialog.py" line="181"/>
+        <source>Enter the consignee&apos;s district.</source>
+        <translation>परेषिती का ज़िला लिखें।</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/cart_dialog.py" line="184"/>
+        <source>%n order(s), one per seller, will go to your office&apos;s approving officer; the marketplace checks each line again. Sellers&apos; names are shown only after the purchase.</source>
+        <translation>
+            <numerusform>%n ऑर्डर (प्रत्येक विक्रेता का एक) आपके कार्यालय के अनुमोदन अधिकारी के पास जाएगा; मार्केटप्लेस हर पंक्ति की फिर से जाँच करेगा। विक्रेताओं के नाम खरीद के बाद ही दिखाए जाते हैं।</numerusform>
+            <numerusform>%n ऑर्डर (प्रत्येक विक्रेता का एक) आपके कार्यालय के अनुमोदन अधिकारी के पास जाएँगे; मार्केटप्लेस हर पंक्ति की फिर से जाँच करेगा। विक्रेताओं के नाम खरीद के बाद ही दिखाए जाते हैं।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cart_dialog.py" line="215"/>
+        <source>Cart</source>
+        <translation>कार्ट</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cart_dialog.py" line="216"/>
+        <source>Listings to buy in one direct purchase, at the prices you saw in the catalogue.</source>
+        <translation>एक ही सीधी खरीद में खरीदी जाने वाली उत्पाद सूचियाँ, उन्हीं मूल्यों पर जो आपने कैटलॉग में देखे।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cart_dialog.py" line="217"/>
+        <source>Item</source>
+        <translation>वस्तु</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cart_dialog.py" line="217"/>
+        <source>Seller</source>
+        <translation>विक्रेता</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cart_dialog.py" line="217"/>
+        <source>Unit price</source>
+        <translation>इकाई मूल्य</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cart_dialog.py" line="218"/>
+        <source>Quantity</source>
+        <translation>मात्रा</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cart_dialog.py" line="218"/>
+        <source>Line total</source>
+        <translation>पंक्ति का कुल</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cart_dialog.py" line="219"/>
+        <source>Consignee&apos;s district</source>
+        <translation>परेषिती का ज़िला</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cart_dialog.py" line="220"/>
+        <source>Send for approval</source>
+        <translation>अनुमोदन के लिए भेजें</translation>
     </message>
 </context>
 <context>
@@ -864,27 +1241,27 @@
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="51"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="52"/>
         <source>Rank</source>
         <translation>क्रम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="51"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="52"/>
         <source>OEM (brand)</source>
         <translation>ओईएम (ब्रांड)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="51"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="52"/>
         <source>Product</source>
         <translation>उत्पाद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="52"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="53"/>
         <source>Price</source>
         <translation>मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="65"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="66"/>
         <source>L1</source>
         <translation>L1</translation>
     </message>
@@ -1730,117 +2107,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="142"/>
+        <location filename="../../app/ui/main_window.py" line="166"/>
         <source>Choose a listing to buy first.</source>
         <translation>पहले खरीदने के लिए कोई सूची चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158"/>
+        <location filename="../../app/ui/main_window.py" line="177"/>
+        <source>Choose a listing to add to the cart first.</source>
+        <translation>कार्ट में जोड़ने के लिए पहले कोई उत्पाद सूची चुनें।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="181"/>
+        <source>In the cart: %1 × %2</source>
+        <translation>कार्ट में: %1 × %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="200"/>
+        <source>Cart (%1)</source>
+        <translation>कार्ट (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="211"/>
         <source>You are working offline: the marketplace cannot be reached. The catalogue is as of the last sync (%1); changes you make are kept on this computer and sent when the connection returns.</source>
         <translation>आप ऑफ़लाइन काम कर रहे हैं: मार्केटप्लेस से संपर्क नहीं हो पा रहा है। कैटलॉग पिछले सिंक (%1) के अनुसार है; आपके बदलाव इसी कंप्यूटर पर रखे जाते हैं और कनेक्शन लौटने पर भेज दिए जाएँगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160"/>
+        <location filename="../../app/ui/main_window.py" line="213"/>
         <source>never</source>
         <translation>कभी नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="161"/>
+        <location filename="../../app/ui/main_window.py" line="214"/>
         <source>Try again</source>
         <translation>फिर से प्रयास करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164"/>
+        <location filename="../../app/ui/main_window.py" line="217"/>
         <source>Your session has ended. Sign in again to sync; your changes are kept.</source>
         <translation>आपका सत्र समाप्त हो गया है। सिंक करने के लिए फिर से साइन इन करें; आपके बदलाव सुरक्षित हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165"/>
+        <location filename="../../app/ui/main_window.py" line="218"/>
         <source>Sign in…</source>
         <translation>साइन इन करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181"/>
+        <location filename="../../app/ui/main_window.py" line="234"/>
         <source>GeM Desk — %1</source>
         <translation>GeM Desk — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181"/>
+        <location filename="../../app/ui/main_window.py" line="234"/>
         <source>GeM Desk</source>
         <translation>GeM Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="183"/>
+        <location filename="../../app/ui/main_window.py" line="236"/>
         <source>My catalogue</source>
         <translation>मेरा कैटलॉग</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="184"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>Catalogue</source>
         <translation>कैटलॉग</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186"/>
+        <location filename="../../app/ui/main_window.py" line="239"/>
         <source>Bids</source>
         <translation>बोलियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="187"/>
+        <location filename="../../app/ui/main_window.py" line="241"/>
+        <source>Orders</source>
+        <translation>ऑर्डर</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>Sync now</source>
         <translation>अभी सिंक करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="188"/>
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>Send your changes and receive the marketplace’s (F5)</source>
         <translation>अपने बदलाव भेजें और मार्केटप्लेस के बदलाव प्राप्त करें (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="189"/>
+        <location filename="../../app/ui/main_window.py" line="244"/>
         <source>Search</source>
         <translation>खोजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="190"/>
+        <location filename="../../app/ui/main_window.py" line="245"/>
         <source>Settings…</source>
         <translation>सेटिंग्स…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="191"/>
+        <location filename="../../app/ui/main_window.py" line="246"/>
         <source>Settings (Ctrl+,)</source>
         <translation>सेटिंग्स (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192"/>
+        <location filename="../../app/ui/main_window.py" line="247"/>
         <source>Sign out</source>
         <translation>साइन आउट करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="193"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>Quit</source>
         <translation>बंद करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="194"/>
+        <location filename="../../app/ui/main_window.py" line="249"/>
         <source>Open the log folder</source>
         <translation>लॉग फ़ोल्डर खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195"/>
+        <location filename="../../app/ui/main_window.py" line="250"/>
         <source>Buy…</source>
         <translation>खरीदें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196"/>
+        <location filename="../../app/ui/main_window.py" line="251"/>
         <source>Buy the selected listing directly or by L1 comparison</source>
         <translation>चुनी गई सूची को सीधे या L1 तुलना से खरीदें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
+        <location filename="../../app/ui/main_window.py" line="252"/>
+        <source>Add to cart</source>
+        <translation>कार्ट में जोड़ें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="253"/>
+        <source>Add the selected listing to the cart at its minimum order</source>
+        <translation>चुनी गई उत्पाद सूची को उसके न्यूनतम ऑर्डर की मात्रा में कार्ट में जोड़ें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="255"/>
+        <source>The cart: listings for one direct purchase, one order per seller</source>
+        <translation>कार्ट: एक सीधी खरीद के लिए उत्पाद सूचियाँ, प्रत्येक विक्रेता का एक ऑर्डर</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="256"/>
         <source>&amp;File</source>
         <translation>फ़ाइल (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="198"/>
+        <location filename="../../app/ui/main_window.py" line="257"/>
         <source>&amp;Help</source>
         <translation>सहायता (&amp;H)</translation>
     </message>
@@ -2056,107 +2468,765 @@
     </message>
 </context>
 <context>
+    <name>NegotiationDialog</name>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="247"/>
+        <source>Negotiation, round %1</source>
+        <translation>बातचीत (नेगोशिएशन), दौर %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="249"/>
+        <source>The buyer asks you, as L1, for a better price per unit (rupees). Answer by %1.</source>
+        <translation>क्रेता ने L1 होने के नाते आपसे प्रति इकाई बेहतर मूल्य (रुपयों में) माँगा है। %1 तक उत्तर दें।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="251"/>
+        <source>Offer these prices</source>
+        <translation>ये मूल्य प्रस्तावित करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="252"/>
+        <source>Keep my price</source>
+        <translation>मेरा मूल्य यथावत रखें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="270"/>
+        <source>Lower at least one price; none may be above your price before.</source>
+        <translation>कम से कम एक मूल्य घटाएँ; कोई भी मूल्य आपके पिछले मूल्य से अधिक नहीं हो सकता।</translation>
+    </message>
+</context>
+<context>
     <name>OfferDialog</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="124"/>
+        <location filename="../../app/ui/bids_page.py" line="186"/>
         <source>Offer on %1</source>
         <translation>%1 पर प्रस्ताव</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="125"/>
+        <location filename="../../app/ui/bids_page.py" line="187"/>
         <source>Price per unit, all taxes included, in rupees. Your offer stays sealed until the bid opens; you may revise it until the end.</source>
         <translation>प्रति इकाई कीमत, सभी कर सहित, रुपयों में। बोली खुलने तक आपका प्रस्ताव सीलबंद रहता है; समाप्ति तक आप इसे बदल सकते हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="127"/>
+        <location filename="../../app/ui/bids_page.py" line="189"/>
         <source>Local content</source>
         <translation>स्थानीय सामग्री</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="143"/>
+        <location filename="../../app/ui/bids_page.py" line="205"/>
         <source>Enter a price above zero for every item, like 18,500.</source>
         <translation>हर मद के लिए शून्य से अधिक कीमत लिखें, जैसे 18,500।</translation>
     </message>
 </context>
 <context>
-    <name>PurchaseDialog</name>
+    <name>OrderDocument</name>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="126"/>
-        <source>Buy</source>
-        <translation>खरीदें</translation>
+        <location filename="../../app/ui/order_document.py" line="52"/>
+        <source>Bid %1</source>
+        <translation>बोली %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="128"/>
+        <location filename="../../app/ui/order_document.py" line="53"/>
+        <location filename="../../app/ui/order_document.py" line="73"/>
+        <source>Direct purchase</source>
+        <translation>सीधी खरीद</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="54"/>
+        <source>L1 purchase</source>
+        <translation>L1 खरीद</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="59"/>
+        <source>Awaiting the approving officer</source>
+        <translation>अनुमोदन अधिकारी की प्रतीक्षा में</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="60"/>
+        <source>Returned to the buyer</source>
+        <translation>क्रेता को लौटाया गया</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="61"/>
+        <source>Placed, awaiting the seller</source>
+        <translation>ऑर्डर दिया गया, विक्रेता की प्रतीक्षा में</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="62"/>
+        <source>Accepted by the seller</source>
+        <translation>विक्रेता द्वारा स्वीकृत</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="63"/>
+        <source>Declined by the seller</source>
+        <translation>विक्रेता द्वारा अस्वीकृत</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="64"/>
+        <location filename="../../app/ui/order_document.py" line="141"/>
+        <source>Delivered</source>
+        <translation>डिलीवर किया गया</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="65"/>
+        <source>Received (CRAC issued)</source>
+        <translation>प्राप्त (सीआरएसी जारी)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="66"/>
+        <location filename="../../app/ui/order_document.py" line="143"/>
+        <source>Paid</source>
+        <translation>भुगतान किया गया</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="74"/>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="75"/>
+        <location filename="../../app/ui/order_document.py" line="76"/>
+        <source>MSE price match</source>
+        <translation>एमएसई मूल्य मिलान</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="77"/>
+        <location filename="../../app/ui/order_document.py" line="78"/>
+        <source>Make in India price match</source>
+        <translation>मेक इन इंडिया मूल्य मिलान</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="83"/>
+        <source>Generated by GeM Desk on %1; order id %2</source>
+        <translation>GeM Desk द्वारा %1 को तैयार किया गया; ऑर्डर आईडी %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="106"/>
+        <location filename="../../app/ui/order_document.py" line="293"/>
+        <source>Contract / Order</source>
+        <translation>अनुबंध / ऑर्डर</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="110"/>
+        <location filename="../../app/ui/order_document.py" line="294"/>
+        <source>Not yet placed</source>
+        <translation>ऑर्डर अभी नहीं दिया गया</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="131"/>
+        <source>Buying mode</source>
+        <translation>खरीद का तरीका</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="132"/>
+        <source>Buyer office</source>
+        <translation>क्रेता कार्यालय</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="133"/>
+        <source>Seller</source>
+        <translation>विक्रेता</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="134"/>
+        <source>Consignee district</source>
+        <translation>परेषिती का ज़िला</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="135"/>
+        <source>Status</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="138"/>
+        <source>Raised</source>
+        <translation>बनाया गया</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="139"/>
+        <source>Placed</source>
+        <translation>ऑर्डर दिया गया</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="140"/>
+        <source>Accepted</source>
+        <translation>स्वीकृत</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="142"/>
+        <source>Received (CRAC)</source>
+        <translation>प्राप्त (सीआरएसी)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="176"/>
+        <source>No.</source>
+        <translation>क्र.सं.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="176"/>
+        <source>Item</source>
+        <translation>वस्तु</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="176"/>
         <source>Quantity</source>
         <translation>मात्रा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="129"/>
-        <source>Consignee&apos;s district</source>
-        <translation>परेषिती का ज़िला</translation>
+        <location filename="../../app/ui/order_document.py" line="177"/>
+        <source>Unit price</source>
+        <translation>इकाई मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="130"/>
-        <source>Direct purchase of this listing</source>
-        <translation>इस सूची की सीधी खरीद</translation>
+        <location filename="../../app/ui/order_document.py" line="177"/>
+        <source>Total</source>
+        <translation>कुल</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="131"/>
-        <source>L1 purchase: the lowest-priced product meeting these key parameters</source>
-        <translation>L1 खरीद: इन मुख्य मानकों को पूरा करने वाला सबसे कम कीमत का उत्पाद</translation>
+        <location filename="../../app/ui/order_document.py" line="177"/>
+        <source>Rule</source>
+        <translation>नियम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="132"/>
-        <source>Compare</source>
-        <translation>तुलना करें</translation>
+        <location filename="../../app/ui/order_document.py" line="182"/>
+        <source>Total value of the order</source>
+        <translation>ऑर्डर का कुल मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="133"/>
+        <location filename="../../app/ui/order_document.py" line="186"/>
+        <source>In words: %1</source>
+        <translation>शब्दों में: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="187"/>
+        <source>What is ordered</source>
+        <translation>ऑर्डर की गई वस्तुएँ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="196"/>
+        <source>Payment due within %1 days of the CRAC (Consignee Receipt and Acceptance Certificate).</source>
+        <translation>सीआरएसी (परेषिती प्राप्ति एवं स्वीकृति प्रमाणपत्र) के %1 दिन के भीतर भुगतान देय।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="199"/>
+        <source>Payment due by %1.</source>
+        <translation>%1 तक भुगतान देय।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="201"/>
+        <source>Paid on %1.</source>
+        <translation>%1 को भुगतान किया गया।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="203"/>
+        <source>Interest for late payment: %1.</source>
+        <translation>विलंबित भुगतान पर ब्याज: %1।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="207"/>
+        <source>Payment terms</source>
+        <translation>भुगतान की शर्तें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="216"/>
         <source>Why fewer than three OEMs</source>
         <translation>तीन से कम ओईएम क्यों</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="134"/>
+        <location filename="../../app/ui/order_document.py" line="219"/>
+        <source>OEMs that met the requirement (%1): %2</source>
+        <translation>आवश्यकता पूरी करने वाले ओईएम (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="229"/>
+        <source>Remark</source>
+        <translation>टिप्पणी</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="234"/>
+        <source>When</source>
+        <translation>कब</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="234"/>
+        <source>By</source>
+        <translation>किसके द्वारा</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="234"/>
+        <source>What</source>
+        <translation>क्या हुआ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="235"/>
+        <source>Note</source>
+        <translation>टिप्पणी</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="241"/>
+        <source>the marketplace, automatically</source>
+        <translation>मार्केटप्लेस, स्वतः</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="243"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="247"/>
+        <source>Order history</source>
+        <translation>ऑर्डर का इतिहास</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_document.py" line="358"/>
+        <source>Page %1 of %2</source>
+        <translation>पृष्ठ %1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>OrderStatus</name>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="34"/>
+        <source>Awaiting approval</source>
+        <translation>अनुमोदन की प्रतीक्षा में</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="35"/>
+        <source>Returned</source>
+        <translation>लौटाया गया</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="36"/>
+        <source>Placed, awaiting the seller</source>
+        <translation>ऑर्डर दिया गया, विक्रेता की प्रतीक्षा में</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="37"/>
+        <source>Accepted</source>
+        <translation>स्वीकृत</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="38"/>
+        <source>Declined by the seller</source>
+        <translation>विक्रेता द्वारा अस्वीकृत</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="39"/>
+        <source>Delivered</source>
+        <translation>डिलीवर किया गया</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="40"/>
+        <source>Received (CRAC issued)</source>
+        <translation>प्राप्त (सीआरएसी जारी)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="41"/>
+        <source>Paid</source>
+        <translation>भुगतान किया गया</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="48"/>
+        <source>Bid %1</source>
+        <translation>बोली %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="49"/>
+        <source>Direct purchase</source>
+        <translation>सीधी खरीद</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="50"/>
+        <source>L1 purchase</source>
+        <translation>L1 खरीद</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersModel</name>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="93"/>
+        <source>Order</source>
+        <translation>ऑर्डर</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="93"/>
+        <source>Item</source>
+        <translation>वस्तु</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="94"/>
+        <source>Buyer&apos;s office</source>
+        <translation>क्रेता का कार्यालय</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="94"/>
+        <source>Seller</source>
+        <translation>विक्रेता</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="95"/>
+        <source>Value</source>
+        <translation>मूल्य</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="95"/>
+        <source>Status</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="96"/>
+        <source>Payment due</source>
+        <translation>भुगतान देय तिथि</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="109"/>
+        <source>(not placed)</source>
+        <translation>(ऑर्डर नहीं दिया गया)</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPage</name>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="197"/>
+        <source>Only orders waiting for me</source>
+        <translation>केवल मेरी कार्रवाई की प्रतीक्षा वाले ऑर्डर</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="198"/>
+        <source>Refresh</source>
+        <translation>ताज़ा करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="199"/>
+        <source>Approve and place…</source>
+        <translation>अनुमोदित करें और ऑर्डर दें…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="199"/>
+        <source>Return…</source>
+        <translation>लौटाएँ…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="200"/>
+        <location filename="../../app/ui/orders_page.py" line="317"/>
+        <source>Accept the order</source>
+        <translation>ऑर्डर स्वीकार करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="200"/>
+        <source>Decline…</source>
+        <translation>अस्वीकार करें…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="201"/>
+        <source>Mark delivered…</source>
+        <translation>डिलीवरी दर्ज करें…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="201"/>
+        <source>Issue the CRAC…</source>
+        <translation>सीआरएसी जारी करें…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="202"/>
+        <source>Record the payment…</source>
+        <translation>भुगतान दर्ज करें…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="202"/>
+        <source>Save as PDF…</source>
+        <translation>पीडीएफ़ के रूप में सहेजें…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="205"/>
+        <location filename="../../app/ui/orders_page.py" line="276"/>
+        <source>Order</source>
+        <translation>ऑर्डर</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="206"/>
+        <source>Timeline</source>
+        <translation>समय-रेखा</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="213"/>
+        <source>Loading the orders…</source>
+        <translation>ऑर्डर लोड हो रहे हैं…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/orders_page.py" line="229"/>
+        <source>%n order(s).</source>
+        <translation>
+            <numerusform>%n ऑर्डर।</numerusform>
+            <numerusform>%n ऑर्डर।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="231"/>
+        <source>Offline: shown as of %1.</source>
+        <translation>ऑफ़लाइन: %1 की स्थिति के अनुसार दिखाया गया।</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/orders_page.py" line="240"/>
+        <source>%n change(s) waiting to be sent.</source>
+        <translation>
+            <numerusform>%n बदलाव भेजे जाने की प्रतीक्षा में।</numerusform>
+            <numerusform>%n बदलाव भेजे जाने की प्रतीक्षा में।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="241"/>
+        <source>Not accepted: %1</source>
+        <translation>स्वीकार नहीं: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="247"/>
+        <source>The orders cannot be read now: %1</source>
+        <translation>ऑर्डर अभी पढ़े नहीं जा सकते: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="276"/>
+        <source>(not placed)</source>
+        <translation>(ऑर्डर नहीं दिया गया)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="277"/>
+        <source>Bought by</source>
+        <translation>खरीद का तरीका</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="278"/>
+        <source>Status</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="279"/>
+        <source>Buyer&apos;s office</source>
+        <translation>क्रेता का कार्यालय</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="280"/>
+        <source>Seller</source>
+        <translation>विक्रेता</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="281"/>
+        <source>Consignee&apos;s district</source>
+        <translation>परेषिती का ज़िला</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="282"/>
+        <source>Value</source>
+        <translation>मूल्य</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="283"/>
+        <source>Placed</source>
+        <translation>ऑर्डर दिया गया</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="283"/>
+        <source>Accepted</source>
+        <translation>स्वीकृत</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="284"/>
+        <source>Delivered</source>
+        <translation>डिलीवर किया गया</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="284"/>
+        <source>Received (CRAC)</source>
+        <translation>प्राप्त (सीआरएसी)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="285"/>
+        <source>Payment due</source>
+        <translation>भुगतान देय तिथि</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="285"/>
+        <source>Paid</source>
+        <translation>भुगतान किया गया</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="288"/>
+        <source>Payment terms</source>
+        <translation>भुगतान की शर्तें</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/orders_page.py" line="288"/>
+        <source>due %n day(s) after the CRAC</source>
+        <translation>
+            <numerusform>सीआरएसी के %n दिन बाद देय</numerusform>
+            <numerusform>सीआरएसी के %n दिन बाद देय</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="290"/>
+        <source>Interest for late payment</source>
+        <translation>विलंबित भुगतान पर ब्याज</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="292"/>
+        <source>Why fewer than three OEMs</source>
+        <translation>तीन से कम ओईएम क्यों</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="294"/>
+        <source>Remark</source>
+        <translation>टिप्पणी</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="301"/>
+        <source>Item</source>
+        <translation>वस्तु</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="301"/>
+        <source>Quantity</source>
+        <translation>मात्रा</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="301"/>
+        <source>Unit price</source>
+        <translation>इकाई मूल्य</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="301"/>
+        <source>Total</source>
+        <translation>कुल</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="316"/>
+        <source>Approve and place the order</source>
+        <translation>अनुमोदित करें और ऑर्डर दें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="316"/>
+        <source>Return to the buyer</source>
+        <translation>क्रेता को लौटाएँ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="317"/>
+        <source>Decline the order</source>
+        <translation>ऑर्डर अस्वीकार करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="318"/>
+        <source>Mark delivered (invoice or challan number)</source>
+        <translation>डिलीवरी दर्ज करें (बीजक या चालान संख्या)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="319"/>
+        <source>Issue the CRAC</source>
+        <translation>सीआरएसी जारी करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="319"/>
+        <source>Record the payment (reference)</source>
+        <translation>भुगतान दर्ज करें (संदर्भ)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="322"/>
+        <source>Remark (for the other side and the record):</source>
+        <translation>टिप्पणी (दूसरे पक्ष और रिकॉर्ड के लिए):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="339"/>
+        <source>Save the order as PDF</source>
+        <translation>ऑर्डर को पीडीएफ़ के रूप में सहेजें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="342"/>
+        <source>Saved: %1</source>
+        <translation>सहेजा गया: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PurchaseDialog</name>
+    <message>
+        <location filename="../../app/ui/purchase_dialog.py" line="140"/>
+        <source>Buy</source>
+        <translation>खरीदें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/purchase_dialog.py" line="142"/>
+        <source>Quantity</source>
+        <translation>मात्रा</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/purchase_dialog.py" line="143"/>
+        <source>Consignee&apos;s district</source>
+        <translation>परेषिती का ज़िला</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/purchase_dialog.py" line="144"/>
+        <source>Direct purchase of this listing</source>
+        <translation>इस सूची की सीधी खरीद</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/purchase_dialog.py" line="145"/>
+        <source>L1 purchase: the lowest-priced product meeting these key parameters</source>
+        <translation>L1 खरीद: इन मुख्य मानकों को पूरा करने वाला सबसे कम कीमत का उत्पाद</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/purchase_dialog.py" line="146"/>
+        <source>Compare</source>
+        <translation>तुलना करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/purchase_dialog.py" line="147"/>
+        <source>Key parameters the product must meet</source>
+        <translation>मुख्य मानक, जिन्हें उत्पाद को पूरा करना होगा</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/purchase_dialog.py" line="148"/>
+        <source>Why fewer than three OEMs</source>
+        <translation>तीन से कम ओईएम क्यों</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/purchase_dialog.py" line="149"/>
         <source>Send for approval</source>
         <translation>अनुमोदन के लिए भेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="152"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="178"/>
         <source>%1 OEM(s) meet the requirement: %2</source>
         <translation>%1 ओईएम आवश्यकता पूरी करते हैं: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="162"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="188"/>
         <source>Enter the consignee&apos;s district.</source>
         <translation>परेषिती का ज़िला लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="165"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="191"/>
         <source>Compare first: only the L1 can be ordered.</source>
         <translation>पहले तुलना करें: केवल L1 का ही ऑर्डर दिया जा सकता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="167"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="193"/>
         <source>No product of this category meets the key parameters and delivers there.</source>
         <translation>इस श्रेणी का कोई उत्पाद मुख्य मानकों को पूरा नहीं करता और वहाँ डिलीवर नहीं करता।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="169"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="195"/>
         <source>Fewer than three OEMs: say why you buy from this comparison.</source>
         <translation>तीन से कम ओईएम: बताएँ कि आप इस तुलना से क्यों खरीद रहे हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="178"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="204"/>
         <source>Value %1: %2</source>
         <translation>मूल्य %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="179"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="205"/>
         <source>allowed by this route</source>
         <translation>इस तरीके से अनुमत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="179"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="205"/>
         <source>above this route&apos;s limit (%1)</source>
         <translation>इस तरीके की सीमा से अधिक (%1)</translation>
     </message>
@@ -2479,43 +3549,98 @@
     </message>
     <message>
         <location filename="../../app/ui/timeline.py" line="43"/>
+        <source>L1 asked to negotiate</source>
+        <translation>L1 से बातचीत (नेगोशिएशन) का अनुरोध</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="44"/>
+        <source>L1 lowered its price</source>
+        <translation>L1 ने अपना मूल्य घटाया</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="45"/>
+        <source>L1 kept its price</source>
+        <translation>L1 ने अपना मूल्य यथावत रखा</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="46"/>
+        <source>Negotiation round lapsed</source>
+        <translation>बातचीत (नेगोशिएशन) का दौर बिना उत्तर के समाप्त</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="47"/>
         <source>Awarded</source>
         <translation>आवंटित</translation>
     </message>
     <message>
+        <location filename="../../app/ui/timeline.py" line="48"/>
+        <source>Approved and placed</source>
+        <translation>अनुमोदित, ऑर्डर दिया गया</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/timeline.py" line="49"/>
+        <source>Order placed</source>
+        <translation>ऑर्डर दिया गया</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="50"/>
+        <source>Accepted by the seller</source>
+        <translation>विक्रेता द्वारा स्वीकृत</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="51"/>
+        <source>Declined by the seller</source>
+        <translation>विक्रेता द्वारा अस्वीकृत</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="52"/>
+        <source>Delivered</source>
+        <translation>डिलीवर किया गया</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="53"/>
+        <source>Received: CRAC issued</source>
+        <translation>प्राप्त: सीआरएसी जारी</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="54"/>
+        <source>Paid</source>
+        <translation>भुगतान किया गया</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="60"/>
         <source>buyer</source>
         <translation>क्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="49"/>
+        <location filename="../../app/ui/timeline.py" line="60"/>
         <source>approver</source>
         <translation>अनुमोदक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="50"/>
+        <location filename="../../app/ui/timeline.py" line="61"/>
         <source>seller</source>
         <translation>विक्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="50"/>
+        <location filename="../../app/ui/timeline.py" line="61"/>
         <source>administrator</source>
         <translation>प्रशासक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="114"/>
+        <location filename="../../app/ui/timeline.py" line="125"/>
         <source>the marketplace, automatically</source>
         <translation>मार्केटप्लेस, स्वतः</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="118"/>
+        <location filename="../../app/ui/timeline.py" line="129"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="150"/>
-        <source>There is no history yet: events appear here as the bid moves on.</source>
-        <translation>अभी कोई इतिहास नहीं है: बिड आगे बढ़ने पर घटनाएँ यहाँ दिखेंगी।</translation>
+        <location filename="../../app/ui/timeline.py" line="161"/>
+        <source>There is no history yet: events appear here as things move on.</source>
+        <translation>अभी कोई इतिहास नहीं है: कार्रवाई आगे बढ़ने पर घटनाएँ यहाँ दिखेंगी।</translation>
     </message>
 </context>
 </TS>
