@@ -186,3 +186,9 @@ def domain_bid(data: Mapping[str, Any] | Any, number: str | None = None) -> Bid:
         mse_preference=MsePreference(mse["enabled"], mse["band_bp"], mse["share_bp"]),
         mii_preference=MiiPreference(mii["enabled"], mii["margin_bp"], mii["l1_share_bp"]),
     )
+
+# Negotiation after the financial opening: with a lot's L1 seller only, at most five rounds
+# of 72 hours each (domain.md section 2). The server enforces it; the app offers only what
+# the server would allow.
+NEGOTIATION_ROUNDS = 5
+NEGOTIATION_ROUND_HOURS = 72

@@ -30,13 +30,14 @@ from PySide6.QtWidgets import (
 from app.cache import district_key
 from app.read_cache import Cached, unreachable
 from app.ui import operations
-from app.ui.bid_form import BidForm
+from app.ui.bid_form import BidForm, rupees_input_text
 from app.ui.evaluation_view import EvaluationView
 from app.ui.formats import money, number, percent_text, when
 from app.ui.tasks import TaskManager
 from app.ui.timeline import Timeline
 from app.ui.widgets import Retranslating, problem_label
 from app.workspace import Workspace
+from domain.bid_fields import NEGOTIATION_ROUNDS
 from domain.money import MoneyError, paise_from_rupees
 from domain.timefmt import ist_text, utc_now
 
@@ -213,6 +214,68 @@ class OfferDialog(Retranslating, QDialog):
                           for item_id, price in prices.items()}}
 
 
+class NegotiationDialog(Retranslating, QDialog):
+    """The L1 seller's answer to a negotiation round: a lower price per item, or keep the price."""
+
+    def __init__(self, bid: dict[str, Any], negotiation: dict[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("negotiationDialog")
+        self.bid, self.negotiation = bid, negotiation
+        self.declined = False
+        names = {item["id"]: item.get("name", item["id"]) for item in bid.get("items", [])}
+        form = QFormLayout(self)
+        self.heading = QLabel(self, wordWrap=True)
+        form.addRow(self.heading)
+        self.prices: dict[str, QLineEdit] = {}
+        for item_id, before in negotiation["before_prices"].items():
+            edit = QLineEdit(rupees_input_text(before), self, objectName=f"negotiated_{item_id}")
+            edit.textChanged.connect(self._check)
+            self.prices[item_id] = edit
+            form.addRow(f"{names.get(item_id, item_id)} ({money(before)})", edit)
+        self.problem = problem_label(self, "negotiationProblem")
+        form.addRow(self.problem)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.keep = self.buttons.addButton("", QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.keep.setObjectName("keepPrice")
+        self.keep.clicked.connect(self._decline)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Negotiation, round %1").replace("%1", str(self.negotiation["round"])))
+        note = self.negotiation.get("note") or ""
+        self.heading.setText(self.tr("The buyer asks you, as L1, for a better price per unit (rupees). Answer by %1.")
+                             .replace("%1", self.negotiation.get("due_text") or "") + (f"<br><i>{note}</i>" if note else ""))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Offer these prices"))
+        self.keep.setText(self.tr("Keep my price"))
+        self._check()
+
+    def prices_paise(self) -> dict[str, int] | None:
+        """The new prices, when every one is a sum no higher than before and one is lower."""
+        prices = {}
+        for item_id, edit in self.prices.items():
+            try:
+                prices[item_id] = paise_from_rupees(edit.text())
+            except MoneyError:
+                return None
+        before = self.negotiation["before_prices"]
+        if any(not 0 < prices[i] <= before[i] for i in prices) or prices == before:
+            return None
+        return prices
+
+    def _check(self) -> None:
+        ok = self.prices_paise() is not None
+        self.problem.setText("" if ok else self.tr("Lower at least one price; none may be above your price before."))
+        self.problem.setVisible(not ok)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def _decline(self) -> None:
+        self.declined = True
+        self.accept()
+
+
 class BidsPage(Retranslating, QWidget):
     changed = Signal()  # something was queued: sync soon
     # A read found the marketplace unreachable while signed in (the window may say "Offline"
@@ -291,7 +354,8 @@ class BidsPage(Retranslating, QWidget):
         self.filters.setVisible(self.role == "seller")
 
         self.actions: dict[str, QPushButton] = {}
-        for name in ("send", "approve", "return", "offer", "accept_match", "open_financial", "award", "export"):
+        for name in ("send", "approve", "return", "offer", "accept_match", "open_financial", "negotiate",
+                     "answer_negotiation", "award", "export"):
             button = QPushButton(self, objectName=f"bid_{name}")
             button.clicked.connect(getattr(self, f"_do_{name}"))
             button.hide()
@@ -323,6 +387,7 @@ class BidsPage(Retranslating, QWidget):
         offers_layout.addLayout(offer_buttons)
         self.detail_tabs.addTab(self.offers_tab, "")
         self.technical_offers: list[dict[str, Any]] = []
+        self.negotiations: list[dict[str, Any]] = []  # rounds with L1 (a seller sees only its own)
 
         top = QHBoxLayout()
         top.addWidget(self.new_button)
@@ -360,6 +425,7 @@ class BidsPage(Retranslating, QWidget):
         labels = {"send": self.tr("Send for approval"), "approve": self.tr("Approve and publish…"),
                   "return": self.tr("Return…"), "offer": self.tr("Make or revise my offer…"),
                   "accept_match": self.tr("Match L1…"), "open_financial": self.tr("Open the prices"),
+                  "negotiate": self.tr("Negotiate with L1…"), "answer_negotiation": self.tr("Answer the negotiation…"),
                   "award": self.tr("Award"), "export": self.tr("Export for audit…")}
         for name, button in self.actions.items():
             button.setText(labels[name])
@@ -513,7 +579,7 @@ class BidsPage(Retranslating, QWidget):
         if self.current is None or self.current.get("id") != chosen.get("id"):
             # Another bid: nothing of the previous one's details may stay on screen.
             self.detail_source, self.detail_problem = None, ""
-            self.current_evaluation, self.technical_offers = {}, []
+            self.current_evaluation, self.technical_offers, self.negotiations = {}, [], []
             self.timeline.set_events([])
             self.evaluation.show_evaluation(None)
             self._show_offers()
@@ -543,6 +609,7 @@ class BidsPage(Retranslating, QWidget):
             self.evaluation.show_evaluation(evaluation["evaluation"], evaluation.get("sellers"))
         self.current_evaluation = evaluation
         self.technical_offers = detail.get("offers") or []
+        self.negotiations = detail.get("negotiations") or []
         self._show_offers()
         self._show_current()
         self._show_notes()
@@ -601,6 +668,8 @@ class BidsPage(Retranslating, QWidget):
             "accept_match": self.role == "seller" and status == "financial_evaluation" and bool(
                 [i for i in self.current_evaluation.get("invitations", []) if i.get("answer") is None]),
             "open_financial": self.role == "buyer" and status == "technical_evaluation",
+            "negotiate": self.role == "buyer" and status == "financial_evaluation" and bool(self._lots_to_negotiate()),
+            "answer_negotiation": self.role == "seller" and self._open_round() is not None,
             "award": self.role == "buyer" and status == "financial_evaluation",
             "export": self.role in ("buyer", "approver") and status in ("financial_evaluation", "awarded"),
         }
@@ -654,9 +723,21 @@ class BidsPage(Retranslating, QWidget):
                      "top_half": self.tr("the lowest-priced half of the offers")}
             rows.append((self.tr("Reverse auction"), filled(self.tr("Yes: %1"), rules.get(bid.get("ra_rule") or "", ""))
                          if bid["ra_enabled"] else self.tr("No")))
+        rows += [(filled(self.tr("Negotiation, round %1"), n["round"]), self._round_text(n)) for n in self.negotiations]
         table = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(str(v))}</td></tr>" for k, v in rows)
         return (f"<h3>{escape(bid.get('title', ''))}</h3><table cellpadding=3>{table}</table>"
                 f"<h4>{escape(self.tr('Items'))}</h4>{self._items_html(bid.get('items') or [])}")
+
+    def _round_text(self, negotiation: dict[str, Any]) -> str:
+        """Lot all, S7: Rs 14,00,000.00 -> Rs 13,60,000.00 (answered)."""
+        states = {"open": filled(self.tr("open until %1"), negotiation.get("due_text") or ""),
+                  "answered": self.tr("price lowered"), "declined": self.tr("price kept"),
+                  "lapsed": self.tr("lapsed without an answer")}
+        prices = money(negotiation.get("before_total_paise"))
+        if negotiation.get("total_paise") is not None:
+            prices += " → " + money(negotiation["total_paise"])
+        return filled(self.tr("lot %1, %2: %3 (%4)"), negotiation["lot"], negotiation["seller"], prices,
+                      states.get(negotiation["status"], negotiation["status"]))
 
     def _emd_text(self, emd: dict[str, Any]) -> str:
         mode = emd.get("mode", "none")
@@ -744,6 +825,47 @@ class BidsPage(Retranslating, QWidget):
     def _do_open_financial(self) -> None:
         bid_id, version = self.current["id"], self._version()
         operations.queue(self.tasks, lambda p: p.open_financial(bid_id, version), self.workspace, self._queued)
+
+    def _lots_to_negotiate(self) -> list[str]:
+        """Lots with an L1 and no round open, that have had fewer than five rounds."""
+        lots = [lot["lot"] for lot in (self.current_evaluation.get("evaluation") or {}).get("lots", []) if lot.get("l1")]
+        held = [n["lot"] for n in self.negotiations]
+        busy = {n["lot"] for n in self.negotiations if n["status"] == "open"}
+        return [lot for lot in lots if lot not in busy and held.count(lot) < NEGOTIATION_ROUNDS]
+
+    def _open_round(self) -> dict[str, Any] | None:
+        return next((n for n in self.negotiations if n["status"] == "open"), None)
+
+    def _do_negotiate(self) -> None:
+        lots = self._lots_to_negotiate()
+        if not lots:
+            return
+        lot = lots[0]
+        if len(lots) > 1:
+            lot, ok = QInputDialog.getItem(self, self.tr("Negotiate with L1"), self.tr("Lot:"), lots, 0, False)
+            if not ok:
+                return
+        text, ok = QInputDialog.getMultiLineText(self, self.tr("Negotiate with L1"),
+                                                 self.tr("Your request to the L1 seller (72 hours to answer):"))
+        if ok:
+            bid_id, version, note = self.current["id"], self._version(), text.strip()
+            operations.queue(self.tasks, lambda p: p.negotiate(bid_id, version, lot, note), self.workspace, self._queued)
+
+    def _do_answer_negotiation(self) -> None:
+        negotiation = self._open_round()
+        if negotiation is None:
+            return
+        dialog = NegotiationDialog(self.current, negotiation, self)
+        bid_id = self.current["id"]
+
+        def answer() -> None:
+            prices = None if dialog.declined else dialog.prices_paise()  # read on the GUI thread
+            operations.queue(self.tasks, lambda p: p.answer_negotiation(bid_id, negotiation["id"], prices),
+                             self.workspace, self._queued)
+
+        dialog.accepted.connect(answer)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def _do_award(self) -> None:
         bid_id, version = self.current["id"], self._version()

@@ -140,8 +140,9 @@ def load_bids(tasks: TaskManager, workspace: Workspace, on_done: Done, on_error:
 
 def load_bid_detail(tasks: TaskManager, workspace: Workspace, bid_id: str, on_done: Done, on_error: Failed,
                     on_stored: Done | None = None) -> None:
-    """A `Cached` of {"bid", "history", "evaluation" (None before prices are open), "offers"
-    (during a two-packet bid's technical evaluation, for the buyer's office; else None)},
+    """A `Cached` of {"bid", "history", "evaluation" and "negotiations" (None before prices are
+    open), "offers" (during a two-packet bid's technical evaluation, for the buyer's office;
+    else None)},
     read and stored as one, so the details shown offline are of one moment. `on_stored` as
     for load_bids."""
     _stored_first(tasks, lambda: workspace.reads.stored(bid_key(bid_id)), on_stored)
@@ -149,12 +150,14 @@ def load_bid_detail(tasks: TaskManager, workspace: Workspace, bid_id: str, on_do
     def read() -> dict[str, Any]:
         api, procurement = workspace.api(), workspace.procurement
         bid = procurement.bid(api, bid_id)
-        evaluation = offers = None
+        evaluation = offers = negotiations = None
         if bid["status"] in ("financial_evaluation", "awarded"):
             evaluation = procurement.evaluation(api, bid_id)
+            negotiations = procurement.negotiations(api, bid_id)["negotiations"]
         if bid["status"] == "technical_evaluation" and (workspace.user or {}).get("buyer_org"):
             offers = procurement.offers(api, bid_id)  # without prices: the financial packets are closed
-        return {"bid": bid, "history": procurement.history(api, bid_id), "evaluation": evaluation, "offers": offers}
+        return {"bid": bid, "history": procurement.history(api, bid_id), "evaluation": evaluation, "offers": offers,
+                "negotiations": negotiations}
     tasks.run(lambda: workspace.reads.fetch(bid_key(bid_id), read), on_done, on_error, lane="network")
 
 

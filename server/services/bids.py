@@ -99,7 +99,9 @@ def bid_json(bid: Bid, session: Session) -> dict[str, Any]:
 def list_bids(session: Session, caller: Caller, *, status: str | None = None, district: str | None = None,
               max_value_paise: int | None = None) -> list[dict[str, Any]]:
     """Buyers and approvers: their office's bids. Sellers: published bids in the categories
-    where they have a listing (GeM's "bids for me"), optionally by district and value."""
+    where they have a listing (GeM's "bids for me"), and the bids they have offered on, in
+    any state (to follow the opening, answer a match or a negotiation); optionally by
+    district and value."""
     query = select(Bid).order_by(Bid.created_at.desc())
     if caller.buyer_org_id is not None:
         query = query.where(Bid.buyer_org_id == caller.buyer_org_id)
@@ -107,7 +109,8 @@ def list_bids(session: Session, caller: Caller, *, status: str | None = None, di
         # In SQL, before the limit: a seller's bids are a few among many.
         their_categories = select(Listing.category_id).where(Listing.seller_firm_id == caller.firm).distinct()
         theirs = select(BidCategory.bid_id).where(BidCategory.category_id.in_(their_categories))
-        query = query.where(Bid.status == "published", Bid.id.in_(theirs))
+        offered = select(Offer.bid_id).where(Offer.seller_firm_id == caller.firm)
+        query = query.where(((Bid.status == "published") & Bid.id.in_(theirs)) | Bid.id.in_(offered))
     elif not caller.is_admin:
         raise forbidden("Your role has no bids to see.")
     if status:

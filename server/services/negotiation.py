@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from domain.bid_fields import domain_bid, is_whole
+from domain.bid_fields import NEGOTIATION_ROUND_HOURS, NEGOTIATION_ROUNDS, domain_bid, is_whole
 from domain.money import rupees_text
 from domain.timefmt import iso_utc, ist_text
 from server.db.models import Bid, MatchResponse, Negotiation, Offer
@@ -38,8 +38,8 @@ from server.errors import ApiError, forbidden, not_found, validation_failed
 from server.services import bids
 from server.services.caller import Caller
 
-ROUND_HOURS = 72
-MAX_ROUNDS = 5
+ROUND_HOURS = NEGOTIATION_ROUND_HOURS
+MAX_ROUNDS = NEGOTIATION_ROUNDS
 MAX_NOTE = 2000
 
 

@@ -235,6 +235,17 @@ def test_too_few_offers_extend_the_bid_once(p):
     assert p.get("buyer", bid).json()["status"] == "financial_evaluation"  # once only: opens with two
 
 
+def test_a_seller_keeps_seeing_the_bids_it_offered_on_after_they_close(p):
+    bid = p.published(min_offers=1)
+    assert p.offer("seller-c", bid, 70_000).status_code == 200
+    listed = lambda user: [b["id"] for b in p.client.get("/api/v1/bids", headers=p.h(user)).json()["bids"]]  # noqa: E731
+    assert p.market.create("seller-b").status_code == 201  # a laptop listing: the bid is for seller-b too
+    assert bid["id"] in listed("seller-c") and bid["id"] in listed("seller-b")
+    p.step(datetime.fromisoformat(bid["end_at"].replace("Z", "+00:00")))
+    assert bid["id"] in listed("seller-c")  # it follows the opening, a match or a negotiation
+    assert bid["id"] not in listed("seller-b")  # no longer open to offers, and it did not offer
+
+
 def test_a_late_offer_is_refused_by_the_servers_clock(p):
     bid = p.published()
     p.clock.now = datetime.fromisoformat(bid["end_at"].replace("Z", "+00:00"))

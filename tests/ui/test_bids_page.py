@@ -15,7 +15,7 @@ from PySide6.QtCore import QDateTime, QTimeZone, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from app.ui.bid_form import BidForm
-from app.ui.bids_page import BidsModel, OfferDialog, bids_matching, consignee_districts
+from app.ui.bids_page import BidsModel, NegotiationDialog, OfferDialog, bids_matching, consignee_districts
 from domain.bid_json import bid_from_json, evaluation_json
 from domain.evaluation import evaluate
 from domain.timefmt import parse_iso
@@ -140,6 +140,41 @@ def test_a_bid_through_the_windows(qtbot, desks, server, monkeypatch, tmp_path):
     select(qtbot, page, title)
     qtbot.waitUntil(lambda: "L1" in page.evaluation.view.toPlainText(), timeout=10_000)
     assert "Rs 7,00,000.00" in page.evaluation.view.toPlainText()  # 40 almirahs at Rs 17,500, in Indian format
+
+    # The clerk negotiates with L1; the seller lowers its price to Rs 17,000 in its window.
+    assert page.actions["negotiate"].isVisible()
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(lambda *a, **k: ("Rs 17,000 fits the budget", True)))
+    qtbot.mouseClick(page.actions["negotiate"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: buyer.workspace.procurement.waiting() == 0 and
+                    buyer.workspace.procurement.requests(("rejected",)) == [], timeout=20_000)
+    select(qtbot, seller_page, title)
+
+    def round_open() -> bool:
+        seller_page.reload()
+        qtbot.wait(300)
+        select(qtbot, seller_page, title)
+        return seller_page.actions["answer_negotiation"].isVisible()
+
+    qtbot.waitUntil(round_open, timeout=30_000)  # (the bid stays in the seller's list: it offered)
+    assert "Rs 17,000 fits the budget" in seller_page.negotiations[0]["note"]
+    qtbot.mouseClick(seller_page.actions["answer_negotiation"], Qt.MouseButton.LeftButton)
+    answer = seller_page.findChild(NegotiationDialog)
+    answer.prices["1"].setText("18,000")  # above the price before: refused in the dialog
+    assert not answer.buttons.button(answer.buttons.StandardButton.Ok).isEnabled()
+    answer.prices["1"].setText("17,000")
+    answer.accept()
+    qtbot.waitUntil(lambda: seller.workspace.procurement.waiting() == 0 and
+                    len(seller.workspace.procurement.requests(("done",))) == 2, timeout=20_000)
+    assert seller.workspace.procurement.requests(("rejected",)) == []
+
+    def lowered() -> bool:
+        page.reload()
+        qtbot.wait(300)
+        select(qtbot, page, title)
+        return "Rs 6,80,000.00" in page.evaluation.view.toPlainText()
+
+    qtbot.waitUntil(lowered, timeout=30_000)
+    assert "price lowered" in page.summary.toPlainText()
     assert page.actions["award"].isVisible()
     qtbot.mouseClick(page.actions["award"], Qt.MouseButton.LeftButton)
     wait_for_status(qtbot, buyer, page, title, "awarded")
@@ -156,9 +191,9 @@ def test_a_bid_through_the_windows(qtbot, desks, server, monkeypatch, tmp_path):
     qtbot.waitUntil(lambda: page.message.text().startswith("Saved for audit"), timeout=10_000)
     document = json.loads(exported.read_text(encoding="utf-8"))
     awards = evaluation_json(evaluate(*bid_from_json(document)))["awards"]
-    assert [(line["quantity"], line["unit_price_paise"]) for line in awards] == [(40, 17_500_00)]
+    assert [(line["quantity"], line["unit_price_paise"]) for line in awards] == [(40, 17_000_00)]
     orders = buyer.workspace.api().get("/api/v1/orders")["orders"]
-    assert any(o["bid_id"] == bid["id"] and o["total_paise"] == 40 * 17_500_00 for o in orders)
+    assert any(o["bid_id"] == bid["id"] and o["total_paise"] == 40 * 17_000_00 for o in orders)
     assert desks.crashes == []
 
 
