@@ -495,52 +495,52 @@
 <context>
     <name>BidStatus</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="143"/>
+        <location filename="../../app/ui/bids_page.py" line="148"/>
         <source>Waiting to be sent</source>
         <translation>भेजे जाने की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="144"/>
+        <location filename="../../app/ui/bids_page.py" line="149"/>
         <source>Draft</source>
         <translation>मसौदा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="145"/>
+        <location filename="../../app/ui/bids_page.py" line="150"/>
         <source>Awaiting approval</source>
         <translation>अनुमोदन की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="146"/>
+        <location filename="../../app/ui/bids_page.py" line="151"/>
         <source>Returned</source>
         <translation>लौटाई गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="147"/>
+        <location filename="../../app/ui/bids_page.py" line="152"/>
         <source>Open for offers</source>
         <translation>प्रस्तावों के लिए खुली</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="148"/>
+        <location filename="../../app/ui/bids_page.py" line="153"/>
         <source>Closed, opening soon</source>
         <translation>बंद, जल्द खुलेगी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="149"/>
+        <location filename="../../app/ui/bids_page.py" line="154"/>
         <source>Technical evaluation</source>
         <translation>तकनीकी मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="150"/>
+        <location filename="../../app/ui/bids_page.py" line="155"/>
         <source>Financial evaluation</source>
         <translation>वित्तीय मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="151"/>
+        <location filename="../../app/ui/bids_page.py" line="156"/>
         <source>Awarded</source>
         <translation>अवार्ड की गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="152"/>
+        <location filename="../../app/ui/bids_page.py" line="157"/>
         <source>Cancelled</source>
         <translation>रद्द</translation>
     </message>
@@ -548,32 +548,32 @@
 <context>
     <name>BidsModel</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="69"/>
+        <location filename="../../app/ui/bids_page.py" line="74"/>
         <source>Bid number</source>
         <translation>बोली संख्या</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="69"/>
+        <location filename="../../app/ui/bids_page.py" line="74"/>
         <source>Title</source>
         <translation>शीर्षक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="69"/>
+        <location filename="../../app/ui/bids_page.py" line="74"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="70"/>
+        <location filename="../../app/ui/bids_page.py" line="75"/>
         <source>Estimated value</source>
         <translation>अनुमानित मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="70"/>
+        <location filename="../../app/ui/bids_page.py" line="75"/>
         <source>Ends</source>
         <translation>समाप्ति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="82"/>
+        <location filename="../../app/ui/bids_page.py" line="87"/>
         <source>(not published)</source>
         <translation>(प्रकाशित नहीं)</translation>
     </message>
@@ -581,124 +581,124 @@
 <context>
     <name>BidsPage</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="423"/>
+        <location filename="../../app/ui/bids_page.py" line="631"/>
         <source>New bid…</source>
         <translation>नई बोली…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="424"/>
+        <location filename="../../app/ui/bids_page.py" line="632"/>
         <source>Refresh</source>
         <translation>ताज़ा करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="425"/>
+        <location filename="../../app/ui/bids_page.py" line="633"/>
         <source>Send for approval</source>
         <translation>अनुमोदन के लिए भेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="425"/>
+        <location filename="../../app/ui/bids_page.py" line="633"/>
         <source>Approve and publish…</source>
         <translation>अनुमोदित और प्रकाशित करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="426"/>
+        <location filename="../../app/ui/bids_page.py" line="634"/>
         <source>Return…</source>
         <translation>लौटाएँ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="426"/>
+        <location filename="../../app/ui/bids_page.py" line="634"/>
         <source>Make or revise my offer…</source>
         <translation>मेरा प्रस्ताव दें या बदलें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="427"/>
+        <location filename="../../app/ui/bids_page.py" line="635"/>
         <source>Match L1…</source>
         <translation>L1 से मिलान करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="427"/>
+        <location filename="../../app/ui/bids_page.py" line="635"/>
         <source>Open the prices</source>
         <translation>कीमतें खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="428"/>
+        <location filename="../../app/ui/bids_page.py" line="636"/>
         <source>Negotiate with L1…</source>
         <translation>L1 से बातचीत (नेगोशिएशन) करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="428"/>
+        <location filename="../../app/ui/bids_page.py" line="636"/>
         <source>Answer the negotiation…</source>
         <translation>बातचीत (नेगोशिएशन) का उत्तर दें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="429"/>
+        <location filename="../../app/ui/bids_page.py" line="637"/>
         <source>Award</source>
         <translation>अवार्ड करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="429"/>
+        <location filename="../../app/ui/bids_page.py" line="637"/>
         <source>Export for audit…</source>
         <translation>ऑडिट के लिए निर्यात करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="432"/>
+        <location filename="../../app/ui/bids_page.py" line="640"/>
         <source>Bid</source>
         <translation>बोली</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="433"/>
+        <location filename="../../app/ui/bids_page.py" line="641"/>
         <source>Timeline</source>
         <translation>समय-रेखा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="434"/>
-        <location filename="../../app/ui/bids_page.py" line="698"/>
+        <location filename="../../app/ui/bids_page.py" line="642"/>
+        <location filename="../../app/ui/bids_page.py" line="945"/>
         <source>Evaluation</source>
         <translation>मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="435"/>
+        <location filename="../../app/ui/bids_page.py" line="643"/>
         <source>Technical evaluation</source>
         <translation>तकनीकी मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="436"/>
+        <location filename="../../app/ui/bids_page.py" line="644"/>
         <source>Accept technically</source>
         <translation>तकनीकी रूप से स्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="437"/>
+        <location filename="../../app/ui/bids_page.py" line="645"/>
         <source>Reject…</source>
         <translation>अस्वीकार करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="438"/>
+        <location filename="../../app/ui/bids_page.py" line="646"/>
         <source>&amp;District</source>
         <translation>ज़िला (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="439"/>
+        <location filename="../../app/ui/bids_page.py" line="647"/>
         <source>&amp;Value up to (Rs)</source>
         <translation>अधिकतम मूल्य (Rs) (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="440"/>
+        <location filename="../../app/ui/bids_page.py" line="648"/>
         <source>Any value</source>
         <translation>कोई भी मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="443"/>
-        <location filename="../../app/ui/bids_page.py" line="503"/>
+        <location filename="../../app/ui/bids_page.py" line="651"/>
+        <location filename="../../app/ui/bids_page.py" line="711"/>
         <source>Any district</source>
         <translation>कोई भी ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="455"/>
+        <location filename="../../app/ui/bids_page.py" line="663"/>
         <source>Loading the bids…</source>
         <translation>बोलियाँ लोड हो रही हैं…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="496"/>
+        <location filename="../../app/ui/bids_page.py" line="704"/>
         <source>%n bid(s).</source>
         <translation>
             <numerusform>%n बोली।</numerusform>
@@ -706,32 +706,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="522"/>
+        <location filename="../../app/ui/bids_page.py" line="730"/>
         <source>Enter an amount in rupees, like 5,00,000; until then every value is shown.</source>
         <translation>राशि रुपयों में लिखें, जैसे 5,00,000; तब तक हर मूल्य की बोलियाँ दिखाई जाएँगी।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="533"/>
+        <location filename="../../app/ui/bids_page.py" line="741"/>
         <source>%1 of 1 bid</source>
         <translation>1 बोली में से %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="533"/>
+        <location filename="../../app/ui/bids_page.py" line="741"/>
         <source>%1 of %2 bids</source>
         <translation>%2 बोलियों में से %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="548"/>
+        <location filename="../../app/ui/bids_page.py" line="756"/>
         <source>Offline: shown as of %1.</source>
         <translation>ऑफ़लाइन: %1 की स्थिति के अनुसार दिखाया गया।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="549"/>
+        <location filename="../../app/ui/bids_page.py" line="757"/>
         <source>Shown as of %1; asking the marketplace for the latest…</source>
         <translation>%1 की स्थिति के अनुसार दिखाया गया; मार्केटप्लेस से नवीनतम जानकारी ली जा रही है…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="566"/>
+        <location filename="../../app/ui/bids_page.py" line="774"/>
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n बदलाव भेजे जाने की प्रतीक्षा में।</numerusform>
@@ -739,301 +739,341 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="568"/>
+        <location filename="../../app/ui/bids_page.py" line="776"/>
         <source>Not accepted: %1</source>
         <translation>स्वीकार नहीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="573"/>
+        <location filename="../../app/ui/bids_page.py" line="781"/>
         <source>The bids cannot be read now: %1</source>
         <translation>बोलियाँ अभी पढ़ी नहीं जा सकतीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="623"/>
+        <location filename="../../app/ui/bids_page.py" line="835"/>
         <source>Offline: the timeline and evaluation of this bid were not kept on this computer; they show once the marketplace can be reached.</source>
         <translation>ऑफ़लाइन: इस बोली की समय-रेखा और मूल्यांकन इस कंप्यूटर पर नहीं रखे गए थे; मार्केटप्लेस से संपर्क होते ही ये दिखाई देंगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="626"/>
+        <location filename="../../app/ui/bids_page.py" line="838"/>
         <source>The details of this bid cannot be read now: %1</source>
         <translation>इस बोली का विवरण अभी पढ़ा नहीं जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="631"/>
+        <location filename="../../app/ui/bids_page.py" line="856"/>
+        <source>no catalogue listing named; as described</source>
+        <translation>कैटलॉग की कोई उत्पाद सूची नहीं बताई गई; विवरण के अनुसार</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="858"/>
+        <source>catalogue listing: %1</source>
+        <translation>कैटलॉग उत्पाद सूची: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="860"/>
+        <source>catalogue listing %1</source>
+        <translation>कैटलॉग उत्पाद सूची %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="866"/>
+        <source>%1: offered %2, required %3</source>
+        <translation>%1: प्रस्तावित %2, अपेक्षित %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="867"/>
+        <source>(not stated)</source>
+        <translation>(नहीं बताया गया)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="869"/>
+        <source>differs from the requirement</source>
+        <translation>आवश्यकता से भिन्न</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="876"/>
         <source>not decided</source>
         <translation>निर्णय बाकी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="631"/>
+        <location filename="../../app/ui/bids_page.py" line="876"/>
         <source>accepted</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="631"/>
+        <location filename="../../app/ui/bids_page.py" line="876"/>
         <source>rejected</source>
         <translation>अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="633"/>
+        <location filename="../../app/ui/bids_page.py" line="878"/>
         <source>Seller %1 · local content %2% · %3</source>
         <translation>विक्रेता %1 · स्थानीय सामग्री %2% · %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="648"/>
+        <location filename="../../app/ui/bids_page.py" line="895"/>
         <source>Reject technically</source>
         <translation>तकनीकी रूप से अस्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="682"/>
+        <location filename="../../app/ui/bids_page.py" line="929"/>
         <source>Bid number</source>
         <translation>बोली संख्या</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="682"/>
+        <location filename="../../app/ui/bids_page.py" line="929"/>
         <source>(not published)</source>
         <translation>(प्रकाशित नहीं)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="683"/>
+        <location filename="../../app/ui/bids_page.py" line="930"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="689"/>
+        <location filename="../../app/ui/bids_page.py" line="936"/>
         <source>Buyer</source>
         <translation>क्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="690"/>
+        <location filename="../../app/ui/bids_page.py" line="937"/>
         <source>Estimated value</source>
         <translation>अनुमानित मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="691"/>
+        <location filename="../../app/ui/bids_page.py" line="938"/>
         <source>Ends</source>
         <translation>समाप्ति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="692"/>
+        <location filename="../../app/ui/bids_page.py" line="939"/>
         <source>Opens</source>
         <translation>खुलेगी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="694"/>
+        <location filename="../../app/ui/bids_page.py" line="941"/>
         <source>Offers valid for</source>
         <translation>ऑफ़र की वैधता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="694"/>
+        <location filename="../../app/ui/bids_page.py" line="941"/>
         <source>%1 days after the end</source>
         <translation>समाप्ति के %1 दिन बाद तक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="696"/>
+        <location filename="../../app/ui/bids_page.py" line="943"/>
         <source>Total value of all items</source>
         <translation>सभी वस्तुओं का कुल मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="696"/>
+        <location filename="../../app/ui/bids_page.py" line="943"/>
         <source>Item-wise</source>
         <translation>वस्तु-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="697"/>
+        <location filename="../../app/ui/bids_page.py" line="944"/>
         <source>Group-wise</source>
         <translation>समूह-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="700"/>
+        <location filename="../../app/ui/bids_page.py" line="947"/>
         <source>Packets</source>
         <translation>पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="700"/>
+        <location filename="../../app/ui/bids_page.py" line="947"/>
         <source>Two packets (technical, then financial)</source>
         <translation>दो पैकेट (पहले तकनीकी, फिर वित्तीय)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="701"/>
+        <location filename="../../app/ui/bids_page.py" line="948"/>
         <source>Single packet</source>
         <translation>एकल पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="703"/>
+        <location filename="../../app/ui/bids_page.py" line="950"/>
         <source>EMD</source>
         <translation>ईएमडी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="705"/>
+        <location filename="../../app/ui/bids_page.py" line="952"/>
         <source>ePBG</source>
         <translation>ई-पीबीजी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="705"/>
+        <location filename="../../app/ui/bids_page.py" line="952"/>
         <source>%1% of the order value</source>
         <translation>ऑर्डर मूल्य का %1%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="706"/>
-        <location filename="../../app/ui/bids_page.py" line="713"/>
-        <location filename="../../app/ui/bids_page.py" line="717"/>
-        <location filename="../../app/ui/bids_page.py" line="749"/>
+        <location filename="../../app/ui/bids_page.py" line="953"/>
+        <location filename="../../app/ui/bids_page.py" line="960"/>
+        <location filename="../../app/ui/bids_page.py" line="964"/>
+        <location filename="../../app/ui/bids_page.py" line="996"/>
         <source>None</source>
         <translation>कोई नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="708"/>
+        <location filename="../../app/ui/bids_page.py" line="955"/>
         <source>Payment</source>
         <translation>भुगतान</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="708"/>
+        <location filename="../../app/ui/bids_page.py" line="955"/>
         <source>Within %1 days of the CRAC</source>
         <translation>सीआरएसी के %1 दिन के भीतर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="711"/>
+        <location filename="../../app/ui/bids_page.py" line="958"/>
         <source>MSEs within %1% of L1 may match it for %2% of the quantity</source>
         <translation>L1 से %1% के भीतर वाले एमएसई, मात्रा के %2% के लिए L1 मूल्य का मिलान कर सकते हैं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="713"/>
+        <location filename="../../app/ui/bids_page.py" line="960"/>
         <source>MSE preference</source>
         <translation>एमएसई वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="715"/>
+        <location filename="../../app/ui/bids_page.py" line="962"/>
         <source>Class-I local suppliers within %1% of L1 may match it; L1 keeps %2% of the quantity</source>
         <translation>L1 से %1% के भीतर वाले श्रेणी-I स्थानीय आपूर्तिकर्ता L1 मूल्य का मिलान कर सकते हैं; मात्रा का %2% L1 के पास रहता है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="717"/>
+        <location filename="../../app/ui/bids_page.py" line="964"/>
         <source>Make in India preference</source>
         <translation>मेक इन इंडिया वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="719"/>
+        <location filename="../../app/ui/bids_page.py" line="966"/>
         <source>Minimum offers</source>
         <translation>न्यूनतम ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="719"/>
+        <location filename="../../app/ui/bids_page.py" line="966"/>
         <source>%1; with fewer, the bid is extended by %2 days</source>
         <translation>%1; इससे कम ऑफ़र होने पर बोली %2 दिन बढ़ाई जाती है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="722"/>
+        <location filename="../../app/ui/bids_page.py" line="969"/>
         <source>all but the highest-priced offer (H1 elimination)</source>
         <translation>सबसे ऊँचे मूल्य वाले ऑफ़र को छोड़कर सभी (H1 निष्कासन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="723"/>
+        <location filename="../../app/ui/bids_page.py" line="970"/>
         <source>the lowest-priced half of the offers</source>
         <translation>सबसे कम मूल्य वाले आधे ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="724"/>
+        <location filename="../../app/ui/bids_page.py" line="971"/>
         <source>Reverse auction</source>
         <translation>रिवर्स नीलामी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="724"/>
+        <location filename="../../app/ui/bids_page.py" line="971"/>
         <source>Yes: %1</source>
         <translation>हाँ: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="725"/>
+        <location filename="../../app/ui/bids_page.py" line="972"/>
         <source>No</source>
         <translation>नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="726"/>
+        <location filename="../../app/ui/bids_page.py" line="973"/>
         <source>Negotiation, round %1</source>
         <translation>बातचीत (नेगोशिएशन), दौर %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="733"/>
+        <location filename="../../app/ui/bids_page.py" line="980"/>
         <source>open until %1</source>
         <translation>%1 तक खुला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="734"/>
+        <location filename="../../app/ui/bids_page.py" line="981"/>
         <source>price lowered</source>
         <translation>मूल्य घटाया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="734"/>
+        <location filename="../../app/ui/bids_page.py" line="981"/>
         <source>price kept</source>
         <translation>मूल्य यथावत रखा गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="735"/>
+        <location filename="../../app/ui/bids_page.py" line="982"/>
         <source>lapsed without an answer</source>
         <translation>बिना उत्तर के समाप्त</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="739"/>
+        <location filename="../../app/ui/bids_page.py" line="986"/>
         <source>lot %1, %2: %3 (%4)</source>
         <translation>लॉट %1, %2: %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="747"/>
+        <location filename="../../app/ui/bids_page.py" line="994"/>
         <source>Bid security declaration instead</source>
         <translation>इसके बदले बोली प्रतिभूति घोषणा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="751"/>
+        <location filename="../../app/ui/bids_page.py" line="998"/>
         <source> (MSEs and startups exempt)</source>
         <translation> (एमएसई और स्टार्टअप को छूट)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="761"/>
+        <location filename="../../app/ui/bids_page.py" line="1008"/>
         <source>%1: %2, delivery within %3 days</source>
         <translation>%1: %2, %3 दिन के भीतर डिलीवरी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="764"/>
+        <location filename="../../app/ui/bids_page.py" line="1011"/>
         <source>%1 — %2 in all</source>
         <translation>%1 — कुल %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="788"/>
+        <location filename="../../app/ui/bids_page.py" line="1035"/>
         <source>Remark (for the buyer and the record):</source>
         <translation>टिप्पणी (खरीदार और रिकॉर्ड के लिए):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="794"/>
+        <location filename="../../app/ui/bids_page.py" line="1041"/>
         <source>Approve and publish</source>
         <translation>अनुमोदित और प्रकाशित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="800"/>
+        <location filename="../../app/ui/bids_page.py" line="1047"/>
         <source>Return to the buyer</source>
         <translation>खरीदार को लौटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="845"/>
-        <location filename="../../app/ui/bids_page.py" line="848"/>
+        <location filename="../../app/ui/bids_page.py" line="1056"/>
+        <source>Preparing your offer…</source>
+        <translation>आपका प्रस्ताव तैयार किया जा रहा है…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="1061"/>
+        <source>Your offer cannot be prepared now: %1</source>
+        <translation>आपका प्रस्ताव अभी तैयार नहीं किया जा सकता: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="1107"/>
+        <location filename="../../app/ui/bids_page.py" line="1110"/>
         <source>Negotiate with L1</source>
         <translation>L1 से बातचीत (नेगोशिएशन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="845"/>
+        <location filename="../../app/ui/bids_page.py" line="1107"/>
         <source>Lot:</source>
         <translation>लॉट:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="849"/>
+        <location filename="../../app/ui/bids_page.py" line="1111"/>
         <source>Your request to the L1 seller (72 hours to answer):</source>
         <translation>L1 विक्रेता से आपका अनुरोध (उत्तर के लिए 72 घंटे):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="878"/>
+        <location filename="../../app/ui/bids_page.py" line="1140"/>
         <source>Export the bid for audit</source>
         <translation>बोली को ऑडिट के लिए निर्यात करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="881"/>
+        <location filename="../../app/ui/bids_page.py" line="1143"/>
         <source>Saved for audit: %1</source>
         <translation>ऑडिट के लिए सहेजा गया: %1</translation>
     </message>
@@ -1633,88 +1673,88 @@
         <translation>लाख</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="58"/>
+        <location filename="../../app/ui/formats.py" line="68"/>
         <source>Micro (MSE)</source>
         <translation>सूक्ष्म (एमएसई)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="58"/>
+        <location filename="../../app/ui/formats.py" line="68"/>
         <source>Small (MSE)</source>
         <translation>लघु (एमएसई)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="58"/>
+        <location filename="../../app/ui/formats.py" line="68"/>
         <source>Medium (not MSE)</source>
         <translation>मध्यम (एमएसई नहीं)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="59"/>
+        <location filename="../../app/ui/formats.py" line="69"/>
         <source>Not an MSE</source>
         <translation>एमएसई नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="60"/>
-        <location filename="../../app/ui/formats.py" line="67"/>
+        <location filename="../../app/ui/formats.py" line="70"/>
+        <location filename="../../app/ui/formats.py" line="77"/>
         <source>Unknown</source>
         <translation>अज्ञात</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="65"/>
+        <location filename="../../app/ui/formats.py" line="75"/>
         <source>Class-I local supplier</source>
         <translation>श्रेणी-I स्थानीय आपूर्तिकर्ता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="65"/>
+        <location filename="../../app/ui/formats.py" line="75"/>
         <source>Class-II local supplier</source>
         <translation>श्रेणी-II स्थानीय आपूर्तिकर्ता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="66"/>
+        <location filename="../../app/ui/formats.py" line="76"/>
         <source>Non-local supplier</source>
         <translation>गैर-स्थानीय आपूर्तिकर्ता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="72"/>
+        <location filename="../../app/ui/formats.py" line="82"/>
         <source>Draft</source>
         <translation>ड्राफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="72"/>
+        <location filename="../../app/ui/formats.py" line="82"/>
         <source>Waiting for approval</source>
         <translation>अनुमोदन की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="72"/>
+        <location filename="../../app/ui/formats.py" line="82"/>
         <source>Published</source>
         <translation>प्रकाशित</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="73"/>
+        <location filename="../../app/ui/formats.py" line="83"/>
         <source>Rejected</source>
         <translation>अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="73"/>
+        <location filename="../../app/ui/formats.py" line="83"/>
         <source>Out of stock</source>
         <translation>स्टॉक समाप्त</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="73"/>
+        <location filename="../../app/ui/formats.py" line="83"/>
         <source>Retired</source>
         <translation>वापस ली गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="78"/>
+        <location filename="../../app/ui/formats.py" line="88"/>
         <source>Manufacturer</source>
         <translation>निर्माता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="78"/>
+        <location filename="../../app/ui/formats.py" line="88"/>
         <source>Service provider</source>
         <translation>सेवा प्रदाता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="79"/>
+        <location filename="../../app/ui/formats.py" line="89"/>
         <source>Trader</source>
         <translation>व्यापारी</translation>
     </message>
@@ -2470,27 +2510,27 @@
 <context>
     <name>NegotiationDialog</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="247"/>
+        <location filename="../../app/ui/bids_page.py" line="452"/>
         <source>Negotiation, round %1</source>
         <translation>बातचीत (नेगोशिएशन), दौर %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="249"/>
+        <location filename="../../app/ui/bids_page.py" line="454"/>
         <source>The buyer asks you, as L1, for a better price per unit (rupees). Answer by %1.</source>
         <translation>क्रेता ने L1 होने के नाते आपसे प्रति इकाई बेहतर मूल्य (रुपयों में) माँगा है। %1 तक उत्तर दें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="251"/>
+        <location filename="../../app/ui/bids_page.py" line="456"/>
         <source>Offer these prices</source>
         <translation>ये मूल्य प्रस्तावित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="252"/>
+        <location filename="../../app/ui/bids_page.py" line="457"/>
         <source>Keep my price</source>
         <translation>मेरा मूल्य यथावत रखें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="270"/>
+        <location filename="../../app/ui/bids_page.py" line="475"/>
         <source>Lower at least one price; none may be above your price before.</source>
         <translation>कम से कम एक मूल्य घटाएँ; कोई भी मूल्य आपके पिछले मूल्य से अधिक नहीं हो सकता।</translation>
     </message>
@@ -2498,22 +2538,82 @@
 <context>
     <name>OfferDialog</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="186"/>
+        <location filename="../../app/ui/bids_page.py" line="355"/>
         <source>Offer on %1</source>
         <translation>%1 पर प्रस्ताव</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="187"/>
-        <source>Price per unit, all taxes included, in rupees. Your offer stays sealed until the bid opens; you may revise it until the end.</source>
-        <translation>प्रति इकाई कीमत, सभी कर सहित, रुपयों में। बोली खुलने तक आपका प्रस्ताव सीलबंद रहता है; समाप्ति तक आप इसे बदल सकते हैं।</translation>
+        <location filename="../../app/ui/bids_page.py" line="356"/>
+        <source>For each item: the listing you offer, what you offer for each key parameter the bid requires, and the price per unit, all taxes included, in rupees. Your offer stays sealed until the bid opens; you may revise it until the end.</source>
+        <translation>हर वस्तु के लिए: आप कौन-सी उत्पाद सूची प्रस्तावित कर रहे हैं, बोली में माँगे गए हर मुख्य मानक के लिए आप क्या दे रहे हैं, और प्रति इकाई कीमत, सभी कर सहित, रुपयों में। बोली खुलने तक आपका प्रस्ताव सीलबंद रहता है; समाप्ति तक आप इसे बदल सकते हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="189"/>
+        <location filename="../../app/ui/bids_page.py" line="360"/>
+        <source>You are revising your offer (receipt %1…): what you send now replaces it.</source>
+        <translation>आप अपना प्रस्ताव बदल रहे हैं (रसीद %1…): अब आप जो भेजेंगे, वह पिछले प्रस्ताव का स्थान लेगा।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="363"/>
+        <source>You are revising the offer you prepared on this computer.</source>
+        <translation>आप वह प्रस्ताव बदल रहे हैं जो आपने इस कंप्यूटर पर तैयार किया था।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="367"/>
+        <source>%1 — %2 in all</source>
+        <translation>%1 — कुल %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="368"/>
+        <source>Offer my listing</source>
+        <translation>प्रस्तावित उत्पाद सूची</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="372"/>
+        <source>(no listing: describe the offer)</source>
+        <translation>(कोई उत्पाद सूची नहीं: प्रस्ताव का विवरण लिखें)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="374"/>
+        <source>(the listing in your offer, not offerable now)</source>
+        <translation>(आपके प्रस्ताव वाली उत्पाद सूची, जो अब प्रस्तावित नहीं की जा सकती)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="377"/>
+        <source>%1: required %2</source>
+        <translation>%1: अपेक्षित %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="379"/>
+        <source>differs from the requirement</source>
+        <translation>आवश्यकता से भिन्न</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="380"/>
+        <source>The buyer decides in the technical evaluation whether what you offer meets the requirement.</source>
+        <translation>आपका प्रस्ताव आवश्यकता पूरी करता है या नहीं, इसका निर्णय क्रेता तकनीकी मूल्यांकन में करता है।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="382"/>
+        <source>Price per unit (Rs)</source>
+        <translation>प्रति इकाई कीमत (Rs)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="383"/>
+        <source>like 18,500</source>
+        <translation>जैसे 18,500</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="384"/>
         <source>Local content</source>
         <translation>स्थानीय सामग्री</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="205"/>
+        <location filename="../../app/ui/bids_page.py" line="407"/>
+        <source>State what you offer for every key parameter.</source>
+        <translation>हर मुख्य मानक के लिए बताएँ कि आप क्या दे रहे हैं।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="409"/>
         <source>Enter a price above zero for every item, like 18,500.</source>
         <translation>हर मद के लिए शून्य से अधिक कीमत लिखें, जैसे 18,500।</translation>
     </message>
@@ -2786,57 +2886,57 @@
 <context>
     <name>OrderStatus</name>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="34"/>
+        <location filename="../../app/ui/orders_page.py" line="35"/>
         <source>Awaiting approval</source>
         <translation>अनुमोदन की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="35"/>
+        <location filename="../../app/ui/orders_page.py" line="36"/>
         <source>Returned</source>
         <translation>लौटाया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="36"/>
+        <location filename="../../app/ui/orders_page.py" line="37"/>
         <source>Placed, awaiting the seller</source>
         <translation>ऑर्डर दिया गया, विक्रेता की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="37"/>
+        <location filename="../../app/ui/orders_page.py" line="38"/>
         <source>Accepted</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="38"/>
+        <location filename="../../app/ui/orders_page.py" line="39"/>
         <source>Declined by the seller</source>
         <translation>विक्रेता द्वारा अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="39"/>
+        <location filename="../../app/ui/orders_page.py" line="40"/>
         <source>Delivered</source>
         <translation>डिलीवर किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="40"/>
+        <location filename="../../app/ui/orders_page.py" line="41"/>
         <source>Received (CRAC issued)</source>
         <translation>प्राप्त (सीआरएसी जारी)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="41"/>
+        <location filename="../../app/ui/orders_page.py" line="42"/>
         <source>Paid</source>
         <translation>भुगतान किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="48"/>
+        <location filename="../../app/ui/orders_page.py" line="49"/>
         <source>Bid %1</source>
         <translation>बोली %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="49"/>
+        <location filename="../../app/ui/orders_page.py" line="50"/>
         <source>Direct purchase</source>
         <translation>सीधी खरीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="50"/>
+        <location filename="../../app/ui/orders_page.py" line="51"/>
         <source>L1 purchase</source>
         <translation>L1 खरीद</translation>
     </message>
@@ -2844,42 +2944,42 @@
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="93"/>
+        <location filename="../../app/ui/orders_page.py" line="94"/>
         <source>Order</source>
         <translation>ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="93"/>
+        <location filename="../../app/ui/orders_page.py" line="94"/>
         <source>Item</source>
         <translation>वस्तु</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="94"/>
+        <location filename="../../app/ui/orders_page.py" line="95"/>
         <source>Buyer&apos;s office</source>
         <translation>क्रेता का कार्यालय</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="94"/>
+        <location filename="../../app/ui/orders_page.py" line="95"/>
         <source>Seller</source>
         <translation>विक्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="95"/>
+        <location filename="../../app/ui/orders_page.py" line="96"/>
         <source>Value</source>
         <translation>मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="95"/>
+        <location filename="../../app/ui/orders_page.py" line="96"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="96"/>
+        <location filename="../../app/ui/orders_page.py" line="97"/>
         <source>Payment due</source>
         <translation>भुगतान देय तिथि</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="109"/>
+        <location filename="../../app/ui/orders_page.py" line="110"/>
         <source>(not placed)</source>
         <translation>(ऑर्डर नहीं दिया गया)</translation>
     </message>
@@ -2887,74 +2987,74 @@
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="197"/>
+        <location filename="../../app/ui/orders_page.py" line="203"/>
         <source>Only orders waiting for me</source>
         <translation>केवल मेरी कार्रवाई की प्रतीक्षा वाले ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="198"/>
+        <location filename="../../app/ui/orders_page.py" line="204"/>
         <source>Refresh</source>
         <translation>ताज़ा करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="199"/>
+        <location filename="../../app/ui/orders_page.py" line="205"/>
         <source>Approve and place…</source>
         <translation>अनुमोदित करें और ऑर्डर दें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="199"/>
+        <location filename="../../app/ui/orders_page.py" line="205"/>
         <source>Return…</source>
         <translation>लौटाएँ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="200"/>
-        <location filename="../../app/ui/orders_page.py" line="317"/>
+        <location filename="../../app/ui/orders_page.py" line="206"/>
+        <location filename="../../app/ui/orders_page.py" line="324"/>
         <source>Accept the order</source>
         <translation>ऑर्डर स्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="200"/>
+        <location filename="../../app/ui/orders_page.py" line="206"/>
         <source>Decline…</source>
         <translation>अस्वीकार करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="201"/>
+        <location filename="../../app/ui/orders_page.py" line="207"/>
         <source>Mark delivered…</source>
         <translation>डिलीवरी दर्ज करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="201"/>
+        <location filename="../../app/ui/orders_page.py" line="207"/>
         <source>Issue the CRAC…</source>
         <translation>सीआरएसी जारी करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="202"/>
+        <location filename="../../app/ui/orders_page.py" line="208"/>
         <source>Record the payment…</source>
         <translation>भुगतान दर्ज करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="202"/>
+        <location filename="../../app/ui/orders_page.py" line="208"/>
         <source>Save as PDF…</source>
         <translation>पीडीएफ़ के रूप में सहेजें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="205"/>
-        <location filename="../../app/ui/orders_page.py" line="276"/>
+        <location filename="../../app/ui/orders_page.py" line="211"/>
+        <location filename="../../app/ui/orders_page.py" line="282"/>
         <source>Order</source>
         <translation>ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="206"/>
+        <location filename="../../app/ui/orders_page.py" line="212"/>
         <source>Timeline</source>
         <translation>समय-रेखा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="213"/>
+        <location filename="../../app/ui/orders_page.py" line="219"/>
         <source>Loading the orders…</source>
         <translation>ऑर्डर लोड हो रहे हैं…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="229"/>
+        <location filename="../../app/ui/orders_page.py" line="235"/>
         <source>%n order(s).</source>
         <translation>
             <numerusform>%n ऑर्डर।</numerusform>
@@ -2962,12 +3062,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="231"/>
+        <location filename="../../app/ui/orders_page.py" line="237"/>
         <source>Offline: shown as of %1.</source>
         <translation>ऑफ़लाइन: %1 की स्थिति के अनुसार दिखाया गया।</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="240"/>
+        <location filename="../../app/ui/orders_page.py" line="246"/>
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n बदलाव भेजे जाने की प्रतीक्षा में।</numerusform>
@@ -2975,87 +3075,87 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="241"/>
+        <location filename="../../app/ui/orders_page.py" line="247"/>
         <source>Not accepted: %1</source>
         <translation>स्वीकार नहीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="247"/>
+        <location filename="../../app/ui/orders_page.py" line="253"/>
         <source>The orders cannot be read now: %1</source>
         <translation>ऑर्डर अभी पढ़े नहीं जा सकते: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="276"/>
+        <location filename="../../app/ui/orders_page.py" line="282"/>
         <source>(not placed)</source>
         <translation>(ऑर्डर नहीं दिया गया)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="277"/>
+        <location filename="../../app/ui/orders_page.py" line="283"/>
         <source>Bought by</source>
         <translation>खरीद का तरीका</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="278"/>
+        <location filename="../../app/ui/orders_page.py" line="284"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="279"/>
+        <location filename="../../app/ui/orders_page.py" line="285"/>
         <source>Buyer&apos;s office</source>
         <translation>क्रेता का कार्यालय</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="280"/>
+        <location filename="../../app/ui/orders_page.py" line="286"/>
         <source>Seller</source>
         <translation>विक्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="281"/>
+        <location filename="../../app/ui/orders_page.py" line="287"/>
         <source>Consignee&apos;s district</source>
         <translation>परेषिती का ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="282"/>
+        <location filename="../../app/ui/orders_page.py" line="288"/>
         <source>Value</source>
         <translation>मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="283"/>
+        <location filename="../../app/ui/orders_page.py" line="289"/>
         <source>Placed</source>
         <translation>ऑर्डर दिया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="283"/>
+        <location filename="../../app/ui/orders_page.py" line="289"/>
         <source>Accepted</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="284"/>
+        <location filename="../../app/ui/orders_page.py" line="290"/>
         <source>Delivered</source>
         <translation>डिलीवर किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="284"/>
+        <location filename="../../app/ui/orders_page.py" line="290"/>
         <source>Received (CRAC)</source>
         <translation>प्राप्त (सीआरएसी)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="285"/>
+        <location filename="../../app/ui/orders_page.py" line="291"/>
         <source>Payment due</source>
         <translation>भुगतान देय तिथि</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="285"/>
+        <location filename="../../app/ui/orders_page.py" line="291"/>
         <source>Paid</source>
         <translation>भुगतान किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="288"/>
+        <location filename="../../app/ui/orders_page.py" line="294"/>
         <source>Payment terms</source>
         <translation>भुगतान की शर्तें</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="288"/>
+        <location filename="../../app/ui/orders_page.py" line="294"/>
         <source>due %n day(s) after the CRAC</source>
         <translation>
             <numerusform>सीआरएसी के %n दिन बाद देय</numerusform>
@@ -3063,82 +3163,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="290"/>
+        <location filename="../../app/ui/orders_page.py" line="296"/>
         <source>Interest for late payment</source>
         <translation>विलंबित भुगतान पर ब्याज</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="292"/>
+        <location filename="../../app/ui/orders_page.py" line="298"/>
         <source>Why fewer than three OEMs</source>
         <translation>तीन से कम ओईएम क्यों</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="294"/>
+        <location filename="../../app/ui/orders_page.py" line="300"/>
         <source>Remark</source>
         <translation>टिप्पणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="301"/>
+        <location filename="../../app/ui/orders_page.py" line="308"/>
         <source>Item</source>
         <translation>वस्तु</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="301"/>
+        <location filename="../../app/ui/orders_page.py" line="308"/>
         <source>Quantity</source>
         <translation>मात्रा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="301"/>
+        <location filename="../../app/ui/orders_page.py" line="308"/>
         <source>Unit price</source>
         <translation>इकाई मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="301"/>
+        <location filename="../../app/ui/orders_page.py" line="308"/>
         <source>Total</source>
         <translation>कुल</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="316"/>
+        <location filename="../../app/ui/orders_page.py" line="323"/>
         <source>Approve and place the order</source>
         <translation>अनुमोदित करें और ऑर्डर दें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="316"/>
+        <location filename="../../app/ui/orders_page.py" line="323"/>
         <source>Return to the buyer</source>
         <translation>क्रेता को लौटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="317"/>
+        <location filename="../../app/ui/orders_page.py" line="324"/>
         <source>Decline the order</source>
         <translation>ऑर्डर अस्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="318"/>
+        <location filename="../../app/ui/orders_page.py" line="325"/>
         <source>Mark delivered (invoice or challan number)</source>
         <translation>डिलीवरी दर्ज करें (बीजक या चालान संख्या)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="319"/>
+        <location filename="../../app/ui/orders_page.py" line="326"/>
         <source>Issue the CRAC</source>
         <translation>सीआरएसी जारी करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="319"/>
+        <location filename="../../app/ui/orders_page.py" line="326"/>
         <source>Record the payment (reference)</source>
         <translation>भुगतान दर्ज करें (संदर्भ)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="322"/>
+        <location filename="../../app/ui/orders_page.py" line="329"/>
         <source>Remark (for the other side and the record):</source>
         <translation>टिप्पणी (दूसरे पक्ष और रिकॉर्ड के लिए):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="339"/>
+        <location filename="../../app/ui/orders_page.py" line="346"/>
         <source>Save the order as PDF</source>
         <translation>ऑर्डर को पीडीएफ़ के रूप में सहेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="342"/>
+        <location filename="../../app/ui/orders_page.py" line="349"/>
         <source>Saved: %1</source>
         <translation>सहेजा गया: %1</translation>
     </message>
