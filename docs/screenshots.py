@@ -5,8 +5,8 @@
 Seeds a small demo marketplace in a temporary folder, starts the real server on loopback,
 and drives the real windows (GemDesk, as `gemdesk` runs them) into each state: the buyer's
 catalogue in English and in Hindi, a listing's details, a seller's catalogue with changes
-waiting, a conflict from a real 409, offline mode, and the sign-in and listing forms; then
-the buying cycle's widgets (bid form, evaluation, timeline), which docs/screenshots_bids.py
+waiting, a conflict from a real 409, offline mode, the sign-in and listing forms, the L1
+comparison, the cart, an order's page and its document, a seller's bids for me; then the buying cycle's widgets (bid form, evaluation, timeline), which docs/screenshots_bids.py
 also takes on its own, without a server.
 """
 
@@ -24,6 +24,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from PySide6.QtGui import QColor, QImage, QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.credentials import SecretStore  # noqa: E402
@@ -32,8 +33,10 @@ from app.ui.i18n import load_fonts, set_language  # noqa: E402
 from app.ui.listing_detail import ListingDetail  # noqa: E402
 from app.ui.listing_editor import ListingEditor  # noqa: E402
 from app.ui.main import GemDesk  # noqa: E402
+from app.ui.order_document import order_document  # noqa: E402
 from app.ui.sign_in_dialog import SignInDialog  # noqa: E402
 from app.ui.sync_controller import Connection  # noqa: E402
+from app.workspace import Workspace  # noqa: E402
 from screenshots_bids import OUT, bid_shots, save, settle  # noqa: E402  (beside this script)
 from tests.client.conftest import MemoryKeyring, ServerProcess, free_port, subprocess_env  # noqa: E402
 
@@ -146,8 +149,6 @@ def main() -> None:
         editor.close()
 
         # A real conflict: another computer of the same firm changed the price first.
-        from app.workspace import Workspace
-
         other = Workspace(work / "other-desk", secrets)
         other.sign_in(server.url, "demo-seller", "demo")
         other.sync()
@@ -172,8 +173,9 @@ def main() -> None:
 
         # The Bids page: a clerk's bid sent for approval, with its timeline.
         clerk = open_desk(app, work / "clerk", server, "demo-buyer", secrets)
-        leaf = next(c for c in clerk.workspace.cache.categories()
-                    if not any(k["parent_id"] == c["id"] for k in clerk.workspace.cache.categories()))
+        # (a category the demo seller sells in: the bid is among its bids for me below)
+        leaf = {"id": server.query("SELECT l.category_id FROM listings l JOIN users u ON u.seller_firm_id = "
+                                   "l.seller_firm_id WHERE u.username = 'demo-seller' LIMIT 1")[0][0]}
         end = datetime.now(timezone.utc) + timedelta(days=12)
         bid_id = clerk.workspace.procurement.draft_bid({
             "title": "Steel almirahs for the District Hospital stores, Raipur", "estimated_value_paise": 7_20_000_00,
@@ -206,8 +208,77 @@ def main() -> None:
         settle(app)
         save(purchase, "l1-comparison")
         purchase.reject()
+
+        # The cart: two listings for one direct purchase, checked against the direct limit.
+        for row in (0, 1):
+            browser.select_row(row)
+            settle(app)
+            clerk.window.add_selected_to_cart()
+            wait(app, lambda row=row: clerk.window.cart_count == row + 1)
+        clerk.window.open_cart()
+        wait(app, lambda: clerk.window.cart.table.rowCount() == 2)
+        settle(app)
+        save(clerk.window.cart, "cart")
+        clerk.window.cart.reject()
+
+        # An order from approval to receipt: the officer and the seller act from their own
+        # desktops (their cores, without windows), the clerk follows it in the Orders tab.
+        listing_id = server.query(
+            "SELECT l.id FROM listings l JOIN users u ON u.seller_firm_id = l.seller_firm_id WHERE u.username = "
+            "'demo-seller' AND l.status = 'published' AND l.stock >= 2 AND l.min_order_qty <= 2 AND l.price_paise "
+            "<= 1000000 AND l.delivery_districts LIKE '%\"Raipur\"%' ORDER BY l.id LIMIT 1")[0][0]
+        order_id = clerk.workspace.procurement.purchase("direct", listing_id, 2, "Raipur")
+        clerk.workspace.sync()
+        officer = Workspace(work / "officer-core", secrets)
+        officer.sign_in(server.url, "demo-approver", "demo")
+        officer.procurement.decide_order(order_id, True, "Within the direct purchase limit; budget head 31")
+        officer.sync()
+        officer.close()
+        firm = Workspace(work / "seller-core", secrets)
+        firm.sign_in(server.url, "demo-seller", "demo")
+        firm.procurement.order_step(order_id, "deliver", "Invoice INV-2026-0412, delivered to the stores")
+        firm.sync()
+        firm.close()
+        clerk.workspace.procurement.order_step(order_id, "receive", "Received in good order at the stores")
+        clerk.workspace.sync()
+        orders = clerk.window.orders
+        clerk.window.tabs.setCurrentWidget(orders)
+        wait(app, lambda: orders.loads > 0 and any(o["id"] == order_id for o in orders.model.orders))
+        orders.table.selectRow([o["id"] for o in orders.model.orders].index(order_id))
+        wait(app, lambda: orders.history)
+        orders.detail_tabs.setCurrentWidget(orders.timeline)
+        settle(app)
+        save(clerk.window, "orders-page")
+        document = order_document(orders.current, orders.history)
+        document.setTextWidth(760)
+        image = QImage(800, int(document.size().height()) + 40, QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        painter.translate(20, 20)
+        document.drawContents(painter)
+        painter.end()
+        image.save(str(OUT / "order-document.png"))
+        print(f"  {(OUT / 'order-document.png').relative_to(ROOT)}")
         clerk.window.close()
-        for desk in (fresh, buyer, seller, clerk):
+
+        # The seller's bids for me, once the officer has published the clerk's bid: narrowed
+        # to a district on this computer.
+        officer = Workspace(work / "officer-core", secrets)
+        officer.sign_in(server.url, "demo-approver", "demo")
+        officer.procurement.approve(bid_id, officer.procurement.bid(officer.api(), bid_id)["version"], "Funds available")
+        officer.sync()
+        officer.close()
+        vendor = open_desk(app, work / "vendor", server, "demo-seller", secrets)
+        offers = vendor.window.bids
+        vendor.window.tabs.setCurrentWidget(offers)
+        wait(app, lambda: offers.loads > 0 and offers.model.rowCount() > 0)
+        offers.district.setCurrentText("Mahasamund")
+        offers.table.selectRow(0)
+        wait(app, lambda: offers.timeline.entries)
+        settle(app)
+        save(vendor.window, "bids-for-me")
+        vendor.window.close()
+        for desk in (fresh, buyer, seller, clerk, vendor):
             desk.shutdown()
 
         # The buying cycle: the bid form with the advisor's verdict, an evaluation, a timeline.

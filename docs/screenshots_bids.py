@@ -1,6 +1,6 @@
 """Screenshots of the buying cycle's widgets for the README, taken offscreen; no server needed.
 
-    python docs/screenshots_bids.py       # writes docs/screenshots/bid-form*.png, evaluation.png, timeline.png
+    python docs/screenshots_bids.py       # writes docs/screenshots/bid-form*.png, evaluation.png, timeline.png, negotiation.png
 
 `docs/screenshots.py` takes these too, after the shots that need a marketplace. The bid form
 uses the demo marketplace's own categories (server/seed_data), the evaluation is that of
@@ -26,6 +26,7 @@ from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from app.ui.bid_form import BidForm  # noqa: E402
+from app.ui.bids_page import NegotiationDialog  # noqa: E402
 from app.ui.evaluation_view import EvaluationView  # noqa: E402
 from app.ui.i18n import load_fonts, set_language  # noqa: E402
 from app.ui.timeline import Timeline  # noqa: E402
@@ -118,7 +119,7 @@ EXAMPLE_HISTORY = [
 
 
 def bid_shots(app: QApplication) -> None:
-    """The bid form (English and Hindi), an evaluation and a timeline."""
+    """The bid form (English and Hindi), an evaluation, a timeline and a negotiation answer."""
     form = filled_bid_form(demo_categories())
     form.resize(820, 1440)  # tall enough to show the whole form at once
     form.show()
@@ -146,6 +147,20 @@ def bid_shots(app: QApplication) -> None:
     settle(app)
     save(timeline, "timeline")
     timeline.close()
+
+    # The L1 seller's answer to a negotiation round: only lower prices are taken.
+    bid = {"number": "GEM/2026/B/6171965", "items": [{"id": "BED", "name": "Hospital bed, semi-Fowler"},
+                                                     {"id": "LOCKER", "name": "Bedside locker"}]}
+    negotiation = {"id": "n1", "round": 1, "lot": "all", "due_text": "15 Mar 2026, 12:00 IST",
+                   "note": "The estimate was Rs 11,50,000; please improve on your price.",
+                   "before_prices": {"BED": 24_500_00, "LOCKER": 6_200_00}}
+    answer = NegotiationDialog(bid, negotiation)
+    answer.prices["BED"].setText("23,900")
+    answer.resize(560, answer.sizeHint().height())
+    answer.show()
+    settle(app)
+    save(answer, "negotiation")
+    answer.close()
 
 
 def main() -> None:

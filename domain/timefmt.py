@@ -24,6 +24,11 @@ def ist_text(moment: datetime, with_seconds: bool = False) -> str:
     return local.strftime("%d %b %Y, %H:%M:%S IST" if with_seconds else "%d %b %Y, %H:%M IST")
 
 
+def ist_date_text(moment: datetime) -> str:
+    """24 Nov 2026: the day in India (a due date in a narrow column)."""
+    return as_utc(moment).astimezone(IST).strftime("%d %b %Y")
+
+
 def iso_utc(moment: datetime) -> str:
     """The wire format: ISO 8601 in UTC with a Z."""
     return as_utc(moment).isoformat(timespec="microseconds").replace("+00:00", "Z")

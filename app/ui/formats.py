@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from domain.money import rupees_short, rupees_text
-from domain.timefmt import ist_text, parse_iso
+from domain.timefmt import ist_date_text, ist_text, parse_iso
 
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
@@ -49,6 +49,16 @@ def when(iso: str | None) -> str:
         return ""
     try:
         return ist_text(parse_iso(iso))
+    except ValueError:
+        return iso
+
+
+def day(iso: str | None) -> str:
+    """An ISO UTC time from the server as its day in India: 24 Nov 2026."""
+    if not iso:
+        return ""
+    try:
+        return ist_date_text(parse_iso(iso))
     except ValueError:
         return iso
 

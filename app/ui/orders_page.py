@@ -9,6 +9,7 @@ order document can be saved as a PDF. Every step goes to the outbox first, like 
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.read_cache import Cached
 from app.ui import operations
-from app.ui.formats import money, money_in_words, when
+from app.ui.formats import day, money, money_in_words, when
 from app.ui.order_document import write_order_pdf
 from app.ui.tasks import TaskManager
 from app.ui.timeline import Timeline
@@ -115,7 +116,7 @@ class OrdersModel(QAbstractTableModel):
             return money(order.get("total_paise"))
         if key == "status":
             return order_status_text(order.get("status", ""))
-        return when(order.get("payment_due_at"))
+        return day(order.get("payment_due_at"))
 
 
 class OrdersPage(Retranslating, QWidget):
@@ -143,7 +144,12 @@ class OrdersPage(Retranslating, QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Titles and firms' names are long: those columns are elided (the item's full text in
+        # its tooltip) so that the value, the status and the due date stay in sight.
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, 170)
+        header.setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(lambda index, _old: self._select(index.row()))
 
         self.mine_only = QCheckBox(self, objectName="ordersNeedingMe")
@@ -188,7 +194,7 @@ class OrdersPage(Retranslating, QWidget):
         splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([640, 620])
+        splitter.setSizes([800, 460])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.retranslate()
@@ -292,13 +298,16 @@ class OrdersPage(Retranslating, QWidget):
             rows.append((self.tr("Why fewer than three OEMs"), order["reason"]))
         if order.get("remark"):
             rows.append((self.tr("Remark"), order["remark"]))
-        table = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
+        # Names, remarks and items are people's text: escaped, never read as markup.
+        table = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(str(v))}</td></tr>" for k, v in rows)
         lines = "".join(
-            f"<tr><td>{line.get('item', '')}</td><td align=right>{line.get('quantity', '')}</td>"
+            f"<tr><td>{escape(str(line.get('item', '')))}</td><td align=right>{line.get('quantity', '')}</td>"
             f"<td align=right>{money(line.get('unit_price_paise'))}</td><td align=right>{money(line.get('total_paise'))}</td></tr>"
             for line in order.get("lines") or [])
-        head = (f"<tr><th align=left>{self.tr('Item')}</th><th>{self.tr('Quantity')}</th>"
-                f"<th>{self.tr('Unit price')}</th><th>{self.tr('Total')}</th></tr>")
+        # Outside the f-string, where pyside6-lupdate finds them.
+        item, quantity, unit_price, total = self.tr("Item"), self.tr("Quantity"), self.tr("Unit price"), self.tr("Total")
+        head = (f"<tr><th align=left>{item}</th><th>{quantity}</th>"
+                f"<th>{unit_price}</th><th>{total}</th></tr>")
         return (f"<table cellpadding=3>{table}</table>"
                 f"<table cellpadding=3 border=0 width=100%>{head}{lines}</table>")
 
