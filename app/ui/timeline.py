@@ -45,6 +45,7 @@ def action_text(action: str) -> str:
         "negotiation declined": translate("Timeline", "L1 kept its price"),
         "negotiation lapsed": translate("Timeline", "Negotiation round lapsed"),
         "awarded": translate("Timeline", "Awarded"),
+        "lapsed": translate("Timeline", "Lapsed: the offers' validity ended"),
         "approved and placed": translate("Timeline", "Approved and placed"),
         "placed": translate("Timeline", "Order placed"),
         "accepted": translate("Timeline", "Accepted by the seller"),

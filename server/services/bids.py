@@ -6,14 +6,15 @@ Lifecycle (docs/api.md, "Bids"):
         two packets: technical_evaluation -> financial_evaluation
         one packet:  financial_evaluation
     -> awarded (orders placed);  returned -> awaiting_approval again;  cancelled before opening
+    -> lapsed: not awarded by the end of the offers' validity (end + offer_validity_days)
 
 Who: a buyer of the office drafts, edits, sends for approval, cancels, evaluates and awards;
 an approver of the same office approves (which publishes) or returns it with a remark, and
 never one they raised (maker-checker). Sellers see published bids and answer with offers.
 
 Time: the server's clock alone decides (`now` is passed in, from the app's clock). The end,
-the opening and the automatic extension happen in `step`, which the server runs on a
-schedule and tests run with a controlled clock; it is idempotent.
+the opening, the automatic extension and the offers' lapse happen in `step`, which the server
+runs on a schedule and tests run with a controlled clock; it is idempotent.
 
 Sealing. Before opening, nobody (the buyer, the approver, an administrator, another seller)
 can learn any price or how many offers a bid has, by any path:
@@ -42,8 +43,8 @@ from domain.bid_fields import DEFAULTS, EDITABLE, check_bid_fields, domain_bid, 
 from domain.evaluation import Decline, Nature, Offer as DomainOffer, evaluate
 from domain.listing import mii_class
 from domain.timefmt import iso_utc, ist_text, parse_iso
-from server.db.models import (Bid, BidCategory, BidEvent, BuyerOrg, Category, Listing, MatchResponse, Offer, PurchaseOrder,
-                              SellerFirm)
+from server.db.models import (Bid, BidCategory, BidEvent, BuyerOrg, Category, Listing, MatchResponse, Negotiation, Offer,
+                              PurchaseOrder, SellerFirm)
 from server.db.trail import SYSTEM, act_as, append_audit, canonical_json, set_chain_head, sha256_hex, take_feed_positions
 from server.errors import ApiError, forbidden, not_found, validation_failed
 from server.services import orders as order_rules
@@ -53,7 +54,9 @@ from server.services.text import parse_id, remark_from
 OPENING_AFTER_END = timedelta(minutes=30)  # GeM opens a bid 30 minutes after it ends
 MAX_WITHDRAWALS = 3
 SEALED = ("draft", "awaiting_approval", "returned", "published", "closed", "cancelled")
-OPEN_STATES = ("technical_evaluation", "financial_evaluation", "awarded")
+OPEN_STATES = ("technical_evaluation", "financial_evaluation", "awarded", "lapsed")
+# Offers given, no award yet: a bid in these lapses when its offers' validity ends.
+LAPSABLE = ("closed", "technical_evaluation", "financial_evaluation")
 
 
 # --- reading ------------------------------------------------------------------------------
@@ -128,7 +131,7 @@ def list_bids(session: Session, caller: Caller, *, status: str | None = None, di
 # What a seller sees of a bid's timeline: the public steps, without the office's own remarks
 # or other sellers' answers.
 PUBLIC_STEPS = {"approved and published": "published", "extended": "extended", "closed": "closed",
-                "opened": "opened", "awarded": "awarded", "cancelled": "cancelled"}
+                "opened": "opened", "awarded": "awarded", "cancelled": "cancelled", "lapsed": "lapsed"}
 
 
 def history(session: Session, caller: Caller, bid_id: str) -> list[dict[str, Any]]:
@@ -138,7 +141,7 @@ def history(session: Session, caller: Caller, bid_id: str) -> list[dict[str, Any
         # Who in the office did it is the office's business: a seller sees "the buyer".
         return [{"at": iso_utc(e.at), "at_text": ist_text(e.at), "who": "",
                  "role": "system" if e.actor_role == "system" else "buyer", "action": PUBLIC_STEPS[e.action],
-                 "note": e.note if e.action in ("extended", "cancelled") else None}
+                 "note": e.note if e.action in ("extended", "cancelled", "lapsed") else None}
                 for e in events if e.action in PUBLIC_STEPS]
     return [{"at": iso_utc(e.at), "at_text": ist_text(e.at), "who": e.actor_username, "role": e.actor_role,
              "action": e.action, "note": e.note} for e in events]
@@ -369,7 +372,59 @@ def step(session: Session, now: datetime) -> list[str]:
         done.append(f"{bid.number} opened")
     from server.services import negotiation  # it builds on this module: imported when used
 
-    return done + negotiation.step(session, now)
+    return done + _lapse_unawarded(session, now) + negotiation.step(session, now)
+
+
+def offers_valid_until(bid: Bid) -> datetime:
+    """Offers bind their sellers for the bid's offer validity from its end (the latest, after
+    any extension): domain.md section 2."""
+    return bid.end_at + timedelta(days=bid.offer_validity_days)
+
+
+def _lapsed_text(bid: Bid) -> str:
+    return f"the offers' validity ended on {ist_text(offers_valid_until(bid))}"
+
+
+def _lapse_unawarded(session: Session, now: datetime) -> list[str]:
+    """A bid not awarded while its offers were valid lapses: its sellers are bound no longer,
+    and its open negotiation rounds lapse with it. Called by `step`."""
+    session.flush()  # the step's changes so far are written as the step's
+    from server.services import negotiation  # it builds on this module: imported when used
+
+    candidates = session.execute(select(Bid.id, Bid.end_at, Bid.offer_validity_days).where(Bid.status.in_(LAPSABLE)))
+    due = sorted(row.id for row in candidates if now >= row.end_at + timedelta(days=row.offer_validity_days))
+    done: list[str] = []
+    for bid_id in due:
+        # Locked, then checked again: another server's step may have lapsed it meanwhile.
+        bid = session.scalars(select(Bid).where(Bid.id == bid_id).with_for_update()).one()
+        if bid.status not in LAPSABLE or now < offers_valid_until(bid):
+            continue
+        rounds = list(session.scalars(select(Negotiation).where(Negotiation.bid_id == bid.id, Negotiation.status == "open")
+                                      .with_for_update()))
+        if rounds:
+            act_as(session, SYSTEM, "negotiation.lapsed")
+            for row in rounds:  # one past its time lapses as usual; one still running, with the bid
+                negotiation._lapse(session, bid, row, now,
+                                   None if row.due_at <= now else f"lapsed with the bid, as {_lapsed_text(bid)}")
+            session.flush()
+        act_as(session, SYSTEM, "bid.lapsed")
+        bid.status = "lapsed"
+        _touch(bid, now)
+        _event(session, bid, None, "lapsed", now,
+               f"{_lapsed_text(bid)} ({bid.offer_validity_days} days after the end) before an award; "
+               "the sellers are no longer bound by their offers")
+        session.flush()
+        done.append(f"{bid.number} lapsed: offers valid until {iso_utc(offers_valid_until(bid))}")
+    return done
+
+
+def _require_offers_valid(bid: Bid, now: datetime) -> None:
+    """By the server's clock, whether or not the step has marked the lapse yet."""
+    if bid.status in (*LAPSABLE, "lapsed") and now >= offers_valid_until(bid):
+        raise ApiError(409, "offers_lapsed", f"The offers' validity ended on {ist_text(offers_valid_until(bid))} "
+                                             f"(server time), {bid.offer_validity_days} days after the bid's end, "
+                                             "before an award: the sellers are no longer bound by their offers, so "
+                                             "the bid cannot be awarded. Invite offers again in a new bid.")
 
 
 # --- offers ---------------------------------------------------------------------------------
@@ -535,7 +590,8 @@ def offers_for_buyer(session: Session, caller: Caller, bid_id: str) -> list[dict
         raise forbidden("Only the buyer's office sees the offers, after opening.")
     if bid.opened_at is None:
         raise ApiError(409, "sealed", f"Offers are sealed until the bid opens ({ist_text(bid.opening_at)}).")
-    prices = bid.status in ("financial_evaluation", "awarded")
+    # A lapsed bid shows prices if it lapsed after they were opened (it has an evaluation then).
+    prices = bid.status in ("financial_evaluation", "awarded") or (bid.status == "lapsed" and bid.evaluation is not None)
     return [offer_json(o, with_prices=prices, with_salt=True) for o in _live_offers(session, bid)]
 
 
@@ -680,6 +736,7 @@ def award(session: Session, caller: Caller, bid_id: str, version: int, now: date
     """Award as evaluated: one order per seller, lines and prices from the evaluation."""
     _require_buyer(caller)
     bid = bid_for(session, caller, bid_id, lock=True)
+    _require_offers_valid(bid, now)  # first: the same answer whether or not the step has run
     _require_version(bid, version)
     _require_status(bid, "financial_evaluation", doing="awarded")
     from server.services import negotiation  # it builds on this module: imported when used

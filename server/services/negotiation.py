@@ -253,12 +253,12 @@ def answer(session: Session, caller: Caller, bid_id: str, negotiation_id: str, b
 # --- time, and the award ------------------------------------------------------------------
 
 
-def _lapse(session: Session, bid: Bid, row: Negotiation, now: datetime) -> None:
+def _lapse(session: Session, bid: Bid, row: Negotiation, now: datetime, why: str | None = None) -> None:
+    """`why` when the round ends before its time (the bid's offers lapsed with it)."""
     row.status = "lapsed"
     bids._touch(bid, now)
-    bids._event(session, bid, None, "negotiation lapsed", now,
-                f"round {row.round} on lot {row.lot}: {bids._seller_alias(row.seller_firm_id)} did not answer "
-                f"by {ist_text(row.due_at)}")
+    why = why or f"{bids._seller_alias(row.seller_firm_id)} did not answer by {ist_text(row.due_at)}"
+    bids._event(session, bid, None, "negotiation lapsed", now, f"round {row.round} on lot {row.lot}: {why}")
 
 
 def _lapse_due(session: Session, bid: Bid, now: datetime) -> None:

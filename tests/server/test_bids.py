@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from domain.timefmt import iso_utc, utc_now
+from domain.timefmt import iso_utc, ist_text, utc_now
 from server.db.models import SellerFirm, User
 from server.db.trail import SYSTEM, act_as
 from server.services import bids as bid_rules
@@ -363,3 +363,102 @@ def test_a_seller_cannot_take_over_anothers_offer_id(p):
     response = p.offer("seller-b", bid, 60_000, offer_id=offer_id)
     assert _error(response, 422, "validation_failed")["fields"] == {"offer_id": "is taken: make a new UUID for your offer"}
     assert p.get("seller-c", bid, "/my-offer").json()["items"]["LAPTOP"]["unit_price_paise"] == 70_000_00
+
+
+# --- offer validity -------------------------------------------------------------------------
+
+
+def _valid_until(bid: dict) -> datetime:
+    """Offers bind their sellers until the (latest) end plus the bid's offer validity."""
+    return datetime.fromisoformat(bid["end_at"].replace("Z", "+00:00")) + timedelta(days=bid["offer_validity_days"])
+
+
+@pytest.mark.parametrize("packets", [1, 2])
+def test_a_bid_not_awarded_lapses_when_its_offers_validity_ends(p, packets):
+    bid = p.published(min_offers=1, offer_validity_days=60, packets=packets)
+    for user, price in (("seller-c", 70_000), ("seller-b", 77_000)):
+        assert p.offer(user, bid, price).status_code == 200
+    opened = _to_opening(p, bid)
+    assert opened["status"] == ("financial_evaluation" if packets == 1 else "technical_evaluation")
+    until = _valid_until(opened)
+    assert until == datetime.fromisoformat(bid["end_at"].replace("Z", "+00:00")) + timedelta(days=60)
+
+    assert p.step(until - timedelta(seconds=1)) == []  # not a second early
+    assert p.get("buyer", bid).json()["status"] == opened["status"]
+    assert p.step(until) == [f"{opened['number']} lapsed: offers valid until {iso_utc(until)}"]
+    lapsed = p.get("buyer", bid).json()
+    assert lapsed["status"] == "lapsed"
+    history = p.get("buyer", bid, "/history").json()["events"]
+    assert p.step(until) == [] and p.step(until + timedelta(days=30)) == []  # idempotent
+    assert p.get("buyer", bid).json()["version"] == lapsed["version"]
+    assert p.get("buyer", bid, "/history").json()["events"] == history
+
+    # The sellers see the lapse, and why, in the public timeline: they are free of their offers.
+    note = (f"the offers' validity ended on {ist_text(until)} (60 days after the end) before an award; "
+            "the sellers are no longer bound by their offers")
+    public = p.get("seller-b", bid, "/history").json()["events"]
+    assert [(e["action"], e["role"], e["note"]) for e in public][-1] == ("lapsed", "system", note)
+    assert history[-1]["action"] == "lapsed" and history[-1]["who"] == "system"
+    assert bid["id"] in [b["id"] for b in p.client.get("/api/v1/bids", headers=p.h("seller-b")).json()["bids"]]
+    audit = p.client.get("/api/v1/audit", params={"entity_type": "bid", "entity_id": bid["id"]},
+                         headers=p.h("admin")).json()["events"]
+    assert [(e["action"], e["actor_role"]) for e in audit][-1] == ("bid.lapsed", "system")
+    # The office keeps what it had: prices only if they had been opened.
+    offers = p.get("buyer", bid, "/offers").json()["offers"]
+    assert len(offers) == 2
+    assert all(("unit_price_paise" in o["items"]["LAPTOP"]) == (packets == 1) for o in offers)
+
+
+def test_award_after_the_offers_validity_is_refused_even_before_the_step(p):
+    bid = p.published(min_offers=1)
+    assert p.offer("seller-c", bid, 70_000).status_code == 200
+    opened = _to_opening(p, bid)
+    until = _valid_until(opened)
+    p.clock.now = until  # the step has not run: the bid still reads as in financial evaluation
+    assert p.get("buyer", bid).json()["status"] == "financial_evaluation"
+    error = _error(p.post("buyer", opened, "award"), 409, "offers_lapsed")
+    assert f"The offers' validity ended on {ist_text(until)} (server time)" in error["message"]
+    assert p.get("buyer", bid).json()["status"] == "financial_evaluation"  # the refusal changed nothing
+    assert p.client.get("/api/v1/orders", headers=p.h("seller-c")).json()["orders"] == []
+    p.step(until)
+    lapsed = p.get("buyer", bid).json()
+    assert lapsed["status"] == "lapsed"
+    assert _error(p.post("buyer", lapsed, "award"), 409, "offers_lapsed")["message"] == error["message"]
+
+
+def test_an_awarded_bid_never_lapses(p):
+    bid = p.published(min_offers=1)
+    assert p.offer("seller-c", bid, 70_000).status_code == 200
+    opened = _to_opening(p, bid)
+    until = _valid_until(opened)
+    p.clock.now = until - timedelta(seconds=1)  # the last second of the validity
+    response = p.post("buyer", opened, "award")
+    assert response.status_code == 200, response.text
+    for moment in (until, until + timedelta(days=400)):
+        assert p.step(moment) == []
+    assert p.get("buyer", bid).json()["status"] == "awarded"
+    assert "lapsed" not in [e["action"] for e in p.get("seller-c", bid, "/history").json()["events"]]
+
+
+def test_an_extension_moves_the_validity_and_an_open_negotiation_lapses_with_the_bid(p):
+    bid = p.published(min_offers=2, extension_days=7, offer_validity_days=60)
+    assert p.offer("seller-c", bid, 70_000).status_code == 200
+    p.step(datetime.fromisoformat(bid["end_at"].replace("Z", "+00:00")))  # too few offers: extended a week
+    assert p.offer("seller-d", bid, 82_600, local=60).status_code == 200
+    opened = _to_opening(p, p.get("buyer", bid).json())
+    until = _valid_until(opened)
+    assert until == datetime.fromisoformat(bid["end_at"].replace("Z", "+00:00")) + timedelta(days=67)
+    p.clock.now = until - timedelta(hours=1)
+    asked = p.client.post(f"/api/v1/bids/{bid['id']}/negotiations", json={"lot": "all"},
+                          headers=p.h("buyer", p.get("buyer", bid).json()["version"]))
+    assert asked.status_code == 201, asked.text
+    p.step(until)
+    rounds = p.get("buyer", bid, "/negotiations").json()["negotiations"]
+    assert [r["status"] for r in rounds] == ["lapsed"]
+    notes = [(e["action"], e["note"]) for e in p.get("buyer", bid, "/history").json()["events"]]
+    assert notes[-2:] == [
+        ("negotiation lapsed", f"round 1 on lot all: lapsed with the bid, as the offers' validity ended on {ist_text(until)}"),
+        ("lapsed", f"the offers' validity ended on {ist_text(until)} (60 days after the end) before an award; "
+                   "the sellers are no longer bound by their offers")]
+    audit = p.client.get("/api/v1/audit", params={"entity_type": "negotiation"}, headers=p.h("admin")).json()["events"]
+    assert [e["action"] for e in audit] == ["negotiation.asked", "negotiation.lapsed"]
