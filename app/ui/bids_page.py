@@ -150,6 +150,7 @@ def status_text(status: str) -> str:
         "financial_evaluation": translate("BidStatus", "Financial evaluation"),
         "awarded": translate("BidStatus", "Awarded"),
         "cancelled": translate("BidStatus", "Cancelled"),
+        "lapsed": translate("BidStatus", "Lapsed: offers no longer valid"),
     }
     return names.get(status, status)
 
