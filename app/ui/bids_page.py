@@ -16,28 +16,34 @@ estimated value on this computer, so the filters work offline and as the seller 
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
 from datetime import datetime
 from html import escape
-from typing import Any
+from typing import Any, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView,
-    QInputDialog, QLabel, QListWidget, QLineEdit, QPushButton, QSpinBox, QSplitter, QTableView, QTabWidget, QTextBrowser,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QFrame, QGridLayout, QGroupBox,
+    QHBoxLayout, QHeaderView, QInputDialog, QLabel, QListWidget, QLineEdit, QPushButton, QScrollArea, QSpinBox,
+    QSplitter, QTableView, QTabWidget, QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from app.cache import district_key
+from app.procurement import BIDS
 from app.read_cache import Cached, unreachable
+from app.seller_catalogue import MyListing
 from app.ui import operations
 from app.ui.bid_form import BidForm, rupees_input_text
 from app.ui.evaluation_view import EvaluationView
 from app.ui.formats import money, number, percent_text, when
+from app.ui.i18n import current_language
 from app.ui.tasks import TaskManager
 from app.ui.timeline import Timeline
 from app.ui.widgets import Retranslating, problem_label
 from app.workspace import Workspace
 from domain.bid_fields import NEGOTIATION_ROUNDS
+from domain.listing import BUYER_VISIBLE
 from domain.money import MoneyError, paise_from_rupees
 from domain.timefmt import ist_text, utc_now
 
@@ -155,38 +161,249 @@ def status_text(status: str) -> str:
     return names.get(status, status)
 
 
-class OfferDialog(Retranslating, QDialog):
-    """A seller's offer: a price per item and the local content (for Make in India)."""
+# An offered value that is not the required one (the buyer judges it in the technical evaluation).
+DIFFERS_STYLE = "color:#a15c00; font-weight:bold"
 
-    def __init__(self, bid: dict[str, Any], parent: QWidget | None = None) -> None:
+
+def spec_key(value: Any) -> str | float:
+    """A key parameter's value as compared: a number by its value (16 = 16.0), text without
+    case or extra spaces ("With  Locker" = "with locker")."""
+    text = " ".join(str(value if value is not None else "").split())
+    try:
+        number = float(text)
+    except ValueError:
+        return text.casefold()
+    return number if math.isfinite(number) else text.casefold()  # "nan" is a word here
+
+
+def differs(offered: Any, required: Any) -> bool:
+    return spec_key(offered) != spec_key(required)
+
+
+def closest_listing(listings: list[dict[str, Any]], required: dict[str, Any]) -> dict[str, Any] | None:
+    """The listing whose key parameters differ from the required ones the least (the first
+    such, by title), or None when there are none: the likeliest product to offer."""
+    def differences(listing: dict[str, Any]) -> int:
+        specs = listing.get("key_specs") or {}
+        return sum(1 for name, value in required.items() if differs(specs.get(name, value), value))
+    return min(listings, key=differences, default=None)
+
+
+def param_labels(categories: list[dict[str, Any]]) -> dict[int, dict[str, str]]:
+    """{category id: {key parameter's name: its label in the user's language, with its unit}}."""
+    hindi = current_language() == "hi"
+    labels: dict[int, dict[str, str]] = {}
+    for category in categories:
+        names = labels.setdefault(category["id"], {})
+        for param in category.get("key_params") or []:
+            label = param.get("label_hi" if hindi else "label_en") or param["name"]
+            names[param["name"]] = f"{label} ({param['unit']})" if param.get("unit") else label
+    return labels
+
+
+def offerable_listings(listings: list[MyListing]) -> list[dict[str, Any]]:
+    """The seller's listings it may name in an offer: those the marketplace has (it refuses an
+    id it does not know) and buyers can see (the buyer looks at what is offered), not being
+    retired, with the seller's unsent edits (what the seller now says the product is)."""
+    return [listing.as_listing() for listing in listings
+            if listing.version is not None and listing.status in BUYER_VISIBLE and not listing.retiring]
+
+
+def offer_to_revise(bid_id: str, server_offer: dict[str, Any] | None,
+                    requests: list[Any]) -> tuple[str | None, dict[str, Any] | None]:
+    """(the id to send the seller's offer under, the offer the dialog starts from).
+
+    The id is the marketplace's offer's (a second id would be refused: one offer per seller),
+    else that of an offer made on this computer and sent or still waiting; None for a new one.
+    The start is what the seller said last: an offer still waiting to be sent, else the
+    marketplace's, else the last one made here (even a refused one: the seller corrects it)."""
+    prefix = f"{BIDS}/{bid_id}/offers/"
+    made_here = [r for r in requests if r.action == "offer" and r.path.startswith(prefix)]  # oldest first
+    offer_id = server_offer["id"] if server_offer else next(
+        (r.entity.split(":", 1)[1] for r in reversed(made_here) if r.state in ("pending", "sent", "done")), None)
+    waiting = [r for r in made_here if r.state in ("pending", "sent")]
+    if waiting:
+        return offer_id, waiting[-1].body
+    if server_offer:
+        return offer_id, server_offer
+    return offer_id, made_here[-1].body if made_here else None
+
+
+@dataclass
+class ItemInputs:
+    """One bid item's part of the offer dialog."""
+
+    item: dict[str, Any]
+    listings: dict[str, dict[str, Any]]  # the seller's listings in the item's category, by id
+    box: QGroupBox
+    listing_label: QLabel
+    listing: QComboBox
+    required: dict[str, QLabel]  # by key parameter: "<parameter>: required <value>"
+    offered: dict[str, QLineEdit]
+    marks: dict[str, QLabel]  # shown when the offered value is not the required one
+    price_label: QLabel
+    price: QLineEdit
+
+
+class OfferDialog(Retranslating, QDialog):
+    """A seller's offer, prepared on this computer and sent with the next sync: per item, which
+    of the seller's listings it offers (or none, described instead), what it offers for each
+    key parameter the bid requires, and the price per unit; then the local content (for Make
+    in India). A value that is not the required one is marked, not refused: the buyer decides
+    in the technical evaluation whether it meets the need."""
+
+    def __init__(self, bid: dict[str, Any], listings: Sequence[dict[str, Any]] = (),
+                 categories: Sequence[dict[str, Any]] = (), current: dict[str, Any] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("offerDialog")
-        self.bid = bid
-        self.prices: dict[str, QLineEdit] = {}
-        form = QFormLayout(self)
+        self.bid, self.current = bid, current or {}
+        self.categories = list(categories)
+        quoted = self.current.get("items") or {}
         self.heading = QLabel(self, wordWrap=True)
-        form.addRow(self.heading)
+        self.revising = QLabel(self, objectName="offerRevising", wordWrap=True)
+        self.revising.setStyleSheet(NOTE_STYLE)
+        self.revising.setVisible(bool(self.current))
+        self.items: dict[str, ItemInputs] = {}
+        self.prices: dict[str, QLineEdit] = {}
+        sheet = QWidget(self)
+        sheet_layout = QVBoxLayout(sheet)
+        sheet_layout.setContentsMargins(0, 0, 0, 0)
         for item in bid["items"]:
-            edit = QLineEdit(self, objectName=f"price_{item['id']}")
-            edit.textChanged.connect(self._check)
-            self.prices[item["id"]] = edit
-            form.addRow(f"{item['name']}", edit)
+            same_category = [listing for listing in listings if listing.get("category_id") == item.get("category_id")]
+            inputs = self._item_inputs(sheet, item, same_category, quoted.get(item["id"]))
+            self.items[item["id"]] = inputs
+            self.prices[item["id"]] = inputs.price
+            sheet_layout.addWidget(inputs.box)
+        sheet_layout.addStretch(1)
+        # Several items with several key parameters each would not fit a screen.
+        self.scroll = QScrollArea(self, objectName="offerItems", widgetResizable=True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(sheet)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.local = QSpinBox(self, objectName="localContent", minimum=0, maximum=100, suffix=" %")
+        self.local.setValue(self.current.get("local_content_pct") or 0)
         self.local_label = QLabel(self)
-        form.addRow(self.local_label, self.local)
+        self.local_label.setBuddy(self.local)
+        local_row = QHBoxLayout()
+        local_row.addWidget(self.local_label)
+        local_row.addWidget(self.local)
+        local_row.addStretch(1)
         self.problem = problem_label(self, "offerProblem")
-        form.addRow(self.problem)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        form.addRow(self.buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.revising)
+        layout.addWidget(self.scroll, 1)
+        layout.addLayout(local_row)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
         self.retranslate()
         self._check()
+        wanted = sheet.sizeHint()  # with its texts set
+        self.scroll.setMinimumWidth(wanted.width() + self.scroll.verticalScrollBar().sizeHint().width())
+        self.scroll.setMinimumHeight(min(wanted.height(), 520))
+
+    def _item_inputs(self, parent: QWidget, item: dict[str, Any], listings: list[dict[str, Any]],
+                     quoted: dict[str, Any] | None) -> ItemInputs:
+        item_id = item["id"]
+        box = QGroupBox(parent, objectName=f"offerItem_{item_id}")
+        grid = QGridLayout(box)
+        grid.setColumnStretch(1, 1)
+        listing_label = QLabel(box)
+        combo = QComboBox(box, objectName=f"listing_{item_id}")
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(28)
+        for listing in listings:
+            combo.addItem(listing.get("title") or listing["id"], listing["id"])
+        closest = closest_listing(listings, item.get("key_specs") or {})
+        chosen = quoted.get("listing_id") if quoted else (closest["id"] if closest else None)
+        if chosen is not None and combo.findData(chosen) < 0:
+            combo.addItem("", chosen)  # the listing in the seller's offer, no longer offerable: named in retranslate()
+        combo.addItem("", None)  # "(no listing: describe the offer)", named in retranslate()
+        combo.setCurrentIndex(combo.findData(chosen))
+        listing_label.setBuddy(combo)
+        grid.addWidget(listing_label, 0, 0)
+        grid.addWidget(combo, 0, 1, 1, 2)
+        required, offered, marks = {}, {}, {}
+        for row, name in enumerate(item.get("key_specs") or {}, start=1):
+            required[name] = QLabel(box, wordWrap=True, textFormat=Qt.TextFormat.RichText)
+            required[name].setMinimumWidth(260)
+            offered[name] = QLineEdit(box, objectName=f"compliance_{item_id}_{name}")
+            offered[name].setMinimumWidth(220)
+            required[name].setBuddy(offered[name])
+            marks[name] = QLabel(box, objectName=f"differs_{item_id}_{name}")
+            marks[name].setStyleSheet(DIFFERS_STYLE)
+            keep_room = marks[name].sizePolicy()
+            keep_room.setRetainSizeWhenHidden(True)  # the fields do not move as a mark comes and goes
+            marks[name].setSizePolicy(keep_room)
+            grid.addWidget(required[name], row, 0)
+            grid.addWidget(offered[name], row, 1)
+            grid.addWidget(marks[name], row, 2)
+        price_label = QLabel(box)
+        price = QLineEdit(rupees_input_text((quoted or {}).get("unit_price_paise")), box, objectName=f"price_{item_id}")
+        price.setMaximumWidth(180)
+        price_label.setBuddy(price)
+        grid.addWidget(price_label, len(required) + 1, 0)
+        grid.addWidget(price, len(required) + 1, 1, Qt.AlignmentFlag.AlignLeft)
+        inputs = ItemInputs(item, {listing["id"]: listing for listing in listings}, box, listing_label, combo,
+                            required, offered, marks, price_label, price)
+        if quoted:
+            stated = quoted.get("compliance") or {}
+            for name, edit in offered.items():
+                edit.setText(str(stated.get(name, item["key_specs"][name])))
+        else:
+            self._fill_from_listing(inputs)
+        combo.currentIndexChanged.connect(lambda _index, inputs=inputs: self._fill_from_listing(inputs))
+        for edit in (*offered.values(), price):
+            edit.textChanged.connect(self._check)
+        return inputs
+
+    def _fill_from_listing(self, inputs: ItemInputs) -> None:
+        """What the chosen listing says for each key parameter; the required value where it
+        says nothing (and with no listing: the seller edits it to what it offers)."""
+        listing = inputs.listings.get(inputs.listing.currentData()) or {}
+        specs = listing.get("key_specs") or {}
+        for name, edit in inputs.offered.items():
+            value = specs.get(name)
+            edit.setText(str(value) if value not in (None, "") else str(inputs.item["key_specs"][name]))
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Offer on %1").replace("%1", self.bid.get("number") or ""))
-        self.heading.setText(self.tr("Price per unit, all taxes included, in rupees. Your offer stays sealed until "
-                                     "the bid opens; you may revise it until the end."))
+        self.heading.setText(self.tr("For each item: the listing you offer, what you offer for each key parameter the "
+                                     "bid requires, and the price per unit, all taxes included, in rupees. Your offer "
+                                     "stays sealed until the bid opens; you may revise it until the end."))
+        if self.current.get("status") == "withdrawn":
+            self.revising.setText(self.tr("Your offer is withdrawn: what you send now submits it again."))
+        elif self.current.get("receipt"):
+            self.revising.setText(self.tr("You are revising your offer (receipt %1…): what you send now replaces it.")
+                                  .replace("%1", self.current["receipt"][:12]))
+        else:
+            self.revising.setText(self.tr("You are revising the offer you prepared on this computer."))
+        labels = param_labels(self.categories)  # in the language now chosen
+        for inputs in self.items.values():
+            item = inputs.item
+            total = sum(c.get("quantity", 0) for c in item.get("consignees") or [])
+            inputs.box.setTitle(filled(self.tr("%1 — %2 in all"), item.get("name", ""), number(total)))
+            inputs.listing_label.setText(self.tr("Offer my listing"))
+            for index in range(inputs.listing.count()):
+                data = inputs.listing.itemData(index)
+                if data is None:
+                    inputs.listing.setItemText(index, self.tr("(no listing: describe the offer)"))
+                elif data not in inputs.listings:
+                    inputs.listing.setItemText(index, self.tr("(the listing in your offer, not offerable now)"))
+            names = labels.get(item.get("category_id"), {})
+            for name, label in inputs.required.items():
+                label.setText(filled(escape(self.tr("%1: required %2")), escape(names.get(name, name)),
+                                     f"<b>{escape(str(item['key_specs'][name]))}</b>"))
+            for mark in inputs.marks.values():
+                mark.setText(self.tr("differs from the requirement"))
+                mark.setToolTip(self.tr("The buyer decides in the technical evaluation whether what you offer "
+                                        "meets the requirement."))
+            inputs.price_label.setText(self.tr("Price per unit (Rs)"))
+            inputs.price.setPlaceholderText(self.tr("like 18,500"))
         self.local_label.setText(self.tr("Local content"))
 
     def _prices(self) -> dict[str, int] | None:
@@ -202,17 +419,27 @@ class OfferDialog(Retranslating, QDialog):
         return prices
 
     def _check(self) -> None:
-        ok = self._prices() is not None
-        self.problem.setText("" if ok else self.tr("Enter a price above zero for every item, like 18,500."))
-        self.problem.setVisible(not ok)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+        stated = True
+        for inputs in self.items.values():
+            for name, edit in inputs.offered.items():
+                text = edit.text().strip()
+                stated = stated and bool(text)
+                inputs.marks[name].setVisible(bool(text) and differs(text, inputs.item["key_specs"][name]))
+        problem = ""
+        if not stated:
+            problem = self.tr("State what you offer for every key parameter.")
+        elif self._prices() is None:
+            problem = self.tr("Enter a price above zero for every item, like 18,500.")
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
 
     def body(self) -> dict[str, Any]:
         prices = self._prices() or {}
-        required = {item["id"]: item.get("key_specs", {}) for item in self.bid["items"]}
         return {"local_content_pct": self.local.value(),
-                "items": {item_id: {"unit_price_paise": price, "listing_id": None, "compliance": dict(required[item_id])}
-                          for item_id, price in prices.items()}}
+                "items": {item_id: {"unit_price_paise": prices[item_id], "listing_id": inputs.listing.currentData(),
+                                    "compliance": {name: edit.text().strip() for name, edit in inputs.offered.items()}}
+                          for item_id, inputs in self.items.items() if item_id in prices}}
 
 
 class NegotiationDialog(Retranslating, QDialog):
@@ -375,6 +602,8 @@ class BidsPage(Retranslating, QWidget):
         # Two packets: the technical evaluation, offer by offer (no prices are shown yet).
         self.offers_tab = QWidget(self)
         self.offer_list = QListWidget(self.offers_tab, objectName="technicalOffers")
+        self.offer_list.setWordWrap(True)  # an offer is several lines: its items' compliance
+        self.offer_list.setAlternatingRowColors(True)
         self.accept_offer = QPushButton(self.offers_tab, objectName="acceptOffer")
         self.reject_offer = QPushButton(self.offers_tab, objectName="rejectOffer")
         self.accept_offer.clicked.connect(lambda: self._technical(True))
@@ -388,6 +617,9 @@ class BidsPage(Retranslating, QWidget):
         offers_layout.addLayout(offer_buttons)
         self.detail_tabs.addTab(self.offers_tab, "")
         self.technical_offers: list[dict[str, Any]] = []
+        # What the offers name, as kept on this computer: listings by id, parameter labels by category.
+        self.offered_listings: dict[str, dict[str, Any]] = {}
+        self.offer_categories: list[dict[str, Any]] = []
         self.negotiations: list[dict[str, Any]] = []  # rounds with L1 (a seller sees only its own)
 
         top = QHBoxLayout()
@@ -611,6 +843,10 @@ class BidsPage(Retranslating, QWidget):
         self.current_evaluation = evaluation
         self.technical_offers = detail.get("offers") or []
         self.negotiations = detail.get("negotiations") or []
+        if self.technical_offers:
+            named = {quote["listing_id"] for offer in self.technical_offers for quote in offer["items"].values()
+                     if quote.get("listing_id")}
+            operations.load_offer_references(self.tasks, self.workspace, named, self._offer_references)
         self._show_offers()
         self._show_current()
         self._show_notes()
@@ -627,15 +863,51 @@ class BidsPage(Retranslating, QWidget):
             self.detail_problem = self.tr("The details of this bid cannot be read now: %1").replace("%1", str(error))
         self._show_notes()
 
+    def _offer_references(self, answer: tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]) -> None:
+        listings, categories = answer
+        self.offered_listings, self.offer_categories = listings, categories
+        self._show_offers()
+
+    def _compliance_lines(self, offer: dict[str, Any], labels: dict[int, dict[str, str]]) -> list[str]:
+        """Per item quoted: the listing offered, then each key parameter as offered against
+        the bid's requirement, a difference marked (the technical decision is the buyer's)."""
+        lines = []
+        for item in (self.current or {}).get("items") or []:
+            quote = offer["items"].get(item["id"])
+            if quote is None:
+                continue
+            listing_id = quote.get("listing_id")
+            if listing_id is None:
+                what = self.tr("no catalogue listing named; as described")
+            elif listing_id in self.offered_listings:
+                what = filled(self.tr("catalogue listing: %1"), self.offered_listings[listing_id].get("title", ""))
+            else:
+                what = filled(self.tr("catalogue listing %1"), listing_id[:8])
+            lines.append(f"  {item.get('name', item['id'])}: {what}")
+            names = labels.get(item.get("category_id"), {})
+            stated = quote.get("compliance") or {}
+            for name, required in (item.get("key_specs") or {}).items():
+                offered = stated.get(name)
+                line = filled(self.tr("%1: offered %2, required %3"), names.get(name, name),
+                              offered if offered is not None else self.tr("(not stated)"), required)
+                if offered is None or differs(offered, required):
+                    line += " — " + self.tr("differs from the requirement")
+                lines.append("      " + line)
+        return lines
+
     def _show_offers(self) -> None:
+        row = self.offer_list.currentRow()
         self.offer_list.clear()
         decisions = {"pending": self.tr("not decided"), "accepted": self.tr("accepted"), "rejected": self.tr("rejected")}
+        labels = param_labels(self.offer_categories)
         for offer in self.technical_offers:
             line = self.tr("Seller %1 · local content %2% · %3").replace("%1", str(offer["seller_id"])) \
                 .replace("%2", str(offer["local_content_pct"])).replace("%3", decisions.get(offer["technical_status"], ""))
             if offer.get("technical_reason"):
                 line += f" ({offer['technical_reason']})"
-            self.offer_list.addItem(line)
+            self.offer_list.addItem("\n".join([line, *self._compliance_lines(offer, labels)]))
+        if 0 <= row < self.offer_list.count():
+            self.offer_list.setCurrentRow(row)  # the references arriving keep the offer chosen
         technical = bool(self.technical_offers) and self.role == "buyer"
         self.accept_offer.setEnabled(technical)
         self.reject_offer.setEnabled(technical)
@@ -804,12 +1076,27 @@ class BidsPage(Retranslating, QWidget):
             operations.queue(self.tasks, lambda p: p.return_to_buyer(bid_id, version, remark), self.workspace, self._queued)
 
     def _do_offer(self) -> None:
-        dialog = OfferDialog(self.current, self)
-        bid_id = self.current["id"]
+        """The offer dialog, once the seller's listings and its offer so far are read."""
+        bid = self.current
+        firm = self.user.get("seller_firm") or {}
+        self.message.setText(self.tr("Preparing your offer…"))
+        operations.load_offer_start(self.tasks, self.workspace, bid["id"], firm.get("id"),
+                                    lambda start: self._open_offer(bid, start), self._offer_not_ready)
+
+    def _offer_not_ready(self, error: BaseException) -> None:
+        self.message.setText(self.tr("Your offer cannot be prepared now: %1").replace("%1", str(error)))
+
+    def _open_offer(self, bid: dict[str, Any], start: tuple[Any, ...]) -> None:
+        """`start`: the answer of operations.load_offer_start."""
+        listings, categories, server_offer, requests = start
+        self.message.setText("")
+        offer_id, current = offer_to_revise(bid["id"], server_offer, requests)
+        dialog = OfferDialog(bid, offerable_listings(listings), categories, current, self)
 
         def queue_offer() -> None:
             body = dialog.body()  # read here, on the GUI thread, before the dialog goes
-            operations.queue(self.tasks, lambda p: p.submit_offer(bid_id, body), self.workspace, self._queued)
+            operations.queue(self.tasks, lambda p: p.submit_offer(bid["id"], body, offer_id), self.workspace,
+                             self._queued)
 
         dialog.accepted.connect(queue_offer)
         dialog.finished.connect(dialog.deleteLater)

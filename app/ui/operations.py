@@ -11,7 +11,7 @@ from typing import Any, Callable
 from app import seller_catalogue
 from app.cart import Cart
 from app.procurement import Procurement
-from app.read_cache import BIDS_KEY, ORDERS_KEY, bid_key, order_history_key
+from app.read_cache import BIDS_KEY, ORDERS_KEY, bid_key, order_history_key, unreachable
 from app.ui.tasks import TaskManager
 from app.workspace import Workspace
 
@@ -194,3 +194,33 @@ def load_order_history(tasks: TaskManager, workspace: Workspace, order_id: str, 
         return order_id, workspace.reads.fetch(order_history_key(order_id),
                                                lambda: workspace.procurement.order_history(workspace.api(), order_id))
     tasks.run(load, on_done, on_error, lane="network")
+
+
+# -- offers --------------------------------------------------------------------------------------
+
+
+def load_offer_start(tasks: TaskManager, workspace: Workspace, bid_id: str, seller_id: int | None, on_done: Done,
+                     on_error: Failed) -> None:
+    """What a seller's offer dialog starts from: (the seller's listings on this computer
+    (app/seller_catalogue.py), the categories, the seller's offer on the marketplace or None
+    (none yet, or the marketplace cannot say now), the buying-cycle writes made here)."""
+    def load():
+        listings = seller_catalogue.my_listings(workspace.cache, workspace.outbox, seller_id) if seller_id else []
+        try:
+            mine = workspace.procurement.my_offer(workspace.api(), bid_id)
+        except Exception as error:  # noqa: BLE001 - "no offer yet" and "offline" both leave the queue to say
+            if not (unreachable(error) or getattr(error, "status", None) == 404):
+                raise
+            mine = None
+        made_here = workspace.procurement.requests(("pending", "sent", "rejected", "done"))
+        return listings, workspace.cache.categories(), mine, made_here
+    tasks.run(load, on_done, on_error, lane="network")
+
+
+def load_offer_references(tasks: TaskManager, workspace: Workspace, listing_ids: set[str], on_done: Done) -> None:
+    """({listing id: the listing as kept on this computer}, the categories): the names of what
+    offers name, for the buyer's technical evaluation."""
+    def load():
+        found = {listing_id: workspace.cache.listing(listing_id) for listing_id in listing_ids}
+        return {k: v for k, v in found.items() if v is not None}, workspace.cache.categories()
+    tasks.run(load, on_done)

@@ -125,6 +125,7 @@ def test_a_bid_through_the_windows(qtbot, desks, server, monkeypatch, tmp_path):
         [seller_page.district.itemText(i) for i in range(seller_page.district.count())]
     select(qtbot, seller_page, title)
     qtbot.mouseClick(seller_page.actions["offer"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: seller_page.findChild(OfferDialog) is not None, timeout=10_000)  # after its listings are read
     offer = seller_page.findChild(OfferDialog)
     offer.prices["1"].setText("17,500")
     offer.local.setValue(60)
