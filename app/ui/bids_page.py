@@ -25,7 +25,8 @@ from typing import Any, Sequence
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QFrame, QGridLayout, QGroupBox,
-    QHBoxLayout, QHeaderView, QInputDialog, QLabel, QListWidget, QLineEdit, QPushButton, QScrollArea, QSpinBox,
+    QHBoxLayout, QHeaderView, QInputDialog, QLabel, QListWidget, QLineEdit, QMessageBox, QPushButton, QScrollArea,
+    QSpinBox,
     QSplitter, QTableView, QTabWidget, QTextBrowser, QVBoxLayout, QWidget,
 )
 
@@ -475,7 +476,7 @@ class NegotiationDialog(Retranslating, QDialog):
         self.setWindowTitle(self.tr("Negotiation, round %1").replace("%1", str(self.negotiation["round"])))
         note = self.negotiation.get("note") or ""
         self.heading.setText(self.tr("The buyer asks you, as L1, for a better price per unit (rupees). Answer by %1.")
-                             .replace("%1", self.negotiation.get("due_text") or "") + (f"<br><i>{note}</i>" if note else ""))
+                             .replace("%1", self.negotiation.get("due_text") or "") + (f"<br><i>{escape(note)}</i>" if note else ""))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Offer these prices"))
         self.keep.setText(self.tr("Keep my price"))
         self._check()
@@ -518,6 +519,7 @@ class BidsPage(Retranslating, QWidget):
         self.role = self.user.get("role", "")
         self.current: dict[str, Any] | None = None
         self.current_evaluation: dict[str, Any] = {}
+        self.notice = ""  # the last thing a seller's action said (the list's line shows it)
         self.loads = 0  # answers to reload() so far (tests wait on it)
         self.all_bids: list[dict[str, Any]] = []  # the list as read; the table shows those the filters keep
         # Where the list and the current bid's details come from: (fetched_at, live, final, problem).
@@ -582,7 +584,7 @@ class BidsPage(Retranslating, QWidget):
         self.filters.setVisible(self.role == "seller")
 
         self.actions: dict[str, QPushButton] = {}
-        for name in ("send", "approve", "return", "offer", "accept_match", "open_financial", "negotiate",
+        for name in ("send", "approve", "return", "offer", "withdraw", "accept_match", "open_financial", "negotiate",
                      "answer_negotiation", "award", "export"):
             button = QPushButton(self, objectName=f"bid_{name}")
             button.clicked.connect(getattr(self, f"_do_{name}"))
@@ -657,6 +659,7 @@ class BidsPage(Retranslating, QWidget):
         self.refresh_button.setText(self.tr("Refresh"))
         labels = {"send": self.tr("Send for approval"), "approve": self.tr("Approve and publish…"),
                   "return": self.tr("Return…"), "offer": self.tr("Make or revise my offer…"),
+                  "withdraw": self.tr("Withdraw my offer…"),
                   "accept_match": self.tr("Match L1…"), "open_financial": self.tr("Open the prices"),
                   "negotiate": self.tr("Negotiate with L1…"), "answer_negotiation": self.tr("Answer the negotiation…"),
                   "award": self.tr("Award"), "export": self.tr("Export for audit…")}
@@ -726,7 +729,7 @@ class BidsPage(Retranslating, QWidget):
         self._show_queue(queued)
         self._show_notes()
         if final or self.role != "seller":
-            self.message.setText("" if self.role == "seller" else self.tr("%n bid(s).", "", len(self.all_bids)))
+            self.message.setText(self.notice if self.role == "seller" else self.tr("%n bid(s).", "", len(self.all_bids)))
 
     def _fill_districts(self) -> None:
         """The consignees' districts of the bids read, keeping what the seller chose or typed."""
@@ -938,6 +941,7 @@ class BidsPage(Retranslating, QWidget):
             "approve": self.role == "approver" and status == "awaiting_approval",
             "return": self.role == "approver" and status == "awaiting_approval",
             "offer": self.role == "seller" and status == "published",
+            "withdraw": self.role == "seller" and status == "published",
             "accept_match": self.role == "seller" and status == "financial_evaluation" and bool(
                 [i for i in self.current_evaluation.get("invitations", []) if i.get("answer") is None]),
             "open_financial": self.role == "buyer" and status == "technical_evaluation",
@@ -1076,6 +1080,7 @@ class BidsPage(Retranslating, QWidget):
             operations.queue(self.tasks, lambda p: p.return_to_buyer(bid_id, version, remark), self.workspace, self._queued)
 
     def _do_offer(self) -> None:
+        self.notice = ""
         """The offer dialog, once the seller's listings and its offer so far are read."""
         bid = self.current
         firm = self.user.get("seller_firm") or {}
@@ -1101,6 +1106,29 @@ class BidsPage(Retranslating, QWidget):
         dialog.accepted.connect(queue_offer)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def _do_withdraw(self) -> None:
+        """At most three withdrawals before the end (the server counts them and refuses a fourth)."""
+        asked = QMessageBox.question(self, self.tr("Withdraw my offer"), self.tr(
+            "Withdraw your offer on this bid? You may make it again before the end; an offer may be withdrawn at "
+            "most three times."))
+        if asked != QMessageBox.StandardButton.Yes:
+            return
+
+        def queued(left: int | None) -> None:
+            # Kept as the page's notice: the reload after the sync would otherwise wipe it at once.
+            self.notice = (self.tr("Your offer will be withdrawn with the next sync.") if left is None else
+                           self.tr("Your offer will be withdrawn with the next sync (%n withdrawal(s) left after "
+                                   "this one).", "", left))
+            self.message.setText(self.notice)
+            self._queued()
+
+        def failed(error: BaseException) -> None:
+            self.notice = (self.tr("You have no offer on this bid to withdraw.") if isinstance(error, LookupError)
+                           else self.tr("The offer cannot be withdrawn now: %1").replace("%1", str(error)))
+            self.message.setText(self.notice)
+
+        operations.withdraw_offer(self.tasks, self.workspace, self.current["id"], queued, failed)
 
     def _do_accept_match(self) -> None:
         bid_id = self.current["id"]

@@ -224,3 +224,27 @@ def load_offer_references(tasks: TaskManager, workspace: Workspace, listing_ids:
         found = {listing_id: workspace.cache.listing(listing_id) for listing_id in listing_ids}
         return {k: v for k, v in found.items() if v is not None}, workspace.cache.categories()
     tasks.run(load, on_done)
+
+
+def withdraw_offer(tasks: TaskManager, workspace: Workspace, bid_id: str, on_done: Done, on_error: Failed) -> None:
+    """Queue the withdrawal of the seller's offer on `bid_id`: the offer the marketplace holds,
+    or, when it cannot be asked, the last one made on this computer. Answers the number of
+    withdrawals left after this one (None when unknown); LookupError when there is no offer."""
+    def withdraw() -> int | None:
+        procurement = workspace.procurement
+        try:
+            mine = procurement.my_offer(workspace.api(), bid_id)
+        except Exception as error:  # noqa: BLE001 - "no offer there" and "offline" leave the queue to say
+            if not (unreachable(error) or getattr(error, "status", None) == 404):
+                raise
+            mine = None
+        if mine is not None and mine["status"] == "withdrawn":
+            raise LookupError("withdrawn already")
+        offer_id = mine["id"] if mine else next(
+            (r.entity.split(":", 1)[1] for r in reversed(procurement.requests(("pending", "sent", "done")))
+             if r.action == "offer" and r.path.startswith(f"/api/v1/bids/{bid_id}/")), None)
+        if offer_id is None:
+            raise LookupError("no offer")
+        procurement.withdraw_offer(bid_id, offer_id)
+        return mine["withdrawals_left"] - 1 if mine else None
+    tasks.run(withdraw, on_done, on_error, lane="network")

@@ -1,9 +1,9 @@
 """A seller's offer, prepared offline in the offer dialog: which of its own listings it offers
 per item, what it offers for each key parameter the bid requires (a difference marked for the
 seller, judged by the buyer), the price per unit; revised from the offer it has. Then, through
-a real server: an offer naming a listing is accepted and revised under the same id, and the
-buyer of a two-packet bid reads each offer's compliance in the technical evaluation, without
-a price."""
+a real server: an offer naming a listing is accepted, revised under the same id, withdrawn
+and made again, and the buyer of a two-packet bid reads each offer's compliance in the
+technical evaluation, without a price."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from app.procurement import Request
 from app.seller_catalogue import MyListing, SyncState
@@ -215,7 +216,7 @@ def demo_listing(server) -> tuple[str, int, str, dict[str, str]]:
     return str(uuid.UUID(str(listing_id))), category, title, json.loads(specs) if isinstance(specs, str) else specs
 
 
-def test_an_offer_names_a_listing_and_the_buyer_reads_its_compliance(qtbot, desks, server):
+def test_an_offer_names_a_listing_and_the_buyer_reads_its_compliance(qtbot, desks, server, monkeypatch):
     listing_id, category, title, specs = demo_listing(server)
     first = sorted(specs)[0]
     required = dict(specs, **{first: specs[first] + "0"})  # the listing differs on one parameter
@@ -266,6 +267,25 @@ def test_an_offer_names_a_listing_and_the_buyer_reads_its_compliance(qtbot, desk
     qtbot.waitUntil(lambda: sent.waiting() == 0 and len(sent.requests(("done",))) == 2, timeout=20_000)
     assert sent.requests(("rejected",)) == []
     assert sent.my_offer(seller.workspace.api(), bid_id)["items"]["1"]["unit_price_paise"] == 17_200_00
+
+    # Withdrawn from the window (the server counts it), then made again before the end.
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    assert seller_page.actions["withdraw"].isVisible()
+    qtbot.mouseClick(seller_page.actions["withdraw"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "2 withdrawal" in seller_page.message.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: sent.waiting() == 0 and len(sent.requests(("done",))) == 3, timeout=20_000)
+    withdrawn = sent.my_offer(seller.workspace.api(), bid_id)
+    assert withdrawn["status"] == "withdrawn" and withdrawn["withdrawals_left"] == 2
+    qtbot.mouseClick(seller_page.actions["withdraw"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "no offer on this bid" in seller_page.message.text(), timeout=10_000)
+    qtbot.mouseClick(seller_page.actions["offer"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: seller_page.findChild(OfferDialog) not in (None, offer, revision), timeout=10_000)
+    again = seller_page.findChild(OfferDialog)
+    assert again.prices["1"].text() == "17,200"
+    again.accept()
+    qtbot.waitUntil(lambda: sent.waiting() == 0 and len(sent.requests(("done",))) == 4, timeout=20_000)
+    assert sent.requests(("rejected",)) == []
+    assert sent.my_offer(seller.workspace.api(), bid_id)["status"] != "withdrawn"
 
     # Opened: the buyer's technical evaluation shows what is offered against what is required.
     advance(server, timedelta(days=12, minutes=31).total_seconds())
