@@ -3,7 +3,7 @@
 <context>
     <name>BidsPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="729" />
+        <location filename="../../app/ui/bids_page.py" line="732" />
         <source>%n bid(s).</source>
         <translation>
             <numerusform>%n bid.</numerusform>
@@ -11,11 +11,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="799" />
+        <location filename="../../app/ui/bids_page.py" line="802" />
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n change waiting to be sent.</numerusform>
             <numerusform>%n changes waiting to be sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/bids_page.py" line="1121" />
+        <source>Your offer will be withdrawn with the next sync (%n withdrawal(s) left after this one).</source>
+        <translation>
+            <numerusform>Your offer will be withdrawn with the next sync (%n withdrawal left after this one).</numerusform>
+            <numerusform>Your offer will be withdrawn with the next sync (%n withdrawals left after this one).</numerusform>
         </translation>
     </message>
 </context>
