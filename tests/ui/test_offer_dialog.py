@@ -272,7 +272,7 @@ def test_an_offer_names_a_listing_and_the_buyer_reads_its_compliance(qtbot, desk
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
     assert seller_page.actions["withdraw"].isVisible()
     qtbot.mouseClick(seller_page.actions["withdraw"], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "2 withdrawal" in seller_page.message.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "2 withdrawals left" in seller_page.message.text(), timeout=10_000)
     qtbot.waitUntil(lambda: sent.waiting() == 0 and len(sent.requests(("done",))) == 3, timeout=20_000)
     withdrawn = sent.my_offer(seller.workspace.api(), bid_id)
     assert withdrawn["status"] == "withdrawn" and withdrawn["withdrawals_left"] == 2
