@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit, QPushButton, QScrollArea, QSpinBox, QToolButton, QVBoxLayout, QWidget,
 )
 
-from app.ui.formats import percent_text
+from app.ui.formats import percent_text, rupees_input_text
 from app.ui.i18n import current_language
 from app.ui.widgets import Retranslating, fill_categories, problem_label
 from domain.bid_fields import DEFAULTS, EDITABLE, EMD_MAX_BP, EMD_MIN_BP, MAX_TEXT, RA_RULES, check_bid_fields
@@ -60,13 +60,6 @@ def basis_points(text: str) -> int:
     if points > 10_000:
         raise ValueError(f"{text!r} is above 100%")
     return int(points)
-
-
-def rupees_input_text(paise: Any) -> str:
-    """Paise as rupees to edit, in Indian grouping: 4,50,000 or 4,50,000.50."""
-    if not isinstance(paise, int) or isinstance(paise, bool) or paise <= 0:
-        return ""
-    return rupees_text(paise, symbol="").removesuffix(".00")
 
 
 def _range(message: str) -> tuple[str, str]:

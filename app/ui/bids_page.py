@@ -22,7 +22,7 @@ from datetime import datetime
 from html import escape
 from typing import Any, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QFrame, QGridLayout, QGroupBox,
     QHBoxLayout, QHeaderView, QInputDialog, QLabel, QListWidget, QLineEdit, QMessageBox, QPushButton, QScrollArea,
@@ -35,13 +35,13 @@ from app.procurement import BIDS
 from app.read_cache import Cached, unreachable
 from app.seller_catalogue import MyListing
 from app.ui import operations
-from app.ui.bid_form import BidForm, rupees_input_text
+from app.ui.bid_form import BidForm
 from app.ui.evaluation_view import EvaluationView
-from app.ui.formats import money, number, percent_text, when
+from app.ui.formats import money, number, percent_text, rupees_input_text, when
 from app.ui.i18n import current_language
 from app.ui.tasks import TaskManager
 from app.ui.timeline import Timeline
-from app.ui.widgets import Retranslating, problem_label
+from app.ui.widgets import Retranslating, RowsModel, problem_label
 from app.workspace import Workspace
 from domain.bid_fields import NEGOTIATION_ROUNDS
 from domain.listing import BUYER_VISIBLE
@@ -52,34 +52,21 @@ from domain.timefmt import ist_text, utc_now
 NOTE_STYLE = "background: #fef7e0; border: 1px solid #f9ab00; border-radius: 3px; padding: 4px 8px;"
 
 
-class BidsModel(QAbstractTableModel):
+class BidsModel(RowsModel):
     COLUMNS = ("number", "title", "status", "value", "end")
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.bids: list[dict[str, Any]] = []
+    @property
+    def bids(self) -> list[dict[str, Any]]:
+        return self.rows
 
-    def set_bids(self, bids: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self.bids = bids
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.bids)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole or not 0 <= section < len(self.COLUMNS):
-            return None
+    def headers(self) -> dict[str, str]:
         return {"number": self.tr("Bid number"), "title": self.tr("Title"), "status": self.tr("Status"),
-                "value": self.tr("Estimated value"), "end": self.tr("Ends")}[self.COLUMNS[section]]
+                "value": self.tr("Estimated value"), "end": self.tr("Ends")}
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.bids):
+        bid = self.row_at(index)
+        if bid is None:
             return None
-        bid = self.bids[index.row()]
         key = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and key == "title":
             return bid.get("title", "")  # the column elides a long title
@@ -770,7 +757,7 @@ class BidsPage(Retranslating, QWidget):
             self.count_label.setText(text.replace("%1", number(len(shown))).replace("%2", number(total)))
         if shown == self.model.bids:
             return  # the same rows: the selection and the details shown stay as they are
-        self.model.set_bids(shown)
+        self.model.set_rows(shown)
         if self.current is not None:
             ids = [bid["id"] for bid in self.model.bids]
             if self.current["id"] in ids:

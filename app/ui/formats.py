@@ -3,6 +3,8 @@ statuses and classes in the user's language. The rules themselves are in domain/
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from domain.money import rupees_short, rupees_text
@@ -26,6 +28,14 @@ def number(value: int) -> str:
 def money(paise: int | None) -> str:
     """Rs 12,34,567.00"""
     return "" if paise is None else rupees_text(paise)
+
+
+def rupees_input_text(paise: Any) -> str:
+    """Paise as rupees to edit in a field, in Indian grouping: 4,50,000 or 4,50,000.50 (what
+    domain.money.paise_from_rupees reads back); empty for no sum."""
+    if not isinstance(paise, int) or isinstance(paise, bool) or paise <= 0:
+        return ""
+    return rupees_text(paise, symbol="").removesuffix(".00")
 
 
 def money_short(paise: int | None) -> str:

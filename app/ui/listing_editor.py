@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.seller_catalogue import MyListing
+from app.ui.formats import rupees_input_text
 from app.ui.i18n import current_language
+from app.ui.widgets import Retranslating, fill_categories, problem_label
 from domain.listing import KeyParam, validate_listing
 from domain.money import MoneyError, paise_from_rupees
-from app.ui.widgets import Retranslating, fill_categories, problem_label
 
 translate = QCoreApplication.translate
 
@@ -97,7 +98,7 @@ class ListingEditor(Retranslating, QDialog):
         self.param_inputs: dict[str, QWidget] = {}
         self.param_problems: dict[str, QLabel] = {}
         self.params: dict[str, KeyParam] = {}
-        money = lambda name: QLineEdit(self._rupees(start.get(name)), self, objectName=f"field_{name}")  # noqa: E731
+        money = lambda name: QLineEdit(rupees_input_text(start.get(name)), self, objectName=f"field_{name}")  # noqa: E731
         self._add_row("mrp_paise", money("mrp_paise"))
         self._add_row("price_paise", money("price_paise"))
         for name in ("stock", "min_order_qty", "local_content_pct"):
@@ -163,12 +164,6 @@ class ListingEditor(Retranslating, QDialog):
         column, problem = self._with_problem(widget, name)
         self.form.addRow(label, column)
         self.labels[name], self.problems[name], self.inputs[name] = label, problem, widget
-
-    @staticmethod
-    def _rupees(paise: Any) -> str:
-        if not isinstance(paise, int):
-            return ""
-        return f"{paise // 100}.{paise % 100:02d}" if paise % 100 else str(paise // 100)
 
     def _fill_categories(self, selected: int | None) -> None:
         fill_categories(self.category, self.leaf_categories, selected, self.tr("Choose a category"))

@@ -125,11 +125,12 @@ class MainWindow(Retranslating, QMainWindow):
                                  self.cart_action])
         self.addToolBar(self.toolbar)
 
-        controller.connection_changed.connect(lambda _state: self._show_banner())
+        # Bound methods, not lambdas: Qt drops a connection to a window once the window is
+        # deleted, while a lambda would still be called on a dead one (a sign-out replaces it).
+        controller.connection_changed.connect(self._show_banner)
         controller.finished.connect(self._synced)
-        controller.started.connect(lambda: self.sync_action.setEnabled(False))
-        controller.finished.connect(lambda _result: self.sync_action.setEnabled(True))
-        controller.failed.connect(lambda _message: self.sync_action.setEnabled(True))
+        controller.started.connect(self._sync_started)
+        controller.failed.connect(self._sync_failed)
         self.resize(1280, 780)
         self.retranslate()
         if self.user.get("role") == "buyer":
@@ -137,7 +138,14 @@ class MainWindow(Retranslating, QMainWindow):
 
     # -- reacting -----------------------------------------------------------------------------------------
 
+    def _sync_started(self) -> None:
+        self.sync_action.setEnabled(False)
+
+    def _sync_failed(self, _message: str) -> None:
+        self.sync_action.setEnabled(True)
+
     def _synced(self, result) -> None:
+        self.sync_action.setEnabled(True)
         if result is not None and (result.upserts or result.deletes or result.pushed or result.resynced
                                    or result.rebuilt_cache):
             self.catalogue.refresh()
@@ -203,7 +211,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.tabs.setCurrentWidget(self.catalogue)
         self.catalogue.focus_search()
 
-    def _show_banner(self) -> None:
+    def _show_banner(self, _connection: object = None) -> None:
         state = self.controller.connection
         if state == Connection.OFFLINE:
             last = self.workspace.cache.state("last_sync_at")

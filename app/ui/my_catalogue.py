@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableView,
@@ -25,34 +25,27 @@ from app.ui.i18n import current_language
 from app.ui.listing_editor import ListingEditor
 from app.ui.tasks import TaskManager
 from app.workspace import Workspace
-from app.ui.widgets import Retranslating
+from app.ui.widgets import Retranslating, RowsModel
 
 
-class MyListingsModel(QAbstractTableModel):
+class MyListingsModel(RowsModel):
     COLUMNS = ("title", "category", "price", "stock", "status", "sync")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.listings: list[MyListing] = []
         self.category_names: dict[int, dict[str, str]] = {}
 
+    @property
+    def listings(self) -> list[MyListing]:
+        return self.rows
+
     def set_listings(self, listings: list[MyListing], categories: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self.listings = listings
         self.category_names = {c["id"]: {"en": c["name_en"], "hi": c["name_hi"]} for c in categories}
-        self.endResetModel()
+        self.set_rows(listings)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.listings)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole or not 0 <= section < len(self.COLUMNS):
-            return None
+    def headers(self) -> dict[str, str]:
         return {"title": self.tr("Product"), "category": self.tr("Category"), "price": self.tr("Price"),
-                "stock": self.tr("Stock"), "status": self.tr("Status"), "sync": self.tr("Sync")}[self.COLUMNS[section]]
+                "stock": self.tr("Stock"), "status": self.tr("Status"), "sync": self.tr("Sync")}
 
     def sync_text(self, listing: MyListing) -> str:
         if listing.sync == SyncState.CONFLICT:
@@ -71,9 +64,9 @@ class MyListingsModel(QAbstractTableModel):
         return status_text(listing.status)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.listings):
+        listing = self.row_at(index)
+        if listing is None:
             return None
-        listing = self.listings[index.row()]
         key = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "title":

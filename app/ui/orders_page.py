@@ -12,7 +12,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton, QSplitter,
     QTableView, QTabWidget, QTextBrowser, QVBoxLayout, QWidget,
@@ -24,7 +24,7 @@ from app.ui.formats import day, money, money_in_words, when
 from app.ui.order_document import write_order_pdf
 from app.ui.tasks import TaskManager
 from app.ui.timeline import Timeline
-from app.ui.widgets import Retranslating
+from app.ui.widgets import Retranslating, RowsModel
 from app.workspace import Workspace
 from domain.timefmt import ist_text
 
@@ -69,37 +69,27 @@ def needs_me(role: str, order: dict[str, Any]) -> bool:
     return (role, order.get("status")) in NEXT_STEPS
 
 
-class OrdersModel(QAbstractTableModel):
+class OrdersModel(RowsModel):
     COLUMNS = ("number", "title", "party", "total", "status", "due")
 
     def __init__(self, role: str, parent=None) -> None:
         super().__init__(parent)
         self.role = role
-        self.orders: list[dict[str, Any]] = []
 
-    def set_orders(self, orders: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self.orders = orders
-        self.endResetModel()
+    @property
+    def orders(self) -> list[dict[str, Any]]:
+        return self.rows
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.orders)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole or not 0 <= section < len(self.COLUMNS):
-            return None
+    def headers(self) -> dict[str, str]:
         return {"number": self.tr("Order"), "title": self.tr("Item"),
                 "party": self.tr("Buyer's office") if self.role == "seller" else self.tr("Seller"),
-                "total": self.tr("Value"), "status": self.tr("Status"),
-                "due": self.tr("Payment due")}[self.COLUMNS[section]]
+                "total": self.tr("Value"), "status": self.tr("Status"), "due": self.tr("Payment due")}
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.orders):
+        order = self.row_at(index)
+        if order is None:
             return None
-        order, key = self.orders[index.row()], self.COLUMNS[index.column()]
+        key = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and key == "title":
             return order.get("title", "")
         if role == Qt.ItemDataRole.TextAlignmentRole and key == "total":
@@ -231,7 +221,7 @@ class OrdersPage(Retranslating, QWidget):
 
     def _show_list(self) -> None:
         shown = [o for o in self.all_orders if needs_me(self.role, o)] if self.mine_only.isChecked() else self.all_orders
-        self.model.set_orders(shown)
+        self.model.set_rows(shown)
         text = self.tr("%n order(s).", "", len(shown))
         if self.source is not None and not self.source.live:
             text += " " + self.tr("Offline: shown as of %1.").replace("%1", ist_text(self.source.fetched_at))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHeaderView, QLabel, QLineEdit,
@@ -20,42 +20,26 @@ from PySide6.QtWidgets import (
 from app.ui import operations
 from app.ui.formats import money
 from app.ui.tasks import TaskManager
-from app.ui.widgets import Retranslating, problem_label
+from app.ui.widgets import Retranslating, RowsModel, problem_label
 from app.workspace import Workspace
 from domain.buying_modes import NoRuleSet, Route, advise
 from domain.timefmt import IST, utc_now
 
 
-class ComparisonModel(QAbstractTableModel):
+class ComparisonModel(RowsModel):
     """The L1 comparison: products meeting the requirement, lowest price first, L1 in bold."""
 
     COLUMNS = ("rank", "brand", "title", "price")
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[dict[str, Any]] = []
-
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole or not 0 <= section < len(self.COLUMNS):
-            return None
+    def headers(self) -> dict[str, str]:
         return {"rank": self.tr("Rank"), "brand": self.tr("OEM (brand)"), "title": self.tr("Product"),
-                "price": self.tr("Price")}[self.COLUMNS[section]]
+                "price": self.tr("Price")}
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        row = self.row_at(index)
+        if row is None:
             return None
-        row, key = self.rows[index.row()], self.COLUMNS[index.column()]
+        key = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.FontRole and index.row() == 0:
             font = QFont()
             font.setBold(True)

@@ -41,7 +41,7 @@ class SyncStatusBar(Retranslating, QStatusBar):
         self.counts = {"pending": 0, "conflict": 0, "rejected": 0}
         self.last_sync_at: str | None = None
         self.syncing = False
-        controller.connection_changed.connect(lambda _state: self.retranslate())
+        controller.connection_changed.connect(self._connection_changed)  # (a bound method: see MainWindow)
         controller.started.connect(self._started)
         controller.progress.connect(self._progress, Qt.ConnectionType.QueuedConnection)
         controller.finished.connect(self._finished)
@@ -88,6 +88,9 @@ class SyncStatusBar(Retranslating, QStatusBar):
         self.message_label.setText(message)
         self.refresh_counts()
 
+
+    def _connection_changed(self, _connection: object) -> None:
+        self.retranslate()
 
     def retranslate(self) -> None:
         state = self.controller.connection

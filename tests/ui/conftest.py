@@ -103,3 +103,11 @@ def wait_for_rows(qtbot, model, timeout: int = 10_000) -> None:
 def settle(qtbot, ms: int = 100) -> None:
     qtbot.wait(ms)
     time.sleep(0)
+
+
+def shown_tab(qtbot, window, page):
+    """Bring a page of the main window to the front and wait for the read that showing it starts."""
+    loads = page.loads
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.loads > loads, timeout=15_000)
+    return page

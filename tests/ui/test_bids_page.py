@@ -19,7 +19,7 @@ from app.ui.bids_page import BidsModel, NegotiationDialog, OfferDialog, bids_mat
 from domain.bid_json import bid_from_json, evaluation_json
 from domain.evaluation import evaluate
 from domain.timefmt import parse_iso
-from tests.ui.conftest import PASSWORD, signed_in, wait_for_sync
+from tests.ui.conftest import PASSWORD, shown_tab, signed_in, wait_for_sync
 
 
 @pytest.fixture
@@ -28,11 +28,7 @@ def server_env() -> dict[str, str]:
 
 
 def bids_tab(qtbot, window):
-    page = window.bids
-    loads = page.loads
-    window.tabs.setCurrentWidget(page)
-    qtbot.waitUntil(lambda: page.loads > loads, timeout=15_000)
-    return page
+    return shown_tab(qtbot, window, window.bids)
 
 
 def row_of(page, title: str) -> int:
@@ -239,7 +235,7 @@ def test_a_two_packet_bid_is_evaluated_technically_in_the_window(qtbot, desks, s
 
 def test_the_bids_model_passes_qts_model_tester(qtmodeltester):
     model = BidsModel()
-    model.set_bids([{"id": "1", "number": "GEM/2026/B/6000001", "title": "Beds", "status": "published",
+    model.set_rows([{"id": "1", "number": "GEM/2026/B/6000001", "title": "Beds", "status": "published",
                      "estimated_value_paise": 45_000_000, "end_at": "2026-12-10T09:30:00Z"},
                     {"id": "2", "number": None, "title": "Chairs", "status": "waiting", "estimated_value_paise": 10,
                      "end_at": "2026-12-11T09:30:00Z"}])

@@ -54,7 +54,7 @@ def test_a_cart_of_two_sellers_goes_for_approval_as_two_orders(qtbot, desks, ser
     within = pens[3] * pens[4] + files[3] * files[4] + binders[3] * binders[4]
     assert money(within) in dialog.total.text()
     assert dialog.verdict.text().startswith("Allowed as a direct purchase") and dialog.send_button.isEnabled()
-    assert dialog.note.text().startswith("2 order(s), one per seller")
+    assert dialog.note.text().startswith("2 orders, one per seller")
 
     # Binders out; then more pens than the direct limit allows: refused, with the order cited.
     qtbot.mouseClick(dialog.table.cellWidget(2, 5), Qt.MouseButton.LeftButton)

@@ -9,15 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from app.ui.orders_page import OrdersModel
-from tests.ui.conftest import signed_in, wait_for_sync
+from tests.ui.conftest import shown_tab, signed_in, wait_for_sync
 
 
 def orders_tab(qtbot, window):
-    page = window.orders
-    loads = page.loads
-    window.tabs.setCurrentWidget(page)
-    qtbot.waitUntil(lambda: page.loads > loads, timeout=15_000)
-    return page
+    return shown_tab(qtbot, window, window.orders)
 
 
 def wait_for_order(qtbot, desk, page, order_id: str, status: str) -> dict:
@@ -126,7 +122,7 @@ def test_an_order_from_approval_to_payment_in_the_windows(qtbot, desks, server, 
 
 def test_the_orders_model_passes_qts_model_tester(qtmodeltester):
     model = OrdersModel("buyer")
-    model.set_orders([{"id": "a", "number": "GEMC-2026-000001", "title": "Laptop", "seller_name": "Acme",
+    model.set_rows([{"id": "a", "number": "GEMC-2026-000001", "title": "Laptop", "seller_name": "Acme",
                        "total_paise": 70_000_00, "status": "placed", "payment_due_at": None},
                       {"id": "b", "number": None, "lines": [{"item": "Chair"}], "total_paise": 5_000_00,
                        "status": "awaiting_approval"}])
