@@ -3,7 +3,7 @@
 <context>
     <name>BidsPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="732" />
+        <location filename="../../app/ui/bids_page.py" line="719" />
         <source>%n bid(s).</source>
         <translation>
             <numerusform>%n bid.</numerusform>
@@ -11,7 +11,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="802" />
+        <location filename="../../app/ui/bids_page.py" line="789" />
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n change waiting to be sent.</numerusform>
@@ -19,7 +19,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="1121" />
+        <location filename="../../app/ui/bids_page.py" line="1108" />
         <source>Your offer will be withdrawn with the next sync (%n withdrawal(s) left after this one).</source>
         <translation>
             <numerusform>Your offer will be withdrawn with the next sync (%n withdrawal left after this one).</numerusform>
@@ -52,7 +52,7 @@
 <context>
     <name>MyCatalogue</name>
     <message numerus="yes">
-        <location filename="../../app/ui/my_catalogue.py" line="181" />
+        <location filename="../../app/ui/my_catalogue.py" line="174" />
         <source>%n listing(s) shown</source>
         <translation>
             <numerusform>%n listing shown</numerusform>
@@ -60,7 +60,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/my_catalogue.py" line="182" />
+        <location filename="../../app/ui/my_catalogue.py" line="175" />
         <source>%n with changes not yet accepted by the marketplace.</source>
         <translation>
             <numerusform>%n with changes not yet accepted by the marketplace.</numerusform>
@@ -71,7 +71,7 @@
 <context>
     <name>OrdersPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="235" />
+        <location filename="../../app/ui/orders_page.py" line="225" />
         <source>%n order(s).</source>
         <translation>
             <numerusform>%n order.</numerusform>
@@ -79,7 +79,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="246" />
+        <location filename="../../app/ui/orders_page.py" line="236" />
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n change waiting to be sent.</numerusform>
@@ -87,7 +87,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="294" />
+        <location filename="../../app/ui/orders_page.py" line="284" />
         <source>due %n day(s) after the CRAC</source>
         <translation>
             <numerusform>due %n day after the CRAC</numerusform>
@@ -98,7 +98,7 @@
 <context>
     <name>SyncStatusBar</name>
     <message numerus="yes">
-        <location filename="../../app/ui/status_bar.py" line="103" />
+        <location filename="../../app/ui/status_bar.py" line="106" />
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n change waiting</numerusform>
@@ -106,7 +106,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/status_bar.py" line="106" />
+        <location filename="../../app/ui/status_bar.py" line="109" />
         <source>%n need(s) your attention</source>
         <translation>
             <numerusform>%n needs your attention</numerusform>

@@ -4,307 +4,307 @@
 <context>
     <name>BidForm</name>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="382"/>
+        <location filename="../../app/ui/bid_form.py" line="375"/>
         <source>New bid</source>
         <translation>नई बिड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="382"/>
+        <location filename="../../app/ui/bid_form.py" line="375"/>
         <source>Edit bid</source>
         <translation>बिड बदलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="384"/>
+        <location filename="../../app/ui/bid_form.py" line="377"/>
         <source>The bid</source>
         <translation>बिड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="384"/>
+        <location filename="../../app/ui/bid_form.py" line="377"/>
         <source>Value, dates and offers</source>
         <translation>मूल्य, तिथियाँ और ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="384"/>
+        <location filename="../../app/ui/bid_form.py" line="377"/>
         <source>Security money</source>
         <translation>प्रतिभूति राशि</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="385"/>
+        <location filename="../../app/ui/bid_form.py" line="378"/>
         <source>Purchase preferences</source>
         <translation>खरीद वरीयताएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="385"/>
+        <location filename="../../app/ui/bid_form.py" line="378"/>
         <source>Reverse auction</source>
         <translation>रिवर्स नीलामी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="385"/>
+        <location filename="../../app/ui/bid_form.py" line="378"/>
         <source>Items</source>
         <translation>वस्तुएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="390"/>
+        <location filename="../../app/ui/bid_form.py" line="383"/>
         <source>Bid title</source>
         <translation>बिड का शीर्षक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="390"/>
+        <location filename="../../app/ui/bid_form.py" line="383"/>
         <source>Type of bid</source>
         <translation>बिड का प्रकार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="390"/>
+        <location filename="../../app/ui/bid_form.py" line="383"/>
         <source>Evaluation</source>
         <translation>मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="391"/>
+        <location filename="../../app/ui/bid_form.py" line="384"/>
         <source>Packets</source>
         <translation>पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="392"/>
+        <location filename="../../app/ui/bid_form.py" line="385"/>
         <source>The quantity may be split between sellers (for the purchase preferences)</source>
         <translation>मात्रा विक्रेताओं में बाँटी जा सकती है (खरीद वरीयताओं के लिए)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="393"/>
+        <location filename="../../app/ui/bid_form.py" line="386"/>
         <source>Estimated value (Rs)</source>
         <translation>अनुमानित मूल्य (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="393"/>
+        <location filename="../../app/ui/bid_form.py" line="386"/>
         <source>Bid ends (IST)</source>
         <translation>बिड समाप्ति (IST)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="394"/>
+        <location filename="../../app/ui/bid_form.py" line="387"/>
         <source>Offers valid for (days)</source>
         <translation>ऑफ़र की वैधता (दिन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="394"/>
+        <location filename="../../app/ui/bid_form.py" line="387"/>
         <source>Minimum number of offers</source>
         <translation>ऑफ़रों की न्यूनतम संख्या</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="395"/>
+        <location filename="../../app/ui/bid_form.py" line="388"/>
         <source>Automatic extension (days)</source>
         <translation>स्वचालित विस्तार (दिन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="395"/>
+        <location filename="../../app/ui/bid_form.py" line="388"/>
         <source>EMD (earnest money)</source>
         <translation>ईएमडी (बयाना राशि)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="396"/>
+        <location filename="../../app/ui/bid_form.py" line="389"/>
         <source>Payment due after the CRAC (days)</source>
         <translation>सीआरएसी के बाद भुगतान की अवधि (दिन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="397"/>
+        <location filename="../../app/ui/bid_form.py" line="390"/>
         <source>EMD amount (Rs)</source>
         <translation>ईएमडी राशि (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="398"/>
+        <location filename="../../app/ui/bid_form.py" line="391"/>
         <source>MSEs and startups are exempt from the EMD</source>
         <translation>एमएसई और स्टार्टअप को ईएमडी से छूट है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="399"/>
+        <location filename="../../app/ui/bid_form.py" line="392"/>
         <source>ePBG (% of the order value)</source>
         <translation>ई-पीबीजी (ऑर्डर मूल्य का %)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="400"/>
+        <location filename="../../app/ui/bid_form.py" line="393"/>
         <source>Purchase preference for MSEs (micro and small enterprises)</source>
         <translation>एमएसई (सूक्ष्म और लघु उद्यम) के लिए खरीद वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="401"/>
+        <location filename="../../app/ui/bid_form.py" line="394"/>
         <source>MSE band above L1 (%)</source>
         <translation>L1 से ऊपर एमएसई बैंड (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="402"/>
+        <location filename="../../app/ui/bid_form.py" line="395"/>
         <source>Share an MSE may match (%)</source>
         <translation>एमएसई द्वारा मिलान योग्य हिस्सा (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="403"/>
+        <location filename="../../app/ui/bid_form.py" line="396"/>
         <source>Purchase preference for Make in India (Class-I local suppliers)</source>
         <translation>मेक इन इंडिया (श्रेणी-I स्थानीय आपूर्तिकर्ता) के लिए खरीद वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="404"/>
+        <location filename="../../app/ui/bid_form.py" line="397"/>
         <source>Margin of preference (%)</source>
         <translation>वरीयता का मार्जिन (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="405"/>
+        <location filename="../../app/ui/bid_form.py" line="398"/>
         <source>Share kept by L1 (%)</source>
         <translation>L1 का हिस्सा (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="406"/>
+        <location filename="../../app/ui/bid_form.py" line="399"/>
         <source>The bid may go to a reverse auction</source>
         <translation>बिड रिवर्स नीलामी में जा सकती है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="406"/>
+        <location filename="../../app/ui/bid_form.py" line="399"/>
         <source>Who enters the auction</source>
         <translation>नीलामी में कौन भाग लेगा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="416"/>
+        <location filename="../../app/ui/bid_form.py" line="409"/>
         <source>Goods</source>
         <translation>माल</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="416"/>
+        <location filename="../../app/ui/bid_form.py" line="409"/>
         <source>Services</source>
         <translation>सेवाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="417"/>
+        <location filename="../../app/ui/bid_form.py" line="410"/>
         <source>Total value of all items</source>
         <translation>सभी वस्तुओं का कुल मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="417"/>
+        <location filename="../../app/ui/bid_form.py" line="410"/>
         <source>Item-wise</source>
         <translation>वस्तु-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="417"/>
+        <location filename="../../app/ui/bid_form.py" line="410"/>
         <source>Group-wise</source>
         <translation>समूह-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="418"/>
+        <location filename="../../app/ui/bid_form.py" line="411"/>
         <source>Single packet</source>
         <translation>एकल पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="418"/>
+        <location filename="../../app/ui/bid_form.py" line="411"/>
         <source>Two packets (technical, then financial)</source>
         <translation>दो पैकेट (पहले तकनीकी, फिर वित्तीय)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="419"/>
+        <location filename="../../app/ui/bid_form.py" line="412"/>
         <source>No EMD</source>
         <translation>ईएमडी नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="419"/>
+        <location filename="../../app/ui/bid_form.py" line="412"/>
         <source>An amount</source>
         <translation>एक राशि</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="419"/>
+        <location filename="../../app/ui/bid_form.py" line="412"/>
         <source>Bid security declaration instead</source>
         <translation>इसके बदले बिड प्रतिभूति घोषणा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="420"/>
+        <location filename="../../app/ui/bid_form.py" line="413"/>
         <source>Choose a rule</source>
         <translation>नियम चुनें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="420"/>
+        <location filename="../../app/ui/bid_form.py" line="413"/>
         <source>All but the highest-priced offer (H1 elimination)</source>
         <translation>सबसे ऊँचे मूल्य वाले ऑफ़र को छोड़कर सभी (H1 निष्कासन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="421"/>
+        <location filename="../../app/ui/bid_form.py" line="414"/>
         <source>The lowest-priced half of the offers (top half)</source>
         <translation>सबसे कम मूल्य वाले आधे ऑफ़र (ऊपरी आधा)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="427"/>
+        <location filename="../../app/ui/bid_form.py" line="420"/>
         <source>e.g. Hospital beds for the District Hospital, Raipur</source>
         <translation>जैसे ज़िला अस्पताल, रायपुर के लिए अस्पताल बिस्तर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="428"/>
+        <location filename="../../app/ui/bid_form.py" line="421"/>
         <source>e.g. 4,50,000</source>
         <translation>जैसे 4,50,000</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="429"/>
+        <location filename="../../app/ui/bid_form.py" line="422"/>
         <source>With fewer offers at its end, the bid is extended once.</source>
         <translation>समाप्ति पर इससे कम ऑफ़र हों तो बिड एक बार बढ़ाई जाती है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="430"/>
+        <location filename="../../app/ui/bid_form.py" line="423"/>
         <source>Add item</source>
         <translation>वस्तु जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="431"/>
+        <location filename="../../app/ui/bid_form.py" line="424"/>
         <source>Save draft</source>
         <translation>ड्राफ़्ट सहेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="450"/>
+        <location filename="../../app/ui/bid_form.py" line="443"/>
         <source>Enter an amount in rupees, like 4,50,000 or 450000.50.</source>
         <translation>राशि रुपयों में लिखें, जैसे 4,50,000 या 450000.50।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="457"/>
+        <location filename="../../app/ui/bid_form.py" line="450"/>
         <source>Enter a percentage from 0 to 100, like 15 or 2.5.</source>
         <translation>0 से 100 तक का प्रतिशत लिखें, जैसे 15 या 2.5।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="466"/>
+        <location filename="../../app/ui/bid_form.py" line="459"/>
         <source>Enter the estimated value in rupees.</source>
         <translation>अनुमानित मूल्य रुपयों में लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="476"/>
+        <location filename="../../app/ui/bid_form.py" line="469"/>
         <source>Enter the EMD amount in rupees.</source>
         <translation>ईएमडी राशि रुपयों में लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="580"/>
+        <location filename="../../app/ui/bid_form.py" line="573"/>
         <source>Type the estimated value to see which ways of buying the rules allow.</source>
         <translation>अनुमानित मूल्य लिखें, तो दिखेगा कि नियम खरीद के कौन-से तरीके अनुमति देते हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="588"/>
+        <location filename="../../app/ui/bid_form.py" line="581"/>
         <source>Ways of buying for %1 on %2 (%3):</source>
         <translation>%2 को %1 की खरीद के तरीके (%3):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="592"/>
+        <location filename="../../app/ui/bid_form.py" line="585"/>
         <source>Direct purchase</source>
         <translation>सीधी खरीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="592"/>
+        <location filename="../../app/ui/bid_form.py" line="585"/>
         <source>L1 purchase</source>
         <translation>L1 खरीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="593"/>
+        <location filename="../../app/ui/bid_form.py" line="586"/>
         <source>Bid or reverse auction</source>
         <translation>बिड या रिवर्स नीलामी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="598"/>
+        <location filename="../../app/ui/bid_form.py" line="591"/>
         <source>not allowed</source>
         <translation>अनुमति नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="600"/>
+        <location filename="../../app/ui/bid_form.py" line="593"/>
         <source>required</source>
         <translation>अनिवार्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="602"/>
+        <location filename="../../app/ui/bid_form.py" line="595"/>
         <source>allowed</source>
         <translation>अनुमति है</translation>
     </message>
@@ -312,84 +312,84 @@
 <context>
     <name>BidItemEditor</name>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="743"/>
-        <location filename="../../app/ui/bid_form.py" line="836"/>
+        <location filename="../../app/ui/bid_form.py" line="736"/>
+        <location filename="../../app/ui/bid_form.py" line="829"/>
         <source>Item %1</source>
         <translation>वस्तु %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="786"/>
+        <location filename="../../app/ui/bid_form.py" line="779"/>
         <source>Choose a category</source>
         <translation>श्रेणी चुनें</translation>
     </message>
     <message>
+        <location filename="../../app/ui/bid_form.py" line="799"/>
         <location filename="../../app/ui/bid_form.py" line="806"/>
-        <location filename="../../app/ui/bid_form.py" line="813"/>
         <source>Any</source>
         <translation>कोई भी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="837"/>
+        <location filename="../../app/ui/bid_form.py" line="830"/>
         <source>Item name</source>
         <translation>वस्तु का नाम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="838"/>
+        <location filename="../../app/ui/bid_form.py" line="831"/>
         <source>Category</source>
         <translation>श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="839"/>
+        <location filename="../../app/ui/bid_form.py" line="832"/>
         <source>Group</source>
         <translation>समूह</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="840"/>
+        <location filename="../../app/ui/bid_form.py" line="833"/>
         <source>e.g. Hospital bed, semi-Fowler</source>
         <translation>जैसे अस्पताल बिस्तर, सेमी-फाउलर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="841"/>
+        <location filename="../../app/ui/bid_form.py" line="834"/>
         <source>e.g. Beds</source>
         <translation>जैसे बिस्तर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="842"/>
+        <location filename="../../app/ui/bid_form.py" line="835"/>
         <source>Remove item</source>
         <translation>वस्तु हटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="843"/>
+        <location filename="../../app/ui/bid_form.py" line="836"/>
         <source>Consignees</source>
         <translation>परेषिती</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="844"/>
+        <location filename="../../app/ui/bid_form.py" line="837"/>
         <source>District</source>
         <translation>ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="844"/>
+        <location filename="../../app/ui/bid_form.py" line="837"/>
         <source>Quantity</source>
         <translation>मात्रा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="844"/>
+        <location filename="../../app/ui/bid_form.py" line="837"/>
         <source>Delivery days</source>
         <translation>डिलीवरी के दिन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="846"/>
+        <location filename="../../app/ui/bid_form.py" line="839"/>
         <source>Add consignee</source>
         <translation>परेषिती जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="853"/>
+        <location filename="../../app/ui/bid_form.py" line="846"/>
         <source>e.g. Raipur</source>
         <translation>जैसे रायपुर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="854"/>
+        <location filename="../../app/ui/bid_form.py" line="847"/>
         <source>Remove this consignee</source>
         <translation>यह परेषिती हटाएँ</translation>
     </message>
@@ -397,97 +397,97 @@
 <context>
     <name>BidRules</name>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="83"/>
+        <location filename="../../app/ui/bid_form.py" line="76"/>
         <source>Give the bid a title (up to %1 characters).</source>
         <translation>बिड को शीर्षक दें (अधिकतम %1 अक्षर)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="85"/>
+        <location filename="../../app/ui/bid_form.py" line="78"/>
         <source>Name the item (up to %1 characters).</source>
         <translation>वस्तु का नाम लिखें (अधिकतम %1 अक्षर)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="87"/>
+        <location filename="../../app/ui/bid_form.py" line="80"/>
         <source>Choose the item&apos;s category (one that holds products).</source>
         <translation>वस्तु की श्रेणी चुनें (ऐसी श्रेणी जिसमें उत्पाद हों)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="89"/>
+        <location filename="../../app/ui/bid_form.py" line="82"/>
         <source>Name the consignee&apos;s district.</source>
         <translation>परेषिती का ज़िला लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="91"/>
+        <location filename="../../app/ui/bid_form.py" line="84"/>
         <source>Enter a whole number from %1 to %2.</source>
         <translation>%1 से %2 तक की पूर्ण संख्या लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="93"/>
+        <location filename="../../app/ui/bid_form.py" line="86"/>
         <source>A bid needs at least one item.</source>
         <translation>बिड में कम से कम एक वस्तु होनी चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="95"/>
+        <location filename="../../app/ui/bid_form.py" line="88"/>
         <source>An item needs at least one consignee.</source>
         <translation>हर वस्तु का कम से कम एक परेषिती होना चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="97"/>
+        <location filename="../../app/ui/bid_form.py" line="90"/>
         <source>The estimated value must be above zero.</source>
         <translation>अनुमानित मूल्य शून्य से अधिक होना चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="100"/>
+        <location filename="../../app/ui/bid_form.py" line="93"/>
         <source>The bid must end in the future.</source>
         <translation>बिड की समाप्ति भविष्य में होनी चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="101"/>
+        <location filename="../../app/ui/bid_form.py" line="94"/>
         <source>Choose the date and time the bid ends.</source>
         <translation>बिड की समाप्ति की तिथि और समय चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="103"/>
+        <location filename="../../app/ui/bid_form.py" line="96"/>
         <source>Offers must stay valid for %1 to %2 days.</source>
         <translation>ऑफ़र %1 से %2 दिन तक वैध रहने चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="105"/>
+        <location filename="../../app/ui/bid_form.py" line="98"/>
         <source>The minimum number of offers is from %1 to %2.</source>
         <translation>ऑफ़रों की न्यूनतम संख्या %1 से %2 तक हो सकती है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="107"/>
+        <location filename="../../app/ui/bid_form.py" line="100"/>
         <source>The automatic extension is from %1 to %2 days.</source>
         <translation>स्वचालित विस्तार %1 से %2 दिन का होता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="109"/>
+        <location filename="../../app/ui/bid_form.py" line="102"/>
         <source>The ePBG is a percentage from %1 to %2.</source>
         <translation>ई-पीबीजी %1 से %2 प्रतिशत तक होता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="112"/>
+        <location filename="../../app/ui/bid_form.py" line="105"/>
         <source>Percentages are from 0 to 100.</source>
         <translation>प्रतिशत 0 से 100 तक होते हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="114"/>
+        <location filename="../../app/ui/bid_form.py" line="107"/>
         <source>Choose which sellers go to the reverse auction.</source>
         <translation>चुनें कि कौन-से विक्रेता रिवर्स नीलामी में जाएँगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="118"/>
+        <location filename="../../app/ui/bid_form.py" line="111"/>
         <source>The EMD must be 2% to 5% of the estimated value: from %1 to %2.</source>
         <translation>ईएमडी अनुमानित मूल्य का 2% से 5% होनी चाहिए: %1 से %2 तक।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="121"/>
+        <location filename="../../app/ui/bid_form.py" line="114"/>
         <source>Enter the EMD amount in rupees, above zero.</source>
         <translation>ईएमडी राशि रुपयों में लिखें, शून्य से अधिक।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="123"/>
+        <location filename="../../app/ui/bid_form.py" line="116"/>
         <source>In a group-wise bid, write a group name on every item (items with the same name form a group).</source>
         <translation>समूह-वार बिड में हर वस्तु पर समूह का नाम लिखें (एक ही नाम वाली वस्तुएँ एक समूह बनाती हैं)।</translation>
     </message>
@@ -495,57 +495,57 @@
 <context>
     <name>BidStatus</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="150"/>
+        <location filename="../../app/ui/bids_page.py" line="137"/>
         <source>Waiting to be sent</source>
         <translation>भेजे जाने की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="151"/>
+        <location filename="../../app/ui/bids_page.py" line="138"/>
         <source>Draft</source>
         <translation>मसौदा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="152"/>
+        <location filename="../../app/ui/bids_page.py" line="139"/>
         <source>Awaiting approval</source>
         <translation>अनुमोदन की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="153"/>
+        <location filename="../../app/ui/bids_page.py" line="140"/>
         <source>Returned</source>
         <translation>लौटाई गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="154"/>
+        <location filename="../../app/ui/bids_page.py" line="141"/>
         <source>Open for offers</source>
         <translation>प्रस्तावों के लिए खुली</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="155"/>
+        <location filename="../../app/ui/bids_page.py" line="142"/>
         <source>Closed, opening soon</source>
         <translation>बंद, जल्द खुलेगी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="156"/>
+        <location filename="../../app/ui/bids_page.py" line="143"/>
         <source>Technical evaluation</source>
         <translation>तकनीकी मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="157"/>
+        <location filename="../../app/ui/bids_page.py" line="144"/>
         <source>Financial evaluation</source>
         <translation>वित्तीय मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="158"/>
+        <location filename="../../app/ui/bids_page.py" line="145"/>
         <source>Awarded</source>
         <translation>अवार्ड की गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="159"/>
+        <location filename="../../app/ui/bids_page.py" line="146"/>
         <source>Cancelled</source>
         <translation>रद्द</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="160"/>
+        <location filename="../../app/ui/bids_page.py" line="147"/>
         <source>Lapsed: offers no longer valid</source>
         <translation>व्यपगत: प्रस्ताव अब वैध नहीं</translation>
     </message>
@@ -553,32 +553,32 @@
 <context>
     <name>BidsModel</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="76"/>
+        <location filename="../../app/ui/bids_page.py" line="63"/>
         <source>Bid number</source>
         <translation>बोली संख्या</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="76"/>
+        <location filename="../../app/ui/bids_page.py" line="63"/>
         <source>Title</source>
         <translation>शीर्षक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="76"/>
+        <location filename="../../app/ui/bids_page.py" line="63"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="77"/>
+        <location filename="../../app/ui/bids_page.py" line="64"/>
         <source>Estimated value</source>
         <translation>अनुमानित मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="77"/>
+        <location filename="../../app/ui/bids_page.py" line="64"/>
         <source>Ends</source>
         <translation>समाप्ति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="89"/>
+        <location filename="../../app/ui/bids_page.py" line="76"/>
         <source>(not published)</source>
         <translation>(प्रकाशित नहीं)</translation>
     </message>
@@ -586,129 +586,129 @@
 <context>
     <name>BidsPage</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="658"/>
+        <location filename="../../app/ui/bids_page.py" line="645"/>
         <source>New bid…</source>
         <translation>नई बोली…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="659"/>
+        <location filename="../../app/ui/bids_page.py" line="646"/>
         <source>Refresh</source>
         <translation>ताज़ा करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="660"/>
+        <location filename="../../app/ui/bids_page.py" line="647"/>
         <source>Send for approval</source>
         <translation>अनुमोदन के लिए भेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="660"/>
+        <location filename="../../app/ui/bids_page.py" line="647"/>
         <source>Approve and publish…</source>
         <translation>अनुमोदित और प्रकाशित करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="661"/>
+        <location filename="../../app/ui/bids_page.py" line="648"/>
         <source>Return…</source>
         <translation>लौटाएँ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="661"/>
+        <location filename="../../app/ui/bids_page.py" line="648"/>
         <source>Make or revise my offer…</source>
         <translation>मेरा प्रस्ताव दें या बदलें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="662"/>
+        <location filename="../../app/ui/bids_page.py" line="649"/>
         <source>Withdraw my offer…</source>
         <translation>मेरा प्रस्ताव वापस लें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="663"/>
+        <location filename="../../app/ui/bids_page.py" line="650"/>
         <source>Match L1…</source>
         <translation>L1 से मिलान करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="663"/>
+        <location filename="../../app/ui/bids_page.py" line="650"/>
         <source>Open the prices</source>
         <translation>कीमतें खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="664"/>
+        <location filename="../../app/ui/bids_page.py" line="651"/>
         <source>Negotiate with L1…</source>
         <translation>L1 से बातचीत (नेगोशिएशन) करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="664"/>
+        <location filename="../../app/ui/bids_page.py" line="651"/>
         <source>Answer the negotiation…</source>
         <translation>बातचीत (नेगोशिएशन) का उत्तर दें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="665"/>
+        <location filename="../../app/ui/bids_page.py" line="652"/>
         <source>Award</source>
         <translation>अवार्ड करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="665"/>
+        <location filename="../../app/ui/bids_page.py" line="652"/>
         <source>Export for audit…</source>
         <translation>ऑडिट के लिए निर्यात करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="668"/>
+        <location filename="../../app/ui/bids_page.py" line="655"/>
         <source>Bid</source>
         <translation>बोली</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="669"/>
+        <location filename="../../app/ui/bids_page.py" line="656"/>
         <source>Timeline</source>
         <translation>समय-रेखा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="670"/>
-        <location filename="../../app/ui/bids_page.py" line="975"/>
+        <location filename="../../app/ui/bids_page.py" line="657"/>
+        <location filename="../../app/ui/bids_page.py" line="962"/>
         <source>Evaluation</source>
         <translation>मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="671"/>
+        <location filename="../../app/ui/bids_page.py" line="658"/>
         <source>Technical evaluation</source>
         <translation>तकनीकी मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="672"/>
+        <location filename="../../app/ui/bids_page.py" line="659"/>
         <source>Accept technically</source>
         <translation>तकनीकी रूप से स्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="673"/>
+        <location filename="../../app/ui/bids_page.py" line="660"/>
         <source>Reject…</source>
         <translation>अस्वीकार करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="674"/>
+        <location filename="../../app/ui/bids_page.py" line="661"/>
         <source>&amp;District</source>
         <translation>ज़िला (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="675"/>
+        <location filename="../../app/ui/bids_page.py" line="662"/>
         <source>&amp;Value up to (Rs)</source>
         <translation>अधिकतम मूल्य (Rs) (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="676"/>
+        <location filename="../../app/ui/bids_page.py" line="663"/>
         <source>Any value</source>
         <translation>कोई भी मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="679"/>
-        <location filename="../../app/ui/bids_page.py" line="739"/>
+        <location filename="../../app/ui/bids_page.py" line="666"/>
+        <location filename="../../app/ui/bids_page.py" line="726"/>
         <source>Any district</source>
         <translation>कोई भी ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="691"/>
+        <location filename="../../app/ui/bids_page.py" line="678"/>
         <source>Loading the bids…</source>
         <translation>बोलियाँ लोड हो रही हैं…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="732"/>
+        <location filename="../../app/ui/bids_page.py" line="719"/>
         <source>%n bid(s).</source>
         <translation>
             <numerusform>%n बोली।</numerusform>
@@ -716,32 +716,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="758"/>
+        <location filename="../../app/ui/bids_page.py" line="745"/>
         <source>Enter an amount in rupees, like 5,00,000; until then every value is shown.</source>
         <translation>राशि रुपयों में लिखें, जैसे 5,00,000; तब तक हर मूल्य की बोलियाँ दिखाई जाएँगी।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="769"/>
+        <location filename="../../app/ui/bids_page.py" line="756"/>
         <source>%1 of 1 bid</source>
         <translation>1 बोली में से %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="769"/>
+        <location filename="../../app/ui/bids_page.py" line="756"/>
         <source>%1 of %2 bids</source>
         <translation>%2 बोलियों में से %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="784"/>
+        <location filename="../../app/ui/bids_page.py" line="771"/>
         <source>Offline: shown as of %1.</source>
         <translation>ऑफ़लाइन: %1 की स्थिति के अनुसार दिखाया गया।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="785"/>
+        <location filename="../../app/ui/bids_page.py" line="772"/>
         <source>Shown as of %1; asking the marketplace for the latest…</source>
         <translation>%1 की स्थिति के अनुसार दिखाया गया; मार्केटप्लेस से नवीनतम जानकारी ली जा रही है…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="802"/>
+        <location filename="../../app/ui/bids_page.py" line="789"/>
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n बदलाव भेजे जाने की प्रतीक्षा में।</numerusform>
@@ -749,335 +749,335 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="804"/>
+        <location filename="../../app/ui/bids_page.py" line="791"/>
         <source>Not accepted: %1</source>
         <translation>स्वीकार नहीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="809"/>
+        <location filename="../../app/ui/bids_page.py" line="796"/>
         <source>The bids cannot be read now: %1</source>
         <translation>बोलियाँ अभी पढ़ी नहीं जा सकतीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="863"/>
+        <location filename="../../app/ui/bids_page.py" line="850"/>
         <source>Offline: the timeline and evaluation of this bid were not kept on this computer; they show once the marketplace can be reached.</source>
         <translation>ऑफ़लाइन: इस बोली की समय-रेखा और मूल्यांकन इस कंप्यूटर पर नहीं रखे गए थे; मार्केटप्लेस से संपर्क होते ही ये दिखाई देंगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="866"/>
+        <location filename="../../app/ui/bids_page.py" line="853"/>
         <source>The details of this bid cannot be read now: %1</source>
         <translation>इस बोली का विवरण अभी पढ़ा नहीं जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="884"/>
+        <location filename="../../app/ui/bids_page.py" line="871"/>
         <source>no catalogue listing named; as described</source>
         <translation>कैटलॉग की कोई उत्पाद सूची नहीं बताई गई; विवरण के अनुसार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="886"/>
+        <location filename="../../app/ui/bids_page.py" line="873"/>
         <source>catalogue listing: %1</source>
         <translation>कैटलॉग उत्पाद सूची: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="888"/>
+        <location filename="../../app/ui/bids_page.py" line="875"/>
         <source>catalogue listing %1</source>
         <translation>कैटलॉग उत्पाद सूची %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="894"/>
+        <location filename="../../app/ui/bids_page.py" line="881"/>
         <source>%1: offered %2, required %3</source>
         <translation>%1: प्रस्तावित %2, अपेक्षित %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="895"/>
+        <location filename="../../app/ui/bids_page.py" line="882"/>
         <source>(not stated)</source>
         <translation>(नहीं बताया गया)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="897"/>
+        <location filename="../../app/ui/bids_page.py" line="884"/>
         <source>differs from the requirement</source>
         <translation>आवश्यकता से भिन्न</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="904"/>
+        <location filename="../../app/ui/bids_page.py" line="891"/>
         <source>not decided</source>
         <translation>निर्णय बाकी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="904"/>
+        <location filename="../../app/ui/bids_page.py" line="891"/>
         <source>accepted</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="904"/>
+        <location filename="../../app/ui/bids_page.py" line="891"/>
         <source>rejected</source>
         <translation>अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="907"/>
+        <location filename="../../app/ui/bids_page.py" line="894"/>
         <source>Seller %1 · local content %2% · %3</source>
         <translation>विक्रेता %1 · स्थानीय सामग्री %2% · %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="924"/>
+        <location filename="../../app/ui/bids_page.py" line="911"/>
         <source>Reject technically</source>
         <translation>तकनीकी रूप से अस्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="959"/>
+        <location filename="../../app/ui/bids_page.py" line="946"/>
         <source>Bid number</source>
         <translation>बोली संख्या</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="959"/>
+        <location filename="../../app/ui/bids_page.py" line="946"/>
         <source>(not published)</source>
         <translation>(प्रकाशित नहीं)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="960"/>
+        <location filename="../../app/ui/bids_page.py" line="947"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="966"/>
+        <location filename="../../app/ui/bids_page.py" line="953"/>
         <source>Buyer</source>
         <translation>क्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="967"/>
+        <location filename="../../app/ui/bids_page.py" line="954"/>
         <source>Estimated value</source>
         <translation>अनुमानित मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="968"/>
+        <location filename="../../app/ui/bids_page.py" line="955"/>
         <source>Ends</source>
         <translation>समाप्ति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="969"/>
+        <location filename="../../app/ui/bids_page.py" line="956"/>
         <source>Opens</source>
         <translation>खुलेगी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="971"/>
+        <location filename="../../app/ui/bids_page.py" line="958"/>
         <source>Offers valid for</source>
         <translation>ऑफ़र की वैधता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="971"/>
+        <location filename="../../app/ui/bids_page.py" line="958"/>
         <source>%1 days after the end</source>
         <translation>समाप्ति के %1 दिन बाद तक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="973"/>
+        <location filename="../../app/ui/bids_page.py" line="960"/>
         <source>Total value of all items</source>
         <translation>सभी वस्तुओं का कुल मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="973"/>
+        <location filename="../../app/ui/bids_page.py" line="960"/>
         <source>Item-wise</source>
         <translation>वस्तु-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="974"/>
+        <location filename="../../app/ui/bids_page.py" line="961"/>
         <source>Group-wise</source>
         <translation>समूह-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="977"/>
+        <location filename="../../app/ui/bids_page.py" line="964"/>
         <source>Packets</source>
         <translation>पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="977"/>
+        <location filename="../../app/ui/bids_page.py" line="964"/>
         <source>Two packets (technical, then financial)</source>
         <translation>दो पैकेट (पहले तकनीकी, फिर वित्तीय)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="978"/>
+        <location filename="../../app/ui/bids_page.py" line="965"/>
         <source>Single packet</source>
         <translation>एकल पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="980"/>
+        <location filename="../../app/ui/bids_page.py" line="967"/>
         <source>EMD</source>
         <translation>ईएमडी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="982"/>
+        <location filename="../../app/ui/bids_page.py" line="969"/>
         <source>ePBG</source>
         <translation>ई-पीबीजी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="982"/>
+        <location filename="../../app/ui/bids_page.py" line="969"/>
         <source>%1% of the order value</source>
         <translation>ऑर्डर मूल्य का %1%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="983"/>
-        <location filename="../../app/ui/bids_page.py" line="990"/>
-        <location filename="../../app/ui/bids_page.py" line="994"/>
-        <location filename="../../app/ui/bids_page.py" line="1026"/>
+        <location filename="../../app/ui/bids_page.py" line="970"/>
+        <location filename="../../app/ui/bids_page.py" line="977"/>
+        <location filename="../../app/ui/bids_page.py" line="981"/>
+        <location filename="../../app/ui/bids_page.py" line="1013"/>
         <source>None</source>
         <translation>कोई नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="985"/>
+        <location filename="../../app/ui/bids_page.py" line="972"/>
         <source>Payment</source>
         <translation>भुगतान</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="985"/>
+        <location filename="../../app/ui/bids_page.py" line="972"/>
         <source>Within %1 days of the CRAC</source>
         <translation>सीआरएसी के %1 दिन के भीतर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="988"/>
+        <location filename="../../app/ui/bids_page.py" line="975"/>
         <source>MSEs within %1% of L1 may match it for %2% of the quantity</source>
         <translation>L1 से %1% के भीतर वाले एमएसई, मात्रा के %2% के लिए L1 मूल्य का मिलान कर सकते हैं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="990"/>
+        <location filename="../../app/ui/bids_page.py" line="977"/>
         <source>MSE preference</source>
         <translation>एमएसई वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="992"/>
+        <location filename="../../app/ui/bids_page.py" line="979"/>
         <source>Class-I local suppliers within %1% of L1 may match it; L1 keeps %2% of the quantity</source>
         <translation>L1 से %1% के भीतर वाले श्रेणी-I स्थानीय आपूर्तिकर्ता L1 मूल्य का मिलान कर सकते हैं; मात्रा का %2% L1 के पास रहता है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="994"/>
+        <location filename="../../app/ui/bids_page.py" line="981"/>
         <source>Make in India preference</source>
         <translation>मेक इन इंडिया वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="996"/>
+        <location filename="../../app/ui/bids_page.py" line="983"/>
         <source>Minimum offers</source>
         <translation>न्यूनतम ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="996"/>
+        <location filename="../../app/ui/bids_page.py" line="983"/>
         <source>%1; with fewer, the bid is extended by %2 days</source>
         <translation>%1; इससे कम ऑफ़र होने पर बोली %2 दिन बढ़ाई जाती है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="999"/>
+        <location filename="../../app/ui/bids_page.py" line="986"/>
         <source>all but the highest-priced offer (H1 elimination)</source>
         <translation>सबसे ऊँचे मूल्य वाले ऑफ़र को छोड़कर सभी (H1 निष्कासन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1000"/>
+        <location filename="../../app/ui/bids_page.py" line="987"/>
         <source>the lowest-priced half of the offers</source>
         <translation>सबसे कम मूल्य वाले आधे ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1001"/>
+        <location filename="../../app/ui/bids_page.py" line="988"/>
         <source>Reverse auction</source>
         <translation>रिवर्स नीलामी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1001"/>
+        <location filename="../../app/ui/bids_page.py" line="988"/>
         <source>Yes: %1</source>
         <translation>हाँ: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1002"/>
+        <location filename="../../app/ui/bids_page.py" line="989"/>
         <source>No</source>
         <translation>नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1003"/>
+        <location filename="../../app/ui/bids_page.py" line="990"/>
         <source>Negotiation, round %1</source>
         <translation>बातचीत (नेगोशिएशन), दौर %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1010"/>
+        <location filename="../../app/ui/bids_page.py" line="997"/>
         <source>open until %1</source>
         <translation>%1 तक खुला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1011"/>
+        <location filename="../../app/ui/bids_page.py" line="998"/>
         <source>price lowered</source>
         <translation>मूल्य घटाया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1011"/>
+        <location filename="../../app/ui/bids_page.py" line="998"/>
         <source>price kept</source>
         <translation>मूल्य यथावत रखा गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1012"/>
+        <location filename="../../app/ui/bids_page.py" line="999"/>
         <source>lapsed without an answer</source>
         <translation>बिना उत्तर के समाप्त</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1016"/>
+        <location filename="../../app/ui/bids_page.py" line="1003"/>
         <source>lot %1, %2: %3 (%4)</source>
         <translation>लॉट %1, %2: %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1024"/>
+        <location filename="../../app/ui/bids_page.py" line="1011"/>
         <source>Bid security declaration instead</source>
         <translation>इसके बदले बोली प्रतिभूति घोषणा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1028"/>
+        <location filename="../../app/ui/bids_page.py" line="1015"/>
         <source> (MSEs and startups exempt)</source>
         <translation> (एमएसई और स्टार्टअप को छूट)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1038"/>
+        <location filename="../../app/ui/bids_page.py" line="1025"/>
         <source>%1: %2, delivery within %3 days</source>
         <translation>%1: %2, %3 दिन के भीतर डिलीवरी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1041"/>
+        <location filename="../../app/ui/bids_page.py" line="1028"/>
         <source>%1 — %2 in all</source>
         <translation>%1 — कुल %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1065"/>
+        <location filename="../../app/ui/bids_page.py" line="1052"/>
         <source>Remark (for the buyer and the record):</source>
         <translation>टिप्पणी (खरीदार और रिकॉर्ड के लिए):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1071"/>
+        <location filename="../../app/ui/bids_page.py" line="1058"/>
         <source>Approve and publish</source>
         <translation>अनुमोदित और प्रकाशित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1077"/>
+        <location filename="../../app/ui/bids_page.py" line="1064"/>
         <source>Return to the buyer</source>
         <translation>खरीदार को लौटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1087"/>
+        <location filename="../../app/ui/bids_page.py" line="1074"/>
         <source>Preparing your offer…</source>
         <translation>आपका प्रस्ताव तैयार किया जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1092"/>
+        <location filename="../../app/ui/bids_page.py" line="1079"/>
         <source>Your offer cannot be prepared now: %1</source>
         <translation>आपका प्रस्ताव अभी तैयार नहीं किया जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1112"/>
+        <location filename="../../app/ui/bids_page.py" line="1099"/>
         <source>Withdraw my offer</source>
         <translation>मेरा प्रस्ताव वापस लें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1113"/>
+        <location filename="../../app/ui/bids_page.py" line="1100"/>
         <source>Withdraw your offer on this bid? You may make it again before the end; an offer may be withdrawn at most three times.</source>
         <translation>इस बोली पर अपना प्रस्ताव वापस लें? समाप्ति से पहले आप इसे फिर से दे सकते हैं; कोई प्रस्ताव अधिकतम तीन बार वापस लिया जा सकता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1120"/>
+        <location filename="../../app/ui/bids_page.py" line="1107"/>
         <source>Your offer will be withdrawn with the next sync.</source>
         <translation>अगले सिंक के साथ आपका प्रस्ताव वापस ले लिया जाएगा।</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="1121"/>
+        <location filename="../../app/ui/bids_page.py" line="1108"/>
         <source>Your offer will be withdrawn with the next sync (%n withdrawal(s) left after this one).</source>
         <translation>
             <numerusform>अगले सिंक के साथ आपका प्रस्ताव वापस ले लिया जाएगा (इसके बाद %n बार और वापस लिया जा सकता है)।</numerusform>
@@ -1085,38 +1085,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1127"/>
+        <location filename="../../app/ui/bids_page.py" line="1114"/>
         <source>You have no offer on this bid to withdraw.</source>
         <translation>इस बोली पर आपका कोई प्रस्ताव नहीं है जिसे वापस लिया जा सके।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1128"/>
+        <location filename="../../app/ui/bids_page.py" line="1115"/>
         <source>The offer cannot be withdrawn now: %1</source>
         <translation>प्रस्ताव अभी वापस नहीं लिया जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1161"/>
-        <location filename="../../app/ui/bids_page.py" line="1164"/>
+        <location filename="../../app/ui/bids_page.py" line="1148"/>
+        <location filename="../../app/ui/bids_page.py" line="1151"/>
         <source>Negotiate with L1</source>
         <translation>L1 से बातचीत (नेगोशिएशन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1161"/>
+        <location filename="../../app/ui/bids_page.py" line="1148"/>
         <source>Lot:</source>
         <translation>लॉट:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1165"/>
+        <location filename="../../app/ui/bids_page.py" line="1152"/>
         <source>Your request to the L1 seller (72 hours to answer):</source>
         <translation>L1 विक्रेता से आपका अनुरोध (उत्तर के लिए 72 घंटे):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1194"/>
+        <location filename="../../app/ui/bids_page.py" line="1181"/>
         <source>Export the bid for audit</source>
         <translation>बोली को ऑडिट के लिए निर्यात करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1197"/>
+        <location filename="../../app/ui/bids_page.py" line="1184"/>
         <source>Saved for audit: %1</source>
         <translation>ऑडिट के लिए सहेजा गया: %1</translation>
     </message>
@@ -1324,27 +1324,27 @@
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="52"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="35"/>
         <source>Rank</source>
         <translation>क्रम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="52"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="35"/>
         <source>OEM (brand)</source>
         <translation>ओईएम (ब्रांड)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="52"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="35"/>
         <source>Product</source>
         <translation>उत्पाद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="53"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="36"/>
         <source>Price</source>
         <translation>मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="66"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="50"/>
         <source>L1</source>
         <translation>L1</translation>
     </message>
@@ -1706,98 +1706,98 @@
 <context>
     <name>Formats</name>
     <message>
-        <location filename="../../app/ui/formats.py" line="36"/>
+        <location filename="../../app/ui/formats.py" line="46"/>
         <source>crore</source>
         <translation>करोड़</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="36"/>
+        <location filename="../../app/ui/formats.py" line="46"/>
         <source>lakh</source>
         <translation>लाख</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="68"/>
+        <location filename="../../app/ui/formats.py" line="78"/>
         <source>Micro (MSE)</source>
         <translation>सूक्ष्म (एमएसई)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="68"/>
+        <location filename="../../app/ui/formats.py" line="78"/>
         <source>Small (MSE)</source>
         <translation>लघु (एमएसई)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="68"/>
+        <location filename="../../app/ui/formats.py" line="78"/>
         <source>Medium (not MSE)</source>
         <translation>मध्यम (एमएसई नहीं)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="69"/>
+        <location filename="../../app/ui/formats.py" line="79"/>
         <source>Not an MSE</source>
         <translation>एमएसई नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="70"/>
-        <location filename="../../app/ui/formats.py" line="77"/>
+        <location filename="../../app/ui/formats.py" line="80"/>
+        <location filename="../../app/ui/formats.py" line="87"/>
         <source>Unknown</source>
         <translation>अज्ञात</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="75"/>
+        <location filename="../../app/ui/formats.py" line="85"/>
         <source>Class-I local supplier</source>
         <translation>श्रेणी-I स्थानीय आपूर्तिकर्ता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="75"/>
+        <location filename="../../app/ui/formats.py" line="85"/>
         <source>Class-II local supplier</source>
         <translation>श्रेणी-II स्थानीय आपूर्तिकर्ता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="76"/>
+        <location filename="../../app/ui/formats.py" line="86"/>
         <source>Non-local supplier</source>
         <translation>गैर-स्थानीय आपूर्तिकर्ता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="82"/>
+        <location filename="../../app/ui/formats.py" line="92"/>
         <source>Draft</source>
         <translation>ड्राफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="82"/>
+        <location filename="../../app/ui/formats.py" line="92"/>
         <source>Waiting for approval</source>
         <translation>अनुमोदन की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="82"/>
+        <location filename="../../app/ui/formats.py" line="92"/>
         <source>Published</source>
         <translation>प्रकाशित</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="83"/>
+        <location filename="../../app/ui/formats.py" line="93"/>
         <source>Rejected</source>
         <translation>अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="83"/>
+        <location filename="../../app/ui/formats.py" line="93"/>
         <source>Out of stock</source>
         <translation>स्टॉक समाप्त</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="83"/>
+        <location filename="../../app/ui/formats.py" line="93"/>
         <source>Retired</source>
         <translation>वापस ली गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="88"/>
+        <location filename="../../app/ui/formats.py" line="98"/>
         <source>Manufacturer</source>
         <translation>निर्माता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="88"/>
+        <location filename="../../app/ui/formats.py" line="98"/>
         <source>Service provider</source>
         <translation>सेवा प्रदाता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="89"/>
+        <location filename="../../app/ui/formats.py" line="99"/>
         <source>Trader</source>
         <translation>व्यापारी</translation>
     </message>
@@ -1946,127 +1946,127 @@
 <context>
     <name>ListingEditor</name>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="174"/>
+        <location filename="../../app/ui/listing_editor.py" line="169"/>
         <source>Choose a category</source>
         <translation>श्रेणी चुनें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="230"/>
+        <location filename="../../app/ui/listing_editor.py" line="225"/>
         <source>New listing</source>
         <translation>नई उत्पाद सूची</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="230"/>
+        <location filename="../../app/ui/listing_editor.py" line="225"/>
         <source>Edit listing</source>
         <translation>उत्पाद सूची संपादित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="232"/>
+        <location filename="../../app/ui/listing_editor.py" line="227"/>
         <source>Category</source>
         <translation>श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="232"/>
+        <location filename="../../app/ui/listing_editor.py" line="227"/>
         <source>Product name</source>
         <translation>उत्पाद का नाम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="232"/>
+        <location filename="../../app/ui/listing_editor.py" line="227"/>
         <source>Brand</source>
         <translation>ब्रांड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="233"/>
+        <location filename="../../app/ui/listing_editor.py" line="228"/>
         <source>Model number</source>
         <translation>मॉडल नंबर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="233"/>
+        <location filename="../../app/ui/listing_editor.py" line="228"/>
         <source>MRP (Rs)</source>
         <translation>एमआरपी (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="233"/>
+        <location filename="../../app/ui/listing_editor.py" line="228"/>
         <source>Offer price (Rs)</source>
         <translation>ऑफ़र मूल्य (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="234"/>
+        <location filename="../../app/ui/listing_editor.py" line="229"/>
         <source>Stock</source>
         <translation>स्टॉक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="234"/>
+        <location filename="../../app/ui/listing_editor.py" line="229"/>
         <source>Minimum order</source>
         <translation>न्यूनतम ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="235"/>
+        <location filename="../../app/ui/listing_editor.py" line="230"/>
         <source>Local content (%)</source>
         <translation>स्थानीय सामग्री (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="235"/>
+        <location filename="../../app/ui/listing_editor.py" line="230"/>
         <source>Country of origin</source>
         <translation>मूल देश</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="236"/>
+        <location filename="../../app/ui/listing_editor.py" line="231"/>
         <source>Delivers to districts</source>
         <translation>डिलीवरी वाले ज़िले</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="236"/>
+        <location filename="../../app/ui/listing_editor.py" line="231"/>
         <source>Delivers to PIN codes</source>
         <translation>डिलीवरी वाले पिन कोड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="240"/>
+        <location filename="../../app/ui/listing_editor.py" line="235"/>
         <source>e.g. Raipur, Durg, Bilaspur</source>
         <translation>जैसे Raipur, Durg, Bilaspur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="241"/>
+        <location filename="../../app/ui/listing_editor.py" line="236"/>
         <source>e.g. 492001, 491001</source>
         <translation>जैसे 492001, 491001</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="242"/>
+        <location filename="../../app/ui/listing_editor.py" line="237"/>
         <source>inclusive of all taxes</source>
         <translation>सभी करों सहित</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="243"/>
+        <location filename="../../app/ui/listing_editor.py" line="238"/>
         <source>Save</source>
         <translation>सहेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="244"/>
+        <location filename="../../app/ui/listing_editor.py" line="239"/>
         <source>Save as draft</source>
         <translation>ड्राफ़्ट के रूप में सहेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="245"/>
+        <location filename="../../app/ui/listing_editor.py" line="240"/>
         <source>Save and submit for publishing</source>
         <translation>सहेजें और प्रकाशन के लिए भेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="247"/>
+        <location filename="../../app/ui/listing_editor.py" line="242"/>
         <source>The marketplace did not accept the last change: %1</source>
         <translation>मार्केटप्लेस ने पिछला बदलाव स्वीकार नहीं किया: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="262"/>
+        <location filename="../../app/ui/listing_editor.py" line="257"/>
         <source>Enter an amount in rupees.</source>
         <translation>राशि रुपयों में लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="267"/>
+        <location filename="../../app/ui/listing_editor.py" line="262"/>
         <source>Enter an amount in rupees, like 12,500 or 12500.50.</source>
         <translation>राशि रुपयों में लिखें, जैसे 12,500 या 12500.50।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="272"/>
+        <location filename="../../app/ui/listing_editor.py" line="267"/>
         <source>Enter a whole number.</source>
         <translation>पूर्ण संख्या लिखें।</translation>
     </message>
@@ -2074,82 +2074,82 @@
 <context>
     <name>ListingRules</name>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="34"/>
+        <location filename="../../app/ui/listing_editor.py" line="35"/>
         <source>This is required.</source>
         <translation>यह आवश्यक है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="35"/>
+        <location filename="../../app/ui/listing_editor.py" line="36"/>
         <source>Choose a category.</source>
         <translation>श्रेणी चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="36"/>
+        <location filename="../../app/ui/listing_editor.py" line="37"/>
         <source>The MRP must be above zero.</source>
         <translation>एमआरपी शून्य से अधिक होनी चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="37"/>
+        <location filename="../../app/ui/listing_editor.py" line="38"/>
         <source>The MRP is implausibly large.</source>
         <translation>एमआरपी अविश्वसनीय रूप से अधिक है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="38"/>
+        <location filename="../../app/ui/listing_editor.py" line="39"/>
         <source>The offer price must be above zero.</source>
         <translation>ऑफ़र मूल्य शून्य से अधिक होना चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="39"/>
+        <location filename="../../app/ui/listing_editor.py" line="40"/>
         <source>The offer price must not be above the MRP.</source>
         <translation>ऑफ़र मूल्य एमआरपी से अधिक नहीं होना चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="40"/>
+        <location filename="../../app/ui/listing_editor.py" line="41"/>
         <source>Stock must be a whole number, not negative.</source>
         <translation>स्टॉक पूर्ण संख्या होना चाहिए, ऋणात्मक नहीं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="41"/>
+        <location filename="../../app/ui/listing_editor.py" line="42"/>
         <source>The minimum order must be at least 1.</source>
         <translation>न्यूनतम ऑर्डर कम से कम 1 होना चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="42"/>
+        <location filename="../../app/ui/listing_editor.py" line="43"/>
         <source>Local content is a whole percentage from 0 to 100.</source>
         <translation>स्थानीय सामग्री 0 से 100 के बीच पूर्ण प्रतिशत में होनी चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="43"/>
+        <location filename="../../app/ui/listing_editor.py" line="44"/>
         <source>Write district names separated by commas.</source>
         <translation>ज़िलों के नाम अल्पविराम (,) से अलग करके लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="44"/>
+        <location filename="../../app/ui/listing_editor.py" line="45"/>
         <source>Write six-digit PIN codes separated by commas.</source>
         <translation>छह अंकों वाले पिन कोड अल्पविराम (,) से अलग करके लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="45"/>
+        <location filename="../../app/ui/listing_editor.py" line="46"/>
         <source>Name at least one district or PIN code you deliver to.</source>
         <translation>कम से कम एक ऐसा ज़िला या पिन कोड लिखें जहाँ आप डिलीवरी करते हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="50"/>
+        <location filename="../../app/ui/listing_editor.py" line="51"/>
         <source>This is too long.</source>
         <translation>यह बहुत लंबा है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="56"/>
+        <location filename="../../app/ui/listing_editor.py" line="57"/>
         <source>%1 is required for this category.</source>
         <translation>इस श्रेणी के लिए %1 आवश्यक है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="58"/>
+        <location filename="../../app/ui/listing_editor.py" line="59"/>
         <source>%1 must be a number.</source>
         <translation>%1 एक संख्या होनी चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="60"/>
+        <location filename="../../app/ui/listing_editor.py" line="61"/>
         <source>Choose one of: %1.</source>
         <translation>इनमें से एक चुनें: %1।</translation>
     </message>
@@ -2190,152 +2190,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="166"/>
+        <location filename="../../app/ui/main_window.py" line="174"/>
         <source>Choose a listing to buy first.</source>
         <translation>पहले खरीदने के लिए कोई सूची चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="177"/>
+        <location filename="../../app/ui/main_window.py" line="185"/>
         <source>Choose a listing to add to the cart first.</source>
         <translation>कार्ट में जोड़ने के लिए पहले कोई उत्पाद सूची चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181"/>
+        <location filename="../../app/ui/main_window.py" line="189"/>
         <source>In the cart: %1 × %2</source>
         <translation>कार्ट में: %1 × %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="200"/>
+        <location filename="../../app/ui/main_window.py" line="208"/>
         <source>Cart (%1)</source>
         <translation>कार्ट (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="211"/>
+        <location filename="../../app/ui/main_window.py" line="219"/>
         <source>You are working offline: the marketplace cannot be reached. The catalogue is as of the last sync (%1); changes you make are kept on this computer and sent when the connection returns.</source>
         <translation>आप ऑफ़लाइन काम कर रहे हैं: मार्केटप्लेस से संपर्क नहीं हो पा रहा है। कैटलॉग पिछले सिंक (%1) के अनुसार है; आपके बदलाव इसी कंप्यूटर पर रखे जाते हैं और कनेक्शन लौटने पर भेज दिए जाएँगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="213"/>
+        <location filename="../../app/ui/main_window.py" line="221"/>
         <source>never</source>
         <translation>कभी नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214"/>
+        <location filename="../../app/ui/main_window.py" line="222"/>
         <source>Try again</source>
         <translation>फिर से प्रयास करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="217"/>
+        <location filename="../../app/ui/main_window.py" line="225"/>
         <source>Your session has ended. Sign in again to sync; your changes are kept.</source>
         <translation>आपका सत्र समाप्त हो गया है। सिंक करने के लिए फिर से साइन इन करें; आपके बदलाव सुरक्षित हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218"/>
+        <location filename="../../app/ui/main_window.py" line="226"/>
         <source>Sign in…</source>
         <translation>साइन इन करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>GeM Desk — %1</source>
         <translation>GeM Desk — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>GeM Desk</source>
         <translation>GeM Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="244"/>
         <source>My catalogue</source>
         <translation>मेरा कैटलॉग</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237"/>
+        <location filename="../../app/ui/main_window.py" line="245"/>
         <source>Catalogue</source>
         <translation>कैटलॉग</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="239"/>
+        <location filename="../../app/ui/main_window.py" line="247"/>
         <source>Bids</source>
         <translation>बोलियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="241"/>
+        <location filename="../../app/ui/main_window.py" line="249"/>
         <source>Orders</source>
         <translation>ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="250"/>
         <source>Sync now</source>
         <translation>अभी सिंक करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243"/>
+        <location filename="../../app/ui/main_window.py" line="251"/>
         <source>Send your changes and receive the marketplace’s (F5)</source>
         <translation>अपने बदलाव भेजें और मार्केटप्लेस के बदलाव प्राप्त करें (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="244"/>
+        <location filename="../../app/ui/main_window.py" line="252"/>
         <source>Search</source>
         <translation>खोजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="245"/>
+        <location filename="../../app/ui/main_window.py" line="253"/>
         <source>Settings…</source>
         <translation>सेटिंग्स…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="246"/>
+        <location filename="../../app/ui/main_window.py" line="254"/>
         <source>Settings (Ctrl+,)</source>
         <translation>सेटिंग्स (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/main_window.py" line="255"/>
         <source>Sign out</source>
         <translation>साइन आउट करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="248"/>
+        <location filename="../../app/ui/main_window.py" line="256"/>
         <source>Quit</source>
         <translation>बंद करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="249"/>
+        <location filename="../../app/ui/main_window.py" line="257"/>
         <source>Open the log folder</source>
         <translation>लॉग फ़ोल्डर खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="250"/>
+        <location filename="../../app/ui/main_window.py" line="258"/>
         <source>Buy…</source>
         <translation>खरीदें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="251"/>
+        <location filename="../../app/ui/main_window.py" line="259"/>
         <source>Buy the selected listing directly or by L1 comparison</source>
         <translation>चुनी गई सूची को सीधे या L1 तुलना से खरीदें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="252"/>
+        <location filename="../../app/ui/main_window.py" line="260"/>
         <source>Add to cart</source>
         <translation>कार्ट में जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="253"/>
+        <location filename="../../app/ui/main_window.py" line="261"/>
         <source>Add the selected listing to the cart at its minimum order</source>
         <translation>चुनी गई उत्पाद सूची को उसके न्यूनतम ऑर्डर की मात्रा में कार्ट में जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="255"/>
+        <location filename="../../app/ui/main_window.py" line="263"/>
         <source>The cart: listings for one direct purchase, one order per seller</source>
         <translation>कार्ट: एक सीधी खरीद के लिए उत्पाद सूचियाँ, प्रत्येक विक्रेता का एक ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="256"/>
+        <location filename="../../app/ui/main_window.py" line="264"/>
         <source>&amp;File</source>
         <translation>फ़ाइल (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="257"/>
+        <location filename="../../app/ui/main_window.py" line="265"/>
         <source>&amp;Help</source>
         <translation>सहायता (&amp;H)</translation>
     </message>
@@ -2386,7 +2386,7 @@
 <context>
     <name>MyCatalogue</name>
     <message numerus="yes">
-        <location filename="../../app/ui/my_catalogue.py" line="181"/>
+        <location filename="../../app/ui/my_catalogue.py" line="174"/>
         <source>%n listing(s) shown</source>
         <translation>
             <numerusform>%n उत्पाद सूची दिखाई गई</numerusform>
@@ -2394,7 +2394,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/my_catalogue.py" line="182"/>
+        <location filename="../../app/ui/my_catalogue.py" line="175"/>
         <source>%n with changes not yet accepted by the marketplace.</source>
         <translation>
             <numerusform>%n में ऐसे बदलाव हैं जिन्हें मार्केटप्लेस ने अभी स्वीकार नहीं किया है।</numerusform>
@@ -2402,87 +2402,87 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="219"/>
+        <location filename="../../app/ui/my_catalogue.py" line="212"/>
         <source>The marketplace did not accept your change: %1</source>
         <translation>मार्केटप्लेस ने आपका बदलाव स्वीकार नहीं किया: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="221"/>
+        <location filename="../../app/ui/my_catalogue.py" line="214"/>
         <source>Edit the listing to correct it, or discard your change to keep the marketplace’s version.</source>
         <translation>इसे ठीक करने के लिए उत्पाद सूची संपादित करें, या अपना बदलाव रद्द करके मार्केटप्लेस वाला संस्करण रखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="223"/>
+        <location filename="../../app/ui/my_catalogue.py" line="216"/>
         <source>This listing was also changed on the marketplace. Choose which values to keep.</source>
         <translation>यह उत्पाद सूची मार्केटप्लेस पर भी बदली गई है। चुनें कि कौन-से मान रखने हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="225"/>
+        <location filename="../../app/ui/my_catalogue.py" line="218"/>
         <source>Your change is saved on this computer and will be sent at the next sync.</source>
         <translation>आपका बदलाव इस कंप्यूटर पर सहेजा गया है और अगले सिंक में भेजा जाएगा।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="227"/>
+        <location filename="../../app/ui/my_catalogue.py" line="220"/>
         <source>Rejected by the marketplace: %1</source>
         <translation>मार्केटप्लेस द्वारा अस्वीकृत: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="252"/>
+        <location filename="../../app/ui/my_catalogue.py" line="245"/>
         <source>Not saved</source>
         <translation>सहेजा नहीं गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="259"/>
+        <location filename="../../app/ui/my_catalogue.py" line="252"/>
         <source>Retire listing</source>
         <translation>उत्पाद सूची वापस लें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="260"/>
+        <location filename="../../app/ui/my_catalogue.py" line="253"/>
         <source>Retire “%1”? Buyers will no longer see it. This cannot be undone.</source>
         <translation>“%1” वापस लें? क्रेता इसे फिर नहीं देख पाएँगे। यह कार्रवाई पलटी नहीं जा सकती।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="284"/>
+        <location filename="../../app/ui/my_catalogue.py" line="277"/>
         <source>Discard your change</source>
         <translation>अपना बदलाव रद्द करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="285"/>
+        <location filename="../../app/ui/my_catalogue.py" line="278"/>
         <source>Discard your change to “%1” and keep the marketplace’s version?</source>
         <translation>“%1” में किया गया अपना बदलाव रद्द करके मार्केटप्लेस वाला संस्करण रखें?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="293"/>
+        <location filename="../../app/ui/my_catalogue.py" line="286"/>
         <source>New listing</source>
         <translation>नई उत्पाद सूची</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="294"/>
+        <location filename="../../app/ui/my_catalogue.py" line="287"/>
         <source>Create a listing (Ctrl+N)</source>
         <translation>उत्पाद सूची बनाएँ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="295"/>
+        <location filename="../../app/ui/my_catalogue.py" line="288"/>
         <source>Edit</source>
         <translation>संपादित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="296"/>
+        <location filename="../../app/ui/my_catalogue.py" line="289"/>
         <source>Retire</source>
         <translation>वापस लें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="297"/>
+        <location filename="../../app/ui/my_catalogue.py" line="290"/>
         <source>Settle conflict…</source>
         <translation>टकराव सुलझाएँ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="298"/>
+        <location filename="../../app/ui/my_catalogue.py" line="291"/>
         <source>Discard my change</source>
         <translation>मेरा बदलाव रद्द करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="299"/>
+        <location filename="../../app/ui/my_catalogue.py" line="292"/>
         <source>Show retired</source>
         <translation>वापस ली गई सूचियाँ दिखाएँ</translation>
     </message>
@@ -2490,62 +2490,62 @@
 <context>
     <name>MyListingsModel</name>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="54"/>
+        <location filename="../../app/ui/my_catalogue.py" line="47"/>
         <source>Product</source>
         <translation>उत्पाद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="54"/>
+        <location filename="../../app/ui/my_catalogue.py" line="47"/>
         <source>Category</source>
         <translation>श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="54"/>
+        <location filename="../../app/ui/my_catalogue.py" line="47"/>
         <source>Price</source>
         <translation>मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="55"/>
+        <location filename="../../app/ui/my_catalogue.py" line="48"/>
         <source>Stock</source>
         <translation>स्टॉक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="55"/>
+        <location filename="../../app/ui/my_catalogue.py" line="48"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="55"/>
+        <location filename="../../app/ui/my_catalogue.py" line="48"/>
         <source>Sync</source>
         <translation>सिंक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="59"/>
+        <location filename="../../app/ui/my_catalogue.py" line="52"/>
         <source>Conflict: choose the values to keep</source>
         <translation>टकराव: रखने के लिए मान चुनें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="61"/>
+        <location filename="../../app/ui/my_catalogue.py" line="54"/>
         <source>Not accepted: %1</source>
         <translation>स्वीकार नहीं हुआ: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="63"/>
+        <location filename="../../app/ui/my_catalogue.py" line="56"/>
         <source>Waiting to be sent</source>
         <translation>भेजे जाने की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="64"/>
+        <location filename="../../app/ui/my_catalogue.py" line="57"/>
         <source>Up to date</source>
         <translation>अद्यतित</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="68"/>
+        <location filename="../../app/ui/my_catalogue.py" line="61"/>
         <source>Retiring</source>
         <translation>वापस ली जा रही है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="70"/>
+        <location filename="../../app/ui/my_catalogue.py" line="63"/>
         <source>New</source>
         <translation>नई</translation>
     </message>
@@ -2553,27 +2553,27 @@
 <context>
     <name>NegotiationDialog</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="476"/>
+        <location filename="../../app/ui/bids_page.py" line="463"/>
         <source>Negotiation, round %1</source>
         <translation>बातचीत (नेगोशिएशन), दौर %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="478"/>
+        <location filename="../../app/ui/bids_page.py" line="465"/>
         <source>The buyer asks you, as L1, for a better price per unit (rupees). Answer by %1.</source>
         <translation>क्रेता ने L1 होने के नाते आपसे प्रति इकाई बेहतर मूल्य (रुपयों में) माँगा है। %1 तक उत्तर दें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="480"/>
+        <location filename="../../app/ui/bids_page.py" line="467"/>
         <source>Offer these prices</source>
         <translation>ये मूल्य प्रस्तावित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="481"/>
+        <location filename="../../app/ui/bids_page.py" line="468"/>
         <source>Keep my price</source>
         <translation>मेरा मूल्य यथावत रखें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="499"/>
+        <location filename="../../app/ui/bids_page.py" line="486"/>
         <source>Lower at least one price; none may be above your price before.</source>
         <translation>कम से कम एक मूल्य घटाएँ; कोई भी मूल्य आपके पिछले मूल्य से अधिक नहीं हो सकता।</translation>
     </message>
@@ -2581,87 +2581,87 @@
 <context>
     <name>OfferDialog</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="375"/>
+        <location filename="../../app/ui/bids_page.py" line="362"/>
         <source>Offer on %1</source>
         <translation>%1 पर प्रस्ताव</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="376"/>
+        <location filename="../../app/ui/bids_page.py" line="363"/>
         <source>For each item: the listing you offer, what you offer for each key parameter the bid requires, and the price per unit, all taxes included, in rupees. Your offer stays sealed until the bid opens; you may revise it until the end.</source>
         <translation>हर वस्तु के लिए: आप कौन-सी उत्पाद सूची प्रस्तावित कर रहे हैं, बोली में माँगे गए हर मुख्य मानक के लिए आप क्या दे रहे हैं, और प्रति इकाई कीमत, सभी कर सहित, रुपयों में। बोली खुलने तक आपका प्रस्ताव सीलबंद रहता है; समाप्ति तक आप इसे बदल सकते हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="380"/>
+        <location filename="../../app/ui/bids_page.py" line="367"/>
         <source>Your offer is withdrawn: what you send now submits it again.</source>
         <translation>आपका प्रस्ताव वापस लिया गया है: अब आप जो भेजेंगे, उससे यह फिर से जमा होगा।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="382"/>
+        <location filename="../../app/ui/bids_page.py" line="369"/>
         <source>You are revising your offer (receipt %1…): what you send now replaces it.</source>
         <translation>आप अपना प्रस्ताव बदल रहे हैं (रसीद %1…): अब आप जो भेजेंगे, वह पिछले प्रस्ताव का स्थान लेगा।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="385"/>
+        <location filename="../../app/ui/bids_page.py" line="372"/>
         <source>You are revising the offer you prepared on this computer.</source>
         <translation>आप वह प्रस्ताव बदल रहे हैं जो आपने इस कंप्यूटर पर तैयार किया था।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="390"/>
+        <location filename="../../app/ui/bids_page.py" line="377"/>
         <source>%1 — %2 in all</source>
         <translation>%1 — कुल %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="391"/>
+        <location filename="../../app/ui/bids_page.py" line="378"/>
         <source>Offer my listing</source>
         <translation>प्रस्तावित उत्पाद सूची</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="395"/>
+        <location filename="../../app/ui/bids_page.py" line="382"/>
         <source>(no listing: describe the offer)</source>
         <translation>(कोई उत्पाद सूची नहीं: प्रस्ताव का विवरण लिखें)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="397"/>
+        <location filename="../../app/ui/bids_page.py" line="384"/>
         <source>(the listing in your offer, not offerable now)</source>
         <translation>(आपके प्रस्ताव वाली उत्पाद सूची, जो अब प्रस्तावित नहीं की जा सकती)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="400"/>
+        <location filename="../../app/ui/bids_page.py" line="387"/>
         <source>%1: required %2</source>
         <translation>%1: अपेक्षित %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="403"/>
+        <location filename="../../app/ui/bids_page.py" line="390"/>
         <source>differs from the requirement</source>
         <translation>आवश्यकता से भिन्न</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="404"/>
+        <location filename="../../app/ui/bids_page.py" line="391"/>
         <source>The buyer decides in the technical evaluation whether what you offer meets the requirement.</source>
         <translation>आपका प्रस्ताव आवश्यकता पूरी करता है या नहीं, इसका निर्णय क्रेता तकनीकी मूल्यांकन में करता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="406"/>
+        <location filename="../../app/ui/bids_page.py" line="393"/>
         <source>Price per unit (Rs)</source>
         <translation>प्रति इकाई कीमत (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="407"/>
+        <location filename="../../app/ui/bids_page.py" line="394"/>
         <source>like 18,500</source>
         <translation>जैसे 18,500</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="408"/>
+        <location filename="../../app/ui/bids_page.py" line="395"/>
         <source>Local content</source>
         <translation>स्थानीय सामग्री</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="431"/>
+        <location filename="../../app/ui/bids_page.py" line="418"/>
         <source>State what you offer for every key parameter.</source>
         <translation>हर मुख्य मानक के लिए बताएँ कि आप क्या दे रहे हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="433"/>
+        <location filename="../../app/ui/bids_page.py" line="420"/>
         <source>Enter a price above zero for every item, like 18,500.</source>
         <translation>हर मद के लिए शून्य से अधिक कीमत लिखें, जैसे 18,500।</translation>
     </message>
@@ -2992,42 +2992,42 @@
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="94"/>
+        <location filename="../../app/ui/orders_page.py" line="84"/>
         <source>Order</source>
         <translation>ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="94"/>
+        <location filename="../../app/ui/orders_page.py" line="84"/>
         <source>Item</source>
         <translation>वस्तु</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="95"/>
+        <location filename="../../app/ui/orders_page.py" line="85"/>
         <source>Buyer&apos;s office</source>
         <translation>क्रेता का कार्यालय</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="95"/>
+        <location filename="../../app/ui/orders_page.py" line="85"/>
         <source>Seller</source>
         <translation>विक्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="96"/>
+        <location filename="../../app/ui/orders_page.py" line="86"/>
         <source>Value</source>
         <translation>मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="96"/>
+        <location filename="../../app/ui/orders_page.py" line="86"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="97"/>
+        <location filename="../../app/ui/orders_page.py" line="86"/>
         <source>Payment due</source>
         <translation>भुगतान देय तिथि</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="110"/>
+        <location filename="../../app/ui/orders_page.py" line="100"/>
         <source>(not placed)</source>
         <translation>(ऑर्डर नहीं दिया गया)</translation>
     </message>
@@ -3035,74 +3035,74 @@
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="203"/>
+        <location filename="../../app/ui/orders_page.py" line="193"/>
         <source>Only orders waiting for me</source>
         <translation>केवल मेरी कार्रवाई की प्रतीक्षा वाले ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="204"/>
+        <location filename="../../app/ui/orders_page.py" line="194"/>
         <source>Refresh</source>
         <translation>ताज़ा करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="205"/>
+        <location filename="../../app/ui/orders_page.py" line="195"/>
         <source>Approve and place…</source>
         <translation>अनुमोदित करें और ऑर्डर दें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="205"/>
+        <location filename="../../app/ui/orders_page.py" line="195"/>
         <source>Return…</source>
         <translation>लौटाएँ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="206"/>
-        <location filename="../../app/ui/orders_page.py" line="324"/>
+        <location filename="../../app/ui/orders_page.py" line="196"/>
+        <location filename="../../app/ui/orders_page.py" line="314"/>
         <source>Accept the order</source>
         <translation>ऑर्डर स्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="206"/>
+        <location filename="../../app/ui/orders_page.py" line="196"/>
         <source>Decline…</source>
         <translation>अस्वीकार करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="207"/>
+        <location filename="../../app/ui/orders_page.py" line="197"/>
         <source>Mark delivered…</source>
         <translation>डिलीवरी दर्ज करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="207"/>
+        <location filename="../../app/ui/orders_page.py" line="197"/>
         <source>Issue the CRAC…</source>
         <translation>सीआरएसी जारी करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="208"/>
+        <location filename="../../app/ui/orders_page.py" line="198"/>
         <source>Record the payment…</source>
         <translation>भुगतान दर्ज करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="208"/>
+        <location filename="../../app/ui/orders_page.py" line="198"/>
         <source>Save as PDF…</source>
         <translation>पीडीएफ़ के रूप में सहेजें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="211"/>
-        <location filename="../../app/ui/orders_page.py" line="282"/>
+        <location filename="../../app/ui/orders_page.py" line="201"/>
+        <location filename="../../app/ui/orders_page.py" line="272"/>
         <source>Order</source>
         <translation>ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="212"/>
+        <location filename="../../app/ui/orders_page.py" line="202"/>
         <source>Timeline</source>
         <translation>समय-रेखा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="219"/>
+        <location filename="../../app/ui/orders_page.py" line="209"/>
         <source>Loading the orders…</source>
         <translation>ऑर्डर लोड हो रहे हैं…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="235"/>
+        <location filename="../../app/ui/orders_page.py" line="225"/>
         <source>%n order(s).</source>
         <translation>
             <numerusform>%n ऑर्डर।</numerusform>
@@ -3110,12 +3110,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="237"/>
+        <location filename="../../app/ui/orders_page.py" line="227"/>
         <source>Offline: shown as of %1.</source>
         <translation>ऑफ़लाइन: %1 की स्थिति के अनुसार दिखाया गया।</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="246"/>
+        <location filename="../../app/ui/orders_page.py" line="236"/>
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n बदलाव भेजे जाने की प्रतीक्षा में।</numerusform>
@@ -3123,87 +3123,87 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="247"/>
+        <location filename="../../app/ui/orders_page.py" line="237"/>
         <source>Not accepted: %1</source>
         <translation>स्वीकार नहीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="253"/>
+        <location filename="../../app/ui/orders_page.py" line="243"/>
         <source>The orders cannot be read now: %1</source>
         <translation>ऑर्डर अभी पढ़े नहीं जा सकते: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="282"/>
+        <location filename="../../app/ui/orders_page.py" line="272"/>
         <source>(not placed)</source>
         <translation>(ऑर्डर नहीं दिया गया)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="283"/>
+        <location filename="../../app/ui/orders_page.py" line="273"/>
         <source>Bought by</source>
         <translation>खरीद का तरीका</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="284"/>
+        <location filename="../../app/ui/orders_page.py" line="274"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="285"/>
+        <location filename="../../app/ui/orders_page.py" line="275"/>
         <source>Buyer&apos;s office</source>
         <translation>क्रेता का कार्यालय</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="286"/>
+        <location filename="../../app/ui/orders_page.py" line="276"/>
         <source>Seller</source>
         <translation>विक्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="287"/>
+        <location filename="../../app/ui/orders_page.py" line="277"/>
         <source>Consignee&apos;s district</source>
         <translation>परेषिती का ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="288"/>
+        <location filename="../../app/ui/orders_page.py" line="278"/>
         <source>Value</source>
         <translation>मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="289"/>
+        <location filename="../../app/ui/orders_page.py" line="279"/>
         <source>Placed</source>
         <translation>ऑर्डर दिया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="289"/>
+        <location filename="../../app/ui/orders_page.py" line="279"/>
         <source>Accepted</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="290"/>
+        <location filename="../../app/ui/orders_page.py" line="280"/>
         <source>Delivered</source>
         <translation>डिलीवर किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="290"/>
+        <location filename="../../app/ui/orders_page.py" line="280"/>
         <source>Received (CRAC)</source>
         <translation>प्राप्त (सीआरएसी)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="291"/>
+        <location filename="../../app/ui/orders_page.py" line="281"/>
         <source>Payment due</source>
         <translation>भुगतान देय तिथि</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="291"/>
+        <location filename="../../app/ui/orders_page.py" line="281"/>
         <source>Paid</source>
         <translation>भुगतान किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="294"/>
+        <location filename="../../app/ui/orders_page.py" line="284"/>
         <source>Payment terms</source>
         <translation>भुगतान की शर्तें</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="294"/>
+        <location filename="../../app/ui/orders_page.py" line="284"/>
         <source>due %n day(s) after the CRAC</source>
         <translation>
             <numerusform>सीआरएसी के %n दिन बाद देय</numerusform>
@@ -3211,82 +3211,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="296"/>
+        <location filename="../../app/ui/orders_page.py" line="286"/>
         <source>Interest for late payment</source>
         <translation>विलंबित भुगतान पर ब्याज</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="298"/>
+        <location filename="../../app/ui/orders_page.py" line="288"/>
         <source>Why fewer than three OEMs</source>
         <translation>तीन से कम ओईएम क्यों</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="300"/>
+        <location filename="../../app/ui/orders_page.py" line="290"/>
         <source>Remark</source>
         <translation>टिप्पणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="308"/>
+        <location filename="../../app/ui/orders_page.py" line="298"/>
         <source>Item</source>
         <translation>वस्तु</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="308"/>
+        <location filename="../../app/ui/orders_page.py" line="298"/>
         <source>Quantity</source>
         <translation>मात्रा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="308"/>
+        <location filename="../../app/ui/orders_page.py" line="298"/>
         <source>Unit price</source>
         <translation>इकाई मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="308"/>
+        <location filename="../../app/ui/orders_page.py" line="298"/>
         <source>Total</source>
         <translation>कुल</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="323"/>
+        <location filename="../../app/ui/orders_page.py" line="313"/>
         <source>Approve and place the order</source>
         <translation>अनुमोदित करें और ऑर्डर दें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="323"/>
+        <location filename="../../app/ui/orders_page.py" line="313"/>
         <source>Return to the buyer</source>
         <translation>क्रेता को लौटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="324"/>
+        <location filename="../../app/ui/orders_page.py" line="314"/>
         <source>Decline the order</source>
         <translation>ऑर्डर अस्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="325"/>
+        <location filename="../../app/ui/orders_page.py" line="315"/>
         <source>Mark delivered (invoice or challan number)</source>
         <translation>डिलीवरी दर्ज करें (बीजक या चालान संख्या)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="326"/>
+        <location filename="../../app/ui/orders_page.py" line="316"/>
         <source>Issue the CRAC</source>
         <translation>सीआरएसी जारी करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="326"/>
+        <location filename="../../app/ui/orders_page.py" line="316"/>
         <source>Record the payment (reference)</source>
         <translation>भुगतान दर्ज करें (संदर्भ)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="329"/>
+        <location filename="../../app/ui/orders_page.py" line="319"/>
         <source>Remark (for the other side and the record):</source>
         <translation>टिप्पणी (दूसरे पक्ष और रिकॉर्ड के लिए):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="346"/>
+        <location filename="../../app/ui/orders_page.py" line="336"/>
         <source>Save the order as PDF</source>
         <translation>ऑर्डर को पीडीएफ़ के रूप में सहेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="349"/>
+        <location filename="../../app/ui/orders_page.py" line="339"/>
         <source>Saved: %1</source>
         <translation>सहेजा गया: %1</translation>
     </message>
@@ -3294,87 +3294,87 @@
 <context>
     <name>PurchaseDialog</name>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="140"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="124"/>
         <source>Buy</source>
         <translation>खरीदें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="142"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="126"/>
         <source>Quantity</source>
         <translation>मात्रा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="143"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="127"/>
         <source>Consignee&apos;s district</source>
         <translation>परेषिती का ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="144"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="128"/>
         <source>Direct purchase of this listing</source>
         <translation>इस सूची की सीधी खरीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="145"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="129"/>
         <source>L1 purchase: the lowest-priced product meeting these key parameters</source>
         <translation>L1 खरीद: इन मुख्य मानकों को पूरा करने वाला सबसे कम कीमत का उत्पाद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="146"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="130"/>
         <source>Compare</source>
         <translation>तुलना करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="147"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="131"/>
         <source>Key parameters the product must meet</source>
         <translation>मुख्य मानक, जिन्हें उत्पाद को पूरा करना होगा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="148"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="132"/>
         <source>Why fewer than three OEMs</source>
         <translation>तीन से कम ओईएम क्यों</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="149"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="133"/>
         <source>Send for approval</source>
         <translation>अनुमोदन के लिए भेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="178"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="162"/>
         <source>%1 OEM(s) meet the requirement: %2</source>
         <translation>%1 ओईएम आवश्यकता पूरी करते हैं: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="188"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="172"/>
         <source>Enter the consignee&apos;s district.</source>
         <translation>परेषिती का ज़िला लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="191"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="175"/>
         <source>Compare first: only the L1 can be ordered.</source>
         <translation>पहले तुलना करें: केवल L1 का ही ऑर्डर दिया जा सकता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="193"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="177"/>
         <source>No product of this category meets the key parameters and delivers there.</source>
         <translation>इस श्रेणी का कोई उत्पाद मुख्य मानकों को पूरा नहीं करता और वहाँ डिलीवर नहीं करता।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="195"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="179"/>
         <source>Fewer than three OEMs: say why you buy from this comparison.</source>
         <translation>तीन से कम ओईएम: बताएँ कि आप इस तुलना से क्यों खरीद रहे हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="204"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="188"/>
         <source>Value %1: %2</source>
         <translation>मूल्य %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="205"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="189"/>
         <source>allowed by this route</source>
         <translation>इस तरीके से अनुमत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="205"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="189"/>
         <source>above this route&apos;s limit (%1)</source>
         <translation>इस तरीके की सीमा से अधिक (%1)</translation>
     </message>
@@ -3577,27 +3577,27 @@
         <translation>सिंक पूरा हुआ।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="95"/>
+        <location filename="../../app/ui/status_bar.py" line="98"/>
         <source>Connecting…</source>
         <translation>कनेक्ट हो रहा है…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="96"/>
+        <location filename="../../app/ui/status_bar.py" line="99"/>
         <source>Online</source>
         <translation>ऑनलाइन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="97"/>
+        <location filename="../../app/ui/status_bar.py" line="100"/>
         <source>Offline</source>
         <translation>ऑफ़लाइन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="98"/>
+        <location filename="../../app/ui/status_bar.py" line="101"/>
         <source>Signed out</source>
         <translation>साइन आउट</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/status_bar.py" line="103"/>
+        <location filename="../../app/ui/status_bar.py" line="106"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n बदलाव प्रतीक्षा में</numerusform>
@@ -3605,7 +3605,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/status_bar.py" line="106"/>
+        <location filename="../../app/ui/status_bar.py" line="109"/>
         <source>%n need(s) your attention</source>
         <translation>
             <numerusform>%n पर आपका ध्यान चाहिए</numerusform>
@@ -3613,12 +3613,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="108"/>
+        <location filename="../../app/ui/status_bar.py" line="111"/>
         <source>Last sync: %1</source>
         <translation>पिछला सिंक: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="108"/>
+        <location filename="../../app/ui/status_bar.py" line="111"/>
         <source>never</source>
         <translation>कभी नहीं</translation>
     </message>
