@@ -586,129 +586,135 @@
 <context>
     <name>BidsPage</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="645"/>
+        <location filename="../../app/ui/bids_page.py" line="646"/>
         <source>New bid…</source>
         <translation>नई बोली…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="646"/>
+        <location filename="../../app/ui/bids_page.py" line="647"/>
         <source>Refresh</source>
         <translation>ताज़ा करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="647"/>
+        <location filename="../../app/ui/bids_page.py" line="648"/>
         <source>Send for approval</source>
         <translation>अनुमोदन के लिए भेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="647"/>
+        <location filename="../../app/ui/bids_page.py" line="648"/>
         <source>Approve and publish…</source>
         <translation>अनुमोदित और प्रकाशित करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="648"/>
+        <location filename="../../app/ui/bids_page.py" line="649"/>
         <source>Return…</source>
         <translation>लौटाएँ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="648"/>
+        <location filename="../../app/ui/bids_page.py" line="649"/>
         <source>Make or revise my offer…</source>
         <translation>मेरा प्रस्ताव दें या बदलें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="649"/>
+        <location filename="../../app/ui/bids_page.py" line="650"/>
         <source>Withdraw my offer…</source>
         <translation>मेरा प्रस्ताव वापस लें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="650"/>
+        <location filename="../../app/ui/bids_page.py" line="651"/>
         <source>Match L1…</source>
         <translation>L1 से मिलान करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="650"/>
+        <location filename="../../app/ui/bids_page.py" line="651"/>
+        <source>Decline the match</source>
+        <translation>L1 मिलान से मना करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="652"/>
         <source>Open the prices</source>
         <translation>कीमतें खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="651"/>
+        <location filename="../../app/ui/bids_page.py" line="653"/>
         <source>Negotiate with L1…</source>
         <translation>L1 से बातचीत (नेगोशिएशन) करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="651"/>
+        <location filename="../../app/ui/bids_page.py" line="653"/>
         <source>Answer the negotiation…</source>
         <translation>बातचीत (नेगोशिएशन) का उत्तर दें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="652"/>
+        <location filename="../../app/ui/bids_page.py" line="654"/>
         <source>Award</source>
         <translation>अवार्ड करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="652"/>
+        <location filename="../../app/ui/bids_page.py" line="654"/>
         <source>Export for audit…</source>
         <translation>ऑडिट के लिए निर्यात करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="655"/>
+        <location filename="../../app/ui/bids_page.py" line="657"/>
         <source>Bid</source>
         <translation>बोली</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="656"/>
+        <location filename="../../app/ui/bids_page.py" line="658"/>
         <source>Timeline</source>
         <translation>समय-रेखा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="657"/>
-        <location filename="../../app/ui/bids_page.py" line="962"/>
+        <location filename="../../app/ui/bids_page.py" line="659"/>
+        <location filename="../../app/ui/bids_page.py" line="965"/>
         <source>Evaluation</source>
         <translation>मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="658"/>
+        <location filename="../../app/ui/bids_page.py" line="660"/>
+        <location filename="../../app/ui/bids_page.py" line="1012"/>
         <source>Technical evaluation</source>
         <translation>तकनीकी मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="659"/>
+        <location filename="../../app/ui/bids_page.py" line="661"/>
         <source>Accept technically</source>
         <translation>तकनीकी रूप से स्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="660"/>
+        <location filename="../../app/ui/bids_page.py" line="662"/>
         <source>Reject…</source>
         <translation>अस्वीकार करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="661"/>
+        <location filename="../../app/ui/bids_page.py" line="663"/>
         <source>&amp;District</source>
         <translation>ज़िला (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="662"/>
+        <location filename="../../app/ui/bids_page.py" line="664"/>
         <source>&amp;Value up to (Rs)</source>
         <translation>अधिकतम मूल्य (Rs) (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="663"/>
+        <location filename="../../app/ui/bids_page.py" line="665"/>
         <source>Any value</source>
         <translation>कोई भी मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="666"/>
-        <location filename="../../app/ui/bids_page.py" line="726"/>
+        <location filename="../../app/ui/bids_page.py" line="668"/>
+        <location filename="../../app/ui/bids_page.py" line="728"/>
         <source>Any district</source>
         <translation>कोई भी ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="678"/>
+        <location filename="../../app/ui/bids_page.py" line="680"/>
         <source>Loading the bids…</source>
         <translation>बोलियाँ लोड हो रही हैं…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="719"/>
+        <location filename="../../app/ui/bids_page.py" line="721"/>
         <source>%n bid(s).</source>
         <translation>
             <numerusform>%n बोली।</numerusform>
@@ -716,32 +722,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="745"/>
+        <location filename="../../app/ui/bids_page.py" line="747"/>
         <source>Enter an amount in rupees, like 5,00,000; until then every value is shown.</source>
         <translation>राशि रुपयों में लिखें, जैसे 5,00,000; तब तक हर मूल्य की बोलियाँ दिखाई जाएँगी।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="756"/>
+        <location filename="../../app/ui/bids_page.py" line="758"/>
         <source>%1 of 1 bid</source>
         <translation>1 बोली में से %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="756"/>
+        <location filename="../../app/ui/bids_page.py" line="758"/>
         <source>%1 of %2 bids</source>
         <translation>%2 बोलियों में से %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="771"/>
+        <location filename="../../app/ui/bids_page.py" line="773"/>
         <source>Offline: shown as of %1.</source>
         <translation>ऑफ़लाइन: %1 की स्थिति के अनुसार दिखाया गया।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="772"/>
+        <location filename="../../app/ui/bids_page.py" line="774"/>
         <source>Shown as of %1; asking the marketplace for the latest…</source>
         <translation>%1 की स्थिति के अनुसार दिखाया गया; मार्केटप्लेस से नवीनतम जानकारी ली जा रही है…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="789"/>
+        <location filename="../../app/ui/bids_page.py" line="791"/>
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n बदलाव भेजे जाने की प्रतीक्षा में।</numerusform>
@@ -749,335 +755,366 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="791"/>
+        <location filename="../../app/ui/bids_page.py" line="793"/>
         <source>Not accepted: %1</source>
         <translation>स्वीकार नहीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="796"/>
+        <location filename="../../app/ui/bids_page.py" line="798"/>
         <source>The bids cannot be read now: %1</source>
         <translation>बोलियाँ अभी पढ़ी नहीं जा सकतीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="850"/>
+        <location filename="../../app/ui/bids_page.py" line="853"/>
         <source>Offline: the timeline and evaluation of this bid were not kept on this computer; they show once the marketplace can be reached.</source>
         <translation>ऑफ़लाइन: इस बोली की समय-रेखा और मूल्यांकन इस कंप्यूटर पर नहीं रखे गए थे; मार्केटप्लेस से संपर्क होते ही ये दिखाई देंगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="853"/>
+        <location filename="../../app/ui/bids_page.py" line="856"/>
         <source>The details of this bid cannot be read now: %1</source>
         <translation>इस बोली का विवरण अभी पढ़ा नहीं जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="871"/>
+        <location filename="../../app/ui/bids_page.py" line="874"/>
         <source>no catalogue listing named; as described</source>
         <translation>कैटलॉग की कोई उत्पाद सूची नहीं बताई गई; विवरण के अनुसार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="873"/>
+        <location filename="../../app/ui/bids_page.py" line="876"/>
         <source>catalogue listing: %1</source>
         <translation>कैटलॉग उत्पाद सूची: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="875"/>
+        <location filename="../../app/ui/bids_page.py" line="878"/>
         <source>catalogue listing %1</source>
         <translation>कैटलॉग उत्पाद सूची %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="881"/>
+        <location filename="../../app/ui/bids_page.py" line="884"/>
         <source>%1: offered %2, required %3</source>
         <translation>%1: प्रस्तावित %2, अपेक्षित %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="882"/>
+        <location filename="../../app/ui/bids_page.py" line="885"/>
         <source>(not stated)</source>
         <translation>(नहीं बताया गया)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="884"/>
+        <location filename="../../app/ui/bids_page.py" line="887"/>
         <source>differs from the requirement</source>
         <translation>आवश्यकता से भिन्न</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="891"/>
+        <location filename="../../app/ui/bids_page.py" line="894"/>
         <source>not decided</source>
         <translation>निर्णय बाकी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="891"/>
+        <location filename="../../app/ui/bids_page.py" line="894"/>
+        <location filename="../../app/ui/bids_page.py" line="1010"/>
         <source>accepted</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="891"/>
+        <location filename="../../app/ui/bids_page.py" line="894"/>
         <source>rejected</source>
         <translation>अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="894"/>
+        <location filename="../../app/ui/bids_page.py" line="897"/>
         <source>Seller %1 · local content %2% · %3</source>
         <translation>विक्रेता %1 · स्थानीय सामग्री %2% · %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="911"/>
+        <location filename="../../app/ui/bids_page.py" line="914"/>
         <source>Reject technically</source>
         <translation>तकनीकी रूप से अस्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="946"/>
+        <location filename="../../app/ui/bids_page.py" line="949"/>
         <source>Bid number</source>
         <translation>बोली संख्या</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="946"/>
+        <location filename="../../app/ui/bids_page.py" line="949"/>
         <source>(not published)</source>
         <translation>(प्रकाशित नहीं)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="947"/>
+        <location filename="../../app/ui/bids_page.py" line="950"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="953"/>
+        <location filename="../../app/ui/bids_page.py" line="956"/>
         <source>Buyer</source>
         <translation>क्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="954"/>
+        <location filename="../../app/ui/bids_page.py" line="957"/>
         <source>Estimated value</source>
         <translation>अनुमानित मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="955"/>
+        <location filename="../../app/ui/bids_page.py" line="958"/>
         <source>Ends</source>
         <translation>समाप्ति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="956"/>
+        <location filename="../../app/ui/bids_page.py" line="959"/>
         <source>Opens</source>
         <translation>खुलेगी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="958"/>
+        <location filename="../../app/ui/bids_page.py" line="961"/>
         <source>Offers valid for</source>
         <translation>ऑफ़र की वैधता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="958"/>
+        <location filename="../../app/ui/bids_page.py" line="961"/>
         <source>%1 days after the end</source>
         <translation>समाप्ति के %1 दिन बाद तक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="960"/>
+        <location filename="../../app/ui/bids_page.py" line="963"/>
         <source>Total value of all items</source>
         <translation>सभी वस्तुओं का कुल मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="960"/>
+        <location filename="../../app/ui/bids_page.py" line="963"/>
         <source>Item-wise</source>
         <translation>वस्तु-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="961"/>
+        <location filename="../../app/ui/bids_page.py" line="964"/>
         <source>Group-wise</source>
         <translation>समूह-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="964"/>
+        <location filename="../../app/ui/bids_page.py" line="967"/>
         <source>Packets</source>
         <translation>पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="964"/>
+        <location filename="../../app/ui/bids_page.py" line="967"/>
         <source>Two packets (technical, then financial)</source>
         <translation>दो पैकेट (पहले तकनीकी, फिर वित्तीय)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="965"/>
+        <location filename="../../app/ui/bids_page.py" line="968"/>
         <source>Single packet</source>
         <translation>एकल पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="967"/>
+        <location filename="../../app/ui/bids_page.py" line="970"/>
         <source>EMD</source>
         <translation>ईएमडी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="969"/>
+        <location filename="../../app/ui/bids_page.py" line="972"/>
         <source>ePBG</source>
         <translation>ई-पीबीजी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="969"/>
+        <location filename="../../app/ui/bids_page.py" line="972"/>
         <source>%1% of the order value</source>
         <translation>ऑर्डर मूल्य का %1%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="970"/>
-        <location filename="../../app/ui/bids_page.py" line="977"/>
-        <location filename="../../app/ui/bids_page.py" line="981"/>
-        <location filename="../../app/ui/bids_page.py" line="1013"/>
+        <location filename="../../app/ui/bids_page.py" line="973"/>
+        <location filename="../../app/ui/bids_page.py" line="980"/>
+        <location filename="../../app/ui/bids_page.py" line="984"/>
+        <location filename="../../app/ui/bids_page.py" line="1034"/>
         <source>None</source>
         <translation>कोई नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="972"/>
+        <location filename="../../app/ui/bids_page.py" line="975"/>
         <source>Payment</source>
         <translation>भुगतान</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="972"/>
+        <location filename="../../app/ui/bids_page.py" line="975"/>
         <source>Within %1 days of the CRAC</source>
         <translation>सीआरएसी के %1 दिन के भीतर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="975"/>
+        <location filename="../../app/ui/bids_page.py" line="978"/>
         <source>MSEs within %1% of L1 may match it for %2% of the quantity</source>
         <translation>L1 से %1% के भीतर वाले एमएसई, मात्रा के %2% के लिए L1 मूल्य का मिलान कर सकते हैं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="977"/>
+        <location filename="../../app/ui/bids_page.py" line="980"/>
         <source>MSE preference</source>
         <translation>एमएसई वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="979"/>
+        <location filename="../../app/ui/bids_page.py" line="982"/>
         <source>Class-I local suppliers within %1% of L1 may match it; L1 keeps %2% of the quantity</source>
         <translation>L1 से %1% के भीतर वाले श्रेणी-I स्थानीय आपूर्तिकर्ता L1 मूल्य का मिलान कर सकते हैं; मात्रा का %2% L1 के पास रहता है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="981"/>
+        <location filename="../../app/ui/bids_page.py" line="984"/>
         <source>Make in India preference</source>
         <translation>मेक इन इंडिया वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="983"/>
+        <location filename="../../app/ui/bids_page.py" line="986"/>
         <source>Minimum offers</source>
         <translation>न्यूनतम ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="983"/>
+        <location filename="../../app/ui/bids_page.py" line="986"/>
         <source>%1; with fewer, the bid is extended by %2 days</source>
         <translation>%1; इससे कम ऑफ़र होने पर बोली %2 दिन बढ़ाई जाती है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="986"/>
+        <location filename="../../app/ui/bids_page.py" line="989"/>
         <source>all but the highest-priced offer (H1 elimination)</source>
         <translation>सबसे ऊँचे मूल्य वाले ऑफ़र को छोड़कर सभी (H1 निष्कासन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="987"/>
+        <location filename="../../app/ui/bids_page.py" line="990"/>
         <source>the lowest-priced half of the offers</source>
         <translation>सबसे कम मूल्य वाले आधे ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="988"/>
+        <location filename="../../app/ui/bids_page.py" line="991"/>
         <source>Reverse auction</source>
         <translation>रिवर्स नीलामी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="988"/>
+        <location filename="../../app/ui/bids_page.py" line="991"/>
         <source>Yes: %1</source>
         <translation>हाँ: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="989"/>
+        <location filename="../../app/ui/bids_page.py" line="992"/>
         <source>No</source>
         <translation>नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="990"/>
+        <location filename="../../app/ui/bids_page.py" line="994"/>
         <source>Negotiation, round %1</source>
         <translation>बातचीत (नेगोशिएशन), दौर %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="997"/>
+        <location filename="../../app/ui/bids_page.py" line="1005"/>
+        <source>submitted on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="1005"/>
+        <source>withdrawn (last sent %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="1006"/>
+        <source>Your offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="1008"/>
+        <source>Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="1009"/>
+        <source>Withdrawals left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="1010"/>
+        <source>rejected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="1018"/>
         <source>open until %1</source>
         <translation>%1 तक खुला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="998"/>
+        <location filename="../../app/ui/bids_page.py" line="1019"/>
         <source>price lowered</source>
         <translation>मूल्य घटाया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="998"/>
+        <location filename="../../app/ui/bids_page.py" line="1019"/>
         <source>price kept</source>
         <translation>मूल्य यथावत रखा गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="999"/>
+        <location filename="../../app/ui/bids_page.py" line="1020"/>
         <source>lapsed without an answer</source>
         <translation>बिना उत्तर के समाप्त</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1003"/>
+        <location filename="../../app/ui/bids_page.py" line="1024"/>
         <source>lot %1, %2: %3 (%4)</source>
         <translation>लॉट %1, %2: %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1011"/>
+        <location filename="../../app/ui/bids_page.py" line="1032"/>
         <source>Bid security declaration instead</source>
         <translation>इसके बदले बोली प्रतिभूति घोषणा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1015"/>
+        <location filename="../../app/ui/bids_page.py" line="1036"/>
         <source> (MSEs and startups exempt)</source>
         <translation> (एमएसई और स्टार्टअप को छूट)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1025"/>
+        <location filename="../../app/ui/bids_page.py" line="1046"/>
         <source>%1: %2, delivery within %3 days</source>
         <translation>%1: %2, %3 दिन के भीतर डिलीवरी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1028"/>
+        <location filename="../../app/ui/bids_page.py" line="1049"/>
         <source>%1 — %2 in all</source>
         <translation>%1 — कुल %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1052"/>
+        <location filename="../../app/ui/bids_page.py" line="1073"/>
         <source>Remark (for the buyer and the record):</source>
         <translation>टिप्पणी (खरीदार और रिकॉर्ड के लिए):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1058"/>
+        <location filename="../../app/ui/bids_page.py" line="1079"/>
         <source>Approve and publish</source>
         <translation>अनुमोदित और प्रकाशित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1064"/>
+        <location filename="../../app/ui/bids_page.py" line="1085"/>
         <source>Return to the buyer</source>
         <translation>खरीदार को लौटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1074"/>
+        <location filename="../../app/ui/bids_page.py" line="1095"/>
         <source>Preparing your offer…</source>
         <translation>आपका प्रस्ताव तैयार किया जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1079"/>
+        <location filename="../../app/ui/bids_page.py" line="1100"/>
         <source>Your offer cannot be prepared now: %1</source>
         <translation>आपका प्रस्ताव अभी तैयार नहीं किया जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1099"/>
+        <location filename="../../app/ui/bids_page.py" line="1120"/>
         <source>Withdraw my offer</source>
         <translation>मेरा प्रस्ताव वापस लें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1100"/>
+        <location filename="../../app/ui/bids_page.py" line="1121"/>
         <source>Withdraw your offer on this bid? You may make it again before the end; an offer may be withdrawn at most three times.</source>
         <translation>इस बोली पर अपना प्रस्ताव वापस लें? समाप्ति से पहले आप इसे फिर से दे सकते हैं; कोई प्रस्ताव अधिकतम तीन बार वापस लिया जा सकता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1107"/>
+        <location filename="../../app/ui/bids_page.py" line="1128"/>
         <source>Your offer will be withdrawn with the next sync.</source>
         <translation>अगले सिंक के साथ आपका प्रस्ताव वापस ले लिया जाएगा।</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="1108"/>
+        <location filename="../../app/ui/bids_page.py" line="1129"/>
         <source>Your offer will be withdrawn with the next sync (%n withdrawal(s) left after this one).</source>
         <translation>
             <numerusform>अगले सिंक के साथ आपका प्रस्ताव वापस ले लिया जाएगा (इसके बाद %n बार और वापस लिया जा सकता है)।</numerusform>
@@ -1085,38 +1122,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1114"/>
+        <location filename="../../app/ui/bids_page.py" line="1135"/>
         <source>You have no offer on this bid to withdraw.</source>
         <translation>इस बोली पर आपका कोई प्रस्ताव नहीं है जिसे वापस लिया जा सके।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1115"/>
+        <location filename="../../app/ui/bids_page.py" line="1136"/>
         <source>The offer cannot be withdrawn now: %1</source>
         <translation>प्रस्ताव अभी वापस नहीं लिया जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1148"/>
-        <location filename="../../app/ui/bids_page.py" line="1151"/>
+        <location filename="../../app/ui/bids_page.py" line="1178"/>
+        <location filename="../../app/ui/bids_page.py" line="1181"/>
         <source>Negotiate with L1</source>
         <translation>L1 से बातचीत (नेगोशिएशन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1148"/>
+        <location filename="../../app/ui/bids_page.py" line="1178"/>
         <source>Lot:</source>
         <translation>लॉट:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1152"/>
+        <location filename="../../app/ui/bids_page.py" line="1182"/>
         <source>Your request to the L1 seller (72 hours to answer):</source>
         <translation>L1 विक्रेता से आपका अनुरोध (उत्तर के लिए 72 घंटे):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1181"/>
+        <location filename="../../app/ui/bids_page.py" line="1211"/>
         <source>Export the bid for audit</source>
         <translation>बोली को ऑडिट के लिए निर्यात करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1184"/>
+        <location filename="../../app/ui/bids_page.py" line="1214"/>
         <source>Saved for audit: %1</source>
         <translation>ऑडिट के लिए सहेजा गया: %1</translation>
     </message>
