@@ -1001,32 +1001,32 @@
     <message>
         <location filename="../../app/ui/bids_page.py" line="1005"/>
         <source>submitted on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 को जमा किया गया</translation>
     </message>
     <message>
         <location filename="../../app/ui/bids_page.py" line="1005"/>
         <source>withdrawn (last sent %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>वापस लिया गया (पिछली बार %1 को भेजा गया)</translation>
     </message>
     <message>
         <location filename="../../app/ui/bids_page.py" line="1006"/>
         <source>Your offer</source>
-        <translation type="unfinished"></translation>
+        <translation>आपका प्रस्ताव</translation>
     </message>
     <message>
         <location filename="../../app/ui/bids_page.py" line="1008"/>
         <source>Receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>रसीद</translation>
     </message>
     <message>
         <location filename="../../app/ui/bids_page.py" line="1009"/>
         <source>Withdrawals left</source>
-        <translation type="unfinished"></translation>
+        <translation>शेष वापसी अवसर</translation>
     </message>
     <message>
         <location filename="../../app/ui/bids_page.py" line="1010"/>
         <source>rejected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>अस्वीकृत: %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/bids_page.py" line="1018"/>
