@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any, Callable, Iterator
 
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Connection, Engine, func, select, text
 
 from domain.listing import BUYER_VISIBLE, ListingStatus
 from server.db.models import AuditEvent, Brand, BuyerOrg, Category, Listing, SellerFirm, User
@@ -522,6 +522,13 @@ def _write_reference(conn: Connection, head: str, world: _World, password_hash: 
             head = append_audit(conn, head, actor=SYSTEM, action=f"seed.{entity_type}", entity_type=entity_type,
                                 entity_id=str(row[key]), digest=sha256_hex(canonical_json(row)))
         summary.audit_events += len(rows)
+    if conn.dialect.name == "postgresql":
+        # The rows came with their ids: move each id sequence past them, or the next row
+        # made by the server (a user, a firm) would be given an id already taken.
+        for model in (Category, BuyerOrg, SellerFirm, User):
+            table = model.__tablename__
+            conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                              f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"))
     summary.categories = len(world.categories)
     summary.leaf_categories = len(world.leaves)
     summary.brands = len(world.brands)

@@ -571,7 +571,7 @@ class BidsPage(Retranslating, QWidget):
         self.filters.setVisible(self.role == "seller")
 
         self.actions: dict[str, QPushButton] = {}
-        for name in ("send", "approve", "return", "offer", "withdraw", "accept_match", "open_financial", "negotiate",
+        for name in ("send", "approve", "return", "offer", "withdraw", "accept_match", "decline_match", "open_financial", "negotiate",
                      "answer_negotiation", "award", "export"):
             button = QPushButton(self, objectName=f"bid_{name}")
             button.clicked.connect(getattr(self, f"_do_{name}"))
@@ -610,6 +610,7 @@ class BidsPage(Retranslating, QWidget):
         self.offered_listings: dict[str, dict[str, Any]] = {}
         self.offer_categories: list[dict[str, Any]] = []
         self.negotiations: list[dict[str, Any]] = []  # rounds with L1 (a seller sees only its own)
+        self.my_offer: dict[str, Any] | None = None  # a seller's own offer on the bid shown
 
         top = QHBoxLayout()
         top.addWidget(self.new_button)
@@ -647,7 +648,8 @@ class BidsPage(Retranslating, QWidget):
         labels = {"send": self.tr("Send for approval"), "approve": self.tr("Approve and publish…"),
                   "return": self.tr("Return…"), "offer": self.tr("Make or revise my offer…"),
                   "withdraw": self.tr("Withdraw my offer…"),
-                  "accept_match": self.tr("Match L1…"), "open_financial": self.tr("Open the prices"),
+                  "accept_match": self.tr("Match L1…"), "decline_match": self.tr("Decline the match"),
+                  "open_financial": self.tr("Open the prices"),
                   "negotiate": self.tr("Negotiate with L1…"), "answer_negotiation": self.tr("Answer the negotiation…"),
                   "award": self.tr("Award"), "export": self.tr("Export for audit…")}
         for name, button in self.actions.items():
@@ -802,7 +804,7 @@ class BidsPage(Retranslating, QWidget):
         if self.current is None or self.current.get("id") != chosen.get("id"):
             # Another bid: nothing of the previous one's details may stay on screen.
             self.detail_source, self.detail_problem = None, ""
-            self.current_evaluation, self.technical_offers, self.negotiations = {}, [], []
+            self.current_evaluation, self.technical_offers, self.negotiations, self.my_offer = {}, [], [], None
             self.timeline.set_events([])
             self.evaluation.show_evaluation(None)
             self._show_offers()
@@ -833,6 +835,7 @@ class BidsPage(Retranslating, QWidget):
         self.current_evaluation = evaluation
         self.technical_offers = detail.get("offers") or []
         self.negotiations = detail.get("negotiations") or []
+        self.my_offer = detail.get("my_offer")
         if self.technical_offers:
             named = {quote["listing_id"] for offer in self.technical_offers for quote in offer["items"].values()
                      if quote.get("listing_id")}
@@ -929,8 +932,8 @@ class BidsPage(Retranslating, QWidget):
             "return": self.role == "approver" and status == "awaiting_approval",
             "offer": self.role == "seller" and status == "published",
             "withdraw": self.role == "seller" and status == "published",
-            "accept_match": self.role == "seller" and status == "financial_evaluation" and bool(
-                [i for i in self.current_evaluation.get("invitations", []) if i.get("answer") is None]),
+            "accept_match": self.role == "seller" and status == "financial_evaluation" and bool(self._unanswered()),
+            "decline_match": self.role == "seller" and status == "financial_evaluation" and bool(self._unanswered()),
             "open_financial": self.role == "buyer" and status == "technical_evaluation",
             "negotiate": self.role == "buyer" and status == "financial_evaluation" and bool(self._lots_to_negotiate()),
             "answer_negotiation": self.role == "seller" and self._open_round() is not None,
@@ -987,10 +990,29 @@ class BidsPage(Retranslating, QWidget):
                      "top_half": self.tr("the lowest-priced half of the offers")}
             rows.append((self.tr("Reverse auction"), filled(self.tr("Yes: %1"), rules.get(bid.get("ra_rule") or "", ""))
                          if bid["ra_enabled"] else self.tr("No")))
+        rows += self._my_offer_rows()
         rows += [(filled(self.tr("Negotiation, round %1"), n["round"]), self._round_text(n)) for n in self.negotiations]
         table = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(str(v))}</td></tr>" for k, v in rows)
+        items = self.tr("Items")  # outside the f-string, where pyside6-lupdate finds it
         return (f"<h3>{escape(bid.get('title', ''))}</h3><table cellpadding=3>{table}</table>"
-                f"<h4>{escape(self.tr('Items'))}</h4>{self._items_html(bid.get('items') or [])}")
+                f"<h4>{escape(items)}</h4>{self._items_html(bid.get('items') or [])}")
+
+    def _my_offer_rows(self) -> list[tuple[str, str]]:
+        """A seller's own offer on this bid: its state, its receipt, the withdrawals left and
+        the technical result with the buyer's reason."""
+        offer = self.my_offer
+        if self.role != "seller" or not offer:
+            return []
+        states = {"submitted": self.tr("submitted on %1"), "withdrawn": self.tr("withdrawn (last sent %1)")}
+        rows = [(self.tr("Your offer"), filled(states.get(offer.get("status"), offer.get("status") or ""),
+                                               when(offer.get("submitted_at")))),
+                (self.tr("Receipt"), offer.get("receipt") or ""),
+                (self.tr("Withdrawals left"), str(offer.get("withdrawals_left", "")))]
+        technical = {"accepted": self.tr("accepted"), "rejected": self.tr("rejected: %1")}
+        if offer.get("technical_status") in technical:
+            rows.append((self.tr("Technical evaluation"),
+                         filled(technical[offer["technical_status"]], offer.get("technical_reason") or "")))
+        return rows
 
     def _round_text(self, negotiation: dict[str, Any]) -> str:
         """Lot all, S7: Rs 14,00,000.00 -> Rs 13,60,000.00 (answered)."""
@@ -1117,13 +1139,22 @@ class BidsPage(Retranslating, QWidget):
 
         operations.withdraw_offer(self.tasks, self.workspace, self.current["id"], queued, failed)
 
-    def _do_accept_match(self) -> None:
+    def _unanswered(self) -> list[dict[str, Any]]:
+        """The seller's invitations to match L1 it has not answered yet."""
+        return [i for i in self.current_evaluation.get("invitations", []) if i.get("answer") is None]
+
+    def _answer_matches(self, accept: bool) -> None:
         bid_id = self.current["id"]
-        for invitation in self.current_evaluation.get("invitations", []):
-            if invitation.get("answer") is None:
-                lot = invitation["lot"]
-                operations.queue(self.tasks, lambda p, lot=lot: p.answer_match(bid_id, lot, True), self.workspace,
-                                 self._queued)
+        for invitation in self._unanswered():
+            lot = invitation["lot"]
+            operations.queue(self.tasks, lambda p, lot=lot: p.answer_match(bid_id, lot, accept), self.workspace,
+                             self._queued)
+
+    def _do_accept_match(self) -> None:
+        self._answer_matches(True)
+
+    def _do_decline_match(self) -> None:
+        self._answer_matches(False)
 
     def _do_open_financial(self) -> None:
         bid_id, version = self.current["id"], self._version()

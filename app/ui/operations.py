@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from app import seller_catalogue
+from app.api import ApiError
 from app.cart import Cart
 from app.procurement import Procurement
 from app.read_cache import BIDS_KEY, ORDERS_KEY, bid_key, order_history_key, unreachable
@@ -142,7 +143,7 @@ def load_bid_detail(tasks: TaskManager, workspace: Workspace, bid_id: str, on_do
                     on_stored: Done | None = None) -> None:
     """A `Cached` of {"bid", "history", "evaluation" and "negotiations" (None before prices are
     open), "offers" (during a two-packet bid's technical evaluation, for the buyer's office;
-    else None)},
+    else None), "my_offer" (a seller's own offer, or None)},
     read and stored as one, so the details shown offline are of one moment. `on_stored` as
     for load_bids."""
     _stored_first(tasks, lambda: workspace.reads.stored(bid_key(bid_id)), on_stored)
@@ -156,8 +157,15 @@ def load_bid_detail(tasks: TaskManager, workspace: Workspace, bid_id: str, on_do
             negotiations = procurement.negotiations(api, bid_id)["negotiations"]
         if bid["status"] == "technical_evaluation" and (workspace.user or {}).get("buyer_org"):
             offers = procurement.offers(api, bid_id)  # without prices: the financial packets are closed
+        mine = None
+        if (workspace.user or {}).get("seller_firm"):
+            try:
+                mine = procurement.my_offer(api, bid_id)  # the seller's own: status, receipt, technical result
+            except ApiError as error:
+                if error.status != 404:  # 404: no offer on this bid
+                    raise
         return {"bid": bid, "history": procurement.history(api, bid_id), "evaluation": evaluation, "offers": offers,
-                "negotiations": negotiations}
+                "negotiations": negotiations, "my_offer": mine}
     tasks.run(lambda: workspace.reads.fetch(bid_key(bid_id), read), on_done, on_error, lane="network")
 
 

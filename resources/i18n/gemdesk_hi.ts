@@ -673,7 +673,7 @@
     </message>
     <message>
         <location filename="../../app/ui/bids_page.py" line="660"/>
-        <location filename="../../app/ui/bids_page.py" line="1012"/>
+        <location filename="../../app/ui/bids_page.py" line="1013"/>
         <source>Technical evaluation</source>
         <translation>तकनीकी मूल्यांकन</translation>
     </message>
@@ -811,7 +811,7 @@
     </message>
     <message>
         <location filename="../../app/ui/bids_page.py" line="894"/>
-        <location filename="../../app/ui/bids_page.py" line="1010"/>
+        <location filename="../../app/ui/bids_page.py" line="1011"/>
         <source>accepted</source>
         <translation>स्वीकृत</translation>
     </message>
@@ -924,7 +924,7 @@
         <location filename="../../app/ui/bids_page.py" line="973"/>
         <location filename="../../app/ui/bids_page.py" line="980"/>
         <location filename="../../app/ui/bids_page.py" line="984"/>
-        <location filename="../../app/ui/bids_page.py" line="1034"/>
+        <location filename="../../app/ui/bids_page.py" line="1035"/>
         <source>None</source>
         <translation>कोई नहीं</translation>
     </message>
@@ -999,122 +999,127 @@
         <translation>बातचीत (नेगोशिएशन), दौर %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1005"/>
+        <location filename="../../app/ui/bids_page.py" line="996"/>
+        <source>Items</source>
+        <translation>वस्तुएँ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="1006"/>
         <source>submitted on %1</source>
         <translation>%1 को जमा किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1005"/>
+        <location filename="../../app/ui/bids_page.py" line="1006"/>
         <source>withdrawn (last sent %1)</source>
         <translation>वापस लिया गया (पिछली बार %1 को भेजा गया)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1006"/>
+        <location filename="../../app/ui/bids_page.py" line="1007"/>
         <source>Your offer</source>
         <translation>आपका प्रस्ताव</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1008"/>
+        <location filename="../../app/ui/bids_page.py" line="1009"/>
         <source>Receipt</source>
         <translation>रसीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1009"/>
+        <location filename="../../app/ui/bids_page.py" line="1010"/>
         <source>Withdrawals left</source>
         <translation>शेष वापसी अवसर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1010"/>
+        <location filename="../../app/ui/bids_page.py" line="1011"/>
         <source>rejected: %1</source>
         <translation>अस्वीकृत: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1018"/>
+        <location filename="../../app/ui/bids_page.py" line="1019"/>
         <source>open until %1</source>
         <translation>%1 तक खुला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1019"/>
+        <location filename="../../app/ui/bids_page.py" line="1020"/>
         <source>price lowered</source>
         <translation>मूल्य घटाया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1019"/>
+        <location filename="../../app/ui/bids_page.py" line="1020"/>
         <source>price kept</source>
         <translation>मूल्य यथावत रखा गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1020"/>
+        <location filename="../../app/ui/bids_page.py" line="1021"/>
         <source>lapsed without an answer</source>
         <translation>बिना उत्तर के समाप्त</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1024"/>
+        <location filename="../../app/ui/bids_page.py" line="1025"/>
         <source>lot %1, %2: %3 (%4)</source>
         <translation>लॉट %1, %2: %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1032"/>
+        <location filename="../../app/ui/bids_page.py" line="1033"/>
         <source>Bid security declaration instead</source>
         <translation>इसके बदले बोली प्रतिभूति घोषणा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1036"/>
+        <location filename="../../app/ui/bids_page.py" line="1037"/>
         <source> (MSEs and startups exempt)</source>
         <translation> (एमएसई और स्टार्टअप को छूट)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1046"/>
+        <location filename="../../app/ui/bids_page.py" line="1047"/>
         <source>%1: %2, delivery within %3 days</source>
         <translation>%1: %2, %3 दिन के भीतर डिलीवरी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1049"/>
+        <location filename="../../app/ui/bids_page.py" line="1050"/>
         <source>%1 — %2 in all</source>
         <translation>%1 — कुल %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1073"/>
+        <location filename="../../app/ui/bids_page.py" line="1074"/>
         <source>Remark (for the buyer and the record):</source>
         <translation>टिप्पणी (खरीदार और रिकॉर्ड के लिए):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1079"/>
+        <location filename="../../app/ui/bids_page.py" line="1080"/>
         <source>Approve and publish</source>
         <translation>अनुमोदित और प्रकाशित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1085"/>
+        <location filename="../../app/ui/bids_page.py" line="1086"/>
         <source>Return to the buyer</source>
         <translation>खरीदार को लौटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1095"/>
+        <location filename="../../app/ui/bids_page.py" line="1096"/>
         <source>Preparing your offer…</source>
         <translation>आपका प्रस्ताव तैयार किया जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1100"/>
+        <location filename="../../app/ui/bids_page.py" line="1101"/>
         <source>Your offer cannot be prepared now: %1</source>
         <translation>आपका प्रस्ताव अभी तैयार नहीं किया जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1120"/>
+        <location filename="../../app/ui/bids_page.py" line="1121"/>
         <source>Withdraw my offer</source>
         <translation>मेरा प्रस्ताव वापस लें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1121"/>
+        <location filename="../../app/ui/bids_page.py" line="1122"/>
         <source>Withdraw your offer on this bid? You may make it again before the end; an offer may be withdrawn at most three times.</source>
         <translation>इस बोली पर अपना प्रस्ताव वापस लें? समाप्ति से पहले आप इसे फिर से दे सकते हैं; कोई प्रस्ताव अधिकतम तीन बार वापस लिया जा सकता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1128"/>
+        <location filename="../../app/ui/bids_page.py" line="1129"/>
         <source>Your offer will be withdrawn with the next sync.</source>
         <translation>अगले सिंक के साथ आपका प्रस्ताव वापस ले लिया जाएगा।</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="1129"/>
+        <location filename="../../app/ui/bids_page.py" line="1130"/>
         <source>Your offer will be withdrawn with the next sync (%n withdrawal(s) left after this one).</source>
         <translation>
             <numerusform>अगले सिंक के साथ आपका प्रस्ताव वापस ले लिया जाएगा (इसके बाद %n बार और वापस लिया जा सकता है)।</numerusform>
@@ -1122,38 +1127,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1135"/>
+        <location filename="../../app/ui/bids_page.py" line="1136"/>
         <source>You have no offer on this bid to withdraw.</source>
         <translation>इस बोली पर आपका कोई प्रस्ताव नहीं है जिसे वापस लिया जा सके।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1136"/>
+        <location filename="../../app/ui/bids_page.py" line="1137"/>
         <source>The offer cannot be withdrawn now: %1</source>
         <translation>प्रस्ताव अभी वापस नहीं लिया जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1178"/>
-        <location filename="../../app/ui/bids_page.py" line="1181"/>
+        <location filename="../../app/ui/bids_page.py" line="1179"/>
+        <location filename="../../app/ui/bids_page.py" line="1182"/>
         <source>Negotiate with L1</source>
         <translation>L1 से बातचीत (नेगोशिएशन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1178"/>
+        <location filename="../../app/ui/bids_page.py" line="1179"/>
         <source>Lot:</source>
         <translation>लॉट:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1182"/>
+        <location filename="../../app/ui/bids_page.py" line="1183"/>
         <source>Your request to the L1 seller (72 hours to answer):</source>
         <translation>L1 विक्रेता से आपका अनुरोध (उत्तर के लिए 72 घंटे):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1211"/>
+        <location filename="../../app/ui/bids_page.py" line="1212"/>
         <source>Export the bid for audit</source>
         <translation>बोली को ऑडिट के लिए निर्यात करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1214"/>
+        <location filename="../../app/ui/bids_page.py" line="1215"/>
         <source>Saved for audit: %1</source>
         <translation>ऑडिट के लिए सहेजा गया: %1</translation>
     </message>

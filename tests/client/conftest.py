@@ -14,6 +14,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -113,8 +114,12 @@ class ServerProcess:
 
     # -- the server's truth, read from its database ---------------------------------------
 
+    @property
+    def database_url(self) -> str:
+        return self.env.get("GEMDESK_SERVER_DATABASE_URL") or f"sqlite:///{self.data_dir / 'marketplace.sqlite'}"
+
     def query(self, sql: str, **params) -> list:
-        engine = create_engine(f"sqlite:///{self.data_dir / 'marketplace.sqlite'}")
+        engine = create_engine(self.database_url)
         try:
             with engine.connect() as conn:
                 return conn.execute(text(sql), params).all()
@@ -123,7 +128,8 @@ class ServerProcess:
 
     def execute(self, sql: str, **params) -> None:
         """Write to the server's database behind its back (test set-up only)."""
-        engine = create_engine(f"sqlite:///{self.data_dir / 'marketplace.sqlite'}", connect_args={"timeout": 30})
+        engine = create_engine(self.database_url,
+                               connect_args={"timeout": 30} if self.database_url.startswith("sqlite") else {})
         try:
             with engine.begin() as conn:
                 conn.execute(text(sql), params)
@@ -162,12 +168,31 @@ def server_env() -> dict[str, str]:
     return {}
 
 
-@pytest.fixture
-def server(seeded_server_template, tmp_path, server_env):
+def serve_sqlite(seeded_server_template: Path, tmp_path: Path, server_env: dict[str, str]) -> Iterator[ServerProcess]:
+    """The demo marketplace served from its embedded SQLite file, for the length of a test."""
     folder = tmp_path / "server"
     folder.mkdir()
     shutil.copyfile(seeded_server_template, folder / "marketplace.sqlite")
     process = ServerProcess(folder, free_port(), server_env)
+    process.start()
+    yield process
+    process.stop()
+
+
+@pytest.fixture
+def server(seeded_server_template, tmp_path, server_env):
+    """The marketplace server process the client tests talk to (a module may run it on
+    PostgreSQL too: see tests/client/test_procurement.py)."""
+    yield from serve_sqlite(seeded_server_template, tmp_path, server_env)
+
+
+@pytest.fixture
+def postgresql_server(postgres_databases, tmp_path, server_env):
+    """The same demo marketplace served from a PostgreSQL database of its own."""
+    folder = tmp_path / "server-pg"
+    folder.mkdir()
+    process = ServerProcess(folder, free_port(), {**server_env, "GEMDESK_SERVER_DATABASE_URL": postgres_databases.new_database()})
+    process.run("seed", "--products", str(SEED_PRODUCTS))
     process.start()
     yield process
     process.stop()

@@ -1,7 +1,8 @@
 """The buying cycle from the desktops' side, against a real server process whose clock the
 test moves forward: a clerk's bid drafted offline, approved by the officer, answered by
 three sellers from their own outboxes, opened by the server's scheduled step, evaluated
-with the MSE preference, matched, awarded and turned into orders."""
+with the MSE preference, matched, negotiated, awarded and turned into orders; each on a
+server on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -17,7 +18,16 @@ from app.procurement import Procurement
 from app.outbox import Outbox
 from domain.timefmt import iso_utc, parse_iso
 from server.security import hash_password
-from tests.client.conftest import PASSWORD
+from tests.client.conftest import PASSWORD, serve_sqlite
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def server(request, seeded_server_template, tmp_path, server_env):
+    """Each test here runs against the server process on SQLite, then on PostgreSQL."""
+    if request.param == "sqlite":
+        yield from serve_sqlite(seeded_server_template, tmp_path, server_env)
+    else:
+        yield request.getfixturevalue("postgresql_server")
 
 
 @pytest.fixture
@@ -38,7 +48,8 @@ def _seller_users(server) -> dict[str, int]:
     for username, where in picks.items():
         firm = server.query(f"SELECT id FROM seller_firms WHERE {where} ORDER BY id LIMIT 1")[0][0]
         server.execute("INSERT INTO users (username, display_name, password_hash, role, seller_firm_id, active, created_at) "
-                       "VALUES (:u, :u, :p, 'seller', :f, 1, '2026-01-01 00:00:00')", u=username, p=password, f=firm)
+                       "VALUES (:u, :u, :p, 'seller', :f, :active, '2026-01-01 00:00:00')", u=username, p=password, f=firm,
+                       active=True)
         firms[username] = firm
     return firms
 
@@ -209,9 +220,12 @@ def test_an_l1_purchase_from_the_desktop_waits_for_the_officer(device, server):
     places the order; an order of another listing is refused with the server's sentence."""
     buyer, approver = device("demo-buyer"), device("demo-approver")
     clerk, officer = Procurement(buyer.outbox), Procurement(approver.outbox)
-    category, district = server.query(
-        "SELECT category_id, json_extract(delivery_districts, '$[0]') FROM listings WHERE status = 'published' "
-        "AND stock > 0 AND price_paise <= 1000000 GROUP BY category_id HAVING count(DISTINCT brand) >= 3 LIMIT 1")[0]
+    category = server.query(
+        "SELECT category_id FROM listings WHERE status = 'published' AND stock > 0 AND price_paise <= 1000000 "
+        "GROUP BY category_id HAVING count(DISTINCT brand) >= 3 ORDER BY category_id LIMIT 1")[0][0]
+    districts = server.query("SELECT delivery_districts FROM listings WHERE category_id = :c AND status = 'published' "
+                             "ORDER BY id LIMIT 1", c=category)[0][0]
+    district = (json.loads(districts) if isinstance(districts, str) else districts)[0]
     compared = clerk.l1_comparison(buyer.session.api, category, {}, district)
     l1 = compared["l1_listing_id"]
     other = next(row["listing_id"] for row in compared["ranked"] if row["listing_id"] != l1)

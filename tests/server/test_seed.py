@@ -8,9 +8,10 @@ import re
 import shutil
 from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime, timezone
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 
 from domain.listing import BUYER_VISIBLE, KeyParam, MiiClass, mii_class, validate_listing
 from server.db.engine import make_engine
@@ -346,6 +347,23 @@ def test_a_tiny_seed_still_has_the_demo_catalogue(fresh_engines):
     assert summary.seller_firms == 40
     firms = _all(engine, select(SellerFirm))
     assert 0.10 <= sum(f.women_owned for f in firms) / len(firms) <= 0.15
+
+
+@pytest.mark.parametrize("fresh_engines", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)],
+                         indirect=True)
+def test_rows_made_after_the_seed_get_ids_of_their_own(fresh_engines):
+    """The seed writes its ids itself; on PostgreSQL the id sequences must then move past
+    them, or the first firm or user the marketplace adds would collide with a seeded one."""
+    engine = fresh_engines()
+    seed_marketplace(engine, 0, progress=lambda line: None)
+    with engine.begin() as conn:
+        firm = conn.execute(insert(SellerFirm).values(
+            name="Naya Traders", mse_class="none", udyam_number=None, nature="trader", state="Delhi",
+            district="New Delhi")).inserted_primary_key[0]
+        user = conn.execute(insert(User).values(
+            username="naya-seller", display_name="Naya", password_hash="-", role="seller", seller_firm_id=firm,
+            active=True, created_at=datetime(2026, 11, 25, tzinfo=timezone.utc))).inserted_primary_key[0]
+    assert firm == _count(engine, SellerFirm) and user == _count(engine, User)
 
 
 def test_products_must_be_a_count(fresh_engines):

@@ -19,6 +19,7 @@ from app.ui.bids_page import BidsModel, NegotiationDialog, OfferDialog, bids_mat
 from domain.bid_json import bid_from_json, evaluation_json
 from domain.evaluation import evaluate
 from domain.timefmt import parse_iso
+from server.security import hash_password
 from tests.ui.conftest import PASSWORD, shown_tab, signed_in, wait_for_sync
 
 
@@ -231,6 +232,63 @@ def test_a_two_packet_bid_is_evaluated_technically_in_the_window(qtbot, desks, s
     qtbot.waitUntil(lambda: clerk.waiting() == 0 and clerk.requests(("done",))[-1].action == "technical", timeout=20_000)
     mine = seller.workspace.procurement.my_offer(seller.workspace.api(), bid_id)
     assert mine["technical_status"] == "rejected" and mine["technical_reason"] == "The almirah offered has 4 shelves, not 6"
+    # The seller reads the decision and its reason in its window, beside its offer's receipt.
+    seller_page = bids_tab(qtbot, seller.window)
+    wait_for_status(qtbot, seller, seller_page, title, "technical_evaluation")
+    select(qtbot, seller_page, title)
+    qtbot.waitUntil(lambda: "rejected: The almirah offered has 4 shelves, not 6" in seller_page.summary.toPlainText(),
+                    timeout=10_000)
+    assert mine["receipt"] in seller_page.summary.toPlainText()
+
+
+def test_an_mse_declines_to_match_l1_in_the_window(qtbot, desks, server):
+    """A trader is L1; the demo seller, a micro manufacturer within 15%, is invited to match
+    and declines from its window; the award then goes to L1 alone."""
+    category = demo_seller_category(server)
+    trader_firm = server.query("SELECT id FROM seller_firms WHERE mse_class = 'none' AND nature = 'trader' "
+                               "ORDER BY id LIMIT 1")[0][0]
+    server.execute("INSERT INTO users (username, display_name, password_hash, role, seller_firm_id, active, created_at) "
+                   "VALUES ('l1-trader', 'L1 Trader', :p, 'seller', :f, 1, '2026-01-01 00:00:00')",
+                   p=hash_password(PASSWORD), f=trader_firm)
+    buyer = desks.open("buyer")
+    signed_in(qtbot, buyer, server, "demo-buyer")
+    now = parse_iso(buyer.workspace.api().get("/api/v1/time")["now"])
+    title = f"Almirahs to match {uuid.uuid4().hex[:6]}"
+    clerk = buyer.workspace.procurement
+    bid_id = clerk.draft_bid({"title": title, "min_offers": 1, "estimated_value_paise": 7_20_000_00,
+                              "end_at": (now + timedelta(days=12)).isoformat(),
+                              "items": [{"id": "1", "name": "Almirah", "category_id": category, "key_specs": {},
+                                         "consignees": [{"district": "Raipur", "quantity": 40, "delivery_days": 30}]}]})
+    clerk.send_for_approval(bid_id)
+    buyer.workspace.sync()
+    approver = desks.open("approver")
+    signed_in(qtbot, approver, server, "demo-approver")
+    approver.workspace.procurement.approve(bid_id, 2, "ok")
+    approver.workspace.sync()
+    for name, username, price in (("trader", "l1-trader", 17_000_00), ("seller", "demo-seller", 18_500_00)):
+        desk = desks.open(name)
+        signed_in(qtbot, desk, server, username)
+        desk.workspace.procurement.submit_offer(bid_id, {"local_content_pct": 10, "items": {
+            "1": {"unit_price_paise": price, "listing_id": None, "compliance": {}}}})
+        desk.workspace.sync()
+    seller = desk
+    advance(server, timedelta(days=12, minutes=31).total_seconds())
+
+    page = bids_tab(qtbot, seller.window)
+    wait_for_status(qtbot, seller, page, title, "financial_evaluation")
+    select(qtbot, page, title)
+    qtbot.waitUntil(lambda: page.actions["decline_match"].isVisible(), timeout=10_000)
+    assert page.actions["accept_match"].isVisible()
+    qtbot.mouseClick(page.actions["decline_match"], Qt.MouseButton.LeftButton)
+    procurement = seller.workspace.procurement
+    qtbot.waitUntil(lambda: procurement.waiting() == 0 and procurement.requests(("done",))[-1].action == "match",
+                    timeout=20_000)
+    assert procurement.requests(("rejected",)) == []
+    answer = procurement.evaluation(seller.workspace.api(), bid_id)["invitations"][0]["answer"]
+    assert answer == "declined"
+    awards = clerk.evaluation(buyer.workspace.api(), bid_id)["evaluation"]["awards"]
+    assert [(line["quantity"], line["unit_price_paise"]) for line in awards] == [(40, 17_000_00)]
+    assert desks.crashes == []
 
 
 def test_the_bids_model_passes_qts_model_tester(qtmodeltester):
