@@ -1,7 +1,8 @@
 """The quick-start demo: a local marketplace server with the demo data, and the client on it.
 
 `python3 run.py demo` runs this. The server runs as its own process on its embedded SQLite
-database under the demo folder, seeded once (a second start keeps everything). The client
+database under the demo folder, seeded once (a second start keeps everything), with a little
+buying activity made through its API (app/demo_activity.py). The client
 opens the desktop app signed in as demo-buyer (or --user), which syncs in the background;
 without a screen (no DISPLAY) it syncs headless instead and keeps the server running.
 """
@@ -19,6 +20,7 @@ from pathlib import Path
 import requests
 
 from app.config import has_screen
+from app.demo_activity import make_activity
 
 DEMO_USERS = ("demo-buyer", "demo-approver", "demo-seller", "demo-admin")
 
@@ -68,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     server = subprocess.Popen(server_cmd + ["serve", "--host", "127.0.0.1", "--port", str(port)])
     try:
         _wait_until_healthy(url, server)
+        for line in make_activity(url):
+            print(f"Demo buying activity: {line}.", flush=True)
         env = dict(os.environ, GEMDESK_PASSWORD="demo")
         client_cmd = [sys.executable, "-m", "app", "--data-dir", str(client_dir)]
         accounts = f"Accounts: {', '.join(DEMO_USERS)} (password: demo)."
