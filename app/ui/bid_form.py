@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.formats import percent_text, rupees_input_text
-from app.ui.i18n import current_language
-from app.ui.widgets import Retranslating, fill_categories, problem_label
+from app.ui.widgets import Retranslating, fill_categories, key_param_label, problem_label
 from domain.bid_fields import DEFAULTS, EDITABLE, EMD_MAX_BP, EMD_MIN_BP, MAX_TEXT, RA_RULES, check_bid_fields
 from domain.buying_modes import NoRuleSet, PurchaseError, Route, advise
 from domain.money import MoneyError, paise_from_rupees, percent_of, rupees_text
@@ -791,7 +790,6 @@ class BidItemEditor(Retranslating, QGroupBox):
             self.form.removeRow(self.first_param_row)
         self.param_inputs.clear()
         category = self.category_by_id.get(self.category.currentData())
-        hindi = current_language() == "hi"
         for param in (category or {}).get("key_params", []):
             value = typed.get(param["name"], "")
             if param.get("kind") == "choice" and param.get("choices"):
@@ -805,10 +803,8 @@ class BidItemEditor(Retranslating, QGroupBox):
                 widget = QLineEdit(value, self, objectName=f"param_{param['name']}")
                 widget.setPlaceholderText(self.tr("Any"))
                 widget.textChanged.connect(self.changed)
-            label = param.get("label_hi" if hindi else "label_en") or param["name"]
-            unit = param.get("unit")
             row = self.first_param_row + len(self.param_inputs)
-            self.form.insertRow(row, QLabel(f"{label} ({unit})" if unit else label, self), widget)
+            self.form.insertRow(row, QLabel(key_param_label(param), self), widget)
             self.param_inputs[param["name"]] = widget
 
     def _typed_params(self) -> dict[str, str]:

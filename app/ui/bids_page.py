@@ -38,10 +38,9 @@ from app.ui import operations
 from app.ui.bid_form import BidForm
 from app.ui.evaluation_view import EvaluationView
 from app.ui.formats import money, number, percent_text, rupees_input_text, when
-from app.ui.i18n import current_language
 from app.ui.tasks import TaskManager
 from app.ui.timeline import Timeline
-from app.ui.widgets import Retranslating, RowsModel, problem_label
+from app.ui.widgets import Retranslating, RowsModel, key_param_label, problem_label
 from app.workspace import Workspace
 from domain.bid_fields import NEGOTIATION_ROUNDS
 from domain.listing import BUYER_VISIBLE
@@ -179,14 +178,8 @@ def closest_listing(listings: list[dict[str, Any]], required: dict[str, Any]) ->
 
 def param_labels(categories: list[dict[str, Any]]) -> dict[int, dict[str, str]]:
     """{category id: {key parameter's name: its label in the user's language, with its unit}}."""
-    hindi = current_language() == "hi"
-    labels: dict[int, dict[str, str]] = {}
-    for category in categories:
-        names = labels.setdefault(category["id"], {})
-        for param in category.get("key_params") or []:
-            label = param.get("label_hi" if hindi else "label_en") or param["name"]
-            names[param["name"]] = f"{label} ({param['unit']})" if param.get("unit") else label
-    return labels
+    return {category["id"]: {param["name"]: key_param_label(param) for param in category.get("key_params") or []}
+            for category in categories}
 
 
 def offerable_listings(listings: list[MyListing]) -> list[dict[str, Any]]:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 from app.cache import Cache
 from app.ui.formats import mii_text, money_in_words, nature_text, number, seller_class_text, when
 from app.ui.i18n import current_language
-from app.ui.widgets import Retranslating
+from app.ui.widgets import Retranslating, key_param_label
 from domain.listing import discount_bp
 
 
@@ -52,10 +52,8 @@ class ListingDetail(Retranslating, QWidget):
 
     def _param_labels(self, category_id: int) -> dict[str, str]:
         """The category's key parameters by name, as labels in the user's language, with units."""
-        hindi = current_language() == "hi"
         category = self.categories().get(category_id) or {"key_params": []}
-        return {p["name"]: (p["label_hi"] if hindi else p["label_en"]) + (f" ({p['unit']})" if p.get("unit") else "")
-                for p in category["key_params"]}
+        return {p["name"]: key_param_label(p) for p in category["key_params"]}
 
     def _category_path(self, category_id: int) -> str:
         by_id = self.categories()

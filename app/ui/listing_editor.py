@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from app.seller_catalogue import MyListing
 from app.ui.formats import rupees_input_text
 from app.ui.i18n import current_language
-from app.ui.widgets import Retranslating, fill_categories, problem_label
+from app.ui.widgets import Retranslating, fill_categories, key_param_label, problem_label
 from domain.listing import KeyParam, validate_listing
 from domain.money import MoneyError, paise_from_rupees
 
@@ -191,7 +191,7 @@ class ListingEditor(Retranslating, QDialog):
                 widget = QLineEdit(str(value), self, objectName=f"param_{param.name}")
                 widget.textChanged.connect(self.check)
             column, problem = self._with_problem(widget, f"key_specs.{param.name}")
-            label = QLabel(self._param_label(param), self)
+            label = QLabel(key_param_label(param), self)
             label.setBuddy(widget)
             self.params_form.addRow(label, column)
             self.param_inputs[param.name], self.param_problems[param.name] = widget, problem
@@ -208,9 +208,6 @@ class ListingEditor(Retranslating, QDialog):
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
 
-    def _param_label(self, param: KeyParam) -> str:
-        label = param.label_hi if current_language() == "hi" else param.label_en
-        return f"{label} ({param.unit})" if param.unit else label
 
     def _param_values(self) -> dict[str, str]:
         values = {}

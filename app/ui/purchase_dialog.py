@@ -1,8 +1,9 @@
 """Buying a catalogue listing: a direct purchase, or an L1 purchase after comparing the
-products of the category that meet the key parameters the buyer ticks (the listing's own
-values) and deliver to the consignee (domain/l1_comparison.py; the server checks it again). The dialog says which
-route the value allows under the order in force; the order is queued, then waits for the
-approving officer.
+products of the category that meet the key parameters the buyer ticks, with the values the
+buyer asks for (the listing's own to start with), and deliver to the consignee
+(domain/l1_comparison.py; the server checks it again). The dialog says which route the
+value allows under the order in force; the order is queued, then waits for the approving
+officer.
 """
 
 from __future__ import annotations
@@ -12,15 +13,15 @@ from typing import Any, Callable
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHeaderView, QLabel, QLineEdit,
-    QPushButton,
+    QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QHeaderView,
+    QLabel, QLineEdit, QPushButton,
     QRadioButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
 )
 
 from app.ui import operations
 from app.ui.formats import money
 from app.ui.tasks import TaskManager
-from app.ui.widgets import Retranslating, RowsModel, problem_label
+from app.ui.widgets import Retranslating, RowsModel, key_param_label, problem_label
 from app.workspace import Workspace
 from domain.buying_modes import NoRuleSet, Route, advise
 from domain.timefmt import IST, utc_now
@@ -53,6 +54,15 @@ class ComparisonModel(RowsModel):
         return row[key]
 
 
+def _key_params(workspace: Workspace, listing: dict[str, Any]) -> list[dict[str, Any]]:
+    """The listing's category's key parameters; the listing's own names where the category is
+    not on this computer."""
+    category = next((c for c in workspace.cache.categories() if c["id"] == listing.get("category_id")), None)
+    if category and category.get("key_params"):
+        return category["key_params"]
+    return [{"name": name, "label_en": name, "label_hi": name} for name in sorted(listing.get("key_specs") or {})]
+
+
 class PurchaseDialog(Retranslating, QDialog):
     def __init__(self, workspace: Workspace, tasks: TaskManager, listing: dict[str, Any], district: str,
                  on_queued: Callable[[Any], None], parent: QWidget | None = None) -> None:
@@ -69,16 +79,27 @@ class PurchaseDialog(Retranslating, QDialog):
         self.l1 = QRadioButton(self, objectName="l1Purchase")
         self.verdict = QLabel(self, objectName="purchaseVerdict", wordWrap=True)
         self.compare_button = QPushButton(self, objectName="compareButton")
-        # Which of the listing's key parameters the comparison requires: all of them narrow it
-        # to near-identical products (often one OEM), so the buyer chooses what the need is.
+        # The requirement: which of the category's key parameters the product must meet, and
+        # with what value (the listing's to start with). All of the listing's values narrow
+        # the comparison to near-identical products (often one OEM), so the buyer says what
+        # the need is.
         self.specs_box = QGroupBox(self, objectName="keyParameters")
-        specs_layout = QVBoxLayout(self.specs_box)
+        specs_layout = QGridLayout(self.specs_box)
         self.spec_checks: dict[str, QCheckBox] = {}
-        for name, value in sorted((listing.get("key_specs") or {}).items()):
-            check = QCheckBox(f"{name}: {value}", self.specs_box, checked=True)
+        self.spec_values: dict[str, QComboBox] = {}
+        specs = listing.get("key_specs") or {}
+        for row, param in enumerate(_key_params(workspace, listing)):
+            name = param["name"]
+            check = QCheckBox(key_param_label(param), self.specs_box, checked=name in specs)
+            value = QComboBox(self.specs_box, objectName=f"requirement_{name}", editable=param.get("kind") != "choice")
+            value.addItems([str(choice) for choice in param.get("choices") or []])
+            value.setCurrentText(str(specs.get(name, "")))
             check.toggled.connect(self._requirement_changed)
-            specs_layout.addWidget(check)
-            self.spec_checks[name] = check
+            value.currentTextChanged.connect(self._requirement_changed)
+            specs_layout.addWidget(check, row, 0)
+            specs_layout.addWidget(value, row, 1)
+            self.spec_checks[name], self.spec_values[name] = check, value
+        specs_layout.setColumnStretch(1, 1)
         self.specs_box.setVisible(bool(self.spec_checks))
         self.model = ComparisonModel(self)
         self.table = QTableView(self, objectName="comparisonTable")
@@ -141,8 +162,9 @@ class PurchaseDialog(Retranslating, QDialog):
         return price * self.quantity.value()
 
     def required_specs(self) -> dict[str, str]:
-        specs = self.listing.get("key_specs") or {}
-        return {name: specs[name] for name, check in self.spec_checks.items() if check.isChecked()}
+        """The key parameters ticked, with the values asked for (an empty value asks for nothing)."""
+        return {name: self.spec_values[name].currentText().strip() for name, check in self.spec_checks.items()
+                if check.isChecked() and self.spec_values[name].currentText().strip()}
 
     def _requirement_changed(self, *_: object) -> None:
         """A changed requirement makes the earlier comparison stale: compare again."""

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from app.ui.i18n import current_language
+from domain.listing import KeyParam
 
 PROBLEM_STYLE = "color:#b3261e"
 
@@ -79,6 +81,14 @@ def problem_label(parent: QWidget, object_name: str) -> QLabel:
     label.setStyleSheet(PROBLEM_STYLE)
     label.hide()
     return label
+
+
+def key_param_label(param: Mapping[str, Any] | KeyParam) -> str:
+    """A category's key parameter as the user reads it: its label in the user's language,
+    with its unit ("Maximum load (kg)")."""
+    get = param.get if isinstance(param, Mapping) else lambda key, default=None: getattr(param, key, default)
+    label = get("label_hi" if current_language() == "hi" else "label_en") or get("name")
+    return f"{label} ({get('unit')})" if get("unit") else label
 
 
 def category_name(category: dict[str, Any]) -> str:

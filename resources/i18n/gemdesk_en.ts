@@ -3,7 +3,7 @@
 <context>
     <name>BidsPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="721" />
+        <location filename="../../app/ui/bids_page.py" line="714" />
         <source>%n bid(s).</source>
         <translation>
             <numerusform>%n bid.</numerusform>
@@ -11,7 +11,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="791" />
+        <location filename="../../app/ui/bids_page.py" line="784" />
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n change waiting to be sent.</numerusform>
@@ -19,7 +19,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="1130" />
+        <location filename="../../app/ui/bids_page.py" line="1123" />
         <source>Your offer will be withdrawn with the next sync (%n withdrawal(s) left after this one).</source>
         <translation>
             <numerusform>Your offer will be withdrawn with the next sync (%n withdrawal left after this one).</numerusform>

@@ -4,307 +4,307 @@
 <context>
     <name>BidForm</name>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="375"/>
+        <location filename="../../app/ui/bid_form.py" line="374"/>
         <source>New bid</source>
         <translation>नई बिड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="375"/>
+        <location filename="../../app/ui/bid_form.py" line="374"/>
         <source>Edit bid</source>
         <translation>बिड बदलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="377"/>
+        <location filename="../../app/ui/bid_form.py" line="376"/>
         <source>The bid</source>
         <translation>बिड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="377"/>
+        <location filename="../../app/ui/bid_form.py" line="376"/>
         <source>Value, dates and offers</source>
         <translation>मूल्य, तिथियाँ और ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="377"/>
+        <location filename="../../app/ui/bid_form.py" line="376"/>
         <source>Security money</source>
         <translation>प्रतिभूति राशि</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="378"/>
+        <location filename="../../app/ui/bid_form.py" line="377"/>
         <source>Purchase preferences</source>
         <translation>खरीद वरीयताएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="378"/>
+        <location filename="../../app/ui/bid_form.py" line="377"/>
         <source>Reverse auction</source>
         <translation>रिवर्स नीलामी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="378"/>
+        <location filename="../../app/ui/bid_form.py" line="377"/>
         <source>Items</source>
         <translation>वस्तुएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="383"/>
+        <location filename="../../app/ui/bid_form.py" line="382"/>
         <source>Bid title</source>
         <translation>बिड का शीर्षक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="383"/>
+        <location filename="../../app/ui/bid_form.py" line="382"/>
         <source>Type of bid</source>
         <translation>बिड का प्रकार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="383"/>
+        <location filename="../../app/ui/bid_form.py" line="382"/>
         <source>Evaluation</source>
         <translation>मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="384"/>
+        <location filename="../../app/ui/bid_form.py" line="383"/>
         <source>Packets</source>
         <translation>पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="385"/>
+        <location filename="../../app/ui/bid_form.py" line="384"/>
         <source>The quantity may be split between sellers (for the purchase preferences)</source>
         <translation>मात्रा विक्रेताओं में बाँटी जा सकती है (खरीद वरीयताओं के लिए)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="386"/>
+        <location filename="../../app/ui/bid_form.py" line="385"/>
         <source>Estimated value (Rs)</source>
         <translation>अनुमानित मूल्य (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="386"/>
+        <location filename="../../app/ui/bid_form.py" line="385"/>
         <source>Bid ends (IST)</source>
         <translation>बिड समाप्ति (IST)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="387"/>
+        <location filename="../../app/ui/bid_form.py" line="386"/>
         <source>Offers valid for (days)</source>
         <translation>ऑफ़र की वैधता (दिन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="387"/>
+        <location filename="../../app/ui/bid_form.py" line="386"/>
         <source>Minimum number of offers</source>
         <translation>ऑफ़रों की न्यूनतम संख्या</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="388"/>
+        <location filename="../../app/ui/bid_form.py" line="387"/>
         <source>Automatic extension (days)</source>
         <translation>स्वचालित विस्तार (दिन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="388"/>
+        <location filename="../../app/ui/bid_form.py" line="387"/>
         <source>EMD (earnest money)</source>
         <translation>ईएमडी (बयाना राशि)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="389"/>
+        <location filename="../../app/ui/bid_form.py" line="388"/>
         <source>Payment due after the CRAC (days)</source>
         <translation>सीआरएसी के बाद भुगतान की अवधि (दिन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="390"/>
+        <location filename="../../app/ui/bid_form.py" line="389"/>
         <source>EMD amount (Rs)</source>
         <translation>ईएमडी राशि (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="391"/>
+        <location filename="../../app/ui/bid_form.py" line="390"/>
         <source>MSEs and startups are exempt from the EMD</source>
         <translation>एमएसई और स्टार्टअप को ईएमडी से छूट है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="392"/>
+        <location filename="../../app/ui/bid_form.py" line="391"/>
         <source>ePBG (% of the order value)</source>
         <translation>ई-पीबीजी (ऑर्डर मूल्य का %)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="393"/>
+        <location filename="../../app/ui/bid_form.py" line="392"/>
         <source>Purchase preference for MSEs (micro and small enterprises)</source>
         <translation>एमएसई (सूक्ष्म और लघु उद्यम) के लिए खरीद वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="394"/>
+        <location filename="../../app/ui/bid_form.py" line="393"/>
         <source>MSE band above L1 (%)</source>
         <translation>L1 से ऊपर एमएसई बैंड (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="395"/>
+        <location filename="../../app/ui/bid_form.py" line="394"/>
         <source>Share an MSE may match (%)</source>
         <translation>एमएसई द्वारा मिलान योग्य हिस्सा (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="396"/>
+        <location filename="../../app/ui/bid_form.py" line="395"/>
         <source>Purchase preference for Make in India (Class-I local suppliers)</source>
         <translation>मेक इन इंडिया (श्रेणी-I स्थानीय आपूर्तिकर्ता) के लिए खरीद वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="397"/>
+        <location filename="../../app/ui/bid_form.py" line="396"/>
         <source>Margin of preference (%)</source>
         <translation>वरीयता का मार्जिन (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="398"/>
+        <location filename="../../app/ui/bid_form.py" line="397"/>
         <source>Share kept by L1 (%)</source>
         <translation>L1 का हिस्सा (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="399"/>
+        <location filename="../../app/ui/bid_form.py" line="398"/>
         <source>The bid may go to a reverse auction</source>
         <translation>बिड रिवर्स नीलामी में जा सकती है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="399"/>
+        <location filename="../../app/ui/bid_form.py" line="398"/>
         <source>Who enters the auction</source>
         <translation>नीलामी में कौन भाग लेगा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="409"/>
+        <location filename="../../app/ui/bid_form.py" line="408"/>
         <source>Goods</source>
         <translation>माल</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="409"/>
+        <location filename="../../app/ui/bid_form.py" line="408"/>
         <source>Services</source>
         <translation>सेवाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="410"/>
+        <location filename="../../app/ui/bid_form.py" line="409"/>
         <source>Total value of all items</source>
         <translation>सभी वस्तुओं का कुल मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="410"/>
+        <location filename="../../app/ui/bid_form.py" line="409"/>
         <source>Item-wise</source>
         <translation>वस्तु-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="410"/>
+        <location filename="../../app/ui/bid_form.py" line="409"/>
         <source>Group-wise</source>
         <translation>समूह-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="411"/>
+        <location filename="../../app/ui/bid_form.py" line="410"/>
         <source>Single packet</source>
         <translation>एकल पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="411"/>
+        <location filename="../../app/ui/bid_form.py" line="410"/>
         <source>Two packets (technical, then financial)</source>
         <translation>दो पैकेट (पहले तकनीकी, फिर वित्तीय)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="412"/>
+        <location filename="../../app/ui/bid_form.py" line="411"/>
         <source>No EMD</source>
         <translation>ईएमडी नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="412"/>
+        <location filename="../../app/ui/bid_form.py" line="411"/>
         <source>An amount</source>
         <translation>एक राशि</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="412"/>
+        <location filename="../../app/ui/bid_form.py" line="411"/>
         <source>Bid security declaration instead</source>
         <translation>इसके बदले बिड प्रतिभूति घोषणा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="413"/>
+        <location filename="../../app/ui/bid_form.py" line="412"/>
         <source>Choose a rule</source>
         <translation>नियम चुनें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="413"/>
+        <location filename="../../app/ui/bid_form.py" line="412"/>
         <source>All but the highest-priced offer (H1 elimination)</source>
         <translation>सबसे ऊँचे मूल्य वाले ऑफ़र को छोड़कर सभी (H1 निष्कासन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="414"/>
+        <location filename="../../app/ui/bid_form.py" line="413"/>
         <source>The lowest-priced half of the offers (top half)</source>
         <translation>सबसे कम मूल्य वाले आधे ऑफ़र (ऊपरी आधा)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="420"/>
+        <location filename="../../app/ui/bid_form.py" line="419"/>
         <source>e.g. Hospital beds for the District Hospital, Raipur</source>
         <translation>जैसे ज़िला अस्पताल, रायपुर के लिए अस्पताल बिस्तर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="421"/>
+        <location filename="../../app/ui/bid_form.py" line="420"/>
         <source>e.g. 4,50,000</source>
         <translation>जैसे 4,50,000</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="422"/>
+        <location filename="../../app/ui/bid_form.py" line="421"/>
         <source>With fewer offers at its end, the bid is extended once.</source>
         <translation>समाप्ति पर इससे कम ऑफ़र हों तो बिड एक बार बढ़ाई जाती है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="423"/>
+        <location filename="../../app/ui/bid_form.py" line="422"/>
         <source>Add item</source>
         <translation>वस्तु जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="424"/>
+        <location filename="../../app/ui/bid_form.py" line="423"/>
         <source>Save draft</source>
         <translation>ड्राफ़्ट सहेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="443"/>
+        <location filename="../../app/ui/bid_form.py" line="442"/>
         <source>Enter an amount in rupees, like 4,50,000 or 450000.50.</source>
         <translation>राशि रुपयों में लिखें, जैसे 4,50,000 या 450000.50।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="450"/>
+        <location filename="../../app/ui/bid_form.py" line="449"/>
         <source>Enter a percentage from 0 to 100, like 15 or 2.5.</source>
         <translation>0 से 100 तक का प्रतिशत लिखें, जैसे 15 या 2.5।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="459"/>
+        <location filename="../../app/ui/bid_form.py" line="458"/>
         <source>Enter the estimated value in rupees.</source>
         <translation>अनुमानित मूल्य रुपयों में लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="469"/>
+        <location filename="../../app/ui/bid_form.py" line="468"/>
         <source>Enter the EMD amount in rupees.</source>
         <translation>ईएमडी राशि रुपयों में लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="573"/>
+        <location filename="../../app/ui/bid_form.py" line="572"/>
         <source>Type the estimated value to see which ways of buying the rules allow.</source>
         <translation>अनुमानित मूल्य लिखें, तो दिखेगा कि नियम खरीद के कौन-से तरीके अनुमति देते हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="581"/>
+        <location filename="../../app/ui/bid_form.py" line="580"/>
         <source>Ways of buying for %1 on %2 (%3):</source>
         <translation>%2 को %1 की खरीद के तरीके (%3):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="585"/>
+        <location filename="../../app/ui/bid_form.py" line="584"/>
         <source>Direct purchase</source>
         <translation>सीधी खरीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="585"/>
+        <location filename="../../app/ui/bid_form.py" line="584"/>
         <source>L1 purchase</source>
         <translation>L1 खरीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="586"/>
+        <location filename="../../app/ui/bid_form.py" line="585"/>
         <source>Bid or reverse auction</source>
         <translation>बिड या रिवर्स नीलामी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="591"/>
+        <location filename="../../app/ui/bid_form.py" line="590"/>
         <source>not allowed</source>
         <translation>अनुमति नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="593"/>
+        <location filename="../../app/ui/bid_form.py" line="592"/>
         <source>required</source>
         <translation>अनिवार्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="595"/>
+        <location filename="../../app/ui/bid_form.py" line="594"/>
         <source>allowed</source>
         <translation>अनुमति है</translation>
     </message>
@@ -312,84 +312,84 @@
 <context>
     <name>BidItemEditor</name>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="736"/>
-        <location filename="../../app/ui/bid_form.py" line="829"/>
+        <location filename="../../app/ui/bid_form.py" line="735"/>
+        <location filename="../../app/ui/bid_form.py" line="825"/>
         <source>Item %1</source>
         <translation>वस्तु %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="779"/>
+        <location filename="../../app/ui/bid_form.py" line="778"/>
         <source>Choose a category</source>
         <translation>श्रेणी चुनें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="799"/>
-        <location filename="../../app/ui/bid_form.py" line="806"/>
+        <location filename="../../app/ui/bid_form.py" line="797"/>
+        <location filename="../../app/ui/bid_form.py" line="804"/>
         <source>Any</source>
         <translation>कोई भी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="830"/>
+        <location filename="../../app/ui/bid_form.py" line="826"/>
         <source>Item name</source>
         <translation>वस्तु का नाम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="831"/>
+        <location filename="../../app/ui/bid_form.py" line="827"/>
         <source>Category</source>
         <translation>श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="832"/>
+        <location filename="../../app/ui/bid_form.py" line="828"/>
         <source>Group</source>
         <translation>समूह</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="833"/>
+        <location filename="../../app/ui/bid_form.py" line="829"/>
         <source>e.g. Hospital bed, semi-Fowler</source>
         <translation>जैसे अस्पताल बिस्तर, सेमी-फाउलर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="834"/>
+        <location filename="../../app/ui/bid_form.py" line="830"/>
         <source>e.g. Beds</source>
         <translation>जैसे बिस्तर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="835"/>
+        <location filename="../../app/ui/bid_form.py" line="831"/>
         <source>Remove item</source>
         <translation>वस्तु हटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="836"/>
+        <location filename="../../app/ui/bid_form.py" line="832"/>
         <source>Consignees</source>
         <translation>परेषिती</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="837"/>
+        <location filename="../../app/ui/bid_form.py" line="833"/>
         <source>District</source>
         <translation>ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="837"/>
+        <location filename="../../app/ui/bid_form.py" line="833"/>
         <source>Quantity</source>
         <translation>मात्रा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="837"/>
+        <location filename="../../app/ui/bid_form.py" line="833"/>
         <source>Delivery days</source>
         <translation>डिलीवरी के दिन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="839"/>
+        <location filename="../../app/ui/bid_form.py" line="835"/>
         <source>Add consignee</source>
         <translation>परेषिती जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="846"/>
+        <location filename="../../app/ui/bid_form.py" line="842"/>
         <source>e.g. Raipur</source>
         <translation>जैसे रायपुर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="847"/>
+        <location filename="../../app/ui/bid_form.py" line="843"/>
         <source>Remove this consignee</source>
         <translation>यह परेषिती हटाएँ</translation>
     </message>
@@ -397,97 +397,97 @@
 <context>
     <name>BidRules</name>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="76"/>
+        <location filename="../../app/ui/bid_form.py" line="75"/>
         <source>Give the bid a title (up to %1 characters).</source>
         <translation>बिड को शीर्षक दें (अधिकतम %1 अक्षर)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="78"/>
+        <location filename="../../app/ui/bid_form.py" line="77"/>
         <source>Name the item (up to %1 characters).</source>
         <translation>वस्तु का नाम लिखें (अधिकतम %1 अक्षर)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="80"/>
+        <location filename="../../app/ui/bid_form.py" line="79"/>
         <source>Choose the item&apos;s category (one that holds products).</source>
         <translation>वस्तु की श्रेणी चुनें (ऐसी श्रेणी जिसमें उत्पाद हों)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="82"/>
+        <location filename="../../app/ui/bid_form.py" line="81"/>
         <source>Name the consignee&apos;s district.</source>
         <translation>परेषिती का ज़िला लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="84"/>
+        <location filename="../../app/ui/bid_form.py" line="83"/>
         <source>Enter a whole number from %1 to %2.</source>
         <translation>%1 से %2 तक की पूर्ण संख्या लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="86"/>
+        <location filename="../../app/ui/bid_form.py" line="85"/>
         <source>A bid needs at least one item.</source>
         <translation>बिड में कम से कम एक वस्तु होनी चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="88"/>
+        <location filename="../../app/ui/bid_form.py" line="87"/>
         <source>An item needs at least one consignee.</source>
         <translation>हर वस्तु का कम से कम एक परेषिती होना चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="90"/>
+        <location filename="../../app/ui/bid_form.py" line="89"/>
         <source>The estimated value must be above zero.</source>
         <translation>अनुमानित मूल्य शून्य से अधिक होना चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="93"/>
+        <location filename="../../app/ui/bid_form.py" line="92"/>
         <source>The bid must end in the future.</source>
         <translation>बिड की समाप्ति भविष्य में होनी चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="94"/>
+        <location filename="../../app/ui/bid_form.py" line="93"/>
         <source>Choose the date and time the bid ends.</source>
         <translation>बिड की समाप्ति की तिथि और समय चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="96"/>
+        <location filename="../../app/ui/bid_form.py" line="95"/>
         <source>Offers must stay valid for %1 to %2 days.</source>
         <translation>ऑफ़र %1 से %2 दिन तक वैध रहने चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="98"/>
+        <location filename="../../app/ui/bid_form.py" line="97"/>
         <source>The minimum number of offers is from %1 to %2.</source>
         <translation>ऑफ़रों की न्यूनतम संख्या %1 से %2 तक हो सकती है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="100"/>
+        <location filename="../../app/ui/bid_form.py" line="99"/>
         <source>The automatic extension is from %1 to %2 days.</source>
         <translation>स्वचालित विस्तार %1 से %2 दिन का होता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="102"/>
+        <location filename="../../app/ui/bid_form.py" line="101"/>
         <source>The ePBG is a percentage from %1 to %2.</source>
         <translation>ई-पीबीजी %1 से %2 प्रतिशत तक होता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="105"/>
+        <location filename="../../app/ui/bid_form.py" line="104"/>
         <source>Percentages are from 0 to 100.</source>
         <translation>प्रतिशत 0 से 100 तक होते हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="107"/>
+        <location filename="../../app/ui/bid_form.py" line="106"/>
         <source>Choose which sellers go to the reverse auction.</source>
         <translation>चुनें कि कौन-से विक्रेता रिवर्स नीलामी में जाएँगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="111"/>
+        <location filename="../../app/ui/bid_form.py" line="110"/>
         <source>The EMD must be 2% to 5% of the estimated value: from %1 to %2.</source>
         <translation>ईएमडी अनुमानित मूल्य का 2% से 5% होनी चाहिए: %1 से %2 तक।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="114"/>
+        <location filename="../../app/ui/bid_form.py" line="113"/>
         <source>Enter the EMD amount in rupees, above zero.</source>
         <translation>ईएमडी राशि रुपयों में लिखें, शून्य से अधिक।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="116"/>
+        <location filename="../../app/ui/bid_form.py" line="115"/>
         <source>In a group-wise bid, write a group name on every item (items with the same name form a group).</source>
         <translation>समूह-वार बिड में हर वस्तु पर समूह का नाम लिखें (एक ही नाम वाली वस्तुएँ एक समूह बनाती हैं)।</translation>
     </message>
@@ -495,57 +495,57 @@
 <context>
     <name>BidStatus</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="137"/>
+        <location filename="../../app/ui/bids_page.py" line="136"/>
         <source>Waiting to be sent</source>
         <translation>भेजे जाने की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="138"/>
+        <location filename="../../app/ui/bids_page.py" line="137"/>
         <source>Draft</source>
         <translation>मसौदा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="139"/>
+        <location filename="../../app/ui/bids_page.py" line="138"/>
         <source>Awaiting approval</source>
         <translation>अनुमोदन की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="140"/>
+        <location filename="../../app/ui/bids_page.py" line="139"/>
         <source>Returned</source>
         <translation>लौटाई गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="141"/>
+        <location filename="../../app/ui/bids_page.py" line="140"/>
         <source>Open for offers</source>
         <translation>प्रस्तावों के लिए खुली</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="142"/>
+        <location filename="../../app/ui/bids_page.py" line="141"/>
         <source>Closed, opening soon</source>
         <translation>बंद, जल्द खुलेगी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="143"/>
+        <location filename="../../app/ui/bids_page.py" line="142"/>
         <source>Technical evaluation</source>
         <translation>तकनीकी मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="144"/>
+        <location filename="../../app/ui/bids_page.py" line="143"/>
         <source>Financial evaluation</source>
         <translation>वित्तीय मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="145"/>
+        <location filename="../../app/ui/bids_page.py" line="144"/>
         <source>Awarded</source>
         <translation>अवार्ड की गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="146"/>
+        <location filename="../../app/ui/bids_page.py" line="145"/>
         <source>Cancelled</source>
         <translation>रद्द</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="147"/>
+        <location filename="../../app/ui/bids_page.py" line="146"/>
         <source>Lapsed: offers no longer valid</source>
         <translation>व्यपगत: प्रस्ताव अब वैध नहीं</translation>
     </message>
@@ -553,32 +553,32 @@
 <context>
     <name>BidsModel</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="63"/>
+        <location filename="../../app/ui/bids_page.py" line="62"/>
         <source>Bid number</source>
         <translation>बोली संख्या</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="63"/>
+        <location filename="../../app/ui/bids_page.py" line="62"/>
         <source>Title</source>
         <translation>शीर्षक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="63"/>
+        <location filename="../../app/ui/bids_page.py" line="62"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="64"/>
+        <location filename="../../app/ui/bids_page.py" line="63"/>
         <source>Estimated value</source>
         <translation>अनुमानित मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="64"/>
+        <location filename="../../app/ui/bids_page.py" line="63"/>
         <source>Ends</source>
         <translation>समाप्ति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="76"/>
+        <location filename="../../app/ui/bids_page.py" line="75"/>
         <source>(not published)</source>
         <translation>(प्रकाशित नहीं)</translation>
     </message>
@@ -586,135 +586,135 @@
 <context>
     <name>BidsPage</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="646"/>
+        <location filename="../../app/ui/bids_page.py" line="639"/>
         <source>New bid…</source>
         <translation>नई बोली…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="647"/>
+        <location filename="../../app/ui/bids_page.py" line="640"/>
         <source>Refresh</source>
         <translation>ताज़ा करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="648"/>
+        <location filename="../../app/ui/bids_page.py" line="641"/>
         <source>Send for approval</source>
         <translation>अनुमोदन के लिए भेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="648"/>
+        <location filename="../../app/ui/bids_page.py" line="641"/>
         <source>Approve and publish…</source>
         <translation>अनुमोदित और प्रकाशित करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="649"/>
+        <location filename="../../app/ui/bids_page.py" line="642"/>
         <source>Return…</source>
         <translation>लौटाएँ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="649"/>
+        <location filename="../../app/ui/bids_page.py" line="642"/>
         <source>Make or revise my offer…</source>
         <translation>मेरा प्रस्ताव दें या बदलें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="650"/>
+        <location filename="../../app/ui/bids_page.py" line="643"/>
         <source>Withdraw my offer…</source>
         <translation>मेरा प्रस्ताव वापस लें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="651"/>
+        <location filename="../../app/ui/bids_page.py" line="644"/>
         <source>Match L1…</source>
         <translation>L1 से मिलान करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="651"/>
+        <location filename="../../app/ui/bids_page.py" line="644"/>
         <source>Decline the match</source>
         <translation>L1 मिलान से मना करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="652"/>
+        <location filename="../../app/ui/bids_page.py" line="645"/>
         <source>Open the prices</source>
         <translation>कीमतें खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="653"/>
+        <location filename="../../app/ui/bids_page.py" line="646"/>
         <source>Negotiate with L1…</source>
         <translation>L1 से बातचीत (नेगोशिएशन) करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="653"/>
+        <location filename="../../app/ui/bids_page.py" line="646"/>
         <source>Answer the negotiation…</source>
         <translation>बातचीत (नेगोशिएशन) का उत्तर दें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="654"/>
+        <location filename="../../app/ui/bids_page.py" line="647"/>
         <source>Award</source>
         <translation>अवार्ड करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="654"/>
+        <location filename="../../app/ui/bids_page.py" line="647"/>
         <source>Export for audit…</source>
         <translation>ऑडिट के लिए निर्यात करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="657"/>
+        <location filename="../../app/ui/bids_page.py" line="650"/>
         <source>Bid</source>
         <translation>बोली</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="658"/>
+        <location filename="../../app/ui/bids_page.py" line="651"/>
         <source>Timeline</source>
         <translation>समय-रेखा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="659"/>
-        <location filename="../../app/ui/bids_page.py" line="965"/>
+        <location filename="../../app/ui/bids_page.py" line="652"/>
+        <location filename="../../app/ui/bids_page.py" line="958"/>
         <source>Evaluation</source>
         <translation>मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="660"/>
-        <location filename="../../app/ui/bids_page.py" line="1013"/>
+        <location filename="../../app/ui/bids_page.py" line="653"/>
+        <location filename="../../app/ui/bids_page.py" line="1006"/>
         <source>Technical evaluation</source>
         <translation>तकनीकी मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="661"/>
+        <location filename="../../app/ui/bids_page.py" line="654"/>
         <source>Accept technically</source>
         <translation>तकनीकी रूप से स्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="662"/>
+        <location filename="../../app/ui/bids_page.py" line="655"/>
         <source>Reject…</source>
         <translation>अस्वीकार करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="663"/>
+        <location filename="../../app/ui/bids_page.py" line="656"/>
         <source>&amp;District</source>
         <translation>ज़िला (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="664"/>
+        <location filename="../../app/ui/bids_page.py" line="657"/>
         <source>&amp;Value up to (Rs)</source>
         <translation>अधिकतम मूल्य (Rs) (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="665"/>
+        <location filename="../../app/ui/bids_page.py" line="658"/>
         <source>Any value</source>
         <translation>कोई भी मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="668"/>
-        <location filename="../../app/ui/bids_page.py" line="728"/>
+        <location filename="../../app/ui/bids_page.py" line="661"/>
+        <location filename="../../app/ui/bids_page.py" line="721"/>
         <source>Any district</source>
         <translation>कोई भी ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="680"/>
+        <location filename="../../app/ui/bids_page.py" line="673"/>
         <source>Loading the bids…</source>
         <translation>बोलियाँ लोड हो रही हैं…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="721"/>
+        <location filename="../../app/ui/bids_page.py" line="714"/>
         <source>%n bid(s).</source>
         <translation>
             <numerusform>%n बोली।</numerusform>
@@ -722,32 +722,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="747"/>
+        <location filename="../../app/ui/bids_page.py" line="740"/>
         <source>Enter an amount in rupees, like 5,00,000; until then every value is shown.</source>
         <translation>राशि रुपयों में लिखें, जैसे 5,00,000; तब तक हर मूल्य की बोलियाँ दिखाई जाएँगी।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="758"/>
+        <location filename="../../app/ui/bids_page.py" line="751"/>
         <source>%1 of 1 bid</source>
         <translation>1 बोली में से %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="758"/>
+        <location filename="../../app/ui/bids_page.py" line="751"/>
         <source>%1 of %2 bids</source>
         <translation>%2 बोलियों में से %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="773"/>
+        <location filename="../../app/ui/bids_page.py" line="766"/>
         <source>Offline: shown as of %1.</source>
         <translation>ऑफ़लाइन: %1 की स्थिति के अनुसार दिखाया गया।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="774"/>
+        <location filename="../../app/ui/bids_page.py" line="767"/>
         <source>Shown as of %1; asking the marketplace for the latest…</source>
         <translation>%1 की स्थिति के अनुसार दिखाया गया; मार्केटप्लेस से नवीनतम जानकारी ली जा रही है…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="791"/>
+        <location filename="../../app/ui/bids_page.py" line="784"/>
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n बदलाव भेजे जाने की प्रतीक्षा में।</numerusform>
@@ -755,371 +755,371 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="793"/>
+        <location filename="../../app/ui/bids_page.py" line="786"/>
         <source>Not accepted: %1</source>
         <translation>स्वीकार नहीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="798"/>
+        <location filename="../../app/ui/bids_page.py" line="791"/>
         <source>The bids cannot be read now: %1</source>
         <translation>बोलियाँ अभी पढ़ी नहीं जा सकतीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="853"/>
+        <location filename="../../app/ui/bids_page.py" line="846"/>
         <source>Offline: the timeline and evaluation of this bid were not kept on this computer; they show once the marketplace can be reached.</source>
         <translation>ऑफ़लाइन: इस बोली की समय-रेखा और मूल्यांकन इस कंप्यूटर पर नहीं रखे गए थे; मार्केटप्लेस से संपर्क होते ही ये दिखाई देंगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="856"/>
+        <location filename="../../app/ui/bids_page.py" line="849"/>
         <source>The details of this bid cannot be read now: %1</source>
         <translation>इस बोली का विवरण अभी पढ़ा नहीं जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="874"/>
+        <location filename="../../app/ui/bids_page.py" line="867"/>
         <source>no catalogue listing named; as described</source>
         <translation>कैटलॉग की कोई उत्पाद सूची नहीं बताई गई; विवरण के अनुसार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="876"/>
+        <location filename="../../app/ui/bids_page.py" line="869"/>
         <source>catalogue listing: %1</source>
         <translation>कैटलॉग उत्पाद सूची: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="878"/>
+        <location filename="../../app/ui/bids_page.py" line="871"/>
         <source>catalogue listing %1</source>
         <translation>कैटलॉग उत्पाद सूची %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="884"/>
+        <location filename="../../app/ui/bids_page.py" line="877"/>
         <source>%1: offered %2, required %3</source>
         <translation>%1: प्रस्तावित %2, अपेक्षित %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="885"/>
+        <location filename="../../app/ui/bids_page.py" line="878"/>
         <source>(not stated)</source>
         <translation>(नहीं बताया गया)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="887"/>
+        <location filename="../../app/ui/bids_page.py" line="880"/>
         <source>differs from the requirement</source>
         <translation>आवश्यकता से भिन्न</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="894"/>
+        <location filename="../../app/ui/bids_page.py" line="887"/>
         <source>not decided</source>
         <translation>निर्णय बाकी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="894"/>
-        <location filename="../../app/ui/bids_page.py" line="1011"/>
+        <location filename="../../app/ui/bids_page.py" line="887"/>
+        <location filename="../../app/ui/bids_page.py" line="1004"/>
         <source>accepted</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="894"/>
+        <location filename="../../app/ui/bids_page.py" line="887"/>
         <source>rejected</source>
         <translation>अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="897"/>
+        <location filename="../../app/ui/bids_page.py" line="890"/>
         <source>Seller %1 · local content %2% · %3</source>
         <translation>विक्रेता %1 · स्थानीय सामग्री %2% · %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="914"/>
+        <location filename="../../app/ui/bids_page.py" line="907"/>
         <source>Reject technically</source>
         <translation>तकनीकी रूप से अस्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="949"/>
+        <location filename="../../app/ui/bids_page.py" line="942"/>
         <source>Bid number</source>
         <translation>बोली संख्या</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="949"/>
+        <location filename="../../app/ui/bids_page.py" line="942"/>
         <source>(not published)</source>
         <translation>(प्रकाशित नहीं)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="950"/>
+        <location filename="../../app/ui/bids_page.py" line="943"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="956"/>
+        <location filename="../../app/ui/bids_page.py" line="949"/>
         <source>Buyer</source>
         <translation>क्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="957"/>
+        <location filename="../../app/ui/bids_page.py" line="950"/>
         <source>Estimated value</source>
         <translation>अनुमानित मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="958"/>
+        <location filename="../../app/ui/bids_page.py" line="951"/>
         <source>Ends</source>
         <translation>समाप्ति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="959"/>
+        <location filename="../../app/ui/bids_page.py" line="952"/>
         <source>Opens</source>
         <translation>खुलेगी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="961"/>
+        <location filename="../../app/ui/bids_page.py" line="954"/>
         <source>Offers valid for</source>
         <translation>ऑफ़र की वैधता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="961"/>
+        <location filename="../../app/ui/bids_page.py" line="954"/>
         <source>%1 days after the end</source>
         <translation>समाप्ति के %1 दिन बाद तक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="963"/>
+        <location filename="../../app/ui/bids_page.py" line="956"/>
         <source>Total value of all items</source>
         <translation>सभी वस्तुओं का कुल मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="963"/>
+        <location filename="../../app/ui/bids_page.py" line="956"/>
         <source>Item-wise</source>
         <translation>वस्तु-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="964"/>
+        <location filename="../../app/ui/bids_page.py" line="957"/>
         <source>Group-wise</source>
         <translation>समूह-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="967"/>
+        <location filename="../../app/ui/bids_page.py" line="960"/>
         <source>Packets</source>
         <translation>पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="967"/>
+        <location filename="../../app/ui/bids_page.py" line="960"/>
         <source>Two packets (technical, then financial)</source>
         <translation>दो पैकेट (पहले तकनीकी, फिर वित्तीय)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="968"/>
+        <location filename="../../app/ui/bids_page.py" line="961"/>
         <source>Single packet</source>
         <translation>एकल पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="970"/>
+        <location filename="../../app/ui/bids_page.py" line="963"/>
         <source>EMD</source>
         <translation>ईएमडी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="972"/>
+        <location filename="../../app/ui/bids_page.py" line="965"/>
         <source>ePBG</source>
         <translation>ई-पीबीजी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="972"/>
+        <location filename="../../app/ui/bids_page.py" line="965"/>
         <source>%1% of the order value</source>
         <translation>ऑर्डर मूल्य का %1%</translation>
     </message>
     <message>
+        <location filename="../../app/ui/bids_page.py" line="966"/>
         <location filename="../../app/ui/bids_page.py" line="973"/>
-        <location filename="../../app/ui/bids_page.py" line="980"/>
-        <location filename="../../app/ui/bids_page.py" line="984"/>
-        <location filename="../../app/ui/bids_page.py" line="1035"/>
+        <location filename="../../app/ui/bids_page.py" line="977"/>
+        <location filename="../../app/ui/bids_page.py" line="1028"/>
         <source>None</source>
         <translation>कोई नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="975"/>
+        <location filename="../../app/ui/bids_page.py" line="968"/>
         <source>Payment</source>
         <translation>भुगतान</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="975"/>
+        <location filename="../../app/ui/bids_page.py" line="968"/>
         <source>Within %1 days of the CRAC</source>
         <translation>सीआरएसी के %1 दिन के भीतर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="978"/>
+        <location filename="../../app/ui/bids_page.py" line="971"/>
         <source>MSEs within %1% of L1 may match it for %2% of the quantity</source>
         <translation>L1 से %1% के भीतर वाले एमएसई, मात्रा के %2% के लिए L1 मूल्य का मिलान कर सकते हैं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="980"/>
+        <location filename="../../app/ui/bids_page.py" line="973"/>
         <source>MSE preference</source>
         <translation>एमएसई वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="982"/>
+        <location filename="../../app/ui/bids_page.py" line="975"/>
         <source>Class-I local suppliers within %1% of L1 may match it; L1 keeps %2% of the quantity</source>
         <translation>L1 से %1% के भीतर वाले श्रेणी-I स्थानीय आपूर्तिकर्ता L1 मूल्य का मिलान कर सकते हैं; मात्रा का %2% L1 के पास रहता है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="984"/>
+        <location filename="../../app/ui/bids_page.py" line="977"/>
         <source>Make in India preference</source>
         <translation>मेक इन इंडिया वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="986"/>
+        <location filename="../../app/ui/bids_page.py" line="979"/>
         <source>Minimum offers</source>
         <translation>न्यूनतम ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="986"/>
+        <location filename="../../app/ui/bids_page.py" line="979"/>
         <source>%1; with fewer, the bid is extended by %2 days</source>
         <translation>%1; इससे कम ऑफ़र होने पर बोली %2 दिन बढ़ाई जाती है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="989"/>
+        <location filename="../../app/ui/bids_page.py" line="982"/>
         <source>all but the highest-priced offer (H1 elimination)</source>
         <translation>सबसे ऊँचे मूल्य वाले ऑफ़र को छोड़कर सभी (H1 निष्कासन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="990"/>
+        <location filename="../../app/ui/bids_page.py" line="983"/>
         <source>the lowest-priced half of the offers</source>
         <translation>सबसे कम मूल्य वाले आधे ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="991"/>
+        <location filename="../../app/ui/bids_page.py" line="984"/>
         <source>Reverse auction</source>
         <translation>रिवर्स नीलामी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="991"/>
+        <location filename="../../app/ui/bids_page.py" line="984"/>
         <source>Yes: %1</source>
         <translation>हाँ: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="992"/>
+        <location filename="../../app/ui/bids_page.py" line="985"/>
         <source>No</source>
         <translation>नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="994"/>
+        <location filename="../../app/ui/bids_page.py" line="987"/>
         <source>Negotiation, round %1</source>
         <translation>बातचीत (नेगोशिएशन), दौर %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="996"/>
+        <location filename="../../app/ui/bids_page.py" line="989"/>
         <source>Items</source>
         <translation>वस्तुएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1006"/>
+        <location filename="../../app/ui/bids_page.py" line="999"/>
         <source>submitted on %1</source>
         <translation>%1 को जमा किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1006"/>
+        <location filename="../../app/ui/bids_page.py" line="999"/>
         <source>withdrawn (last sent %1)</source>
         <translation>वापस लिया गया (पिछली बार %1 को भेजा गया)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1007"/>
+        <location filename="../../app/ui/bids_page.py" line="1000"/>
         <source>Your offer</source>
         <translation>आपका प्रस्ताव</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1009"/>
+        <location filename="../../app/ui/bids_page.py" line="1002"/>
         <source>Receipt</source>
         <translation>रसीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1010"/>
+        <location filename="../../app/ui/bids_page.py" line="1003"/>
         <source>Withdrawals left</source>
         <translation>शेष वापसी अवसर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1011"/>
+        <location filename="../../app/ui/bids_page.py" line="1004"/>
         <source>rejected: %1</source>
         <translation>अस्वीकृत: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1019"/>
+        <location filename="../../app/ui/bids_page.py" line="1012"/>
         <source>open until %1</source>
         <translation>%1 तक खुला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1020"/>
+        <location filename="../../app/ui/bids_page.py" line="1013"/>
         <source>price lowered</source>
         <translation>मूल्य घटाया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1020"/>
+        <location filename="../../app/ui/bids_page.py" line="1013"/>
         <source>price kept</source>
         <translation>मूल्य यथावत रखा गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1021"/>
+        <location filename="../../app/ui/bids_page.py" line="1014"/>
         <source>lapsed without an answer</source>
         <translation>बिना उत्तर के समाप्त</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1025"/>
+        <location filename="../../app/ui/bids_page.py" line="1018"/>
         <source>lot %1, %2: %3 (%4)</source>
         <translation>लॉट %1, %2: %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1033"/>
+        <location filename="../../app/ui/bids_page.py" line="1026"/>
         <source>Bid security declaration instead</source>
         <translation>इसके बदले बोली प्रतिभूति घोषणा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1037"/>
+        <location filename="../../app/ui/bids_page.py" line="1030"/>
         <source> (MSEs and startups exempt)</source>
         <translation> (एमएसई और स्टार्टअप को छूट)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1047"/>
+        <location filename="../../app/ui/bids_page.py" line="1040"/>
         <source>%1: %2, delivery within %3 days</source>
         <translation>%1: %2, %3 दिन के भीतर डिलीवरी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1050"/>
+        <location filename="../../app/ui/bids_page.py" line="1043"/>
         <source>%1 — %2 in all</source>
         <translation>%1 — कुल %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1074"/>
+        <location filename="../../app/ui/bids_page.py" line="1067"/>
         <source>Remark (for the buyer and the record):</source>
         <translation>टिप्पणी (खरीदार और रिकॉर्ड के लिए):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1080"/>
+        <location filename="../../app/ui/bids_page.py" line="1073"/>
         <source>Approve and publish</source>
         <translation>अनुमोदित और प्रकाशित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1086"/>
+        <location filename="../../app/ui/bids_page.py" line="1079"/>
         <source>Return to the buyer</source>
         <translation>खरीदार को लौटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1096"/>
+        <location filename="../../app/ui/bids_page.py" line="1089"/>
         <source>Preparing your offer…</source>
         <translation>आपका प्रस्ताव तैयार किया जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1101"/>
+        <location filename="../../app/ui/bids_page.py" line="1094"/>
         <source>Your offer cannot be prepared now: %1</source>
         <translation>आपका प्रस्ताव अभी तैयार नहीं किया जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1121"/>
+        <location filename="../../app/ui/bids_page.py" line="1114"/>
         <source>Withdraw my offer</source>
         <translation>मेरा प्रस्ताव वापस लें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1122"/>
+        <location filename="../../app/ui/bids_page.py" line="1115"/>
         <source>Withdraw your offer on this bid? You may make it again before the end; an offer may be withdrawn at most three times.</source>
         <translation>इस बोली पर अपना प्रस्ताव वापस लें? समाप्ति से पहले आप इसे फिर से दे सकते हैं; कोई प्रस्ताव अधिकतम तीन बार वापस लिया जा सकता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1129"/>
+        <location filename="../../app/ui/bids_page.py" line="1122"/>
         <source>Your offer will be withdrawn with the next sync.</source>
         <translation>अगले सिंक के साथ आपका प्रस्ताव वापस ले लिया जाएगा।</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="1130"/>
+        <location filename="../../app/ui/bids_page.py" line="1123"/>
         <source>Your offer will be withdrawn with the next sync (%n withdrawal(s) left after this one).</source>
         <translation>
             <numerusform>अगले सिंक के साथ आपका प्रस्ताव वापस ले लिया जाएगा (इसके बाद %n बार और वापस लिया जा सकता है)।</numerusform>
@@ -1127,38 +1127,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1136"/>
+        <location filename="../../app/ui/bids_page.py" line="1129"/>
         <source>You have no offer on this bid to withdraw.</source>
         <translation>इस बोली पर आपका कोई प्रस्ताव नहीं है जिसे वापस लिया जा सके।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1137"/>
+        <location filename="../../app/ui/bids_page.py" line="1130"/>
         <source>The offer cannot be withdrawn now: %1</source>
         <translation>प्रस्ताव अभी वापस नहीं लिया जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1179"/>
-        <location filename="../../app/ui/bids_page.py" line="1182"/>
+        <location filename="../../app/ui/bids_page.py" line="1172"/>
+        <location filename="../../app/ui/bids_page.py" line="1175"/>
         <source>Negotiate with L1</source>
         <translation>L1 से बातचीत (नेगोशिएशन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1179"/>
+        <location filename="../../app/ui/bids_page.py" line="1172"/>
         <source>Lot:</source>
         <translation>लॉट:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1183"/>
+        <location filename="../../app/ui/bids_page.py" line="1176"/>
         <source>Your request to the L1 seller (72 hours to answer):</source>
         <translation>L1 विक्रेता से आपका अनुरोध (उत्तर के लिए 72 घंटे):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1212"/>
+        <location filename="../../app/ui/bids_page.py" line="1205"/>
         <source>Export the bid for audit</source>
         <translation>बोली को ऑडिट के लिए निर्यात करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1215"/>
+        <location filename="../../app/ui/bids_page.py" line="1208"/>
         <source>Saved for audit: %1</source>
         <translation>ऑडिट के लिए सहेजा गया: %1</translation>
     </message>
@@ -1366,27 +1366,27 @@
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="35"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="36"/>
         <source>Rank</source>
         <translation>क्रम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="35"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="36"/>
         <source>OEM (brand)</source>
         <translation>ओईएम (ब्रांड)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="35"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="36"/>
         <source>Product</source>
         <translation>उत्पाद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="36"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="37"/>
         <source>Price</source>
         <translation>मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="50"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="51"/>
         <source>L1</source>
         <translation>L1</translation>
     </message>
@@ -1865,122 +1865,122 @@
         <translation>विवरण देखने के लिए कोई उत्पाद सूची चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="73"/>
+        <location filename="../../app/ui/listing_detail.py" line="71"/>
         <source>Category</source>
         <translation>श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="74"/>
+        <location filename="../../app/ui/listing_detail.py" line="72"/>
         <source>Brand and model</source>
         <translation>ब्रांड और मॉडल</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="75"/>
+        <location filename="../../app/ui/listing_detail.py" line="73"/>
         <source>MRP</source>
         <translation>एमआरपी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="76"/>
+        <location filename="../../app/ui/listing_detail.py" line="74"/>
         <source>Discount</source>
         <translation>छूट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="77"/>
+        <location filename="../../app/ui/listing_detail.py" line="75"/>
         <source>Stock</source>
         <translation>स्टॉक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="77"/>
+        <location filename="../../app/ui/listing_detail.py" line="75"/>
         <source>Out of stock</source>
         <translation>स्टॉक समाप्त</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="78"/>
+        <location filename="../../app/ui/listing_detail.py" line="76"/>
         <source>Minimum order</source>
         <translation>न्यूनतम ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="79"/>
+        <location filename="../../app/ui/listing_detail.py" line="77"/>
         <source>Country of origin</source>
         <translation>मूल देश</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="80"/>
+        <location filename="../../app/ui/listing_detail.py" line="78"/>
         <source>Local content</source>
         <translation>स्थानीय सामग्री</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="81"/>
+        <location filename="../../app/ui/listing_detail.py" line="79"/>
         <source>Delivers to districts</source>
         <translation>डिलीवरी वाले ज़िले</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="116"/>
+        <location filename="../../app/ui/listing_detail.py" line="114"/>
         <source>Nature of business</source>
         <translation>व्यवसाय का प्रकार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="119"/>
+        <location filename="../../app/ui/listing_detail.py" line="117"/>
         <source>As on GeM, the seller’s name is shown only after a purchase.</source>
         <translation>GeM की तरह, विक्रेता का नाम केवल खरीद के बाद दिखाया जाता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="84"/>
+        <location filename="../../app/ui/listing_detail.py" line="82"/>
         <source>PIN codes</source>
         <translation>पिन कोड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="85"/>
+        <location filename="../../app/ui/listing_detail.py" line="83"/>
         <source>Updated</source>
         <translation>अंतिम अद्यतन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="103"/>
+        <location filename="../../app/ui/listing_detail.py" line="101"/>
         <source>Key specifications</source>
         <translation>मुख्य विनिर्देश</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="106"/>
+        <location filename="../../app/ui/listing_detail.py" line="104"/>
         <source>Other specifications</source>
         <translation>अन्य विनिर्देश</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="107"/>
+        <location filename="../../app/ui/listing_detail.py" line="105"/>
         <source>Seller</source>
         <translation>विक्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="109"/>
+        <location filename="../../app/ui/listing_detail.py" line="107"/>
         <source>Not known yet; it arrives with the next sync.</source>
         <translation>अभी ज्ञात नहीं; यह जानकारी अगले सिंक में आएगी।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="111"/>
+        <location filename="../../app/ui/listing_detail.py" line="109"/>
         <source>Yes</source>
         <translation>हाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="111"/>
+        <location filename="../../app/ui/listing_detail.py" line="109"/>
         <source>No</source>
         <translation>नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="113"/>
+        <location filename="../../app/ui/listing_detail.py" line="111"/>
         <source>MSE class</source>
         <translation>एमएसई श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="114"/>
+        <location filename="../../app/ui/listing_detail.py" line="112"/>
         <source>Women-owned</source>
         <translation>महिला-स्वामित्व</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="115"/>
+        <location filename="../../app/ui/listing_detail.py" line="113"/>
         <source>SC/ST-owned</source>
         <translation>एससी/एसटी-स्वामित्व</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_detail.py" line="117"/>
+        <location filename="../../app/ui/listing_detail.py" line="115"/>
         <source>Located in</source>
         <translation>स्थान</translation>
     </message>
@@ -1993,122 +1993,122 @@
         <translation>श्रेणी चुनें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="225"/>
+        <location filename="../../app/ui/listing_editor.py" line="222"/>
         <source>New listing</source>
         <translation>नई उत्पाद सूची</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="225"/>
+        <location filename="../../app/ui/listing_editor.py" line="222"/>
         <source>Edit listing</source>
         <translation>उत्पाद सूची संपादित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="227"/>
+        <location filename="../../app/ui/listing_editor.py" line="224"/>
         <source>Category</source>
         <translation>श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="227"/>
+        <location filename="../../app/ui/listing_editor.py" line="224"/>
         <source>Product name</source>
         <translation>उत्पाद का नाम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="227"/>
+        <location filename="../../app/ui/listing_editor.py" line="224"/>
         <source>Brand</source>
         <translation>ब्रांड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="228"/>
+        <location filename="../../app/ui/listing_editor.py" line="225"/>
         <source>Model number</source>
         <translation>मॉडल नंबर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="228"/>
+        <location filename="../../app/ui/listing_editor.py" line="225"/>
         <source>MRP (Rs)</source>
         <translation>एमआरपी (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="228"/>
+        <location filename="../../app/ui/listing_editor.py" line="225"/>
         <source>Offer price (Rs)</source>
         <translation>ऑफ़र मूल्य (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="229"/>
+        <location filename="../../app/ui/listing_editor.py" line="226"/>
         <source>Stock</source>
         <translation>स्टॉक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="229"/>
+        <location filename="../../app/ui/listing_editor.py" line="226"/>
         <source>Minimum order</source>
         <translation>न्यूनतम ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="230"/>
+        <location filename="../../app/ui/listing_editor.py" line="227"/>
         <source>Local content (%)</source>
         <translation>स्थानीय सामग्री (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="230"/>
+        <location filename="../../app/ui/listing_editor.py" line="227"/>
         <source>Country of origin</source>
         <translation>मूल देश</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="231"/>
+        <location filename="../../app/ui/listing_editor.py" line="228"/>
         <source>Delivers to districts</source>
         <translation>डिलीवरी वाले ज़िले</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="231"/>
+        <location filename="../../app/ui/listing_editor.py" line="228"/>
         <source>Delivers to PIN codes</source>
         <translation>डिलीवरी वाले पिन कोड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="235"/>
+        <location filename="../../app/ui/listing_editor.py" line="232"/>
         <source>e.g. Raipur, Durg, Bilaspur</source>
         <translation>जैसे Raipur, Durg, Bilaspur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="236"/>
+        <location filename="../../app/ui/listing_editor.py" line="233"/>
         <source>e.g. 492001, 491001</source>
         <translation>जैसे 492001, 491001</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="237"/>
+        <location filename="../../app/ui/listing_editor.py" line="234"/>
         <source>inclusive of all taxes</source>
         <translation>सभी करों सहित</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="238"/>
+        <location filename="../../app/ui/listing_editor.py" line="235"/>
         <source>Save</source>
         <translation>सहेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="239"/>
+        <location filename="../../app/ui/listing_editor.py" line="236"/>
         <source>Save as draft</source>
         <translation>ड्राफ़्ट के रूप में सहेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="240"/>
+        <location filename="../../app/ui/listing_editor.py" line="237"/>
         <source>Save and submit for publishing</source>
         <translation>सहेजें और प्रकाशन के लिए भेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="242"/>
+        <location filename="../../app/ui/listing_editor.py" line="239"/>
         <source>The marketplace did not accept the last change: %1</source>
         <translation>मार्केटप्लेस ने पिछला बदलाव स्वीकार नहीं किया: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="257"/>
+        <location filename="../../app/ui/listing_editor.py" line="254"/>
         <source>Enter an amount in rupees.</source>
         <translation>राशि रुपयों में लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="262"/>
+        <location filename="../../app/ui/listing_editor.py" line="259"/>
         <source>Enter an amount in rupees, like 12,500 or 12500.50.</source>
         <translation>राशि रुपयों में लिखें, जैसे 12,500 या 12500.50।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="267"/>
+        <location filename="../../app/ui/listing_editor.py" line="264"/>
         <source>Enter a whole number.</source>
         <translation>पूर्ण संख्या लिखें।</translation>
     </message>
@@ -2595,27 +2595,27 @@
 <context>
     <name>NegotiationDialog</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="463"/>
+        <location filename="../../app/ui/bids_page.py" line="456"/>
         <source>Negotiation, round %1</source>
         <translation>बातचीत (नेगोशिएशन), दौर %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="465"/>
+        <location filename="../../app/ui/bids_page.py" line="458"/>
         <source>The buyer asks you, as L1, for a better price per unit (rupees). Answer by %1.</source>
         <translation>क्रेता ने L1 होने के नाते आपसे प्रति इकाई बेहतर मूल्य (रुपयों में) माँगा है। %1 तक उत्तर दें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="467"/>
+        <location filename="../../app/ui/bids_page.py" line="460"/>
         <source>Offer these prices</source>
         <translation>ये मूल्य प्रस्तावित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="468"/>
+        <location filename="../../app/ui/bids_page.py" line="461"/>
         <source>Keep my price</source>
         <translation>मेरा मूल्य यथावत रखें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="486"/>
+        <location filename="../../app/ui/bids_page.py" line="479"/>
         <source>Lower at least one price; none may be above your price before.</source>
         <translation>कम से कम एक मूल्य घटाएँ; कोई भी मूल्य आपके पिछले मूल्य से अधिक नहीं हो सकता।</translation>
     </message>
@@ -2623,87 +2623,87 @@
 <context>
     <name>OfferDialog</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="362"/>
+        <location filename="../../app/ui/bids_page.py" line="355"/>
         <source>Offer on %1</source>
         <translation>%1 पर प्रस्ताव</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="363"/>
+        <location filename="../../app/ui/bids_page.py" line="356"/>
         <source>For each item: the listing you offer, what you offer for each key parameter the bid requires, and the price per unit, all taxes included, in rupees. Your offer stays sealed until the bid opens; you may revise it until the end.</source>
         <translation>हर वस्तु के लिए: आप कौन-सी उत्पाद सूची प्रस्तावित कर रहे हैं, बोली में माँगे गए हर मुख्य मानक के लिए आप क्या दे रहे हैं, और प्रति इकाई कीमत, सभी कर सहित, रुपयों में। बोली खुलने तक आपका प्रस्ताव सीलबंद रहता है; समाप्ति तक आप इसे बदल सकते हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="367"/>
+        <location filename="../../app/ui/bids_page.py" line="360"/>
         <source>Your offer is withdrawn: what you send now submits it again.</source>
         <translation>आपका प्रस्ताव वापस लिया गया है: अब आप जो भेजेंगे, उससे यह फिर से जमा होगा।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="369"/>
+        <location filename="../../app/ui/bids_page.py" line="362"/>
         <source>You are revising your offer (receipt %1…): what you send now replaces it.</source>
         <translation>आप अपना प्रस्ताव बदल रहे हैं (रसीद %1…): अब आप जो भेजेंगे, वह पिछले प्रस्ताव का स्थान लेगा।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="372"/>
+        <location filename="../../app/ui/bids_page.py" line="365"/>
         <source>You are revising the offer you prepared on this computer.</source>
         <translation>आप वह प्रस्ताव बदल रहे हैं जो आपने इस कंप्यूटर पर तैयार किया था।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="377"/>
+        <location filename="../../app/ui/bids_page.py" line="370"/>
         <source>%1 — %2 in all</source>
         <translation>%1 — कुल %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="378"/>
+        <location filename="../../app/ui/bids_page.py" line="371"/>
         <source>Offer my listing</source>
         <translation>प्रस्तावित उत्पाद सूची</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="382"/>
+        <location filename="../../app/ui/bids_page.py" line="375"/>
         <source>(no listing: describe the offer)</source>
         <translation>(कोई उत्पाद सूची नहीं: प्रस्ताव का विवरण लिखें)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="384"/>
+        <location filename="../../app/ui/bids_page.py" line="377"/>
         <source>(the listing in your offer, not offerable now)</source>
         <translation>(आपके प्रस्ताव वाली उत्पाद सूची, जो अब प्रस्तावित नहीं की जा सकती)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="387"/>
+        <location filename="../../app/ui/bids_page.py" line="380"/>
         <source>%1: required %2</source>
         <translation>%1: अपेक्षित %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="390"/>
+        <location filename="../../app/ui/bids_page.py" line="383"/>
         <source>differs from the requirement</source>
         <translation>आवश्यकता से भिन्न</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="391"/>
+        <location filename="../../app/ui/bids_page.py" line="384"/>
         <source>The buyer decides in the technical evaluation whether what you offer meets the requirement.</source>
         <translation>आपका प्रस्ताव आवश्यकता पूरी करता है या नहीं, इसका निर्णय क्रेता तकनीकी मूल्यांकन में करता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="393"/>
+        <location filename="../../app/ui/bids_page.py" line="386"/>
         <source>Price per unit (Rs)</source>
         <translation>प्रति इकाई कीमत (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="394"/>
+        <location filename="../../app/ui/bids_page.py" line="387"/>
         <source>like 18,500</source>
         <translation>जैसे 18,500</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="395"/>
+        <location filename="../../app/ui/bids_page.py" line="388"/>
         <source>Local content</source>
         <translation>स्थानीय सामग्री</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="418"/>
+        <location filename="../../app/ui/bids_page.py" line="411"/>
         <source>State what you offer for every key parameter.</source>
         <translation>हर मुख्य मानक के लिए बताएँ कि आप क्या दे रहे हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="420"/>
+        <location filename="../../app/ui/bids_page.py" line="413"/>
         <source>Enter a price above zero for every item, like 18,500.</source>
         <translation>हर मद के लिए शून्य से अधिक कीमत लिखें, जैसे 18,500।</translation>
     </message>
@@ -3336,87 +3336,87 @@
 <context>
     <name>PurchaseDialog</name>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="124"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="145"/>
         <source>Buy</source>
         <translation>खरीदें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="126"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="147"/>
         <source>Quantity</source>
         <translation>मात्रा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="127"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="148"/>
         <source>Consignee&apos;s district</source>
         <translation>परेषिती का ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="128"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="149"/>
         <source>Direct purchase of this listing</source>
         <translation>इस सूची की सीधी खरीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="129"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="150"/>
         <source>L1 purchase: the lowest-priced product meeting these key parameters</source>
         <translation>L1 खरीद: इन मुख्य मानकों को पूरा करने वाला सबसे कम कीमत का उत्पाद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="130"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="151"/>
         <source>Compare</source>
         <translation>तुलना करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="131"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="152"/>
         <source>Key parameters the product must meet</source>
         <translation>मुख्य मानक, जिन्हें उत्पाद को पूरा करना होगा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="132"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="153"/>
         <source>Why fewer than three OEMs</source>
         <translation>तीन से कम ओईएम क्यों</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="133"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="154"/>
         <source>Send for approval</source>
         <translation>अनुमोदन के लिए भेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="162"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="184"/>
         <source>%1 OEM(s) meet the requirement: %2</source>
         <translation>%1 ओईएम आवश्यकता पूरी करते हैं: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="172"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="194"/>
         <source>Enter the consignee&apos;s district.</source>
         <translation>परेषिती का ज़िला लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="175"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="197"/>
         <source>Compare first: only the L1 can be ordered.</source>
         <translation>पहले तुलना करें: केवल L1 का ही ऑर्डर दिया जा सकता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="177"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="199"/>
         <source>No product of this category meets the key parameters and delivers there.</source>
         <translation>इस श्रेणी का कोई उत्पाद मुख्य मानकों को पूरा नहीं करता और वहाँ डिलीवर नहीं करता।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="179"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="201"/>
         <source>Fewer than three OEMs: say why you buy from this comparison.</source>
         <translation>तीन से कम ओईएम: बताएँ कि आप इस तुलना से क्यों खरीद रहे हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="188"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="210"/>
         <source>Value %1: %2</source>
         <translation>मूल्य %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="189"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="211"/>
         <source>allowed by this route</source>
         <translation>इस तरीके से अनुमत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="189"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="211"/>
         <source>above this route&apos;s limit (%1)</source>
         <translation>इस तरीके की सीमा से अधिक (%1)</translation>
     </message>

@@ -57,6 +57,11 @@ def test_direct_and_l1_purchases_from_the_catalogue(qtbot, desks, server):
     # requirement needs a new comparison before anything can be ordered.
     narrow_oems = len(dialog.comparison["oems"])
     assert dialog.spec_checks and all(check.isChecked() for check in dialog.spec_checks.values())
+    assert dialog.required_specs() == {name: str(value) for name, value in dialog.listing["key_specs"].items()}
+    # A value changed is a new requirement too.
+    name, value = next(iter(dialog.spec_values.items()))
+    value.setCurrentText(value.currentText() + " or better")
+    assert dialog.comparison is None and dialog.required_specs()[name].endswith(" or better")
     for check in dialog.spec_checks.values():
         check.setChecked(False)
     assert dialog.comparison is None and dialog.model.rowCount() == 0
