@@ -60,6 +60,26 @@ def select(qtbot, page, title: str) -> None:
     qtbot.wait(500)  # the details arrive from the marketplace
 
 
+def published_bid(qtbot, desks, server, buyer, title: str, category: int, key_specs: dict | None = None,
+                  **fields) -> str:
+    """A bid of 40 almirahs for Raipur, drafted on the clerk's desktop and approved (so
+    published) on the officer's; ends 12 days from the server's now. Its id."""
+    now = parse_iso(buyer.workspace.api().get("/api/v1/time")["now"])
+    clerk = buyer.workspace.procurement
+    bid_id = clerk.draft_bid({"title": title, "min_offers": 1, "estimated_value_paise": 7_20_000_00,
+                              "end_at": (now + timedelta(days=12)).isoformat(),
+                              "items": [{"id": "1", "name": "Almirah", "category_id": category, "key_specs": key_specs or {},
+                                         "consignees": [{"district": "Raipur", "quantity": 40, "delivery_days": 30}]}],
+                              **fields})
+    clerk.send_for_approval(bid_id)
+    buyer.workspace.sync()
+    approver = desks.open("approver")
+    signed_in(qtbot, approver, server, "demo-approver")
+    approver.workspace.procurement.approve(bid_id, 2, "ok")
+    approver.workspace.sync()
+    return bid_id
+
+
 def demo_seller_category(server) -> int:
     """A category where the demo seller has a listing: its bids are among the seller's."""
     return server.query("SELECT l.category_id FROM listings l JOIN users u ON u.seller_firm_id = l.seller_firm_id "
@@ -200,19 +220,9 @@ def test_a_two_packet_bid_is_evaluated_technically_in_the_window(qtbot, desks, s
     category = demo_seller_category(server)
     buyer = desks.open("buyer")
     window = signed_in(qtbot, buyer, server, "demo-buyer")
-    now = parse_iso(buyer.workspace.api().get("/api/v1/time")["now"])
     title = f"Two-packet almirahs {uuid.uuid4().hex[:6]}"
     clerk = buyer.workspace.procurement
-    bid_id = clerk.draft_bid({"title": title, "packets": 2, "min_offers": 1, "estimated_value_paise": 7_20_000_00,
-                              "end_at": (now + timedelta(days=12)).isoformat(),
-                              "items": [{"id": "1", "name": "Almirah", "category_id": category, "key_specs": {},
-                                         "consignees": [{"district": "Raipur", "quantity": 40, "delivery_days": 30}]}]})
-    clerk.send_for_approval(bid_id)
-    buyer.workspace.sync()
-    approver = desks.open("approver")
-    signed_in(qtbot, approver, server, "demo-approver")
-    approver.workspace.procurement.approve(bid_id, 2, "ok")
-    approver.workspace.sync()
+    bid_id = published_bid(qtbot, desks, server, buyer, title, category, packets=2)
     seller = desks.open("seller")
     signed_in(qtbot, seller, server, "demo-seller")
     seller.workspace.procurement.submit_offer(bid_id, {"local_content_pct": 60, "items": {
@@ -252,19 +262,9 @@ def test_an_mse_declines_to_match_l1_in_the_window(qtbot, desks, server):
                    p=hash_password(PASSWORD), f=trader_firm)
     buyer = desks.open("buyer")
     signed_in(qtbot, buyer, server, "demo-buyer")
-    now = parse_iso(buyer.workspace.api().get("/api/v1/time")["now"])
     title = f"Almirahs to match {uuid.uuid4().hex[:6]}"
     clerk = buyer.workspace.procurement
-    bid_id = clerk.draft_bid({"title": title, "min_offers": 1, "estimated_value_paise": 7_20_000_00,
-                              "end_at": (now + timedelta(days=12)).isoformat(),
-                              "items": [{"id": "1", "name": "Almirah", "category_id": category, "key_specs": {},
-                                         "consignees": [{"district": "Raipur", "quantity": 40, "delivery_days": 30}]}]})
-    clerk.send_for_approval(bid_id)
-    buyer.workspace.sync()
-    approver = desks.open("approver")
-    signed_in(qtbot, approver, server, "demo-approver")
-    approver.workspace.procurement.approve(bid_id, 2, "ok")
-    approver.workspace.sync()
+    bid_id = published_bid(qtbot, desks, server, buyer, title, category)
     for name, username, price in (("trader", "l1-trader", 17_000_00), ("seller", "demo-seller", 18_500_00)):
         desk = desks.open(name)
         signed_in(qtbot, desk, server, username)

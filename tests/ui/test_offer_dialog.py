@@ -18,9 +18,8 @@ from PySide6.QtWidgets import QMessageBox
 from app.procurement import Request
 from app.seller_catalogue import MyListing, SyncState
 from app.ui.bids_page import OfferDialog, closest_listing, differs, offer_to_revise, offerable_listings
-from domain.timefmt import parse_iso
 from tests.ui.conftest import signed_in
-from tests.ui.test_bids_page import advance, bids_tab, select, wait_for_status
+from tests.ui.test_bids_page import advance, bids_tab, published_bid, select, wait_for_status
 
 ALMIRAH, CHAIR = 21, 22
 CATEGORIES = [
@@ -222,19 +221,8 @@ def test_an_offer_names_a_listing_and_the_buyer_reads_its_compliance(qtbot, desk
     required = dict(specs, **{first: specs[first] + "0"})  # the listing differs on one parameter
     buyer = desks.open("buyer")
     window = signed_in(qtbot, buyer, server, "demo-buyer")
-    now = parse_iso(buyer.workspace.api().get("/api/v1/time")["now"])
     bid_title = f"Two-packet compliance {uuid.uuid4().hex[:6]}"
-    clerk = buyer.workspace.procurement
-    bid_id = clerk.draft_bid({"title": bid_title, "packets": 2, "min_offers": 1, "estimated_value_paise": 7_20_000_00,
-                              "end_at": (now + timedelta(days=12)).isoformat(),
-                              "items": [{"id": "1", "name": "Furniture", "category_id": category, "key_specs": required,
-                                         "consignees": [{"district": "Raipur", "quantity": 40, "delivery_days": 30}]}]})
-    clerk.send_for_approval(bid_id)
-    buyer.workspace.sync()
-    approver = desks.open("approver")
-    signed_in(qtbot, approver, server, "demo-approver")
-    approver.workspace.procurement.approve(bid_id, 2, "ok")
-    approver.workspace.sync()
+    bid_id = published_bid(qtbot, desks, server, buyer, bid_title, category, required, packets=2)
 
     # The seller offers its listing through the dialog; the marketplace accepts it.
     seller = desks.open("seller")
