@@ -6,7 +6,8 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from server.api.errors import install_error_handlers
-from server.api.routes import audit, auth, bids, changes, listings, meta, negotiation, orders, purchases, testing
+from server.api.routes import (auctions, audit, auth, bids, changes, listings, meta, negotiation, orders, purchases,
+                               testing)
 from server.config import Settings
 from server.db.engine import Database
 from server.services.clock import Clock
@@ -22,8 +23,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.db = database
     app.state.clock = Clock()  # the server's clock; tests move it (settings.test_clock) or replace it
     install_error_handlers(app)
-    # negotiation before bids: the bids router's catch-all POST /bids/{id}/{verb} would take its path
-    for module in (meta, auth, changes, listings, negotiation, bids, purchases, orders, audit):
+    # negotiation and auctions before bids: the bids router's catch-all POST /bids/{id}/{verb} would take their paths
+    for module in (meta, auth, changes, listings, negotiation, auctions, bids, purchases, orders, audit):
         app.include_router(module.router)
     if settings.test_clock:
         app.include_router(testing.router)

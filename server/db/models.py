@@ -409,3 +409,76 @@ class Negotiation(Base):
     answered_at: Mapped[datetime | None]
     before_prices: Mapped[dict[str, Any]] = mapped_column(default=dict)  # item id -> unit price paise
     prices: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # the seller's answer
+
+
+class Auction(Base):
+    """A live reverse auction (domain.md section 3), from a bid after its prices are opened.
+
+    Its rules are columns fixed when it is scheduled (and recorded in the audit trail); only
+    `end_at` and `extensions` move, by the auto-extension rule, and `status`/`result` at the
+    close. `status` is stored as scheduled | closed: whether it is live is the server's clock's
+    business (between start_at and end_at), so no step has to run for bidding to begin.
+    """
+
+    __tablename__ = "auctions"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    bid_id: Mapped[str | None] = mapped_column(ForeignKey("bids.id", name="fk_auctions_bid_id"))  # one auction per bid
+    number: Mapped[str] = mapped_column(String(40))  # GEM/<year>/R/<n>
+    buyer_org_id: Mapped[int] = mapped_column(ForeignKey("buyer_orgs.id", name="fk_auctions_buyer_org_id"), index=True)
+    created_by: Mapped[int] = mapped_column(ForeignKey("users.id", name="fk_auctions_created_by"))
+    start_at: Mapped[datetime]
+    end_at: Mapped[datetime]  # the current end: the scheduled end plus the extensions earned
+    scheduled_end_at: Mapped[datetime]
+    start_price_paise: Mapped[int] = mapped_column(BigInteger)
+    decrement_kind: Mapped[str] = mapped_column(String(10))  # amount | percent
+    decrement_value: Mapped[int] = mapped_column(BigInteger)  # paise, or basis points of the start price
+    visibility: Mapped[str] = mapped_column(String(20))  # rank | rank_and_l1
+    extension_window_s: Mapped[int] = mapped_column(Integer)
+    extension_length_s: Mapped[int] = mapped_column(Integer)
+    max_extensions: Mapped[int] = mapped_column(Integer)
+    extensions: Mapped[int] = mapped_column(Integer, default=0)
+    # {"rule", "keep_h1_up_to", "keep_h1_if_single_oem", "mse_band_bp", "reasons": [...]}
+    qualification: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    reference_price_paise: Mapped[int | None] = mapped_column(BigInteger)  # the bid's estimated value
+    status: Mapped[str] = mapped_column(String(12), index=True)  # scheduled | closed
+    bidders: Mapped[list[Any]] = mapped_column(default=list)  # qualified "S<firm id>"
+    kept_preference: Mapped[list[Any]] = mapped_column(default=list)
+    result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime]
+
+    __table_args__ = (Index("ux_auctions_bid_id", "bid_id", unique=True),
+                      Index("ux_auctions_number", "number", unique=True))
+
+
+class AuctionBid(Base):
+    """An accepted bid in an auction: its place in the auction's order, by the server's clock."""
+
+    __tablename__ = "auction_bids"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    auction_id: Mapped[str] = mapped_column(ForeignKey("auctions.id", name="fk_auction_bids_auction_id"))
+    seq: Mapped[int] = mapped_column(Integer)  # 1, 2, ... per auction
+    bidder: Mapped[str] = mapped_column(String(20))  # "S<firm id>"
+    price_paise: Mapped[int] = mapped_column(BigInteger)
+    at: Mapped[datetime]
+
+    __table_args__ = (Index("ux_auction_bids_auction_seq", "auction_id", "seq", unique=True),)
+
+
+class AuctionEvent(Base):
+    """The auction's event log, in order (seq per auction): what the live stream replays, so a
+    client that reconnects resumes after the last seq it saw. Payloads hold the whole truth;
+    each reader gets the part it may see (server/services/auctions.py)."""
+
+    __tablename__ = "auction_events"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    auction_id: Mapped[str] = mapped_column(ForeignKey("auctions.id", name="fk_auction_events_auction_id"))
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))  # scheduled | accepted | extended | closed
+    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    at: Mapped[datetime]
+
+    __table_args__ = (Index("ux_auction_events_auction_seq", "auction_id", "seq", unique=True),)

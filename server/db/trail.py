@@ -27,6 +27,8 @@ from sqlalchemy.orm import Session
 from domain.listing import BUYER_VISIBLE
 from domain.timefmt import iso_utc, utc_now
 from server.db.models import (
+    Auction,
+    AuctionBid,
     AuditEvent,
     Bid,
     Brand,
@@ -55,6 +57,8 @@ AUDITED: dict[type, str] = {
     MatchResponse: "match_response",
     Negotiation: "negotiation",
     PurchaseOrder: "order",
+    Auction: "auction",  # its rules as scheduled, each extension and the close
+    AuctionBid: "auction_bid",  # every accepted bid (the event log is derived from these)
 }
 # Offers are audited by hand, with a salted digest (server/services/bids.py): a plain digest
 # of a sealed offer's state could be searched for its price.

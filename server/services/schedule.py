@@ -1,5 +1,6 @@
 """The server's clockwork: runs the time-driven changes (server/services/orders.py `step`, then
-server/services/bids.py `step`) every few seconds while the server is up. Each step is
+server/services/bids.py `step`; then, in a transaction of its own, server/services/auctions.py
+`step`, which closes the auctions past their end) every few seconds while the server is up. Each step is
 idempotent, so a missed or doubled tick, or two servers on one database, change nothing twice."""
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Callable
 from sqlalchemy.orm import Session
 
 from server.db.engine import Database
-from server.services import bids, orders
+from server.services import auctions, bids, orders
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +29,12 @@ def step(session: Session, now: datetime) -> list[str]:
 
 def run_step(db: Database, clock: Callable[[], datetime]) -> list[str]:
     with db.writing() as session:
-        return step(session, clock())
+        done = step(session, clock())
+    # The auctions' close in a transaction of its own: it locks its auctions before its first
+    # write, as a bid does (auction row, then the feed counter); after the steps above had
+    # written, it would take them the other way round and could deadlock with a bid.
+    with db.writing() as session:
+        return done + auctions.step(session, clock())
 
 
 class Stepper:

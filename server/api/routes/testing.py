@@ -25,6 +25,5 @@ def advance_clock(request: Request, body: Any = Depends(json_body), caller: Call
     if not isinstance(seconds, int) or isinstance(seconds, bool) or not 0 <= seconds <= 10 * 365 * 86400:
         raise validation_failed({"advance_seconds": "must be a whole number of seconds, not negative"})
     now = request.app.state.clock.advance(seconds)
-    with database(request).writing() as session:
-        done = schedule.step(session, now)
+    done = schedule.run_step(database(request), lambda: now)  # the auctions' close included
     return {"now": iso_utc(now), "step": done}

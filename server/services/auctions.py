@@ -1,0 +1,453 @@
+"""Live reverse auctions ("Bid to RA", domain.md section 3): the engine around the rules in
+domain/auction.py.
+
+An auction is scheduled from a bid whose prices are open (financial evaluation) and that
+allows one (`ra_enabled`); who enters comes from the bid's `ra_rule` (domain `qualify`),
+the start price is the bid stage's L1 unless the buyer names a lower one, and every
+parameter is fixed from then on (audited with the auction row).
+
+Bids: one auction's bids are taken one at a time (the auction row is locked FOR UPDATE on
+PostgreSQL; SQLite's write transactions are one at a time already, see
+server/db/engine.py), checked and accepted by the domain rules at the server's clock; an
+accepted bid gets the next seq and the server's time, and is stored with its events
+("accepted", and "extended" when it moved the end) in the same transaction, or not at all.
+
+The event log (auction_events, seq 1..n per auction) holds the whole truth; what each
+reader gets of it is cut here (`view_event`): the buyer's office sees the ranking under
+aliases and prices; a seller sees its own bids and rank, the L1 price only when the
+auction's visibility is rank_and_l1, and never who the others are.
+
+Status: stored as scheduled until the scheduled step closes the auction (`step`); "live"
+and "ended" (past the end, waiting for the step) are read off the server's clock, so no
+step has to run for the bidding to open, and a late step never lets a late bid in.
+
+Our readings where the brief is silent: the auction is for the whole bid (the entrants'
+total prices over every item, so only total-value bids go to auction); a seller's OEM is
+the brand of the listing its offer quoted (a seller who quoted no listing counts as its
+own OEM); a seller that did not qualify sees no auction (404); the L1 price stays hidden
+from sellers in rank mode after the close too (the buyer publishes the result).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import String, cast, func, select
+from sqlalchemy.orm import Session
+
+from domain.auction import (QUALIFICATION_OF_RA_RULE, REFERENCE_ESTIMATED_VALUE, REFERENCE_START_PRICE, AcceptedBid,
+                            AuctionRules, AuctionState, Decrement, Entrant, QualificationRules, Visibility, accept,
+                            aliases, check_bid, qualify, savings, start_price)
+from domain.bid_fields import domain_bid, is_whole
+from domain.timefmt import iso_utc, ist_text, parse_iso
+from server.db.models import Auction, AuctionBid, AuctionEvent, Bid, Listing, SellerFirm
+from server.db.trail import SYSTEM, act_as, take_feed_positions
+from server.errors import ApiError, forbidden, not_found, validation_failed
+from server.services import bids as bid_rules
+from server.services.caller import Caller
+from server.services.text import parse_id
+
+MAX_SECONDS = 7 * 24 * 3600  # an extension window or length of at most a week
+MAX_EXTENSIONS = 1000
+EVENTS_PAGE = 1000
+CREATE_FIELDS = {"start_at", "end_at", "decrement", "visibility", "extension_window_seconds",
+                 "extension_length_seconds", "max_extensions", "start_price_paise"}
+
+
+def bidder_id(firm_id: int) -> str:
+    return f"S{firm_id}"  # as server/services/bids.py names sellers after opening
+
+
+# --- the domain's view of a row -------------------------------------------------------------
+
+
+def rules_of(auction: Auction) -> AuctionRules:
+    return AuctionRules(start_at=auction.start_at, end_at=auction.scheduled_end_at,
+                        start_price_paise=auction.start_price_paise,
+                        decrement=Decrement(auction.decrement_kind, auction.decrement_value),
+                        visibility=Visibility(auction.visibility),
+                        extension_window=timedelta(seconds=auction.extension_window_s),
+                        extension_length=timedelta(seconds=auction.extension_length_s),
+                        max_extensions=auction.max_extensions)
+
+
+def state_of(session: Session, auction: Auction) -> AuctionState:
+    rows = session.scalars(select(AuctionBid).where(AuctionBid.auction_id == auction.id).order_by(AuctionBid.seq))
+    return AuctionState(rules=rules_of(auction), bidders=frozenset(auction.bidders),
+                        bids=tuple(AcceptedBid(r.seq, r.bidder, r.price_paise, r.at) for r in rows),
+                        end_at=auction.end_at if auction.extensions else None, extensions=auction.extensions)
+
+
+def status_at(auction: Auction, now: datetime) -> str:
+    if auction.status == "closed":
+        return "closed"
+    if now < auction.start_at:
+        return "scheduled"
+    return "live" if now < auction.end_at else "ended"
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def auction_for(session: Session, caller: Caller, auction_id: str, lock: bool = False) -> Auction:
+    """The auction, if the caller may see it; 404 otherwise (never saying whether it exists)."""
+    canonical = parse_id(auction_id)
+    auction = None
+    if canonical is not None:
+        query = select(Auction).where(Auction.id == canonical)
+        auction = session.scalars(query.with_for_update() if lock else query).first()
+    if auction is None or not can_see(caller, auction):
+        raise not_found("There is no such auction, or it is not one you may see.")
+    return auction
+
+
+def can_see(caller: Caller, auction: Auction) -> bool:
+    if caller.is_admin:
+        return True
+    if caller.buyer_org_id is not None:
+        return caller.buyer_org_id == auction.buyer_org_id
+    if caller.firm is not None:
+        # Every seller that entered the qualification sees it (one eliminated learns so, and
+        # a bid from it is refused as not qualified).
+        return bidder_id(caller.firm) in auction.qualification.get("entrant_ids", [])
+    return False
+
+
+def list_auctions(session: Session, caller: Caller, now: datetime) -> list[dict[str, Any]]:
+    query = select(Auction).order_by(Auction.start_at.desc())
+    if caller.buyer_org_id is not None:
+        query = query.where(Auction.buyer_org_id == caller.buyer_org_id)
+    elif caller.firm is not None:
+        # A JSON list's text holds "S12" with its quotes on both databases; can_see decides.
+        query = query.where(cast(Auction.qualification, String).like(f'%"{bidder_id(caller.firm)}"%'))
+    elif not caller.is_admin:
+        raise forbidden("Your role has no auctions to see.")
+    return [auction_json(session, caller, a, now) for a in session.scalars(query.limit(1000)) if can_see(caller, a)]
+
+
+def _rules_json(auction: Auction, for_seller: bool) -> dict[str, Any]:
+    rules = rules_of(auction)
+    qualification = dict(auction.qualification)
+    if for_seller:  # the reasons and the entrants name sellers: the office's business only
+        qualification = {k: v for k, v in qualification.items() if k not in ("reasons", "entrant_ids")}
+    return {"start_at": iso_utc(auction.start_at), "scheduled_end_at": iso_utc(auction.scheduled_end_at),
+            "start_price_paise": auction.start_price_paise,
+            "decrement": {"kind": auction.decrement_kind, "value": auction.decrement_value,
+                          "paise": rules.step_paise, "text": rules.decrement.text(auction.start_price_paise)},
+            "visibility": auction.visibility, "extension_window_seconds": auction.extension_window_s,
+            "extension_length_seconds": auction.extension_length_s, "max_extensions": auction.max_extensions,
+            "qualification": qualification}
+
+
+def _ranking_json(ranking: list[tuple[int, str, int]], names: dict[str, str]) -> list[dict[str, Any]]:
+    return [{"rank": rank, "bidder": names[bidder], "price_paise": price} for rank, bidder, price in ranking]
+
+
+def auction_json(session: Session, caller: Caller, auction: Auction, now: datetime) -> dict[str, Any]:
+    """The auction as this caller may see it, with the server's time (the client's clock offset)."""
+    state = state_of(session, auction)
+    names = aliases(auction.bidders)
+    data: dict[str, Any] = {
+        "id": auction.id, "number": auction.number, "bid_id": auction.bid_id, "status": status_at(auction, now),
+        "server_time": iso_utc(now), "start_at": iso_utc(auction.start_at), "ends_at": iso_utc(auction.end_at),
+        "ends_text": ist_text(auction.end_at, with_seconds=True), "extensions": auction.extensions,
+        "bidders": len(auction.bidders), "rules": _rules_json(auction, for_seller=caller.firm is not None),
+        "version": auction.version,
+        "last_event_seq": _last_event_seq(session, auction),
+    }
+    if caller.firm is None:  # the buyer's office (or an administrator)
+        l1 = state.l1()
+        data.update(
+            ranking=_ranking_json(state.ranking(), names),
+            l1=None if l1 is None else {"bidder": names[l1.bidder], "price_paise": l1.price_paise},
+            bids=[{"seq": b.seq, "bidder": names[b.bidder], "price_paise": b.price_paise, "at": iso_utc(b.at)}
+                  for b in state.bids],
+            kept_preference=[names.get(s, s) for s in sorted(auction.kept_preference)],
+            result=_result_for_buyer(auction.result, names))
+        if auction.status == "closed":  # who is who, for the award: anonymity ends at the close
+            firms = {f.id: f.name for f in session.scalars(
+                select(SellerFirm).where(SellerFirm.id.in_([int(s[1:]) for s in auction.bidders])))}
+            data["sellers"] = {names[s]: {"seller_id": int(s[1:]), "name": firms.get(int(s[1:]))}
+                               for s in auction.bidders}
+        return data
+    me = bidder_id(caller.firm)
+    view = _seller_view(state, me)
+    data.update(me={"alias": names.get(me), "qualified": me in auction.bidders,
+                    "kept_preference": me in auction.kept_preference,
+                    "bids": [{"seq": b.seq, "price_paise": b.price_paise, "at": iso_utc(b.at)}
+                             for b in state.bids if b.bidder == me],
+                    "highest_allowed_paise": state.highest_allowed(me) if me in auction.bidders else None,
+                    **view})
+    if auction.result is not None:
+        data["result"] = {"my_rank": view["my_rank"], "closed_at": auction.result["closed_at"],
+                          **({"l1_price_paise": auction.result["l1_price_paise"]}
+                             if auction.visibility == Visibility.RANK_AND_L1 else {})}
+    return data
+
+
+def _result_for_buyer(result: dict[str, Any] | None, names: dict[str, str]) -> dict[str, Any] | None:
+    """The stored result under the bidders' aliases (the names are in `sellers` after the close)."""
+    if result is None:
+        return None
+    return {**result, "ranking": [{**r, "bidder": names.get(r["bidder"], r["bidder"])} for r in result["ranking"]],
+            "l1": None if result["l1"] is None else {**result["l1"], "bidder": names.get(result["l1"]["bidder"])},
+            "kept_preference": [names.get(s, s) for s in result["kept_preference"]]}
+
+
+def _seller_view(state: AuctionState, me: str) -> dict[str, Any]:
+    view: dict[str, Any] = {"my_rank": state.rank_of(me)}
+    if state.rules.visibility == Visibility.RANK_AND_L1:
+        l1 = state.l1()
+        view["l1_price_paise"] = l1.price_paise if l1 else None
+    return view
+
+
+def _last_event_seq(session: Session, auction: Auction) -> int:
+    return session.scalar(select(func.max(AuctionEvent.seq)).where(AuctionEvent.auction_id == auction.id)) or 0
+
+
+# --- events -------------------------------------------------------------------------------
+
+
+def _add_event(session: Session, auction: Auction, kind: str, payload: dict[str, Any], now: datetime) -> None:
+    # Under the auction row's lock (or SQLite's one writer), so max + 1 is ours alone; the
+    # unique index (auction_id, seq) would refuse a second one anyway.
+    seq = _last_event_seq(session, auction) + 1
+    session.add(AuctionEvent(auction_id=auction.id, seq=seq, kind=kind, payload=payload, at=now))
+    session.flush()
+
+
+def events_for(session: Session, caller: Caller, auction_id: str, after: int, now: datetime) -> dict[str, Any]:
+    auction = auction_for(session, caller, auction_id)
+    rows = list(session.scalars(select(AuctionEvent)
+                                .where(AuctionEvent.auction_id == auction.id, AuctionEvent.seq > after)
+                                .order_by(AuctionEvent.seq).limit(EVENTS_PAGE)))
+    names = aliases(auction.bidders)
+    return {"auction_id": auction.id, "server_time": iso_utc(now), "status": status_at(auction, now),
+            "events": [view_event(caller, auction, row, names) for row in rows],
+            "last_seq": rows[-1].seq if rows else after}
+
+
+def view_event(caller: Caller, auction: Auction, row: AuctionEvent, names: dict[str, str]) -> dict[str, Any]:
+    """One event as this caller may see it (the stored payload is the whole truth)."""
+    base = {"seq": row.seq, "at": iso_utc(row.at)}
+    payload = row.payload
+    if row.kind in ("scheduled", "extended"):
+        return {**base, "kind": row.kind, **payload}
+    if caller.firm is None:
+        if row.kind == "accepted":
+            return {**base, "kind": "accepted", "bid_seq": payload["bid_seq"], "bidder": names[payload["bidder"]],
+                    "price_paise": payload["price_paise"], "ranking": [
+                        {"rank": r["rank"], "bidder": names[r["bidder"]], "price_paise": r["price_paise"]}
+                        for r in payload["ranking"]]}
+        return {**base, "kind": row.kind, "result": _result_for_buyer(payload, names)}
+    me = bidder_id(caller.firm)
+    my_rank = next((r["rank"] for r in payload.get("ranking", []) if r["bidder"] == me), None)
+    shown_l1 = ({"l1_price_paise": payload.get("l1_price_paise")}
+                if auction.visibility == Visibility.RANK_AND_L1 else {})
+    if row.kind == "accepted":
+        if payload["bidder"] == me:
+            return {**base, "kind": "accepted", "bid_seq": payload["bid_seq"], "price_paise": payload["price_paise"],
+                    "my_rank": my_rank, **shown_l1}
+        return {**base, "kind": "ranking_changed", "my_rank": my_rank, **shown_l1}
+    return {**base, "kind": row.kind, "my_rank": my_rank, **shown_l1}
+
+
+# --- scheduling an auction from a bid ---------------------------------------------------------
+
+
+def _entrants(session: Session, bid: Bid) -> list[Entrant]:
+    """The bid stage's technically accepted offers, each at its total price for the whole bid."""
+    quantities = {item.id: item.quantity for item in domain_bid(bid).items}
+    offers = [o for o in bid_rules._live_offers(session, bid) if o.technical_status == "accepted"
+              and set(o.items) >= set(quantities)]
+    firm_ids = [o.seller_firm_id for o in offers]
+    firms = {f.id: f for f in session.scalars(select(SellerFirm).where(SellerFirm.id.in_(firm_ids)))}
+    listing_ids = {q.get("listing_id") for o in offers for q in o.items.values() if q.get("listing_id")}
+    brands = dict(session.execute(select(Listing.id, Listing.brand).where(Listing.id.in_(listing_ids))).all())
+    entrants = []
+    for offer in offers:
+        quoted = {brands.get(q.get("listing_id")) for q in offer.items.values()} - {None}
+        entrants.append(Entrant(
+            seller=bidder_id(offer.seller_firm_id),
+            price_paise=sum(offer.items[item_id]["unit_price_paise"] * qty for item_id, qty in quantities.items()),
+            is_mse=firms[offer.seller_firm_id].mse_class in ("micro", "small"),
+            oem=",".join(sorted(quoted)) if quoted else bidder_id(offer.seller_firm_id)))
+    return entrants
+
+
+def _when(body: dict[str, Any], name: str, problems: dict[str, str]) -> datetime | None:
+    value = body.get(name)
+    try:
+        if not isinstance(value, str):
+            raise ValueError
+        return parse_iso(value)
+    except ValueError:
+        problems[name] = "must be a date and time in ISO 8601 with its time zone, e.g. 2026-12-01T10:00:00Z"
+        return None
+
+
+def _whole(body: dict[str, Any], name: str, low: int, high: int, problems: dict[str, str]) -> int | None:
+    value = body.get(name)
+    if not is_whole(value) or not low <= value <= high:
+        problems[name] = f"must be a whole number from {low} to {high}"
+        return None
+    return value
+
+
+def _next_number(session: Session, now: datetime) -> str:
+    # The feed counter's row lock (held to commit) makes two auctions number one at a time.
+    take_feed_positions(session.connection(), 0)
+    count = session.scalar(select(func.count()).select_from(Auction)) or 0
+    return f"GEM/{now.year}/R/{7_000_001 + count}"
+
+
+def create_from_bid(session: Session, caller: Caller, bid_id: str, body: Any, now: datetime) -> Auction:
+    if caller.role != "buyer" or caller.buyer_org_id is None:
+        raise forbidden("Only a buyer of the bid's office can schedule its reverse auction.")
+    bid = bid_rules.bid_for(session, caller, bid_id, lock=True)
+    if not bid.ra_enabled:
+        raise ApiError(409, "ra_not_allowed",
+                       "This bid does not allow a reverse auction (it was published without one).")
+    if bid.status != "financial_evaluation":
+        raise ApiError(409, "wrong_state", f"A bid that is {bid.status.replace('_', ' ')} cannot go to reverse "
+                                           "auction: it goes once its prices are opened, before the award.")
+    if bid.method != "total_value":
+        raise ApiError(409, "whole_bid_only", "Only a bid evaluated on its total value can go to reverse auction.")
+    if session.scalar(select(Auction.id).where(Auction.bid_id == bid.id)) is not None:
+        raise ApiError(409, "already_exists", "This bid has its reverse auction already.")
+    if not isinstance(body, dict):
+        raise validation_failed({"body": "must be a JSON object with the auction's parameters"})
+    unknown = sorted(set(body) - CREATE_FIELDS)
+    if unknown:
+        raise validation_failed({name: "is not an auction parameter" for name in unknown})
+
+    entrants = _entrants(session, bid)
+    if len(entrants) < 2:
+        raise ApiError(409, "too_few_sellers", "A reverse auction needs at least two technically qualified offers.")
+    mse_band_bp = (bid.mse_preference or {}).get("band_bp", 1500)
+    qualification_rules = QualificationRules(rule=QUALIFICATION_OF_RA_RULE[bid.ra_rule], mse_band_bp=mse_band_bp)
+    qualified = qualify(entrants, qualification_rules)
+
+    problems: dict[str, str] = {}
+    start_at, end_at = _when(body, "start_at", problems), _when(body, "end_at", problems)
+    decrement = body.get("decrement")
+    if not isinstance(decrement, dict):
+        problems["decrement"] = 'must be {"kind": "amount" or "percent", "value": paise or basis points}'
+        decrement = {}
+    window = _whole(body, "extension_window_seconds", 0, MAX_SECONDS, problems)
+    length = _whole(body, "extension_length_seconds", 0, MAX_SECONDS, problems)
+    max_extensions = _whole(body, "max_extensions", 0, MAX_EXTENSIONS, problems)
+    bid_stage_l1 = start_price(entrants)
+    price = body.get("start_price_paise", bid_stage_l1)
+    if is_whole(price) and price > bid_stage_l1:
+        problems["start_price_paise"] = f"must be at most the bid stage's L1 price ({bid_stage_l1} paise)"
+    if start_at is not None and start_at < now:
+        problems["start_at"] = f"must not be in the past (server time now: {iso_utc(now)})"
+    rules = AuctionRules(start_at=start_at, end_at=end_at, start_price_paise=price,
+                         decrement=Decrement(decrement.get("kind"), decrement.get("value")),
+                         visibility=body.get("visibility"),
+                         extension_window=timedelta(seconds=window) if window is not None else None,
+                         extension_length=timedelta(seconds=length) if length is not None else None,
+                         max_extensions=max_extensions)
+    renamed = {"extension_window": "extension_window_seconds", "extension_length": "extension_length_seconds"}
+    for name, problem in rules.problems().items():
+        problems.setdefault(renamed.get(name, name), problem)
+    if problems:
+        raise validation_failed(problems)
+
+    act_as(session, caller.actor, "auction.scheduled")
+    auction = Auction(
+        id=str(uuid.uuid4()), bid_id=bid.id, number=_next_number(session, now), buyer_org_id=bid.buyer_org_id,
+        created_by=caller.user_id, start_at=start_at, end_at=end_at, scheduled_end_at=end_at,
+        start_price_paise=price, decrement_kind=rules.decrement.kind, decrement_value=rules.decrement.value,
+        visibility=str(rules.visibility), extension_window_s=window, extension_length_s=length,
+        max_extensions=max_extensions, extensions=0,
+        qualification={"rule": str(qualification_rules.rule), "keep_h1_up_to": qualification_rules.keep_h1_up_to,
+                       "keep_h1_if_single_oem": qualification_rules.keep_h1_if_single_oem,
+                       "mse_band_bp": qualification_rules.mse_band_bp, "bid_stage_l1_paise": bid_stage_l1,
+                       "entrants": len(entrants), "entrant_ids": sorted(e.seller for e in entrants),
+                       "reasons": list(qualified.reasons)},
+        reference_price_paise=bid.estimated_value_paise, status="scheduled",
+        bidders=sorted(qualified.bidders), kept_preference=sorted(qualified.kept_preference), result=None,
+        version=1, created_at=now)
+    session.add(auction)
+    session.flush()
+    _add_event(session, auction, "scheduled", {"start_at": iso_utc(start_at), "ends_at": iso_utc(end_at),
+                                               "start_price_paise": price, "bidders": len(auction.bidders)}, now)
+    bid_rules._event(session, bid, caller, "reverse auction scheduled", now,
+                     f"{auction.number}: {ist_text(start_at)} to {ist_text(end_at)}, "
+                     f"{len(auction.bidders)} bidders")
+    return auction
+
+
+# --- bidding ------------------------------------------------------------------------------
+
+
+def place_bid(session: Session, caller: Caller, auction_id: str, body: Any, now: datetime) -> dict[str, Any]:
+    """Check and accept one bid at the server's clock; 409 with the refusal's code otherwise."""
+    if caller.firm is None:
+        raise forbidden("Only a seller qualified for the auction can bid in it.")
+    price = body.get("price_paise") if isinstance(body, dict) else None
+    if not is_whole(price) or price <= 0:
+        raise validation_failed({"price_paise": "must be a whole number of paise above zero"})
+    auction = auction_for(session, caller, auction_id, lock=True)  # one bid at a time per auction
+    me = bidder_id(caller.firm)
+    if auction.status == "closed":
+        raise ApiError(409, "ended", f"The auction closed at {ist_text(auction.end_at, with_seconds=True)}; "
+                                     "bids are no longer accepted.")
+    state = state_of(session, auction)
+    refusal = check_bid(state, me, price, now)
+    if refusal is not None:
+        raise ApiError(409, refusal.code, refusal.message)
+    seq = len(state.bids) + 1
+    state, extended = accept(state, me, price, now, seq)
+    act_as(session, caller.actor, "auction.bid")
+    session.add(AuctionBid(auction_id=auction.id, seq=seq, bidder=me, price_paise=price, at=now))
+    l1 = state.l1()
+    _add_event(session, auction, "accepted", {
+        "bid_seq": seq, "bidder": me, "price_paise": price, "l1_price_paise": l1.price_paise,
+        "ranking": [{"rank": r, "bidder": b, "price_paise": p} for r, b, p in state.ranking()]}, now)
+    if extended:
+        auction.end_at = state.ends_at
+        auction.extensions = state.extensions
+        auction.version += 1
+        _add_event(session, auction, "extended", {"ends_at": iso_utc(state.ends_at), "extensions": state.extensions,
+                                                  "max_extensions": auction.max_extensions}, now)
+    return {"accepted": {"seq": seq, "price_paise": price, "at": iso_utc(now)}, "extended": extended,
+            "auction": auction_json(session, caller, auction, now)}
+
+
+# --- the close ----------------------------------------------------------------------------
+
+
+def step(session: Session, now: datetime) -> list[str]:
+    """Close every auction whose current end has passed: final ranking, L1, savings against
+    the start price and the estimated value. Idempotent (a closed auction is left alone)."""
+    due = list(session.scalars(select(Auction).where(Auction.status == "scheduled", Auction.end_at <= now)
+                               .order_by(Auction.id).with_for_update()))
+    if not due:
+        return []
+    act_as(session, SYSTEM, "auction.closed")
+    done = []
+    for auction in due:
+        state = state_of(session, auction)
+        l1 = state.l1()
+        final = l1.price_paise if l1 is not None else auction.start_price_paise
+        against = [savings(REFERENCE_START_PRICE, auction.start_price_paise, final)]
+        if auction.reference_price_paise:
+            against.append(savings(REFERENCE_ESTIMATED_VALUE, auction.reference_price_paise, final))
+        auction.result = {
+            "closed_at": iso_utc(now), "bids": len(state.bids),
+            "ranking": [{"rank": r, "bidder": b, "price_paise": p} for r, b, p in state.ranking()],
+            "l1": None if l1 is None else {"bidder": l1.bidder, "price_paise": l1.price_paise},
+            "l1_price_paise": final, "savings": [dataclasses.asdict(s) for s in against],
+            "kept_preference": list(auction.kept_preference)}
+        auction.status = "closed"
+        auction.version += 1
+        _add_event(session, auction, "closed", auction.result, now)
+        done.append(f"{auction.number} closed with {len(state.bids)} bid(s)")
+    return done

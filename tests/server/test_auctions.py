@@ -1,0 +1,380 @@
+"""Reverse auctions through the API with a controlled server clock: scheduled from a bid after
+its prices are opened, bids checked and ordered by the server, the auto-extension, the close
+by the scheduled step with the savings, what each seller may see, the event log's resume,
+and bids arriving at once from many threads."""
+
+from __future__ import annotations
+
+import json
+import threading
+import uuid
+from datetime import datetime, timedelta
+
+import pytest
+
+from domain.auction import AuctionState, accept
+from domain.timefmt import iso_utc, parse_iso
+from server.db.models import Auction
+from server.services import schedule
+from server.services.auctions import rules_of
+from tests.server.test_bids import Procurement, _error, _to_opening
+
+STEP = 1_000_00  # the decrement: Rs 1,000 on the whole bid
+START = 20 * 70_000_00  # the bid stage's L1: seller C at Rs 70,000 a laptop, 20 laptops
+
+
+@pytest.fixture
+def p(market) -> Procurement:
+    return Procurement(market)
+
+
+def _opened_bid(p: Procurement, **overrides) -> dict:
+    """Four offers, opened: C is L1, D and A follow, B (an MSE) is H1 and far above."""
+    bid = p.published(ra_enabled=True, ra_rule="h1_elimination", **overrides)
+    for user, price in (("seller-c", 70_000), ("seller-d", 71_000), ("seller-a", 72_000), ("seller-b", 90_000)):
+        assert p.offer(user, bid, price).status_code == 200
+    opened = _to_opening(p, bid)
+    assert opened["status"] == "financial_evaluation"
+    return opened
+
+
+def _params(p: Procurement, **overrides) -> dict:
+    start = p.clock.now + timedelta(hours=1)
+    body = {"start_at": iso_utc(start), "end_at": iso_utc(start + timedelta(hours=1)),
+            "decrement": {"kind": "amount", "value": STEP}, "visibility": "rank",
+            "extension_window_seconds": 120, "extension_length_seconds": 300, "max_extensions": 2}
+    body.update(overrides)
+    return body
+
+
+def _schedule(p: Procurement, bid: dict, user: str = "buyer", **overrides):
+    return p.client.post(f"/api/v1/bids/{bid['id']}/auction", json=_params(p, **overrides), headers=p.h(user))
+
+
+def _auction(p: Procurement, **overrides) -> dict:
+    response = _schedule(p, _opened_bid(p), **overrides)
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+def _bid(p: Procurement, user: str, auction: dict, price: int, key: str | None = None):
+    return p.client.post(f"/api/v1/auctions/{auction['id']}/bids", json={"price_paise": price},
+                         headers={**p.h(user), "Idempotency-Key": key or str(uuid.uuid4())})
+
+
+def _get(p: Procurement, user: str, auction: dict, path: str = "", **params):
+    response = p.client.get(f"/api/v1/auctions/{auction['id']}{path}", params=params, headers=p.h(user))
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def _at(text: str) -> datetime:
+    return parse_iso(text)
+
+
+def _start(p: Procurement, auction: dict, seconds: float = 0) -> None:
+    p.clock.now = _at(auction["start_at"]) + timedelta(seconds=seconds)
+
+
+def _s(p: Procurement, user: str) -> str:
+    """The seller's bidder id, by its user's name."""
+    firm = {"seller-a": "firm_a", "seller-b": "firm_b"}.get(user, user)
+    return f"S{p.market.ids[firm]}"
+
+
+# --- scheduling ---------------------------------------------------------------------------
+
+
+def test_an_auction_is_scheduled_from_the_bid_with_its_rules_bidders_and_start_price(p):
+    bid = _opened_bid(p)
+    response = _schedule(p, bid)
+    assert response.status_code == 201, response.text
+    auction = response.json()
+    assert auction["number"].startswith("GEM/2026/R/") and auction["bid_id"] == bid["id"]
+    assert auction["status"] == "scheduled" and auction["extensions"] == 0
+    assert auction["server_time"] == iso_utc(p.clock.now)
+    rules = auction["rules"]
+    assert rules["start_price_paise"] == START
+    assert rules["decrement"]["kind"] == "amount" and rules["decrement"]["paise"] == STEP
+    assert (rules["visibility"], rules["extension_window_seconds"], rules["extension_length_seconds"],
+            rules["max_extensions"]) == ("rank", 120, 300, 2)
+    # H1 elimination with four sellers: B (H1, an MSE but 28% above L1) is out.
+    assert auction["bidders"] == 3
+    assert rules["qualification"]["rule"] == "h1_elimination"
+    assert any("eliminated" in reason for reason in rules["qualification"]["reasons"])
+    assert auction["ranking"] == [] and auction["l1"] is None and auction["kept_preference"] == []
+    with p.market.db.reading() as session:
+        row = session.get(Auction, auction["id"])
+        assert sorted(row.bidders) == sorted(_s(p, n) for n in ("seller-a", "seller-c", "seller-d"))
+    # The parameters are in the audit trail, and the bid's timeline says it went to auction.
+    trail = p.client.get("/api/v1/audit", params={"entity_type": "auction", "entity_id": auction["id"]},
+                         headers=p.h("admin")).json()["events"]
+    assert [e["action"] for e in trail] == ["auction.scheduled"]
+    history = p.get("buyer", bid, "/history").json()["events"]
+    assert history[-1]["action"] == "reverse auction scheduled"
+    # One auction per bid.
+    _error(_schedule(p, bid), 409, "already_exists")
+    # The buyer's list has it; the eliminated seller sees it too, and that it did not qualify.
+    listed = p.client.get("/api/v1/auctions", headers=p.h("buyer")).json()["auctions"]
+    assert [a["id"] for a in listed] == [auction["id"]]
+    b_view = p.client.get("/api/v1/auctions", headers=p.h("seller-b")).json()["auctions"]
+    assert [a["me"]["qualified"] for a in b_view] == [False]
+
+
+def test_only_the_buyer_of_the_office_schedules_and_only_a_bid_that_allows_it(p):
+    bid = _opened_bid(p)
+    for user in ("approver", "seller-c", "admin"):
+        _error(_schedule(p, bid, user=user), 403, "forbidden")
+    plain = p.published()
+    for user, price in (("seller-c", 70_000), ("seller-d", 71_000), ("seller-a", 72_000)):
+        p.offer(user, plain, price)
+    _error(_schedule(p, _to_opening(p, plain)), 409, "ra_not_allowed")
+
+
+@pytest.mark.parametrize("overrides, fields", [
+    ({"start_at": "tomorrow"}, {"start_at"}),
+    ({"end_at": None}, {"end_at"}),
+    ({"decrement": {"kind": "ratio", "value": 5}}, {"decrement.kind"}),
+    ({"decrement": {"kind": "amount", "value": START}}, {"decrement.value"}),
+    ({"visibility": "everything", "max_extensions": -1}, {"visibility", "max_extensions"}),
+    ({"extension_window_seconds": "2m"}, {"extension_window_seconds"}),
+    ({"start_price_paise": START + 1}, {"start_price_paise"}),
+    ({"colour": "red"}, {"colour"}),
+])
+def test_bad_parameters_are_named(p, overrides, fields):
+    response = _schedule(p, _opened_bid(p), **overrides)
+    error = _error(response, 422, "validation_failed")
+    assert set(error["fields"]) == fields, error
+
+
+def test_an_end_before_the_start_and_a_start_in_the_past_are_named(p):
+    bid = _opened_bid(p)
+    start = p.clock.now + timedelta(hours=1)
+    error = _error(_schedule(p, bid, start_at=iso_utc(start), end_at=iso_utc(start - timedelta(minutes=1))), 422,
+                   "validation_failed")
+    assert set(error["fields"]) == {"end_at"}
+    error = _error(_schedule(p, bid, start_at=iso_utc(p.clock.now - timedelta(minutes=5))), 422, "validation_failed")
+    assert set(error["fields"]) == {"start_at"}
+
+
+# --- bidding ------------------------------------------------------------------------------
+
+
+def test_every_refusal_reaches_the_seller_as_a_409_with_its_code(p):
+    auction = _auction(p)
+    _error(_bid(p, "seller-c", auction, START - STEP), 409, "not_started")
+    _start(p, auction)
+    _error(_bid(p, "seller-b", auction, START - STEP), 409, "not_qualified")  # eliminated as H1
+    _error(_bid(p, "seller-c", auction, START), 409, "not_below_start")
+    _error(_bid(p, "seller-c", auction, START - STEP + 1), 409, "decrement")
+    assert _bid(p, "seller-c", auction, START - STEP).status_code == 201
+    _error(_bid(p, "seller-c", auction, START - STEP - 1), 409, "decrement")  # one step below its own last
+    _error(_bid(p, "seller-d", auction, START - STEP), 409, "tie_with_l1")
+    error = _error(_bid(p, "seller-d", auction, 0), 422, "validation_failed")
+    assert set(error["fields"]) == {"price_paise"}
+    _error(_bid(p, "buyer", auction, START - 5 * STEP), 403, "forbidden")
+    p.clock.now = _at(auction["ends_at"])
+    _error(_bid(p, "seller-d", auction, START - 5 * STEP), 409, "ended")  # the end is exclusive
+    schedule_step(p)
+    _error(_bid(p, "seller-d", auction, START - 5 * STEP), 409, "ended")
+    # Only the one accepted bid is stored.
+    assert [b["price_paise"] for b in _get(p, "buyer", auction)["bids"]] == [START - STEP]
+
+
+def schedule_step(p: Procurement) -> list[str]:
+    """The server's scheduled step, as its clockwork runs it (the bids' and orders' too)."""
+    return schedule.run_step(p.market.db, p.clock)
+
+
+def test_accepted_bids_take_consecutive_seqs_and_server_time_and_a_retry_does_not_bid_twice(p):
+    auction = _auction(p)
+    _start(p, auction, 10)
+    seqs = []
+    for user, price in (("seller-c", START - STEP), ("seller-d", START - 3 * STEP), ("seller-a", START - 2 * STEP)):
+        p.clock.now += timedelta(seconds=7)
+        response = _bid(p, user, auction, price)
+        assert response.status_code == 201, response.text
+        answer = response.json()
+        assert answer["accepted"]["at"] == iso_utc(p.clock.now) and answer["extended"] is False
+        seqs.append(answer["accepted"]["seq"])
+    assert seqs == [1, 2, 3]
+    # The same request again (an answer lost on the way): the first answer, no second bid.
+    key = str(uuid.uuid4())
+    first = _bid(p, "seller-c", auction, START - 4 * STEP, key=key)
+    again = _bid(p, "seller-c", auction, START - 4 * STEP, key=key)
+    assert first.status_code == again.status_code == 201 and first.json() == again.json()
+    buyer = _get(p, "buyer", auction)
+    assert [b["seq"] for b in buyer["bids"]] == [1, 2, 3, 4]
+    names = {r["bidder"] for r in buyer["ranking"]}
+    assert names == {"Bidder 1", "Bidder 2", "Bidder 3"}
+    assert [r["price_paise"] for r in buyer["ranking"]] == [START - 4 * STEP, START - 3 * STEP, START - 2 * STEP]
+    assert buyer["l1"]["price_paise"] == START - 4 * STEP and buyer["status"] == "live"
+
+
+def test_a_bid_in_the_window_extends_the_end_up_to_the_cap(p):
+    auction = _auction(p)  # window 120 s, length 300 s, at most 2
+    end = _at(auction["ends_at"])
+    p.clock.now = end - timedelta(seconds=121)
+    assert _bid(p, "seller-c", auction, START - STEP).json()["extended"] is False
+    p.clock.now = end - timedelta(seconds=120)  # the window's edge counts
+    answer = _bid(p, "seller-d", auction, START - 2 * STEP).json()
+    assert answer["extended"] is True and _at(answer["auction"]["ends_at"]) == end + timedelta(seconds=300)
+    p.clock.now = end + timedelta(seconds=299)
+    answer = _bid(p, "seller-a", auction, START - 3 * STEP).json()
+    assert answer["extended"] is True and _at(answer["auction"]["ends_at"]) == end + timedelta(seconds=600)
+    assert answer["auction"]["extensions"] == 2
+    p.clock.now = end + timedelta(seconds=599)
+    answer = _bid(p, "seller-c", auction, START - 4 * STEP).json()
+    assert answer["extended"] is False and _at(answer["auction"]["ends_at"]) == end + timedelta(seconds=600)
+    # The step before the moved end leaves it running; the scheduled end is unchanged.
+    assert schedule_step(p) == []
+    buyer = _get(p, "buyer", auction)
+    assert buyer["status"] == "live" and buyer["rules"]["scheduled_end_at"] == auction["ends_at"]
+    kinds = [e["kind"] for e in _get(p, "buyer", auction, "/events")["events"]]
+    assert kinds == ["scheduled", "accepted", "accepted", "extended", "accepted", "extended", "accepted"]
+
+
+def test_the_step_closes_the_auction_with_its_savings_once(p):
+    auction = _auction(p, visibility="rank_and_l1")
+    _start(p, auction, 60)
+    assert _bid(p, "seller-d", auction, START - 10 * STEP).status_code == 201
+    assert _bid(p, "seller-c", auction, START - 25 * STEP).status_code == 201
+    p.clock.now = _at(auction["ends_at"])
+    assert schedule_step(p) == [f"{auction['number']} closed with 2 bid(s)"]
+    assert schedule_step(p) == []  # idempotent
+    buyer = _get(p, "buyer", auction)
+    assert buyer["status"] == "closed"
+    result = buyer["result"]
+    final = START - 25 * STEP
+    assert result["l1_price_paise"] == final and result["l1"]["price_paise"] == final
+    estimated = 20 * 80_000_00
+    assert result["savings"] == [
+        {"reference": "start price", "reference_paise": START, "saved_paise": 25 * STEP,
+         "saved_bp": round(25 * STEP * 10_000 / START)},
+        {"reference": "estimated value", "reference_paise": estimated, "saved_paise": estimated - final,
+         "saved_bp": round((estimated - final) * 10_000 / estimated)}]
+    # After the close the office learns who is who, for the award.
+    c_alias = next(alias for alias, who in buyer["sellers"].items() if who["seller_id"] == p.market.ids["seller-c"])
+    assert result["l1"]["bidder"] == c_alias
+    closed = _get(p, "buyer", auction, "/events")["events"][-1]
+    assert closed["kind"] == "closed" and closed["result"]["l1_price_paise"] == final
+    # The seller sees its own rank and, in this mode, the L1 price; never who.
+    seller = _get(p, "seller-d", auction)
+    assert seller["status"] == "closed" and seller["result"]["my_rank"] == 2
+    assert seller["result"]["l1_price_paise"] == final and "sellers" not in seller
+    trail = p.client.get("/api/v1/audit", params={"entity_type": "auction", "entity_id": auction["id"]},
+                         headers=p.h("admin")).json()["events"]
+    assert [e["action"] for e in trail] == ["auction.scheduled", "auction.closed"]
+
+
+# --- what each seller may see ---------------------------------------------------------------
+
+
+def test_in_rank_mode_a_seller_sees_no_other_price_and_no_other_identity(p):
+    auction = _auction(p, visibility="rank")
+    _start(p, auction, 5)
+    prices = {"seller-c": START - 7 * STEP, "seller-a": START - 3 * STEP, "seller-d": START - 5 * STEP}
+    for user, price in prices.items():
+        assert _bid(p, user, auction, price).status_code == 201
+    buyer = _get(p, "buyer", auction)
+    aliases = {r["bidder"] for r in buyer["ranking"]}
+    for user, own in prices.items():
+        views = [_get(p, user, auction), _get(p, user, auction, "/events"),
+                 p.client.get("/api/v1/auctions", headers=p.h(user)).json()]
+        text = json.dumps(views)
+        for other, price in prices.items():
+            if other != user:
+                assert str(price) not in text, (user, other)
+                assert f'"{_s(p, other)}"' not in text
+        mine = views[0]["me"]
+        for alias in aliases - {mine["alias"]}:
+            assert alias not in text
+        for name in ("Raipur Computers", "Big Imports", "Bharat Beds", "Durg Furniture"):
+            assert name not in text
+        assert "l1_price_paise" not in text and "ranking" not in views[0]
+        assert [b["price_paise"] for b in mine["bids"]] == [own]
+    assert _get(p, "seller-c", auction)["me"]["my_rank"] == 1
+    assert _get(p, "seller-a", auction)["me"]["my_rank"] == 3
+    # Another's bid reaches a seller as a change of its rank, nothing more.
+    a_events = _get(p, "seller-a", auction, "/events")["events"]
+    assert [e["kind"] for e in a_events] == ["scheduled", "ranking_changed", "accepted", "ranking_changed"]
+    assert set(a_events[3]) == {"seq", "at", "kind", "my_rank"} and a_events[3]["my_rank"] == 3
+
+
+def test_in_rank_and_l1_mode_a_seller_sees_the_l1_price_but_not_who(p):
+    auction = _auction(p, visibility="rank_and_l1")
+    _start(p, auction, 5)
+    _bid(p, "seller-c", auction, START - 7 * STEP)
+    view = _get(p, "seller-d", auction)
+    assert view["me"]["l1_price_paise"] == START - 7 * STEP and view["me"]["my_rank"] is None
+    event = _get(p, "seller-d", auction, "/events", after=1)["events"][0]
+    assert event == {"seq": 2, "at": iso_utc(p.clock.now), "kind": "ranking_changed", "my_rank": None,
+                     "l1_price_paise": START - 7 * STEP}
+
+
+def test_the_event_log_resumes_after_the_last_seq_seen(p):
+    auction = _auction(p)
+    _start(p, auction, 1)
+    first = _get(p, "buyer", auction, "/events")
+    assert [e["seq"] for e in first["events"]] == [1] and first["last_seq"] == 1
+    for n in range(1, 4):
+        _bid(p, "seller-c", auction, START - n * STEP)
+    page = _get(p, "buyer", auction, "/events", after=first["last_seq"])
+    assert [e["seq"] for e in page["events"]] == [2, 3, 4] and page["last_seq"] == 4
+    assert [e["price_paise"] for e in page["events"]] == [START - n * STEP for n in range(1, 4)]
+    assert _get(p, "buyer", auction, "/events", after=4)["events"] == []
+    # The stream replays the same from Last-Event-ID, and ends after the close.
+    p.clock.now = _at(auction["ends_at"])
+    schedule_step(p)
+    response = p.client.get(f"/api/v1/auctions/{auction['id']}/stream",
+                            headers={**p.h("seller-c"), "Last-Event-ID": "2"})
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/event-stream")
+    ids = [int(line[4:]) for line in response.text.splitlines() if line.startswith("id: ")]
+    assert ids == [3, 4, 5] and "event: closed" in response.text
+    # Someone else's auction is not found, whatever the path.
+    other = p.client.get(f"/api/v1/auctions/{uuid.uuid4()}/events", headers=p.h("buyer"))
+    _error(other, 404, "not_found")
+
+
+# --- bids at once -----------------------------------------------------------------------------
+
+
+def test_bids_at_once_from_many_threads_leave_consecutive_seqs_of_valid_prices(p):
+    auction = _auction(p, visibility="rank_and_l1")
+    _start(p, auction, 30)
+    users = ["seller-a", "seller-c", "seller-d"]
+    for user in users:
+        p.h(user)  # signed in before the race
+    results: list[tuple[str, int, int]] = []
+    barrier = threading.Barrier(10)
+
+    def bidder(n: int) -> None:
+        user = users[n % 3]
+        price = START - (1 + n // 3) * STEP - (n % 3) * 100  # some clash with others' L1 or their own decrement
+        barrier.wait()
+        response = _bid(p, user, auction, price)
+        results.append((user, price, response.status_code))
+
+    threads = [threading.Thread(target=bidder, args=(n,)) for n in range(10)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert len(results) == 10 and {status for _, _, status in results} <= {201, 409}
+    buyer = _get(p, "buyer", auction)
+    accepted = buyer["bids"]
+    assert [b["seq"] for b in accepted] == list(range(1, len(accepted) + 1))
+    assert len(accepted) == sum(1 for *_, status in results if status == 201) >= 1
+    # Replaying the log through the rules accepts every bid in its order: each was valid when taken.
+    with p.market.db.reading() as session:
+        row = session.get(Auction, auction["id"])
+        state = AuctionState(rules=rules_of(row), bidders=frozenset(row.bidders))
+    alias_of = {}
+    for user in users:
+        alias_of[_get(p, user, auction)["me"]["alias"]] = _s(p, user)
+    for b in accepted:
+        state, _ = accept(state, alias_of[b["bidder"]], b["price_paise"], _at(b["at"]), b["seq"])
+    assert state.l1().price_paise == buyer["l1"]["price_paise"]
+    events = _get(p, "buyer", auction, "/events")["events"]
+    assert [e["seq"] for e in events] == list(range(1, len(events) + 1))
+    assert [e["bid_seq"] for e in events if e["kind"] == "accepted"] == [b["seq"] for b in accepted]
