@@ -6,17 +6,26 @@ and bids arriving at once from many threads."""
 from __future__ import annotations
 
 import json
+import os
+import socket
+import subprocess
+import sys
 import threading
+import time
 import uuid
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
+import requests
 
 from domain.auction import AuctionState, accept
-from domain.timefmt import iso_utc, parse_iso
+from domain.timefmt import iso_utc, parse_iso, utc_now
 from server.db.models import Auction
+from server.db.trail import SYSTEM, act_as
 from server.services import schedule
 from server.services.auctions import rules_of
+from tests.server.conftest import PASSWORD
 from tests.server.test_bids import Procurement, _error, _to_opening
 
 STEP = 1_000_00  # the decrement: Rs 1,000 on the whole bid
@@ -361,6 +370,7 @@ def test_bids_at_once_from_many_threads_leave_consecutive_seqs_of_valid_prices(p
     for thread in threads:
         thread.join(timeout=60)
     assert len(results) == 10 and {status for _, _, status in results} <= {201, 409}
+    assert sum(1 for *_, status in results if status == 201) >= 3  # each seller's first bid to arrive is valid
     buyer = _get(p, "buyer", auction)
     accepted = buyer["bids"]
     assert [b["seq"] for b in accepted] == list(range(1, len(accepted) + 1))
@@ -378,3 +388,92 @@ def test_bids_at_once_from_many_threads_leave_consecutive_seqs_of_valid_prices(p
     events = _get(p, "buyer", auction, "/events")["events"]
     assert [e["seq"] for e in events] == list(range(1, len(events) + 1))
     assert [e["bid_seq"] for e in events if e["kind"] == "accepted"] == [b["seq"] for b in accepted]
+
+
+def test_two_server_processes_on_one_postgresql_take_bids_one_at_a_time(p, database_url, tmp_path):
+    """Sellers bid at once through two `gemdesk-server serve` processes on one database: the
+    accepted bids still take consecutive seqs of valid prices, and both processes serve the
+    same event log."""
+    if not database_url.startswith("postgresql"):
+        pytest.skip("two server processes share a PostgreSQL database")
+    auction = _auction(p, visibility="rank_and_l1")
+    # The processes run on the wall clock: move the auction to now (test set-up only).
+    now = utc_now()
+    with p.market.db.writing() as session:
+        row = session.get(Auction, auction["id"])
+        act_as(session, SYSTEM, "test.setup")
+        row.start_at = now - timedelta(minutes=1)
+        row.end_at = row.scheduled_end_at = now + timedelta(hours=1)
+    servers = [_serve(tmp_path / f"server-{n}", database_url) for n in range(2)]
+    try:
+        tokens = {}
+        for n, user in enumerate(("seller-a", "seller-c", "seller-d")):
+            response = requests.post(servers[n % 2][1] + "/api/v1/auth/login",
+                                     json={"username": user, "password": PASSWORD}, timeout=30)
+            tokens[user] = response.json()["access_token"]
+        results: list[int] = []
+        barrier = threading.Barrier(12)
+
+        def bidder(n: int) -> None:
+            user = ("seller-a", "seller-c", "seller-d")[n % 3]
+            price = START - (1 + n // 3) * STEP - (n % 3) * 100
+            url = servers[n % 2][1] + f"/api/v1/auctions/{auction['id']}/bids"
+            barrier.wait()
+            response = requests.post(url, json={"price_paise": price}, timeout=60,
+                                     headers={"Authorization": f"Bearer {tokens[user]}",
+                                              "Idempotency-Key": str(uuid.uuid4())})
+            results.append(response.status_code)
+
+        threads = [threading.Thread(target=bidder, args=(n,)) for n in range(12)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=120)
+        assert len(results) == 12 and set(results) <= {201, 409}, results
+        buyer = _get(p, "buyer", auction)
+        accepted = buyer["bids"]
+        assert [b["seq"] for b in accepted] == list(range(1, len(accepted) + 1)) and len(accepted) == results.count(201)
+        assert len(accepted) >= 3  # each seller's first bid to arrive is valid
+        with p.market.db.reading() as session:
+            row = session.get(Auction, auction["id"])
+            state = AuctionState(rules=rules_of(row), bidders=frozenset(row.bidders))
+        alias_of = {_get(p, user, auction)["me"]["alias"]: _s(p, user) for user in ("seller-a", "seller-c", "seller-d")}
+        for b in accepted:
+            state, _ = accept(state, alias_of[b["bidder"]], b["price_paise"], _at(b["at"]), b["seq"])
+        # Each process serves the whole log to a seller connected to it.
+        logs = [requests.get(base + f"/api/v1/auctions/{auction['id']}/events", timeout=30,
+                             headers={"Authorization": f"Bearer {tokens['seller-c']}"}).json()["events"]
+                for _, base in servers]
+        assert logs[0] == logs[1] and len(logs[0]) == 1 + len(accepted) + sum(e["kind"] == "extended" for e in logs[0])
+    finally:
+        for process, _ in servers:
+            process.terminate()
+            process.wait(10)
+
+
+def _serve(folder, database_url: str) -> tuple[subprocess.Popen, str]:
+    """`gemdesk-server serve` on the test's database, started and answering."""
+    folder.mkdir()
+    port = _free_port()
+    env = dict(os.environ, GEMDESK_SERVER_DATABASE_URL=database_url, PYTHONUNBUFFERED="1")
+    log = open(folder / "server.log", "ab")
+    process = subprocess.Popen([sys.executable, "-m", "server", "--data-dir", str(folder), "serve", "--port", str(port)],
+                               stdout=log, stderr=log, env=env, cwd=Path(__file__).resolve().parents[2])
+    log.close()
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        assert process.poll() is None, (folder / "server.log").read_text()
+        try:
+            if requests.get(base + "/api/v1/health", timeout=1).ok:
+                return process, base
+        except requests.RequestException:
+            time.sleep(0.1)
+    process.kill()
+    raise AssertionError("the server did not start: " + (folder / "server.log").read_text())
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
