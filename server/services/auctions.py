@@ -46,6 +46,7 @@ from domain.timefmt import iso_utc, ist_text, parse_iso
 from server.db.models import Auction, AuctionBid, AuctionEvent, Bid, Listing, SellerFirm
 from server.db.trail import SYSTEM, act_as, take_feed_positions
 from server.errors import ApiError, forbidden, not_found, validation_failed
+from server.services import auction_live
 from server.services import bids as bid_rules
 from server.services.caller import Caller
 from server.services.text import parse_id
@@ -218,6 +219,7 @@ def _add_event(session: Session, auction: Auction, kind: str, payload: dict[str,
     seq = _last_event_seq(session, auction) + 1
     session.add(AuctionEvent(auction_id=auction.id, seq=seq, kind=kind, payload=payload, at=now))
     session.flush()
+    auction_live.changed(session, auction.id)  # the streams following it wake at the commit
 
 
 def events_for(session: Session, caller: Caller, auction_id: str, after: int, now: datetime) -> dict[str, Any]:

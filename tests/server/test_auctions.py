@@ -22,6 +22,7 @@ import requests
 from domain.auction import AuctionState, accept
 from domain.timefmt import iso_utc, parse_iso, utc_now
 from server.db.models import Auction
+from server.api.routes.auctions import STREAM_REREAD_SECONDS
 from server.db.trail import SYSTEM, act_as
 from server.services import schedule
 from server.services.auctions import rules_of
@@ -445,6 +446,27 @@ def test_two_server_processes_on_one_postgresql_take_bids_one_at_a_time(p, datab
                              headers={"Authorization": f"Bearer {tokens['seller-c']}"}).json()["events"]
                 for _, base in servers]
         assert logs[0] == logs[1] and len(logs[0]) == 1 + len(accepted) + sum(e["kind"] == "extended" for e in logs[0])
+        # A seller following the stream on one process hears a bid taken by the other at
+        # once (LISTEN/NOTIFY), well before the stream's own re-read timer.
+        stream_url = servers[1][1] + f"/api/v1/auctions/{auction['id']}/stream"
+        with requests.get(stream_url, stream=True, timeout=30,
+                          headers={"Authorization": f"Bearer {tokens['seller-c']}",
+                                   "Last-Event-ID": str(logs[0][-1]["seq"])}) as stream:
+            assert stream.status_code == 200
+            lines = stream.iter_lines(decode_unicode=True)
+            time.sleep(0.5)  # the stream is following
+            price = min(state.highest_allowed(_s(p, "seller-d")), state.l1().price_paise) - 7
+            sent = time.monotonic()
+            response = requests.post(servers[0][1] + f"/api/v1/auctions/{auction['id']}/bids",
+                                     json={"price_paise": price}, timeout=30,
+                                     headers={"Authorization": f"Bearer {tokens['seller-d']}",
+                                              "Idempotency-Key": str(uuid.uuid4())})
+            assert response.status_code == 201, response.text
+            heard = next(line for line in lines if line.startswith("data: "))
+            assert time.monotonic() - sent < STREAM_REREAD_SECONDS - 2
+        event = json.loads(heard[6:])
+        assert event["kind"] == "ranking_changed" and event["seq"] == logs[0][-1]["seq"] + 1
+        assert event["l1_price_paise"] == price and set(event) == {"seq", "at", "kind", "my_rank", "l1_price_paise"}
     finally:
         for process, _ in servers:
             process.terminate()

@@ -3,7 +3,9 @@
 Writes go through routes/bids.py `write`: an auction bid must carry an `Idempotency-Key`, so
 a request retried after a lost answer gets the first answer back instead of bidding twice.
 The stream (`/stream`) replays the event log as server-sent events from `Last-Event-ID`
-(or `?after=`), polling the log; it ends after the "closed" event.
+(or `?after=`) and then follows it, woken by each commit on the auction
+(server/services/auction_live.py: PostgreSQL LISTEN/NOTIFY across server processes); it ends
+after the "closed" event.
 """
 
 from __future__ import annotations
@@ -20,12 +22,13 @@ from domain.timefmt import iso_utc
 from server.api.deps import current_caller, database, idempotency_key, json_body
 from server.api.routes.bids import now, write
 from server.errors import bad_request
+from server.services import auction_live
 from server.services import auctions as rules
 from server.services.caller import Caller
 
 router = APIRouter(prefix="/api/v1")
 
-STREAM_POLL_SECONDS = 0.25
+STREAM_REREAD_SECONDS = 5.0  # re-read the log this often even without a wake-up
 STREAM_KEEPALIVE_SECONDS = 15.0
 
 
@@ -85,19 +88,31 @@ def _page(request: Request, caller: Caller, auction_id: str, after: int) -> dict
 
 
 async def _events(request: Request, caller: Caller, auction_id: str, page: dict[str, Any]) -> AsyncIterator[str]:
+    """Send what the log holds after the last seq sent, then wait for a wake-up (a commit on
+    this auction, here or, on PostgreSQL, in any server process) or the re-read timer."""
+    db = database(request)
+    wake = asyncio.Event()
+    token = auction_live.HUB.subscribe(auction_id, wake, db.url if db.dialect == "postgresql" else None)
+    wake.set()  # read once more at once: an event may have committed before we subscribed
     idle = 0.0
-    while True:
-        for event in page["events"]:
-            yield f"id: {event['seq']}\nevent: {event['kind']}\ndata: {json.dumps(event, ensure_ascii=False)}\n\n"
-            if event["kind"] == "closed":
+    try:
+        while True:
+            for event in page["events"]:
+                yield f"id: {event['seq']}\nevent: {event['kind']}\ndata: {json.dumps(event, ensure_ascii=False)}\n\n"
+                if event["kind"] == "closed":
+                    return
+            if page["events"]:
+                idle = 0.0
+            if await request.is_disconnected():
                 return
-        if page["events"]:
-            idle = 0.0
-        elif idle >= STREAM_KEEPALIVE_SECONDS:
-            yield ": keep-alive\n\n"
-            idle = 0.0
-        if await request.is_disconnected():
-            return
-        await asyncio.sleep(STREAM_POLL_SECONDS)
-        idle += STREAM_POLL_SECONDS
-        page = await run_in_threadpool(_page, request, caller, auction_id, page["last_seq"])
+            try:
+                await asyncio.wait_for(wake.wait(), timeout=STREAM_REREAD_SECONDS)
+            except asyncio.TimeoutError:
+                idle += STREAM_REREAD_SECONDS
+                if idle >= STREAM_KEEPALIVE_SECONDS:
+                    yield ": keep-alive\n\n"
+                    idle = 0.0
+            wake.clear()
+            page = await run_in_threadpool(_page, request, caller, auction_id, page["last_seq"])
+    finally:
+        auction_live.HUB.unsubscribe(auction_id, token)
