@@ -349,15 +349,20 @@ def create_from_bid(session: Session, caller: Caller, bid_id: str, body: Any, no
         problems["start_price_paise"] = f"must be at most the bid stage's L1 price ({bid_stage_l1} paise)"
     if start_at is not None and start_at < now:
         problems["start_at"] = f"must not be in the past (server time now: {iso_utc(now)})"
+    visibility = body.get("visibility")
+    if not isinstance(visibility, str):
+        problems["visibility"] = "must be one of " + ", ".join(Visibility)
+    kind = decrement.get("kind")
     rules = AuctionRules(start_at=start_at, end_at=end_at, start_price_paise=price,
-                         decrement=Decrement(decrement.get("kind"), decrement.get("value")),
-                         visibility=body.get("visibility"),
+                         decrement=Decrement(kind if isinstance(kind, str) else None, decrement.get("value")),
+                         visibility=visibility if isinstance(visibility, str) else None,
                          extension_window=timedelta(seconds=window) if window is not None else None,
                          extension_length=timedelta(seconds=length) if length is not None else None,
                          max_extensions=max_extensions)
     renamed = {"extension_window": "extension_window_seconds", "extension_length": "extension_length_seconds"}
     for name, problem in rules.problems().items():
-        problems.setdefault(renamed.get(name, name), problem)
+        if not (name.startswith("decrement.") and "decrement" in problems):  # said once, for the whole
+            problems.setdefault(renamed.get(name, name), problem)
     if problems:
         raise validation_failed(problems)
 

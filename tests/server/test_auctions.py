@@ -148,6 +148,8 @@ def test_only_the_buyer_of_the_office_schedules_and_only_a_bid_that_allows_it(p)
     ({"decrement": {"kind": "amount", "value": START}}, {"decrement.value"}),
     ({"visibility": "everything", "max_extensions": -1}, {"visibility", "max_extensions"}),
     ({"extension_window_seconds": "2m"}, {"extension_window_seconds"}),
+    ({"visibility": ["rank"], "decrement": {"kind": ["amount"], "value": 1}}, {"visibility", "decrement.kind"}),
+    ({"decrement": 5}, {"decrement"}),
     ({"start_price_paise": START + 1}, {"start_price_paise"}),
     ({"colour": "red"}, {"colour"}),
 ])
