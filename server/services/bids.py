@@ -43,8 +43,8 @@ from domain.bid_fields import DEFAULTS, EDITABLE, check_bid_fields, domain_bid, 
 from domain.evaluation import Decline, Nature, Offer as DomainOffer, evaluate
 from domain.listing import mii_class
 from domain.timefmt import iso_utc, ist_text, parse_iso
-from server.db.models import (Bid, BidCategory, BidEvent, BuyerOrg, Category, Listing, MatchResponse, Negotiation, Offer,
-                              PurchaseOrder, SellerFirm)
+from server.db.models import (Auction, Bid, BidCategory, BidEvent, BuyerOrg, Category, Listing, MatchResponse,
+                              Negotiation, Offer, PurchaseOrder, SellerFirm)
 from server.db.trail import SYSTEM, act_as, append_audit, canonical_json, set_chain_head, sha256_hex, take_feed_positions
 from server.errors import ApiError, forbidden, not_found, validation_failed
 from server.services import orders as order_rules
@@ -732,6 +732,20 @@ def answer_match(session: Session, caller: Caller, bid_id: str, lot: str, body: 
     return evaluation_for(session, caller, bid.id)
 
 
+def _refuse_award_after_auction(session: Session, bid: Bid) -> None:
+    """A bid that went to a reverse auction is not awarded at its bid-stage prices: while the
+    auction runs the prices are still moving, and after its close the award must follow the
+    auction's final prices, which this server does not carry into the evaluation yet."""
+    auction = session.scalar(select(Auction).where(Auction.bid_id == bid.id))
+    if auction is None:
+        return
+    if auction.status != "closed":
+        raise ApiError(409, "auction_open", f"The reverse auction {auction.number} has not closed yet: "
+                                            "award once it has closed.")
+    raise ApiError(409, "award_after_auction", f"This bid went to the reverse auction {auction.number}: awarding at "
+                   "the auction's final prices is not available yet, and the bid-stage prices no longer stand.")
+
+
 def award(session: Session, caller: Caller, bid_id: str, version: int, now: datetime) -> list[PurchaseOrder]:
     """Award as evaluated: one order per seller, lines and prices from the evaluation."""
     _require_buyer(caller)
@@ -742,6 +756,7 @@ def award(session: Session, caller: Caller, bid_id: str, version: int, now: date
     from server.services import negotiation  # it builds on this module: imported when used
 
     negotiation.refuse_award_while_open(session, bid, now)
+    _refuse_award_after_auction(session, bid)
     accepted = {(r.seller_firm_id, r.lot) for r in session.scalars(
         select(MatchResponse).where(MatchResponse.bid_id == bid.id, MatchResponse.accepted.is_(True)))}
     waiting = _waiting(bid, accepted)

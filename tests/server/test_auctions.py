@@ -279,6 +279,18 @@ def test_the_step_closes_the_auction_with_its_savings_once(p):
     assert [e["action"] for e in trail] == ["auction.scheduled", "auction.closed"]
 
 
+def test_the_bid_is_not_awarded_at_its_bid_stage_prices_once_it_went_to_auction(p):
+    auction = _auction(p)
+    bid = p.get("buyer", {"id": auction["bid_id"]}).json()
+    award = p.post("buyer", bid, "award")
+    assert award.status_code == 409 and award.json()["error"]["code"] == "auction_open"
+    p.clock.now = _at(auction["ends_at"])
+    schedule_step(p)
+    award = p.post("buyer", p.get("buyer", bid).json(), "award")
+    assert award.status_code == 409 and award.json()["error"]["code"] == "award_after_auction"
+    assert p.client.get("/api/v1/orders", headers=p.h("buyer")).json()["orders"] == []
+
+
 # --- what each seller may see ---------------------------------------------------------------
 
 
