@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QTa
 
 from app.config import log_dir
 from app.ui import operations
+from app.ui.auctions_page import AuctionsPage
 from app.ui.bids_page import BidsPage
 from app.ui.cart_dialog import CartDialog
 from app.ui.orders_page import OrdersPage
@@ -60,6 +61,9 @@ class MainWindow(Retranslating, QMainWindow):
             self.tabs.addTab(self.orders, "")
             self.orders.changed.connect(self._local_change)
             self.orders.unreachable.connect(controller.went_offline)
+        self.auctions = AuctionsPage(workspace, tasks, self) if self.user.get("role") in ("buyer", "approver", "seller") else None
+        if self.auctions is not None:
+            self.tabs.addTab(self.auctions, "")
 
         self.tabs.currentChanged.connect(lambda _index: self._bids_shown())
 
@@ -162,6 +166,9 @@ class MainWindow(Retranslating, QMainWindow):
         if self.orders is not None and self.tabs.currentWidget() is self.orders and \
                 self.controller.connection == Connection.ONLINE:
             self.orders.reload()
+        if self.auctions is not None and self.tabs.currentWidget() is self.auctions and \
+                self.controller.connection == Connection.ONLINE:
+            self.auctions.reload()
 
     def _local_change(self) -> None:
         self.status.refresh_counts()
@@ -247,6 +254,8 @@ class MainWindow(Retranslating, QMainWindow):
             self.tabs.setTabText(self.tabs.indexOf(self.bids), self.tr("Bids"))
         if self.orders is not None:
             self.tabs.setTabText(self.tabs.indexOf(self.orders), self.tr("Orders"))
+        if self.auctions is not None:
+            self.tabs.setTabText(self.tabs.indexOf(self.auctions), self.tr("Auctions"))
         self.sync_action.setText(self.tr("Sync now"))
         self.sync_action.setToolTip(self.tr("Send your changes and receive the marketplace’s (F5)"))
         self.search_action.setText(self.tr("Search"))

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any, Callable
 
-from app import seller_catalogue
+from app import auctions, seller_catalogue
 from app.api import ApiError
 from app.cart import Cart
 from app.procurement import Procurement
@@ -256,3 +256,25 @@ def withdraw_offer(tasks: TaskManager, workspace: Workspace, bid_id: str, on_don
         procurement.withdraw_offer(bid_id, offer_id)
         return mine["withdrawals_left"] - 1 if mine else None
     tasks.run(withdraw, on_done, on_error, lane="network")
+
+
+# -- live reverse auctions (app/auctions.py): online only, never queued --------------------------
+
+
+def load_auctions(tasks: TaskManager, workspace: Workspace, clock: Any, on_done: Done, on_error: Failed) -> None:
+    """The user's auctions from the marketplace (the clock's offset measured on the answer)."""
+    tasks.run(lambda: auctions.auctions(workspace.api(), clock), on_done, on_error, lane="network")
+
+
+def poll_auction(tasks: TaskManager, workspace: Workspace, auction_id: str, after: int, clock: Any, reread: bool,
+                 on_done: Done, on_error: Failed) -> None:
+    """An `auctions.Update`: the auction's events after seq `after`, and the auction re-read if any."""
+    tasks.run(lambda: auctions.poll(workspace.api(), auction_id, after, clock, reread=reread), on_done, on_error,
+              lane="network")
+
+
+def place_auction_bid(tasks: TaskManager, workspace: Workspace, auction_id: str, price_paise: int, key: str,
+                      clock: Any, on_done: Done, on_error: Failed) -> None:
+    """Send a bid now with its Idempotency-Key; a refusal (409) arrives at `on_error` with the server's sentence."""
+    tasks.run(lambda: auctions.place_bid(workspace.api(), auction_id, price_paise, key, clock), on_done, on_error,
+              lane="network")
