@@ -31,7 +31,7 @@ from app.ui.tasks import TaskManager
 from app.ui.widgets import PROBLEM_STYLE, Retranslating, RowsModel
 from app.workspace import Workspace
 from domain.money import paise_from_rupees
-from domain.timefmt import parse_iso
+from domain.timefmt import ist_text, parse_iso
 
 NOTICE_STYLE = "background:#e8f0fe; border:1px solid #1a73e8; padding:4px"
 
@@ -41,6 +41,11 @@ def auction_status_text(status: str) -> str:
     return {"scheduled": translate("AuctionStatus", "Upcoming"), "live": translate("AuctionStatus", "Live"),
             "ended": translate("AuctionStatus", "Ended, closing"),
             "closed": translate("AuctionStatus", "Closed")}.get(status, status)
+
+
+def _when_exactly(iso: str | None) -> str:
+    """An accepted bid's time to the second, in IST: in the last minute seconds decide."""
+    return ist_text(parse_iso(iso), with_seconds=True) if iso else ""
 
 
 class RankingModel(RowsModel):
@@ -81,7 +86,7 @@ class HistoryModel(RowsModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        return {"seq": str(row.get("seq", "")), "at": when(row.get("at")), "bidder": row.get("bidder", ""),
+        return {"seq": str(row.get("seq", "")), "at": _when_exactly(row.get("at")), "bidder": row.get("bidder", ""),
                 "price": money(row.get("price_paise"))}[key]
 
 
@@ -96,8 +101,11 @@ class PriceChart(QWidget):
         self.start_price = 0
         self.start_at = self.end_at = None
         self.points: list[tuple[Any, int]] = []
+        self.now = None
 
-    def set_data(self, start_price: int, start_at: str, end_at: str, bids: list[dict[str, Any]]) -> None:
+    def set_data(self, start_price: int, start_at: str, end_at: str, bids: list[dict[str, Any]], now: Any) -> None:
+        """`now` by the server's clock: the line stops there (what comes after has not happened)."""
+        self.now = now
         self.start_price = start_price
         self.start_at, self.end_at = parse_iso(start_at), parse_iso(end_at)
         self.points = sorted((parse_iso(b["at"]), b["price_paise"]) for b in bids)
@@ -113,7 +121,7 @@ class PriceChart(QWidget):
         if not self.start_price or self.start_at is None or right <= left:
             return
         lowest = min([p for _, p in self.points] + [self.start_price])
-        floor = lowest - max((self.start_price - lowest) // 5, self.start_price // 200, 1)
+        floor = lowest - max((self.start_price - lowest) // 3, self.start_price // 1000, 1)
         last = max([self.end_at] + [t for t, _ in self.points])
         span = max((last - self.start_at).total_seconds(), 1.0)
 
@@ -139,7 +147,13 @@ class PriceChart(QWidget):
             current = min(current, price)
             previous = QPointF(here.x(), y(current))
             painter.drawLine(here, previous)
-        painter.drawLine(previous, QPointF(x(min(last, max(self.start_at, self.end_at))), previous.y()))
+        until = min(self.end_at, max(self.now or self.start_at, self.points[-1][0] if self.points else self.start_at))
+        painter.drawLine(previous, QPointF(max(x(until), previous.x()), previous.y()))
+        painter.setPen(QPen(QColor("#5f6368")))
+        painter.drawText(left, self.height() - 6, ist_text(self.start_at, with_seconds=True).split(", ")[-1])
+        end_text = ist_text(last, with_seconds=True).split(", ")[-1]
+        painter.drawText(right - painter.fontMetrics().horizontalAdvance(end_text), self.height() - 6, end_text)
+        painter.setPen(pen)
         painter.setBrush(QColor("#1a73e8"))
         for moment, price in self.points:
             painter.drawEllipse(QPointF(x(moment), y(price)), 3, 3)
@@ -162,6 +176,7 @@ class AuctionView(Retranslating, QWidget):
         self.offline = False
         self.polling = False
         self.sending = False
+        self._tray: QSystemTrayIcon | None = None
         self.notifications: list[tuple[str, str]] = []  # (title, text) shown, newest last
         self.polls = 0  # answers to polls so far (tests wait on it)
         self._pending_key: tuple[int, str] | None = None  # (price, key): a resend of the same bid keeps its key
@@ -221,10 +236,20 @@ class AuctionView(Retranslating, QWidget):
         layout.addWidget(self.offline_label)
         layout.addWidget(self.standing)
         layout.addWidget(self.bid_box)
-        layout.addWidget(self.ranking, 1)
-        layout.addWidget(self.chart, 1)
-        layout.addWidget(self.history_label)
-        layout.addWidget(self.history, 1)
+        layout.addWidget(self.chart, 3)
+        tables = QHBoxLayout()
+        ranking_column = QVBoxLayout()
+        self.ranking_label = QLabel(self)
+        self.ranking_label.setVisible(not self.is_seller)
+        ranking_column.addWidget(self.ranking_label)
+        ranking_column.addWidget(self.ranking, 1)
+        history_column = QVBoxLayout()
+        history_column.addWidget(self.history_label)
+        history_column.addWidget(self.history, 1)
+        if not self.is_seller:  # a seller sees its own rank, never the others'
+            tables.addLayout(ranking_column, 2)
+        tables.addLayout(history_column, 3)
+        layout.addLayout(tables, 2)
         layout.addWidget(self.rules)
 
         self.timer = QTimer(self, interval=1000)
@@ -238,13 +263,13 @@ class AuctionView(Retranslating, QWidget):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
         return table
 
     def retranslate(self) -> None:
         self.bid_button.setText(self.tr("Bid…"))
         self.price_label.setText(self.tr("My price for the whole bid (Rs):"))
         self.history_label.setText(self.tr("My accepted bids") if self.is_seller else self.tr("Accepted bids"))
+        self.ranking_label.setText(self.tr("Live ranking (bidders are anonymous until the close)"))
         for model in (self.ranking_model, self.history_model):
             model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(model.COLUMNS) - 1)
         self.offline_label.setText(self.tr("Offline: bidding needs a connection. Bids are never kept to send later."))
@@ -280,6 +305,8 @@ class AuctionView(Retranslating, QWidget):
 
     def _tick(self) -> None:
         self._show_countdown()
+        self.chart.now = self.clock.now()
+        self.chart.update()
         self._poll()
 
     def _poll(self, reread: bool = False) -> None:
@@ -345,9 +372,11 @@ class AuctionView(Retranslating, QWidget):
 
     def _notify(self, title: str, text: str) -> None:
         self.notifications.append((title, text))
-        tray = getattr(self.window(), "tray", None)
-        if isinstance(tray, QSystemTrayIcon) and QSystemTrayIcon.isSystemTrayAvailable() and tray.isVisible():
-            tray.showMessage(title, text)
+        if QSystemTrayIcon.isSystemTrayAvailable() and QSystemTrayIcon.supportsMessages():
+            if self._tray is None:  # made at the first notice, shown while the view lives
+                self._tray = QSystemTrayIcon(self.window().windowIcon(), self)
+                self._tray.show()
+            self._tray.showMessage(title, text)
             return
         status = getattr(self.window(), "statusBar", None)
         if callable(status):
@@ -384,7 +413,8 @@ class AuctionView(Retranslating, QWidget):
             self._show_buyer(auction)
         if "start_price_paise" in rules and auction.get("start_at") and auction.get("ends_at"):
             bids = auction.get("bids") if not self.is_seller else (auction.get("me") or {}).get("bids")
-            self.chart.set_data(rules["start_price_paise"], auction["start_at"], auction["ends_at"], bids or [])
+            self.chart.set_data(rules["start_price_paise"], auction["start_at"], auction["ends_at"], bids or [],
+                                self.clock.now())
         self._enable_bidding()
 
     def _show_countdown(self) -> None:
@@ -418,9 +448,16 @@ class AuctionView(Retranslating, QWidget):
         self.history_model.set_rows(sorted(me.get("bids") or [], key=lambda b: -b["seq"]))
         allowed = me.get("highest_allowed_paise")
         if allowed and auction.get("status") in ("scheduled", "live"):
-            self.hint.setText(self.tr("The highest price the auction accepts from you now: %1.").replace("%1", money(allowed)))
+            hint = self.tr("The highest price the auction accepts from you now: %1.").replace("%1", money(allowed))
+            suggested = allowed
+            l1, step = me.get("l1_price_paise"), ((auction.get("rules") or {}).get("decrement") or {}).get("paise")
+            if l1 and step and me.get("my_rank") != 1 and allowed >= l1:
+                # The same price as L1 is refused (the earlier bid holds): suggest one step below it.
+                suggested = l1 - step
+                hint += " " + self.tr("To take L1: %1 or less.").replace("%1", money(suggested))
+            self.hint.setText(hint)
             if not self.price.text().strip() or self.price.property("suggested") == self.price.text():
-                self.price.setText(rupees_input_text(allowed))
+                self.price.setText(rupees_input_text(suggested))
                 self.price.setProperty("suggested", self.price.text())
         else:
             self.hint.clear()

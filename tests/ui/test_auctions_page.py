@@ -125,6 +125,7 @@ def test_a_live_auction_through_the_windows(qtbot, desks, server, monkeypatch):
     assert "Current L1: Rs 6,79,000.00" in view.standing.text()
     assert view.history_model.rowCount() == 1
 
+    advance(server, 240)  # four minutes on
     # The trader ties with L1: refused, with the server's sentence; then it goes lower.
     trader = sellers["trader"]
     trader_view = open_live(qtbot, auctions_tab(qtbot, trader.window), auction_id)
