@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -182,6 +182,7 @@ def test_a_live_auction_through_the_windows(qtbot, desks, server, monkeypatch):
     assert abs(remaining_seconds(view.countdown.text()) - server_left) <= 3, (view.countdown.text(), server_left)
 
     # Offline: the view says so and bidding is disabled; nothing is queued.
+    offset = server_now(api) - datetime.now(timezone.utc)  # the test clock's lead, lost with the process
     server.stop()
     try:
         qtbot.waitUntil(lambda: view.offline_label.isVisible(), timeout=30_000)
@@ -190,7 +191,19 @@ def test_a_live_auction_through_the_windows(qtbot, desks, server, monkeypatch):
         assert seller.workspace.procurement.requests() == []
     finally:
         server.start()
+        advance(server, int(offset.total_seconds()))
     qtbot.waitUntil(lambda: not view.offline_label.isVisible(), timeout=30_000)  # back by itself
+    qtbot.waitUntil(view.bid_button.isEnabled, timeout=10_000)
+
+    # The close: announced to the seller; the clerk reads the result and the savings.
+    advance(server, int((parse_iso(view.auction["ends_at"]) - server_now(api)).total_seconds()) + 2)
+    qtbot.waitUntil(lambda: view.auction["status"] == "closed", timeout=15_000)
+    assert "closed" in view.announcement.text() and not view.bid_button.isEnabled()
+    assert any("closed" in title for title, _text in view.notifications)
+    qtbot.waitUntil(lambda: buyer_view.auction["status"] == "closed" and "Saved:" in buyer_view.standing.text(),
+                    timeout=15_000)
+    assert "L1: Rs 6,77,000.00" in buyer_view.standing.text()
+    assert "Rs 3,000.00 against the start price" in buyer_view.standing.text(), buyer_view.standing.text()
     assert desks.crashes == []
 
 
