@@ -8,6 +8,7 @@ offline the view refuses to bid."""
 from __future__ import annotations
 
 import re
+import threading
 import uuid
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -204,6 +205,12 @@ def test_a_live_auction_through_the_windows(qtbot, desks, server, monkeypatch):
                     timeout=15_000)
     assert "L1: Rs 6,77,000.00" in buyer_view.standing.text()
     assert "Rs 3,000.00 against the start price" in buyer_view.standing.text(), buyer_view.standing.text()
+    # The core's follower, resumed from nothing, reads the whole log in order and stops at the close.
+    updates = list(auctions_core.follow(api, auction_id, threading.Event(), after=0, every=0))
+    events = [event for update in updates for event in update.events]
+    assert [event["seq"] for event in events] == list(range(1, len(events) + 1))
+    assert events[0]["kind"] == "scheduled" and events[-1]["kind"] == "closed"
+    assert [e["price_paise"] for e in events if e["kind"] == "accepted"] == [679_000_00, 678_000_00, 677_000_00]
     assert desks.crashes == []
 
 
