@@ -1,6 +1,17 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AuctionsPage</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/auctions_page.py" line="155" />
+        <source>%n auction(s).</source>
+        <translation>
+            <numerusform>%n auction.</numerusform>
+            <numerusform>%n auctions.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BidsPage</name>
     <message numerus="yes">
         <location filename="../../app/ui/bids_page.py" line="714" />

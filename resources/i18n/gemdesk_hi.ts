@@ -2,6 +2,286 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="hi_IN">
 <context>
+    <name>AuctionStatus</name>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="41"/>
+        <source>Upcoming</source>
+        <translation>आगामी</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="41"/>
+        <source>Live</source>
+        <translation>चालू</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="42"/>
+        <source>Ended, closing</source>
+        <translation>समाप्त, बंद हो रही है</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="43"/>
+        <source>Closed</source>
+        <translation>बंद</translation>
+    </message>
+</context>
+<context>
+    <name>AuctionView</name>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="269"/>
+        <source>Bid…</source>
+        <translation>बोली लगाएँ…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="270"/>
+        <source>My price for the whole bid (Rs):</source>
+        <translation>पूरी बिड के लिए मेरा मूल्य (Rs):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="271"/>
+        <source>My accepted bids</source>
+        <translation>मेरी स्वीकृत बोलियाँ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="271"/>
+        <source>Accepted bids</source>
+        <translation>स्वीकृत बोलियाँ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="272"/>
+        <source>Live ranking (bidders are anonymous until the close)</source>
+        <translation>लाइव क्रम-सूची (नीलामी बंद होने तक बोलीदाताओं की पहचान गुप्त रहती है)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="275"/>
+        <source>Offline: bidding needs a connection. Bids are never kept to send later.</source>
+        <translation>ऑफ़लाइन: बोली लगाने के लिए कनेक्शन आवश्यक है। बोलियाँ बाद में भेजने के लिए कभी नहीं रखी जातीं।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="345"/>
+        <source>The auction cannot be read now: %1</source>
+        <translation>नीलामी अभी पढ़ी नहीं जा सकती: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="360"/>
+        <source>The auction was extended to %1.</source>
+        <translation>नीलामी %1 तक बढ़ाई गई।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="363"/>
+        <source>Auction %1 extended</source>
+        <translation>नीलामी %1 बढ़ाई गई</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="365"/>
+        <source>You were outbid: your rank is now L%1.</source>
+        <translation>किसी ने आपसे कम बोली लगाई: अब आपका क्रम L%1 है।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="366"/>
+        <source>Auction %1</source>
+        <translation>नीलामी %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="368"/>
+        <source>The auction has closed.</source>
+        <translation>नीलामी बंद हो गई है।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="371"/>
+        <source>Auction %1 closed</source>
+        <translation>नीलामी %1 बंद हुई</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="390"/>
+        <source>Choose an auction.</source>
+        <translation>कोई नीलामी चुनें।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="395"/>
+        <source>Reverse auction %1 — %2</source>
+        <translation>रिवर्स नीलामी %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="398"/>
+        <source>extended %1 of %2 times</source>
+        <translation>%2 में से %1 बार बढ़ाई गई</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="400"/>
+        <source>Starts %1 · ends %2 (%3) · %4 bidders</source>
+        <translation>आरंभ %1 · समाप्ति %2 (%3) · %4 बोलीदाता</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="404"/>
+        <source>Start price %1 · minimum decrement %2 · extension of %3 min for a bid in the last %4 min</source>
+        <translation>प्रारंभिक मूल्य %1 · न्यूनतम कटौती %2 · अंतिम %4 मिनट में बोली लगने पर %3 मिनट का विस्तार</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="427"/>
+        <source>starts in %1</source>
+        <translation>%1 में शुरू</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="432"/>
+        <source>%1 left</source>
+        <translation>%1 शेष</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="438"/>
+        <source>You did not qualify for this auction.</source>
+        <translation>आप इस नीलामी के लिए पात्र नहीं हुए।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="441"/>
+        <source>My rank: L%1</source>
+        <translation>मेरा क्रम: L%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="441"/>
+        <source>No bid from me yet.</source>
+        <translation>मैंने अभी तक कोई बोली नहीं लगाई है।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="444"/>
+        <source>Current L1: %1</source>
+        <translation>वर्तमान L1: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="444"/>
+        <source>No L1 yet.</source>
+        <translation>अभी तक कोई L1 नहीं।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="446"/>
+        <source>(you bid as %1)</source>
+        <translation>(आप %1 के रूप में बोली लगा रहे हैं)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="451"/>
+        <source>The highest price the auction accepts from you now: %1.</source>
+        <translation>नीलामी अभी आपसे अधिकतम यह मूल्य स्वीकार करेगी: %1।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="457"/>
+        <source>To take L1: %1 or less.</source>
+        <translation>L1 बनने के लिए: %1 या उससे कम।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="467"/>
+        <source>Current L1: %1 by %2</source>
+        <translation>वर्तमान L1: %1, %2 द्वारा</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="468"/>
+        <source>No bid yet.</source>
+        <translation>अभी तक कोई बोली नहीं।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="471"/>
+        <source>%1 against the %2</source>
+        <translation>%2 की तुलना में %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="473"/>
+        <source>Closed. L1: %1. Saved: %2. The award is made from the bid&apos;s evaluation.</source>
+        <translation>बंद। L1: %1। बचत: %2। आवंटन बिड के मूल्यांकन के आधार पर किया जाता है।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="495"/>
+        <source>Enter your price in rupees, for example 13,99,000.</source>
+        <translation>अपना मूल्य रुपयों में लिखें, उदाहरण के लिए 13,99,000।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="497"/>
+        <source>Bid %1 for the whole bid in auction %2? An accepted bid cannot be withdrawn.</source>
+        <translation>नीलामी %2 में पूरी बिड के लिए %1 की बोली लगाएँ? स्वीकृत बोली वापस नहीं ली जा सकती।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="499"/>
+        <source>Confirm the bid</source>
+        <translation>बोली की पुष्टि करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="508"/>
+        <source>Sending %1…</source>
+        <translation>%1 भेजा जा रहा है…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="521"/>
+        <source>Accepted: %1 at %2 (bid no. %3).</source>
+        <translation>स्वीकृत: %1, %2 पर (बोली सं. %3)।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="535"/>
+        <source>Not sent: the marketplace cannot be reached. Nothing was kept to send later.</source>
+        <translation>नहीं भेजी गई: मार्केटप्लेस से संपर्क नहीं हो पा रहा है। बाद में भेजने के लिए कुछ भी नहीं रखा गया।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="539"/>
+        <source>Not accepted: %1</source>
+        <translation>स्वीकार नहीं: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuctionsModel</name>
+    <message>
+        <location filename="../../app/ui/auctions_page.py" line="38"/>
+        <source>Auction</source>
+        <translation>नीलामी</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auctions_page.py" line="38"/>
+        <source>Status</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auctions_page.py" line="38"/>
+        <source>Ends</source>
+        <translation>समाप्ति</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auctions_page.py" line="39"/>
+        <source>Time left</source>
+        <translation>शेष समय</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auctions_page.py" line="60"/>
+        <source>starts in %1</source>
+        <translation>%1 में शुरू</translation>
+    </message>
+</context>
+<context>
+    <name>AuctionsPage</name>
+    <message>
+        <location filename="../../app/ui/auctions_page.py" line="122"/>
+        <source>Refresh</source>
+        <translation>ताज़ा करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auctions_page.py" line="135"/>
+        <source>Loading the auctions…</source>
+        <translation>नीलामियाँ लोड हो रही हैं…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auctions_page.py" line="151"/>
+        <source>Offline: auctions need a connection.</source>
+        <translation>ऑफ़लाइन: नीलामियों के लिए कनेक्शन आवश्यक है।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auctions_page.py" line="152"/>
+        <source>The auctions cannot be read now: %1</source>
+        <translation>नीलामियाँ अभी पढ़ी नहीं जा सकतीं: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/auctions_page.py" line="155"/>
+        <source>%n auction(s).</source>
+        <translation>
+            <numerusform>%n नीलामी।</numerusform>
+            <numerusform>%n नीलामियाँ।</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BidForm</name>
     <message>
         <location filename="../../app/ui/bid_form.py" line="374"/>
@@ -1858,6 +2138,29 @@
     </message>
 </context>
 <context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="77"/>
+        <source>No.</source>
+        <translation>क्र.सं.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="77"/>
+        <source>Accepted at</source>
+        <translation>स्वीकृति का समय</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="77"/>
+        <source>Bidder</source>
+        <translation>बोलीदाता</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="78"/>
+        <source>Price</source>
+        <translation>मूल्य</translation>
+    </message>
+</context>
+<context>
     <name>ListingDetail</name>
     <message>
         <location filename="../../app/ui/listing_detail.py" line="40"/>
@@ -2232,152 +2535,157 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="174"/>
+        <location filename="../../app/ui/main_window.py" line="181"/>
         <source>Choose a listing to buy first.</source>
         <translation>पहले खरीदने के लिए कोई सूची चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185"/>
+        <location filename="../../app/ui/main_window.py" line="192"/>
         <source>Choose a listing to add to the cart first.</source>
         <translation>कार्ट में जोड़ने के लिए पहले कोई उत्पाद सूची चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="189"/>
+        <location filename="../../app/ui/main_window.py" line="196"/>
         <source>In the cart: %1 × %2</source>
         <translation>कार्ट में: %1 × %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208"/>
+        <location filename="../../app/ui/main_window.py" line="215"/>
         <source>Cart (%1)</source>
         <translation>कार्ट (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="219"/>
+        <location filename="../../app/ui/main_window.py" line="226"/>
         <source>You are working offline: the marketplace cannot be reached. The catalogue is as of the last sync (%1); changes you make are kept on this computer and sent when the connection returns.</source>
         <translation>आप ऑफ़लाइन काम कर रहे हैं: मार्केटप्लेस से संपर्क नहीं हो पा रहा है। कैटलॉग पिछले सिंक (%1) के अनुसार है; आपके बदलाव इसी कंप्यूटर पर रखे जाते हैं और कनेक्शन लौटने पर भेज दिए जाएँगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221"/>
+        <location filename="../../app/ui/main_window.py" line="228"/>
         <source>never</source>
         <translation>कभी नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222"/>
+        <location filename="../../app/ui/main_window.py" line="229"/>
         <source>Try again</source>
         <translation>फिर से प्रयास करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="225"/>
+        <location filename="../../app/ui/main_window.py" line="232"/>
         <source>Your session has ended. Sign in again to sync; your changes are kept.</source>
         <translation>आपका सत्र समाप्त हो गया है। सिंक करने के लिए फिर से साइन इन करें; आपके बदलाव सुरक्षित हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="226"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>Sign in…</source>
         <translation>साइन इन करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="249"/>
         <source>GeM Desk — %1</source>
         <translation>GeM Desk — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="249"/>
         <source>GeM Desk</source>
         <translation>GeM Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="244"/>
+        <location filename="../../app/ui/main_window.py" line="251"/>
         <source>My catalogue</source>
         <translation>मेरा कैटलॉग</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="245"/>
+        <location filename="../../app/ui/main_window.py" line="252"/>
         <source>Catalogue</source>
         <translation>कैटलॉग</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/main_window.py" line="254"/>
         <source>Bids</source>
         <translation>बोलियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="249"/>
+        <location filename="../../app/ui/main_window.py" line="256"/>
         <source>Orders</source>
         <translation>ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="250"/>
+        <location filename="../../app/ui/main_window.py" line="258"/>
+        <source>Auctions</source>
+        <translation>नीलामियाँ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="259"/>
         <source>Sync now</source>
         <translation>अभी सिंक करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="251"/>
+        <location filename="../../app/ui/main_window.py" line="260"/>
         <source>Send your changes and receive the marketplace’s (F5)</source>
         <translation>अपने बदलाव भेजें और मार्केटप्लेस के बदलाव प्राप्त करें (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="252"/>
+        <location filename="../../app/ui/main_window.py" line="261"/>
         <source>Search</source>
         <translation>खोजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="253"/>
+        <location filename="../../app/ui/main_window.py" line="262"/>
         <source>Settings…</source>
         <translation>सेटिंग्स…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="254"/>
+        <location filename="../../app/ui/main_window.py" line="263"/>
         <source>Settings (Ctrl+,)</source>
         <translation>सेटिंग्स (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="255"/>
+        <location filename="../../app/ui/main_window.py" line="264"/>
         <source>Sign out</source>
         <translation>साइन आउट करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="256"/>
+        <location filename="../../app/ui/main_window.py" line="265"/>
         <source>Quit</source>
         <translation>बंद करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="257"/>
+        <location filename="../../app/ui/main_window.py" line="266"/>
         <source>Open the log folder</source>
         <translation>लॉग फ़ोल्डर खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="258"/>
+        <location filename="../../app/ui/main_window.py" line="267"/>
         <source>Buy…</source>
         <translation>खरीदें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="259"/>
+        <location filename="../../app/ui/main_window.py" line="268"/>
         <source>Buy the selected listing directly or by L1 comparison</source>
         <translation>चुनी गई सूची को सीधे या L1 तुलना से खरीदें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="260"/>
+        <location filename="../../app/ui/main_window.py" line="269"/>
         <source>Add to cart</source>
         <translation>कार्ट में जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="261"/>
+        <location filename="../../app/ui/main_window.py" line="270"/>
         <source>Add the selected listing to the cart at its minimum order</source>
         <translation>चुनी गई उत्पाद सूची को उसके न्यूनतम ऑर्डर की मात्रा में कार्ट में जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="263"/>
+        <location filename="../../app/ui/main_window.py" line="272"/>
         <source>The cart: listings for one direct purchase, one order per seller</source>
         <translation>कार्ट: एक सीधी खरीद के लिए उत्पाद सूचियाँ, प्रत्येक विक्रेता का एक ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="264"/>
+        <location filename="../../app/ui/main_window.py" line="273"/>
         <source>&amp;File</source>
         <translation>फ़ाइल (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="265"/>
+        <location filename="../../app/ui/main_window.py" line="274"/>
         <source>&amp;Help</source>
         <translation>सहायता (&amp;H)</translation>
     </message>
@@ -3419,6 +3727,24 @@
         <location filename="../../app/ui/purchase_dialog.py" line="211"/>
         <source>above this route&apos;s limit (%1)</source>
         <translation>इस तरीके की सीमा से अधिक (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>RankingModel</name>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="57"/>
+        <source>Rank</source>
+        <translation>क्रम</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="57"/>
+        <source>Bidder</source>
+        <translation>बोलीदाता</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="57"/>
+        <source>Price</source>
+        <translation>मूल्य</translation>
     </message>
 </context>
 <context>
