@@ -468,9 +468,13 @@ class AuctionView(Retranslating, QWidget):
                               .replace("%2", l1["bidder"]) if l1 else self.tr("No bid yet."))
         result = auction.get("result")
         if auction.get("status") == "closed" and result:
+            references = {"start price": self.tr("start price"), "estimated value": self.tr("estimated value"),
+                          "median past price": self.tr("median past price")}
             saved = "; ".join(self.tr("%1 against the %2").replace("%1", money(s["saved_paise"]))
-                              .replace("%2", s["reference"]) for s in result.get("savings") or [])
-            self.standing.setText(self.tr("Closed. L1: %1. Saved: %2. The award is made from the bid's evaluation.")
+                              .replace("%2", references.get(s["reference"], s["reference"]))
+                              for s in result.get("savings") or [])
+            self.standing.setText(self.tr("Closed. L1: %1. Saved: %2. Awarding at the auction's prices is not "
+                                          "available yet.")
                                   .replace("%1", money(result.get("l1_price_paise"))).replace("%2", saved))
         self.ranking_model.set_rows(auction.get("ranking") or [])
         self.history_model.set_rows(sorted(auction.get("bids") or [], key=lambda b: -b["seq"]))

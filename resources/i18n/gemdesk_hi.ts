@@ -178,46 +178,61 @@
     </message>
     <message>
         <location filename="../../app/ui/auction_window.py" line="471"/>
+        <source>start price</source>
+        <translation>आरंभिक मूल्य</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="471"/>
+        <source>estimated value</source>
+        <translation>अनुमानित मूल्य</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="472"/>
+        <source>median past price</source>
+        <translation>पिछले मूल्यों की माध्यिका</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="473"/>
         <source>%1 against the %2</source>
         <translation>%2 की तुलना में %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="473"/>
-        <source>Closed. L1: %1. Saved: %2. The award is made from the bid&apos;s evaluation.</source>
-        <translation>बंद। L1: %1। बचत: %2। आवंटन बिड के मूल्यांकन के आधार पर किया जाता है।</translation>
+        <location filename="../../app/ui/auction_window.py" line="476"/>
+        <source>Closed. L1: %1. Saved: %2. Awarding at the auction&apos;s prices is not available yet.</source>
+        <translation>बंद। L1: %1। बचत: %2। नीलामी के मूल्यों पर आवंटन अभी उपलब्ध नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="495"/>
+        <location filename="../../app/ui/auction_window.py" line="499"/>
         <source>Enter your price in rupees, for example 13,99,000.</source>
         <translation>अपना मूल्य रुपयों में लिखें, उदाहरण के लिए 13,99,000।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="497"/>
+        <location filename="../../app/ui/auction_window.py" line="501"/>
         <source>Bid %1 for the whole bid in auction %2? An accepted bid cannot be withdrawn.</source>
         <translation>नीलामी %2 में पूरी बिड के लिए %1 की बोली लगाएँ? स्वीकृत बोली वापस नहीं ली जा सकती।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="499"/>
+        <location filename="../../app/ui/auction_window.py" line="503"/>
         <source>Confirm the bid</source>
         <translation>बोली की पुष्टि करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="508"/>
+        <location filename="../../app/ui/auction_window.py" line="512"/>
         <source>Sending %1…</source>
         <translation>%1 भेजा जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="521"/>
+        <location filename="../../app/ui/auction_window.py" line="525"/>
         <source>Accepted: %1 at %2 (bid no. %3).</source>
         <translation>स्वीकृत: %1, %2 पर (बोली सं. %3)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="535"/>
+        <location filename="../../app/ui/auction_window.py" line="539"/>
         <source>Not sent: the marketplace cannot be reached. Nothing was kept to send later.</source>
         <translation>नहीं भेजी गई: मार्केटप्लेस से संपर्क नहीं हो पा रहा है। बाद में भेजने के लिए कुछ भी नहीं रखा गया।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="539"/>
+        <location filename="../../app/ui/auction_window.py" line="543"/>
         <source>Not accepted: %1</source>
         <translation>स्वीकार नहीं: %1</translation>
     </message>
