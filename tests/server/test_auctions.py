@@ -513,3 +513,42 @@ def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def test_a_server_killed_mid_auction_loses_no_accepted_bid_and_keeps_the_end(p, database_url, tmp_path):
+    """A `serve` process killed without warning in the middle of an auction: started again on
+    the same database, it has every bid it had accepted, in order, and the end those bids
+    earned; the auction goes on with the next sequence number."""
+    if not database_url.startswith("postgresql"):
+        pytest.skip("a server process on the shared PostgreSQL database")
+    auction = _auction(p, visibility="rank_and_l1")
+    now = utc_now()  # the process runs on the wall clock: move the auction to now (test set-up only)
+    with p.market.db.writing() as session:
+        row = session.get(Auction, auction["id"])
+        act_as(session, SYSTEM, "test.setup")
+        row.start_at = now - timedelta(minutes=1)
+        row.end_at = row.scheduled_end_at = now + timedelta(seconds=90)  # inside the 120 s window
+    process, base = _serve(tmp_path / "server-1", database_url)
+    token = requests.post(base + "/api/v1/auth/login", json={"username": "seller-c", "password": PASSWORD},
+                          timeout=30).json()["access_token"]
+    headers = lambda: {"Authorization": f"Bearer {token}", "Idempotency-Key": str(uuid.uuid4())}  # noqa: E731
+    try:
+        first = requests.post(base + f"/api/v1/auctions/{auction['id']}/bids", json={"price_paise": START - STEP},
+                              headers=headers(), timeout=30)
+        assert first.status_code == 201 and first.json()["extended"] is True
+        before = _get(p, "buyer", auction)
+    finally:
+        process.kill()  # SIGKILL: no shutdown of any kind
+        process.wait(10)
+    process, base = _serve(tmp_path / "server-2", database_url)
+    try:
+        after = requests.get(base + f"/api/v1/auctions/{auction['id']}", timeout=30,
+                             headers={"Authorization": f"Bearer {token}"}).json()
+        assert after["ends_at"] == before["ends_at"] and after["extensions"] == before["extensions"] == 1
+        assert [(b["seq"], b["price_paise"]) for b in _get(p, "buyer", auction)["bids"]] == [(1, START - STEP)]
+        second = requests.post(base + f"/api/v1/auctions/{auction['id']}/bids", json={"price_paise": START - 3 * STEP},
+                               headers=headers(), timeout=30)
+        assert second.status_code == 201 and second.json()["accepted"]["seq"] == 2
+    finally:
+        process.kill()
+        process.wait(10)
