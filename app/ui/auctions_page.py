@@ -8,9 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from app import auctions
 from app.read_cache import unreachable
@@ -18,7 +16,7 @@ from app.ui import operations
 from app.ui.auction_window import AuctionView, auction_status_text
 from app.ui.formats import when
 from app.ui.tasks import TaskManager
-from app.ui.widgets import Retranslating, RowsModel
+from app.ui.widgets import Retranslating, RowsModel, rows_table
 from app.workspace import Workspace
 from domain.timefmt import parse_iso
 
@@ -84,12 +82,7 @@ class AuctionsPage(Retranslating, QWidget):
         self.offline = False
 
         self.model = AuctionsModel(self.clock, self)
-        self.table = QTableView(self, objectName="auctionsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = rows_table(self, "auctionsTable", self.model)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(lambda index, _old: self._select(index.row()))

@@ -24,10 +24,9 @@ from typing import Any, Sequence
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QFrame, QGridLayout, QGroupBox,
-    QHBoxLayout, QHeaderView, QInputDialog, QLabel, QListWidget, QLineEdit, QMessageBox, QPushButton, QScrollArea,
-    QSpinBox,
-    QSplitter, QTableView, QTabWidget, QTextBrowser, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout,
+    QHeaderView, QInputDialog, QLabel, QListWidget, QLineEdit, QMessageBox, QPushButton, QScrollArea, QSpinBox,
+    QSplitter, QTabWidget, QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from app.cache import district_key
@@ -40,7 +39,7 @@ from app.ui.evaluation_view import EvaluationView
 from app.ui.formats import money, number, percent_text, rupees_input_text, when
 from app.ui.tasks import TaskManager
 from app.ui.timeline import Timeline
-from app.ui.widgets import Retranslating, RowsModel, key_param_label, problem_label
+from app.ui.widgets import Retranslating, RowsModel, key_param_label, problem_label, rows_table
 from app.workspace import Workspace
 from domain.bid_fields import NEGOTIATION_ROUNDS
 from domain.listing import BUYER_VISIBLE
@@ -508,11 +507,7 @@ class BidsPage(Retranslating, QWidget):
         self.detail_problem = ""  # why the current bid's details could not be read (no copy kept)
 
         self.model = BidsModel(self)
-        self.table = QTableView(self, objectName="bidsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
+        self.table = rows_table(self, "bidsTable", self.model)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # a few dozen rows: cheap

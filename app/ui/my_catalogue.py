@@ -12,8 +12,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableView,
-    QVBoxLayout, QWidget,
+    QCheckBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget,
 )
 
 from app.seller_catalogue import MyListing, SyncState
@@ -25,7 +24,7 @@ from app.ui.i18n import current_language
 from app.ui.listing_editor import ListingEditor
 from app.ui.tasks import TaskManager
 from app.workspace import Workspace
-from app.ui.widgets import Retranslating, RowsModel
+from app.ui.widgets import Retranslating, RowsModel, rows_table
 
 
 class MyListingsModel(RowsModel):
@@ -104,12 +103,7 @@ class MyCatalogue(Retranslating, QWidget):
         self.workspace = workspace
         self.tasks = tasks
         self.model = MyListingsModel(self)
-        self.table = QTableView(self, objectName="myListings")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = rows_table(self, "myListings", self.model)
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()

@@ -14,8 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton, QSplitter,
-    QTableView, QTabWidget, QTextBrowser, QVBoxLayout, QWidget,
+    QCheckBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton, QSplitter, QTabWidget,
+    QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from app.read_cache import Cached
@@ -24,7 +24,7 @@ from app.ui.formats import day, money, money_in_words, when
 from app.ui.order_document import write_order_pdf
 from app.ui.tasks import TaskManager
 from app.ui.timeline import Timeline
-from app.ui.widgets import Retranslating, RowsModel
+from app.ui.widgets import Retranslating, RowsModel, rows_table
 from app.workspace import Workspace
 from domain.timefmt import ist_text
 
@@ -125,12 +125,7 @@ class OrdersPage(Retranslating, QWidget):
         self.loads = 0  # answers to reload() so far (tests wait on it)
 
         self.model = OrdersModel(self.role, self)
-        self.table = QTableView(self, objectName="ordersTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = rows_table(self, "ordersTable", self.model)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QTableView, QWidget
 
 from app.ui.i18n import current_language
 from domain.listing import KeyParam
@@ -73,6 +73,18 @@ class RowsModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole or not 0 <= section < len(self.COLUMNS):
             return None
         return self.headers()[self.COLUMNS[section]]
+
+
+def rows_table(parent: QWidget, object_name: str, model: QAbstractItemModel) -> QTableView:
+    """A read-only table of whole rows, one chosen at a time, without row numbers: the list
+    beside a page's details."""
+    table = QTableView(parent, objectName=object_name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    return table
 
 
 def problem_label(parent: QWidget, object_name: str) -> QLabel:

@@ -3,7 +3,7 @@
 <context>
     <name>AuctionsPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/auctions_page.py" line="155" />
+        <location filename="../../app/ui/auctions_page.py" line="148" />
         <source>%n auction(s).</source>
         <translation>
             <numerusform>%n auction.</numerusform>
@@ -14,7 +14,7 @@
 <context>
     <name>BidsPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="714" />
+        <location filename="../../app/ui/bids_page.py" line="709" />
         <source>%n bid(s).</source>
         <translation>
             <numerusform>%n bid.</numerusform>
@@ -22,7 +22,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="784" />
+        <location filename="../../app/ui/bids_page.py" line="779" />
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n change waiting to be sent.</numerusform>
@@ -30,7 +30,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="1123" />
+        <location filename="../../app/ui/bids_page.py" line="1118" />
         <source>Your offer will be withdrawn with the next sync (%n withdrawal(s) left after this one).</source>
         <translation>
             <numerusform>Your offer will be withdrawn with the next sync (%n withdrawal left after this one).</numerusform>
@@ -63,7 +63,7 @@
 <context>
     <name>MyCatalogue</name>
     <message numerus="yes">
-        <location filename="../../app/ui/my_catalogue.py" line="174" />
+        <location filename="../../app/ui/my_catalogue.py" line="168" />
         <source>%n listing(s) shown</source>
         <translation>
             <numerusform>%n listing shown</numerusform>
@@ -71,7 +71,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/my_catalogue.py" line="175" />
+        <location filename="../../app/ui/my_catalogue.py" line="169" />
         <source>%n with changes not yet accepted by the marketplace.</source>
         <translation>
             <numerusform>%n with changes not yet accepted by the marketplace.</numerusform>
@@ -82,7 +82,7 @@
 <context>
     <name>OrdersPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="225" />
+        <location filename="../../app/ui/orders_page.py" line="220" />
         <source>%n order(s).</source>
         <translation>
             <numerusform>%n order.</numerusform>
@@ -90,7 +90,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="236" />
+        <location filename="../../app/ui/orders_page.py" line="231" />
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n change waiting to be sent.</numerusform>
@@ -98,7 +98,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="284" />
+        <location filename="../../app/ui/orders_page.py" line="279" />
         <source>due %n day(s) after the CRAC</source>
         <translation>
             <numerusform>due %n day after the CRAC</numerusform>

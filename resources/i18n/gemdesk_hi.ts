@@ -240,27 +240,27 @@
 <context>
     <name>AuctionsModel</name>
     <message>
-        <location filename="../../app/ui/auctions_page.py" line="38"/>
+        <location filename="../../app/ui/auctions_page.py" line="36"/>
         <source>Auction</source>
         <translation>नीलामी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auctions_page.py" line="38"/>
+        <location filename="../../app/ui/auctions_page.py" line="36"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auctions_page.py" line="38"/>
+        <location filename="../../app/ui/auctions_page.py" line="36"/>
         <source>Ends</source>
         <translation>समाप्ति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auctions_page.py" line="39"/>
+        <location filename="../../app/ui/auctions_page.py" line="37"/>
         <source>Time left</source>
         <translation>शेष समय</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auctions_page.py" line="60"/>
+        <location filename="../../app/ui/auctions_page.py" line="58"/>
         <source>starts in %1</source>
         <translation>%1 में शुरू</translation>
     </message>
@@ -268,27 +268,27 @@
 <context>
     <name>AuctionsPage</name>
     <message>
-        <location filename="../../app/ui/auctions_page.py" line="122"/>
+        <location filename="../../app/ui/auctions_page.py" line="115"/>
         <source>Refresh</source>
         <translation>ताज़ा करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auctions_page.py" line="135"/>
+        <location filename="../../app/ui/auctions_page.py" line="128"/>
         <source>Loading the auctions…</source>
         <translation>नीलामियाँ लोड हो रही हैं…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auctions_page.py" line="151"/>
+        <location filename="../../app/ui/auctions_page.py" line="144"/>
         <source>Offline: auctions need a connection.</source>
         <translation>ऑफ़लाइन: नीलामियों के लिए कनेक्शन आवश्यक है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auctions_page.py" line="152"/>
+        <location filename="../../app/ui/auctions_page.py" line="145"/>
         <source>The auctions cannot be read now: %1</source>
         <translation>नीलामियाँ अभी पढ़ी नहीं जा सकतीं: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/auctions_page.py" line="155"/>
+        <location filename="../../app/ui/auctions_page.py" line="148"/>
         <source>%n auction(s).</source>
         <translation>
             <numerusform>%n नीलामी।</numerusform>
@@ -790,57 +790,57 @@
 <context>
     <name>BidStatus</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="136"/>
+        <location filename="../../app/ui/bids_page.py" line="135"/>
         <source>Waiting to be sent</source>
         <translation>भेजे जाने की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="137"/>
+        <location filename="../../app/ui/bids_page.py" line="136"/>
         <source>Draft</source>
         <translation>मसौदा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="138"/>
+        <location filename="../../app/ui/bids_page.py" line="137"/>
         <source>Awaiting approval</source>
         <translation>अनुमोदन की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="139"/>
+        <location filename="../../app/ui/bids_page.py" line="138"/>
         <source>Returned</source>
         <translation>लौटाई गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="140"/>
+        <location filename="../../app/ui/bids_page.py" line="139"/>
         <source>Open for offers</source>
         <translation>प्रस्तावों के लिए खुली</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="141"/>
+        <location filename="../../app/ui/bids_page.py" line="140"/>
         <source>Closed, opening soon</source>
         <translation>बंद, जल्द खुलेगी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="142"/>
+        <location filename="../../app/ui/bids_page.py" line="141"/>
         <source>Technical evaluation</source>
         <translation>तकनीकी मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="143"/>
+        <location filename="../../app/ui/bids_page.py" line="142"/>
         <source>Financial evaluation</source>
         <translation>वित्तीय मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="144"/>
+        <location filename="../../app/ui/bids_page.py" line="143"/>
         <source>Awarded</source>
         <translation>अवार्ड की गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="145"/>
+        <location filename="../../app/ui/bids_page.py" line="144"/>
         <source>Cancelled</source>
         <translation>रद्द</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="146"/>
+        <location filename="../../app/ui/bids_page.py" line="145"/>
         <source>Lapsed: offers no longer valid</source>
         <translation>व्यपगत: प्रस्ताव अब वैध नहीं</translation>
     </message>
@@ -848,32 +848,32 @@
 <context>
     <name>BidsModel</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="62"/>
+        <location filename="../../app/ui/bids_page.py" line="61"/>
         <source>Bid number</source>
         <translation>बोली संख्या</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="62"/>
+        <location filename="../../app/ui/bids_page.py" line="61"/>
         <source>Title</source>
         <translation>शीर्षक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="62"/>
+        <location filename="../../app/ui/bids_page.py" line="61"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="63"/>
+        <location filename="../../app/ui/bids_page.py" line="62"/>
         <source>Estimated value</source>
         <translation>अनुमानित मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="63"/>
+        <location filename="../../app/ui/bids_page.py" line="62"/>
         <source>Ends</source>
         <translation>समाप्ति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="75"/>
+        <location filename="../../app/ui/bids_page.py" line="74"/>
         <source>(not published)</source>
         <translation>(प्रकाशित नहीं)</translation>
     </message>
@@ -881,135 +881,135 @@
 <context>
     <name>BidsPage</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="639"/>
+        <location filename="../../app/ui/bids_page.py" line="634"/>
         <source>New bid…</source>
         <translation>नई बोली…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="640"/>
+        <location filename="../../app/ui/bids_page.py" line="635"/>
         <source>Refresh</source>
         <translation>ताज़ा करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="641"/>
+        <location filename="../../app/ui/bids_page.py" line="636"/>
         <source>Send for approval</source>
         <translation>अनुमोदन के लिए भेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="641"/>
+        <location filename="../../app/ui/bids_page.py" line="636"/>
         <source>Approve and publish…</source>
         <translation>अनुमोदित और प्रकाशित करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="642"/>
+        <location filename="../../app/ui/bids_page.py" line="637"/>
         <source>Return…</source>
         <translation>लौटाएँ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="642"/>
+        <location filename="../../app/ui/bids_page.py" line="637"/>
         <source>Make or revise my offer…</source>
         <translation>मेरा प्रस्ताव दें या बदलें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="643"/>
+        <location filename="../../app/ui/bids_page.py" line="638"/>
         <source>Withdraw my offer…</source>
         <translation>मेरा प्रस्ताव वापस लें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="644"/>
+        <location filename="../../app/ui/bids_page.py" line="639"/>
         <source>Match L1…</source>
         <translation>L1 से मिलान करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="644"/>
+        <location filename="../../app/ui/bids_page.py" line="639"/>
         <source>Decline the match</source>
         <translation>L1 मिलान से मना करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="645"/>
+        <location filename="../../app/ui/bids_page.py" line="640"/>
         <source>Open the prices</source>
         <translation>कीमतें खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="646"/>
+        <location filename="../../app/ui/bids_page.py" line="641"/>
         <source>Negotiate with L1…</source>
         <translation>L1 से बातचीत (नेगोशिएशन) करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="646"/>
+        <location filename="../../app/ui/bids_page.py" line="641"/>
         <source>Answer the negotiation…</source>
         <translation>बातचीत (नेगोशिएशन) का उत्तर दें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="647"/>
+        <location filename="../../app/ui/bids_page.py" line="642"/>
         <source>Award</source>
         <translation>अवार्ड करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="647"/>
+        <location filename="../../app/ui/bids_page.py" line="642"/>
         <source>Export for audit…</source>
         <translation>ऑडिट के लिए निर्यात करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="650"/>
+        <location filename="../../app/ui/bids_page.py" line="645"/>
         <source>Bid</source>
         <translation>बोली</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="651"/>
+        <location filename="../../app/ui/bids_page.py" line="646"/>
         <source>Timeline</source>
         <translation>समय-रेखा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="652"/>
-        <location filename="../../app/ui/bids_page.py" line="958"/>
+        <location filename="../../app/ui/bids_page.py" line="647"/>
+        <location filename="../../app/ui/bids_page.py" line="953"/>
         <source>Evaluation</source>
         <translation>मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="653"/>
-        <location filename="../../app/ui/bids_page.py" line="1006"/>
+        <location filename="../../app/ui/bids_page.py" line="648"/>
+        <location filename="../../app/ui/bids_page.py" line="1001"/>
         <source>Technical evaluation</source>
         <translation>तकनीकी मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="654"/>
+        <location filename="../../app/ui/bids_page.py" line="649"/>
         <source>Accept technically</source>
         <translation>तकनीकी रूप से स्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="655"/>
+        <location filename="../../app/ui/bids_page.py" line="650"/>
         <source>Reject…</source>
         <translation>अस्वीकार करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="656"/>
+        <location filename="../../app/ui/bids_page.py" line="651"/>
         <source>&amp;District</source>
         <translation>ज़िला (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="657"/>
+        <location filename="../../app/ui/bids_page.py" line="652"/>
         <source>&amp;Value up to (Rs)</source>
         <translation>अधिकतम मूल्य (Rs) (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="658"/>
+        <location filename="../../app/ui/bids_page.py" line="653"/>
         <source>Any value</source>
         <translation>कोई भी मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="661"/>
-        <location filename="../../app/ui/bids_page.py" line="721"/>
+        <location filename="../../app/ui/bids_page.py" line="656"/>
+        <location filename="../../app/ui/bids_page.py" line="716"/>
         <source>Any district</source>
         <translation>कोई भी ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="673"/>
+        <location filename="../../app/ui/bids_page.py" line="668"/>
         <source>Loading the bids…</source>
         <translation>बोलियाँ लोड हो रही हैं…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="714"/>
+        <location filename="../../app/ui/bids_page.py" line="709"/>
         <source>%n bid(s).</source>
         <translation>
             <numerusform>%n बोली।</numerusform>
@@ -1017,32 +1017,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="740"/>
+        <location filename="../../app/ui/bids_page.py" line="735"/>
         <source>Enter an amount in rupees, like 5,00,000; until then every value is shown.</source>
         <translation>राशि रुपयों में लिखें, जैसे 5,00,000; तब तक हर मूल्य की बोलियाँ दिखाई जाएँगी।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="751"/>
+        <location filename="../../app/ui/bids_page.py" line="746"/>
         <source>%1 of 1 bid</source>
         <translation>1 बोली में से %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="751"/>
+        <location filename="../../app/ui/bids_page.py" line="746"/>
         <source>%1 of %2 bids</source>
         <translation>%2 बोलियों में से %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="766"/>
+        <location filename="../../app/ui/bids_page.py" line="761"/>
         <source>Offline: shown as of %1.</source>
         <translation>ऑफ़लाइन: %1 की स्थिति के अनुसार दिखाया गया।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="767"/>
+        <location filename="../../app/ui/bids_page.py" line="762"/>
         <source>Shown as of %1; asking the marketplace for the latest…</source>
         <translation>%1 की स्थिति के अनुसार दिखाया गया; मार्केटप्लेस से नवीनतम जानकारी ली जा रही है…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="784"/>
+        <location filename="../../app/ui/bids_page.py" line="779"/>
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n बदलाव भेजे जाने की प्रतीक्षा में।</numerusform>
@@ -1050,371 +1050,371 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="786"/>
+        <location filename="../../app/ui/bids_page.py" line="781"/>
         <source>Not accepted: %1</source>
         <translation>स्वीकार नहीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="791"/>
+        <location filename="../../app/ui/bids_page.py" line="786"/>
         <source>The bids cannot be read now: %1</source>
         <translation>बोलियाँ अभी पढ़ी नहीं जा सकतीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="846"/>
+        <location filename="../../app/ui/bids_page.py" line="841"/>
         <source>Offline: the timeline and evaluation of this bid were not kept on this computer; they show once the marketplace can be reached.</source>
         <translation>ऑफ़लाइन: इस बोली की समय-रेखा और मूल्यांकन इस कंप्यूटर पर नहीं रखे गए थे; मार्केटप्लेस से संपर्क होते ही ये दिखाई देंगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="849"/>
+        <location filename="../../app/ui/bids_page.py" line="844"/>
         <source>The details of this bid cannot be read now: %1</source>
         <translation>इस बोली का विवरण अभी पढ़ा नहीं जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="867"/>
+        <location filename="../../app/ui/bids_page.py" line="862"/>
         <source>no catalogue listing named; as described</source>
         <translation>कैटलॉग की कोई उत्पाद सूची नहीं बताई गई; विवरण के अनुसार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="869"/>
+        <location filename="../../app/ui/bids_page.py" line="864"/>
         <source>catalogue listing: %1</source>
         <translation>कैटलॉग उत्पाद सूची: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="871"/>
+        <location filename="../../app/ui/bids_page.py" line="866"/>
         <source>catalogue listing %1</source>
         <translation>कैटलॉग उत्पाद सूची %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="877"/>
+        <location filename="../../app/ui/bids_page.py" line="872"/>
         <source>%1: offered %2, required %3</source>
         <translation>%1: प्रस्तावित %2, अपेक्षित %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="878"/>
+        <location filename="../../app/ui/bids_page.py" line="873"/>
         <source>(not stated)</source>
         <translation>(नहीं बताया गया)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="880"/>
+        <location filename="../../app/ui/bids_page.py" line="875"/>
         <source>differs from the requirement</source>
         <translation>आवश्यकता से भिन्न</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="887"/>
+        <location filename="../../app/ui/bids_page.py" line="882"/>
         <source>not decided</source>
         <translation>निर्णय बाकी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="887"/>
-        <location filename="../../app/ui/bids_page.py" line="1004"/>
+        <location filename="../../app/ui/bids_page.py" line="882"/>
+        <location filename="../../app/ui/bids_page.py" line="999"/>
         <source>accepted</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="887"/>
+        <location filename="../../app/ui/bids_page.py" line="882"/>
         <source>rejected</source>
         <translation>अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="890"/>
+        <location filename="../../app/ui/bids_page.py" line="885"/>
         <source>Seller %1 · local content %2% · %3</source>
         <translation>विक्रेता %1 · स्थानीय सामग्री %2% · %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="907"/>
+        <location filename="../../app/ui/bids_page.py" line="902"/>
         <source>Reject technically</source>
         <translation>तकनीकी रूप से अस्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="942"/>
+        <location filename="../../app/ui/bids_page.py" line="937"/>
         <source>Bid number</source>
         <translation>बोली संख्या</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="942"/>
+        <location filename="../../app/ui/bids_page.py" line="937"/>
         <source>(not published)</source>
         <translation>(प्रकाशित नहीं)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="943"/>
+        <location filename="../../app/ui/bids_page.py" line="938"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="949"/>
+        <location filename="../../app/ui/bids_page.py" line="944"/>
         <source>Buyer</source>
         <translation>क्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="950"/>
+        <location filename="../../app/ui/bids_page.py" line="945"/>
         <source>Estimated value</source>
         <translation>अनुमानित मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="951"/>
+        <location filename="../../app/ui/bids_page.py" line="946"/>
         <source>Ends</source>
         <translation>समाप्ति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="952"/>
+        <location filename="../../app/ui/bids_page.py" line="947"/>
         <source>Opens</source>
         <translation>खुलेगी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="954"/>
+        <location filename="../../app/ui/bids_page.py" line="949"/>
         <source>Offers valid for</source>
         <translation>ऑफ़र की वैधता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="954"/>
+        <location filename="../../app/ui/bids_page.py" line="949"/>
         <source>%1 days after the end</source>
         <translation>समाप्ति के %1 दिन बाद तक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="956"/>
+        <location filename="../../app/ui/bids_page.py" line="951"/>
         <source>Total value of all items</source>
         <translation>सभी वस्तुओं का कुल मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="956"/>
+        <location filename="../../app/ui/bids_page.py" line="951"/>
         <source>Item-wise</source>
         <translation>वस्तु-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="957"/>
+        <location filename="../../app/ui/bids_page.py" line="952"/>
         <source>Group-wise</source>
         <translation>समूह-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="960"/>
+        <location filename="../../app/ui/bids_page.py" line="955"/>
         <source>Packets</source>
         <translation>पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="960"/>
+        <location filename="../../app/ui/bids_page.py" line="955"/>
         <source>Two packets (technical, then financial)</source>
         <translation>दो पैकेट (पहले तकनीकी, फिर वित्तीय)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="961"/>
+        <location filename="../../app/ui/bids_page.py" line="956"/>
         <source>Single packet</source>
         <translation>एकल पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="963"/>
+        <location filename="../../app/ui/bids_page.py" line="958"/>
         <source>EMD</source>
         <translation>ईएमडी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="965"/>
+        <location filename="../../app/ui/bids_page.py" line="960"/>
         <source>ePBG</source>
         <translation>ई-पीबीजी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="965"/>
+        <location filename="../../app/ui/bids_page.py" line="960"/>
         <source>%1% of the order value</source>
         <translation>ऑर्डर मूल्य का %1%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="966"/>
-        <location filename="../../app/ui/bids_page.py" line="973"/>
-        <location filename="../../app/ui/bids_page.py" line="977"/>
-        <location filename="../../app/ui/bids_page.py" line="1028"/>
+        <location filename="../../app/ui/bids_page.py" line="961"/>
+        <location filename="../../app/ui/bids_page.py" line="968"/>
+        <location filename="../../app/ui/bids_page.py" line="972"/>
+        <location filename="../../app/ui/bids_page.py" line="1023"/>
         <source>None</source>
         <translation>कोई नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="968"/>
+        <location filename="../../app/ui/bids_page.py" line="963"/>
         <source>Payment</source>
         <translation>भुगतान</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="968"/>
+        <location filename="../../app/ui/bids_page.py" line="963"/>
         <source>Within %1 days of the CRAC</source>
         <translation>सीआरएसी के %1 दिन के भीतर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="971"/>
+        <location filename="../../app/ui/bids_page.py" line="966"/>
         <source>MSEs within %1% of L1 may match it for %2% of the quantity</source>
         <translation>L1 से %1% के भीतर वाले एमएसई, मात्रा के %2% के लिए L1 मूल्य का मिलान कर सकते हैं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="973"/>
+        <location filename="../../app/ui/bids_page.py" line="968"/>
         <source>MSE preference</source>
         <translation>एमएसई वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="975"/>
+        <location filename="../../app/ui/bids_page.py" line="970"/>
         <source>Class-I local suppliers within %1% of L1 may match it; L1 keeps %2% of the quantity</source>
         <translation>L1 से %1% के भीतर वाले श्रेणी-I स्थानीय आपूर्तिकर्ता L1 मूल्य का मिलान कर सकते हैं; मात्रा का %2% L1 के पास रहता है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="977"/>
+        <location filename="../../app/ui/bids_page.py" line="972"/>
         <source>Make in India preference</source>
         <translation>मेक इन इंडिया वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="979"/>
+        <location filename="../../app/ui/bids_page.py" line="974"/>
         <source>Minimum offers</source>
         <translation>न्यूनतम ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="979"/>
+        <location filename="../../app/ui/bids_page.py" line="974"/>
         <source>%1; with fewer, the bid is extended by %2 days</source>
         <translation>%1; इससे कम ऑफ़र होने पर बोली %2 दिन बढ़ाई जाती है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="982"/>
+        <location filename="../../app/ui/bids_page.py" line="977"/>
         <source>all but the highest-priced offer (H1 elimination)</source>
         <translation>सबसे ऊँचे मूल्य वाले ऑफ़र को छोड़कर सभी (H1 निष्कासन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="983"/>
+        <location filename="../../app/ui/bids_page.py" line="978"/>
         <source>the lowest-priced half of the offers</source>
         <translation>सबसे कम मूल्य वाले आधे ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="984"/>
+        <location filename="../../app/ui/bids_page.py" line="979"/>
         <source>Reverse auction</source>
         <translation>रिवर्स नीलामी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="984"/>
+        <location filename="../../app/ui/bids_page.py" line="979"/>
         <source>Yes: %1</source>
         <translation>हाँ: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="985"/>
+        <location filename="../../app/ui/bids_page.py" line="980"/>
         <source>No</source>
         <translation>नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="987"/>
+        <location filename="../../app/ui/bids_page.py" line="982"/>
         <source>Negotiation, round %1</source>
         <translation>बातचीत (नेगोशिएशन), दौर %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="989"/>
+        <location filename="../../app/ui/bids_page.py" line="984"/>
         <source>Items</source>
         <translation>वस्तुएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="999"/>
+        <location filename="../../app/ui/bids_page.py" line="994"/>
         <source>submitted on %1</source>
         <translation>%1 को जमा किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="999"/>
+        <location filename="../../app/ui/bids_page.py" line="994"/>
         <source>withdrawn (last sent %1)</source>
         <translation>वापस लिया गया (पिछली बार %1 को भेजा गया)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1000"/>
+        <location filename="../../app/ui/bids_page.py" line="995"/>
         <source>Your offer</source>
         <translation>आपका प्रस्ताव</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1002"/>
+        <location filename="../../app/ui/bids_page.py" line="997"/>
         <source>Receipt</source>
         <translation>रसीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1003"/>
+        <location filename="../../app/ui/bids_page.py" line="998"/>
         <source>Withdrawals left</source>
         <translation>शेष वापसी अवसर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1004"/>
+        <location filename="../../app/ui/bids_page.py" line="999"/>
         <source>rejected: %1</source>
         <translation>अस्वीकृत: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1012"/>
+        <location filename="../../app/ui/bids_page.py" line="1007"/>
         <source>open until %1</source>
         <translation>%1 तक खुला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1013"/>
+        <location filename="../../app/ui/bids_page.py" line="1008"/>
         <source>price lowered</source>
         <translation>मूल्य घटाया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1013"/>
+        <location filename="../../app/ui/bids_page.py" line="1008"/>
         <source>price kept</source>
         <translation>मूल्य यथावत रखा गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1014"/>
+        <location filename="../../app/ui/bids_page.py" line="1009"/>
         <source>lapsed without an answer</source>
         <translation>बिना उत्तर के समाप्त</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1018"/>
+        <location filename="../../app/ui/bids_page.py" line="1013"/>
         <source>lot %1, %2: %3 (%4)</source>
         <translation>लॉट %1, %2: %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1026"/>
+        <location filename="../../app/ui/bids_page.py" line="1021"/>
         <source>Bid security declaration instead</source>
         <translation>इसके बदले बोली प्रतिभूति घोषणा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1030"/>
+        <location filename="../../app/ui/bids_page.py" line="1025"/>
         <source> (MSEs and startups exempt)</source>
         <translation> (एमएसई और स्टार्टअप को छूट)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1040"/>
+        <location filename="../../app/ui/bids_page.py" line="1035"/>
         <source>%1: %2, delivery within %3 days</source>
         <translation>%1: %2, %3 दिन के भीतर डिलीवरी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1043"/>
+        <location filename="../../app/ui/bids_page.py" line="1038"/>
         <source>%1 — %2 in all</source>
         <translation>%1 — कुल %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1067"/>
+        <location filename="../../app/ui/bids_page.py" line="1062"/>
         <source>Remark (for the buyer and the record):</source>
         <translation>टिप्पणी (खरीदार और रिकॉर्ड के लिए):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1073"/>
+        <location filename="../../app/ui/bids_page.py" line="1068"/>
         <source>Approve and publish</source>
         <translation>अनुमोदित और प्रकाशित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1079"/>
+        <location filename="../../app/ui/bids_page.py" line="1074"/>
         <source>Return to the buyer</source>
         <translation>खरीदार को लौटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1089"/>
+        <location filename="../../app/ui/bids_page.py" line="1084"/>
         <source>Preparing your offer…</source>
         <translation>आपका प्रस्ताव तैयार किया जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1094"/>
+        <location filename="../../app/ui/bids_page.py" line="1089"/>
         <source>Your offer cannot be prepared now: %1</source>
         <translation>आपका प्रस्ताव अभी तैयार नहीं किया जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1114"/>
+        <location filename="../../app/ui/bids_page.py" line="1109"/>
         <source>Withdraw my offer</source>
         <translation>मेरा प्रस्ताव वापस लें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1115"/>
+        <location filename="../../app/ui/bids_page.py" line="1110"/>
         <source>Withdraw your offer on this bid? You may make it again before the end; an offer may be withdrawn at most three times.</source>
         <translation>इस बोली पर अपना प्रस्ताव वापस लें? समाप्ति से पहले आप इसे फिर से दे सकते हैं; कोई प्रस्ताव अधिकतम तीन बार वापस लिया जा सकता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1122"/>
+        <location filename="../../app/ui/bids_page.py" line="1117"/>
         <source>Your offer will be withdrawn with the next sync.</source>
         <translation>अगले सिंक के साथ आपका प्रस्ताव वापस ले लिया जाएगा।</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="1123"/>
+        <location filename="../../app/ui/bids_page.py" line="1118"/>
         <source>Your offer will be withdrawn with the next sync (%n withdrawal(s) left after this one).</source>
         <translation>
             <numerusform>अगले सिंक के साथ आपका प्रस्ताव वापस ले लिया जाएगा (इसके बाद %n बार और वापस लिया जा सकता है)।</numerusform>
@@ -1422,38 +1422,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1129"/>
+        <location filename="../../app/ui/bids_page.py" line="1124"/>
         <source>You have no offer on this bid to withdraw.</source>
         <translation>इस बोली पर आपका कोई प्रस्ताव नहीं है जिसे वापस लिया जा सके।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1130"/>
+        <location filename="../../app/ui/bids_page.py" line="1125"/>
         <source>The offer cannot be withdrawn now: %1</source>
         <translation>प्रस्ताव अभी वापस नहीं लिया जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1172"/>
-        <location filename="../../app/ui/bids_page.py" line="1175"/>
+        <location filename="../../app/ui/bids_page.py" line="1167"/>
+        <location filename="../../app/ui/bids_page.py" line="1170"/>
         <source>Negotiate with L1</source>
         <translation>L1 से बातचीत (नेगोशिएशन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1172"/>
+        <location filename="../../app/ui/bids_page.py" line="1167"/>
         <source>Lot:</source>
         <translation>लॉट:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1176"/>
+        <location filename="../../app/ui/bids_page.py" line="1171"/>
         <source>Your request to the L1 seller (72 hours to answer):</source>
         <translation>L1 विक्रेता से आपका अनुरोध (उत्तर के लिए 72 घंटे):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1205"/>
+        <location filename="../../app/ui/bids_page.py" line="1200"/>
         <source>Export the bid for audit</source>
         <translation>बोली को ऑडिट के लिए निर्यात करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1208"/>
+        <location filename="../../app/ui/bids_page.py" line="1203"/>
         <source>Saved for audit: %1</source>
         <translation>ऑडिट के लिए सहेजा गया: %1</translation>
     </message>
@@ -2751,7 +2751,7 @@
 <context>
     <name>MyCatalogue</name>
     <message numerus="yes">
-        <location filename="../../app/ui/my_catalogue.py" line="174"/>
+        <location filename="../../app/ui/my_catalogue.py" line="168"/>
         <source>%n listing(s) shown</source>
         <translation>
             <numerusform>%n उत्पाद सूची दिखाई गई</numerusform>
@@ -2759,7 +2759,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/my_catalogue.py" line="175"/>
+        <location filename="../../app/ui/my_catalogue.py" line="169"/>
         <source>%n with changes not yet accepted by the marketplace.</source>
         <translation>
             <numerusform>%n में ऐसे बदलाव हैं जिन्हें मार्केटप्लेस ने अभी स्वीकार नहीं किया है।</numerusform>
@@ -2767,87 +2767,87 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="212"/>
+        <location filename="../../app/ui/my_catalogue.py" line="206"/>
         <source>The marketplace did not accept your change: %1</source>
         <translation>मार्केटप्लेस ने आपका बदलाव स्वीकार नहीं किया: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="214"/>
+        <location filename="../../app/ui/my_catalogue.py" line="208"/>
         <source>Edit the listing to correct it, or discard your change to keep the marketplace’s version.</source>
         <translation>इसे ठीक करने के लिए उत्पाद सूची संपादित करें, या अपना बदलाव रद्द करके मार्केटप्लेस वाला संस्करण रखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="216"/>
+        <location filename="../../app/ui/my_catalogue.py" line="210"/>
         <source>This listing was also changed on the marketplace. Choose which values to keep.</source>
         <translation>यह उत्पाद सूची मार्केटप्लेस पर भी बदली गई है। चुनें कि कौन-से मान रखने हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="218"/>
+        <location filename="../../app/ui/my_catalogue.py" line="212"/>
         <source>Your change is saved on this computer and will be sent at the next sync.</source>
         <translation>आपका बदलाव इस कंप्यूटर पर सहेजा गया है और अगले सिंक में भेजा जाएगा।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="220"/>
+        <location filename="../../app/ui/my_catalogue.py" line="214"/>
         <source>Rejected by the marketplace: %1</source>
         <translation>मार्केटप्लेस द्वारा अस्वीकृत: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="245"/>
+        <location filename="../../app/ui/my_catalogue.py" line="239"/>
         <source>Not saved</source>
         <translation>सहेजा नहीं गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="252"/>
+        <location filename="../../app/ui/my_catalogue.py" line="246"/>
         <source>Retire listing</source>
         <translation>उत्पाद सूची वापस लें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="253"/>
+        <location filename="../../app/ui/my_catalogue.py" line="247"/>
         <source>Retire “%1”? Buyers will no longer see it. This cannot be undone.</source>
         <translation>“%1” वापस लें? क्रेता इसे फिर नहीं देख पाएँगे। यह कार्रवाई पलटी नहीं जा सकती।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="277"/>
+        <location filename="../../app/ui/my_catalogue.py" line="271"/>
         <source>Discard your change</source>
         <translation>अपना बदलाव रद्द करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="278"/>
+        <location filename="../../app/ui/my_catalogue.py" line="272"/>
         <source>Discard your change to “%1” and keep the marketplace’s version?</source>
         <translation>“%1” में किया गया अपना बदलाव रद्द करके मार्केटप्लेस वाला संस्करण रखें?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="286"/>
+        <location filename="../../app/ui/my_catalogue.py" line="280"/>
         <source>New listing</source>
         <translation>नई उत्पाद सूची</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="287"/>
+        <location filename="../../app/ui/my_catalogue.py" line="281"/>
         <source>Create a listing (Ctrl+N)</source>
         <translation>उत्पाद सूची बनाएँ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="288"/>
+        <location filename="../../app/ui/my_catalogue.py" line="282"/>
         <source>Edit</source>
         <translation>संपादित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="289"/>
+        <location filename="../../app/ui/my_catalogue.py" line="283"/>
         <source>Retire</source>
         <translation>वापस लें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="290"/>
+        <location filename="../../app/ui/my_catalogue.py" line="284"/>
         <source>Settle conflict…</source>
         <translation>टकराव सुलझाएँ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="291"/>
+        <location filename="../../app/ui/my_catalogue.py" line="285"/>
         <source>Discard my change</source>
         <translation>मेरा बदलाव रद्द करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="292"/>
+        <location filename="../../app/ui/my_catalogue.py" line="286"/>
         <source>Show retired</source>
         <translation>वापस ली गई सूचियाँ दिखाएँ</translation>
     </message>
@@ -2855,62 +2855,62 @@
 <context>
     <name>MyListingsModel</name>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="47"/>
+        <location filename="../../app/ui/my_catalogue.py" line="46"/>
         <source>Product</source>
         <translation>उत्पाद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="47"/>
+        <location filename="../../app/ui/my_catalogue.py" line="46"/>
         <source>Category</source>
         <translation>श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="47"/>
+        <location filename="../../app/ui/my_catalogue.py" line="46"/>
         <source>Price</source>
         <translation>मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="48"/>
+        <location filename="../../app/ui/my_catalogue.py" line="47"/>
         <source>Stock</source>
         <translation>स्टॉक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="48"/>
+        <location filename="../../app/ui/my_catalogue.py" line="47"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="48"/>
+        <location filename="../../app/ui/my_catalogue.py" line="47"/>
         <source>Sync</source>
         <translation>सिंक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="52"/>
+        <location filename="../../app/ui/my_catalogue.py" line="51"/>
         <source>Conflict: choose the values to keep</source>
         <translation>टकराव: रखने के लिए मान चुनें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="54"/>
+        <location filename="../../app/ui/my_catalogue.py" line="53"/>
         <source>Not accepted: %1</source>
         <translation>स्वीकार नहीं हुआ: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="56"/>
+        <location filename="../../app/ui/my_catalogue.py" line="55"/>
         <source>Waiting to be sent</source>
         <translation>भेजे जाने की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="57"/>
+        <location filename="../../app/ui/my_catalogue.py" line="56"/>
         <source>Up to date</source>
         <translation>अद्यतित</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="61"/>
+        <location filename="../../app/ui/my_catalogue.py" line="60"/>
         <source>Retiring</source>
         <translation>वापस ली जा रही है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="63"/>
+        <location filename="../../app/ui/my_catalogue.py" line="62"/>
         <source>New</source>
         <translation>नई</translation>
     </message>
@@ -2918,27 +2918,27 @@
 <context>
     <name>NegotiationDialog</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="456"/>
+        <location filename="../../app/ui/bids_page.py" line="455"/>
         <source>Negotiation, round %1</source>
         <translation>बातचीत (नेगोशिएशन), दौर %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="458"/>
+        <location filename="../../app/ui/bids_page.py" line="457"/>
         <source>The buyer asks you, as L1, for a better price per unit (rupees). Answer by %1.</source>
         <translation>क्रेता ने L1 होने के नाते आपसे प्रति इकाई बेहतर मूल्य (रुपयों में) माँगा है। %1 तक उत्तर दें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="460"/>
+        <location filename="../../app/ui/bids_page.py" line="459"/>
         <source>Offer these prices</source>
         <translation>ये मूल्य प्रस्तावित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="461"/>
+        <location filename="../../app/ui/bids_page.py" line="460"/>
         <source>Keep my price</source>
         <translation>मेरा मूल्य यथावत रखें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="479"/>
+        <location filename="../../app/ui/bids_page.py" line="478"/>
         <source>Lower at least one price; none may be above your price before.</source>
         <translation>कम से कम एक मूल्य घटाएँ; कोई भी मूल्य आपके पिछले मूल्य से अधिक नहीं हो सकता।</translation>
     </message>
@@ -2946,87 +2946,87 @@
 <context>
     <name>OfferDialog</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="355"/>
+        <location filename="../../app/ui/bids_page.py" line="354"/>
         <source>Offer on %1</source>
         <translation>%1 पर प्रस्ताव</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="356"/>
+        <location filename="../../app/ui/bids_page.py" line="355"/>
         <source>For each item: the listing you offer, what you offer for each key parameter the bid requires, and the price per unit, all taxes included, in rupees. Your offer stays sealed until the bid opens; you may revise it until the end.</source>
         <translation>हर वस्तु के लिए: आप कौन-सी उत्पाद सूची प्रस्तावित कर रहे हैं, बोली में माँगे गए हर मुख्य मानक के लिए आप क्या दे रहे हैं, और प्रति इकाई कीमत, सभी कर सहित, रुपयों में। बोली खुलने तक आपका प्रस्ताव सीलबंद रहता है; समाप्ति तक आप इसे बदल सकते हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="360"/>
+        <location filename="../../app/ui/bids_page.py" line="359"/>
         <source>Your offer is withdrawn: what you send now submits it again.</source>
         <translation>आपका प्रस्ताव वापस लिया गया है: अब आप जो भेजेंगे, उससे यह फिर से जमा होगा।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="362"/>
+        <location filename="../../app/ui/bids_page.py" line="361"/>
         <source>You are revising your offer (receipt %1…): what you send now replaces it.</source>
         <translation>आप अपना प्रस्ताव बदल रहे हैं (रसीद %1…): अब आप जो भेजेंगे, वह पिछले प्रस्ताव का स्थान लेगा।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="365"/>
+        <location filename="../../app/ui/bids_page.py" line="364"/>
         <source>You are revising the offer you prepared on this computer.</source>
         <translation>आप वह प्रस्ताव बदल रहे हैं जो आपने इस कंप्यूटर पर तैयार किया था।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="370"/>
+        <location filename="../../app/ui/bids_page.py" line="369"/>
         <source>%1 — %2 in all</source>
         <translation>%1 — कुल %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="371"/>
+        <location filename="../../app/ui/bids_page.py" line="370"/>
         <source>Offer my listing</source>
         <translation>प्रस्तावित उत्पाद सूची</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="375"/>
+        <location filename="../../app/ui/bids_page.py" line="374"/>
         <source>(no listing: describe the offer)</source>
         <translation>(कोई उत्पाद सूची नहीं: प्रस्ताव का विवरण लिखें)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="377"/>
+        <location filename="../../app/ui/bids_page.py" line="376"/>
         <source>(the listing in your offer, not offerable now)</source>
         <translation>(आपके प्रस्ताव वाली उत्पाद सूची, जो अब प्रस्तावित नहीं की जा सकती)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="380"/>
+        <location filename="../../app/ui/bids_page.py" line="379"/>
         <source>%1: required %2</source>
         <translation>%1: अपेक्षित %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="383"/>
+        <location filename="../../app/ui/bids_page.py" line="382"/>
         <source>differs from the requirement</source>
         <translation>आवश्यकता से भिन्न</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="384"/>
+        <location filename="../../app/ui/bids_page.py" line="383"/>
         <source>The buyer decides in the technical evaluation whether what you offer meets the requirement.</source>
         <translation>आपका प्रस्ताव आवश्यकता पूरी करता है या नहीं, इसका निर्णय क्रेता तकनीकी मूल्यांकन में करता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="386"/>
+        <location filename="../../app/ui/bids_page.py" line="385"/>
         <source>Price per unit (Rs)</source>
         <translation>प्रति इकाई कीमत (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="387"/>
+        <location filename="../../app/ui/bids_page.py" line="386"/>
         <source>like 18,500</source>
         <translation>जैसे 18,500</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="388"/>
+        <location filename="../../app/ui/bids_page.py" line="387"/>
         <source>Local content</source>
         <translation>स्थानीय सामग्री</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="411"/>
+        <location filename="../../app/ui/bids_page.py" line="410"/>
         <source>State what you offer for every key parameter.</source>
         <translation>हर मुख्य मानक के लिए बताएँ कि आप क्या दे रहे हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="413"/>
+        <location filename="../../app/ui/bids_page.py" line="412"/>
         <source>Enter a price above zero for every item, like 18,500.</source>
         <translation>हर मद के लिए शून्य से अधिक कीमत लिखें, जैसे 18,500।</translation>
     </message>
@@ -3400,74 +3400,74 @@
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="193"/>
+        <location filename="../../app/ui/orders_page.py" line="188"/>
         <source>Only orders waiting for me</source>
         <translation>केवल मेरी कार्रवाई की प्रतीक्षा वाले ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="194"/>
+        <location filename="../../app/ui/orders_page.py" line="189"/>
         <source>Refresh</source>
         <translation>ताज़ा करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="195"/>
+        <location filename="../../app/ui/orders_page.py" line="190"/>
         <source>Approve and place…</source>
         <translation>अनुमोदित करें और ऑर्डर दें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="195"/>
+        <location filename="../../app/ui/orders_page.py" line="190"/>
         <source>Return…</source>
         <translation>लौटाएँ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="196"/>
-        <location filename="../../app/ui/orders_page.py" line="314"/>
+        <location filename="../../app/ui/orders_page.py" line="191"/>
+        <location filename="../../app/ui/orders_page.py" line="309"/>
         <source>Accept the order</source>
         <translation>ऑर्डर स्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="196"/>
+        <location filename="../../app/ui/orders_page.py" line="191"/>
         <source>Decline…</source>
         <translation>अस्वीकार करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="197"/>
+        <location filename="../../app/ui/orders_page.py" line="192"/>
         <source>Mark delivered…</source>
         <translation>डिलीवरी दर्ज करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="197"/>
+        <location filename="../../app/ui/orders_page.py" line="192"/>
         <source>Issue the CRAC…</source>
         <translation>सीआरएसी जारी करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="198"/>
+        <location filename="../../app/ui/orders_page.py" line="193"/>
         <source>Record the payment…</source>
         <translation>भुगतान दर्ज करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="198"/>
+        <location filename="../../app/ui/orders_page.py" line="193"/>
         <source>Save as PDF…</source>
         <translation>पीडीएफ़ के रूप में सहेजें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="201"/>
-        <location filename="../../app/ui/orders_page.py" line="272"/>
+        <location filename="../../app/ui/orders_page.py" line="196"/>
+        <location filename="../../app/ui/orders_page.py" line="267"/>
         <source>Order</source>
         <translation>ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="202"/>
+        <location filename="../../app/ui/orders_page.py" line="197"/>
         <source>Timeline</source>
         <translation>समय-रेखा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="209"/>
+        <location filename="../../app/ui/orders_page.py" line="204"/>
         <source>Loading the orders…</source>
         <translation>ऑर्डर लोड हो रहे हैं…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="225"/>
+        <location filename="../../app/ui/orders_page.py" line="220"/>
         <source>%n order(s).</source>
         <translation>
             <numerusform>%n ऑर्डर।</numerusform>
@@ -3475,12 +3475,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="227"/>
+        <location filename="../../app/ui/orders_page.py" line="222"/>
         <source>Offline: shown as of %1.</source>
         <translation>ऑफ़लाइन: %1 की स्थिति के अनुसार दिखाया गया।</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="236"/>
+        <location filename="../../app/ui/orders_page.py" line="231"/>
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n बदलाव भेजे जाने की प्रतीक्षा में।</numerusform>
@@ -3488,87 +3488,87 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="237"/>
+        <location filename="../../app/ui/orders_page.py" line="232"/>
         <source>Not accepted: %1</source>
         <translation>स्वीकार नहीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="243"/>
+        <location filename="../../app/ui/orders_page.py" line="238"/>
         <source>The orders cannot be read now: %1</source>
         <translation>ऑर्डर अभी पढ़े नहीं जा सकते: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="272"/>
+        <location filename="../../app/ui/orders_page.py" line="267"/>
         <source>(not placed)</source>
         <translation>(ऑर्डर नहीं दिया गया)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="273"/>
+        <location filename="../../app/ui/orders_page.py" line="268"/>
         <source>Bought by</source>
         <translation>खरीद का तरीका</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="274"/>
+        <location filename="../../app/ui/orders_page.py" line="269"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="275"/>
+        <location filename="../../app/ui/orders_page.py" line="270"/>
         <source>Buyer&apos;s office</source>
         <translation>क्रेता का कार्यालय</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="276"/>
+        <location filename="../../app/ui/orders_page.py" line="271"/>
         <source>Seller</source>
         <translation>विक्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="277"/>
+        <location filename="../../app/ui/orders_page.py" line="272"/>
         <source>Consignee&apos;s district</source>
         <translation>परेषिती का ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="278"/>
+        <location filename="../../app/ui/orders_page.py" line="273"/>
         <source>Value</source>
         <translation>मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="279"/>
+        <location filename="../../app/ui/orders_page.py" line="274"/>
         <source>Placed</source>
         <translation>ऑर्डर दिया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="279"/>
+        <location filename="../../app/ui/orders_page.py" line="274"/>
         <source>Accepted</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="280"/>
+        <location filename="../../app/ui/orders_page.py" line="275"/>
         <source>Delivered</source>
         <translation>डिलीवर किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="280"/>
+        <location filename="../../app/ui/orders_page.py" line="275"/>
         <source>Received (CRAC)</source>
         <translation>प्राप्त (सीआरएसी)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="281"/>
+        <location filename="../../app/ui/orders_page.py" line="276"/>
         <source>Payment due</source>
         <translation>भुगतान देय तिथि</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="281"/>
+        <location filename="../../app/ui/orders_page.py" line="276"/>
         <source>Paid</source>
         <translation>भुगतान किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="284"/>
+        <location filename="../../app/ui/orders_page.py" line="279"/>
         <source>Payment terms</source>
         <translation>भुगतान की शर्तें</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="284"/>
+        <location filename="../../app/ui/orders_page.py" line="279"/>
         <source>due %n day(s) after the CRAC</source>
         <translation>
             <numerusform>सीआरएसी के %n दिन बाद देय</numerusform>
@@ -3576,82 +3576,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="286"/>
+        <location filename="../../app/ui/orders_page.py" line="281"/>
         <source>Interest for late payment</source>
         <translation>विलंबित भुगतान पर ब्याज</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="288"/>
+        <location filename="../../app/ui/orders_page.py" line="283"/>
         <source>Why fewer than three OEMs</source>
         <translation>तीन से कम ओईएम क्यों</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="290"/>
+        <location filename="../../app/ui/orders_page.py" line="285"/>
         <source>Remark</source>
         <translation>टिप्पणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="298"/>
+        <location filename="../../app/ui/orders_page.py" line="293"/>
         <source>Item</source>
         <translation>वस्तु</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="298"/>
+        <location filename="../../app/ui/orders_page.py" line="293"/>
         <source>Quantity</source>
         <translation>मात्रा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="298"/>
+        <location filename="../../app/ui/orders_page.py" line="293"/>
         <source>Unit price</source>
         <translation>इकाई मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="298"/>
+        <location filename="../../app/ui/orders_page.py" line="293"/>
         <source>Total</source>
         <translation>कुल</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="313"/>
+        <location filename="../../app/ui/orders_page.py" line="308"/>
         <source>Approve and place the order</source>
         <translation>अनुमोदित करें और ऑर्डर दें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="313"/>
+        <location filename="../../app/ui/orders_page.py" line="308"/>
         <source>Return to the buyer</source>
         <translation>क्रेता को लौटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="314"/>
+        <location filename="../../app/ui/orders_page.py" line="309"/>
         <source>Decline the order</source>
         <translation>ऑर्डर अस्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="315"/>
+        <location filename="../../app/ui/orders_page.py" line="310"/>
         <source>Mark delivered (invoice or challan number)</source>
         <translation>डिलीवरी दर्ज करें (बीजक या चालान संख्या)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="316"/>
+        <location filename="../../app/ui/orders_page.py" line="311"/>
         <source>Issue the CRAC</source>
         <translation>सीआरएसी जारी करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="316"/>
+        <location filename="../../app/ui/orders_page.py" line="311"/>
         <source>Record the payment (reference)</source>
         <translation>भुगतान दर्ज करें (संदर्भ)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="319"/>
+        <location filename="../../app/ui/orders_page.py" line="314"/>
         <source>Remark (for the other side and the record):</source>
         <translation>टिप्पणी (दूसरे पक्ष और रिकॉर्ड के लिए):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="336"/>
+        <location filename="../../app/ui/orders_page.py" line="331"/>
         <source>Save the order as PDF</source>
         <translation>ऑर्डर को पीडीएफ़ के रूप में सहेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="339"/>
+        <location filename="../../app/ui/orders_page.py" line="334"/>
         <source>Saved: %1</source>
         <translation>सहेजा गया: %1</translation>
     </message>

@@ -20,9 +20,8 @@ import app.auctions as auctions_core
 from app.api import new_key
 from app.ui.auction_window import HistoryModel, RankingModel
 from domain.timefmt import iso_utc, parse_iso
-from server.security import hash_password
-from tests.ui.conftest import PASSWORD, shown_tab, signed_in
-from tests.ui.test_bids_page import advance, demo_seller_category, published_bid, wait_for_status
+from tests.ui.conftest import shown_tab, signed_in
+from tests.ui.test_bids_page import advance, demo_seller_category, published_bid, trader_user, wait_for_status
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 STEP = 1_000_00  # the decrement: Rs 1,000 on the whole bid
@@ -69,11 +68,7 @@ def bid_in(qtbot, view, rupees: str, monkeypatch) -> None:
 
 def test_a_live_auction_through_the_windows(qtbot, desks, server, monkeypatch):
     category = demo_seller_category(server)
-    trader_firm = server.query("SELECT id FROM seller_firms WHERE mse_class = 'none' AND nature = 'trader' "
-                               "ORDER BY id LIMIT 1")[0][0]
-    server.execute("INSERT INTO users (username, display_name, password_hash, role, seller_firm_id, active, created_at) "
-                   "VALUES ('ra-trader', 'RA Trader', :p, 'seller', :f, 1, '2026-01-01 00:00:00')",
-                   p=hash_password(PASSWORD), f=trader_firm)
+    trader_user(server, "ra-trader")
     buyer = desks.open("buyer")
     buyer_window = signed_in(qtbot, buyer, server, "demo-buyer")
     title = f"Almirahs by auction {uuid.uuid4().hex[:6]}"

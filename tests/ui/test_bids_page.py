@@ -80,6 +80,16 @@ def published_bid(qtbot, desks, server, buyer, title: str, category: int, key_sp
     return bid_id
 
 
+def trader_user(server, username: str) -> None:
+    """A seller user for the demo marketplace's first large trader (not an MSE): an L1 beside
+    demo-seller, a micro manufacturer (the demo seeds one seller user only)."""
+    firm = server.query("SELECT id FROM seller_firms WHERE mse_class = 'none' AND nature = 'trader' "
+                        "ORDER BY id LIMIT 1")[0][0]
+    server.execute("INSERT INTO users (username, display_name, password_hash, role, seller_firm_id, active, created_at) "
+                   "VALUES (:u, :u, :p, 'seller', :f, 1, '2026-01-01 00:00:00')",
+                   u=username, p=hash_password(PASSWORD), f=firm)
+
+
 def demo_seller_category(server) -> int:
     """A category where the demo seller has a listing: its bids are among the seller's."""
     return server.query("SELECT l.category_id FROM listings l JOIN users u ON u.seller_firm_id = l.seller_firm_id "
@@ -255,11 +265,7 @@ def test_an_mse_declines_to_match_l1_in_the_window(qtbot, desks, server):
     """A trader is L1; the demo seller, a micro manufacturer within 15%, is invited to match
     and declines from its window; the award then goes to L1 alone."""
     category = demo_seller_category(server)
-    trader_firm = server.query("SELECT id FROM seller_firms WHERE mse_class = 'none' AND nature = 'trader' "
-                               "ORDER BY id LIMIT 1")[0][0]
-    server.execute("INSERT INTO users (username, display_name, password_hash, role, seller_firm_id, active, created_at) "
-                   "VALUES ('l1-trader', 'L1 Trader', :p, 'seller', :f, 1, '2026-01-01 00:00:00')",
-                   p=hash_password(PASSWORD), f=trader_firm)
+    trader_user(server, "l1-trader")
     buyer = desks.open("buyer")
     signed_in(qtbot, buyer, server, "demo-buyer")
     title = f"Almirahs to match {uuid.uuid4().hex[:6]}"
