@@ -49,6 +49,12 @@ Our reading where the sources leave room (each written down here and tested):
   the last of them enters too (a tie at the boundary is not broken arbitrarily).
 - Savings are rounded half away from zero, as domain.money.percent_of rounds, so a loss
   reads the same size as an equal saving.
+- The auction is for the whole bid, so a bid is one price for every unit; the award needs
+  a price per item. A bidder's final unit prices are its bid-stage unit prices scaled to
+  its last accepted bid (`unit_prices_at`): rounded down to the paisa and never below one
+  paisa, then the paise left over added to the items with the most units first, so the
+  total is the bid exactly or, where the quantities cannot make it up, at most (fewest
+  units of an item - 1) paise below it: never above what the bidder bid.
 """
 
 from __future__ import annotations
@@ -58,7 +64,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from domain.money import percent_of, rupees_text
 from domain.timefmt import as_utc, ist_text
@@ -470,6 +476,36 @@ def savings(reference: str, reference_paise: int, final_l1_paise: int) -> Saving
     saved = reference_paise - final_l1_paise
     saved_bp = int((Decimal(saved) * BASIS_POINTS / reference_paise).quantize(Decimal(1), rounding=ROUND_HALF_UP))
     return Savings(reference, reference_paise, saved, saved_bp)
+
+
+def unit_prices_at(unit_prices_paise: Mapping[str, int], quantities: Mapping[str, int],
+                   total_paise: int) -> dict[str, int]:
+    """The bid-stage unit prices (item -> paise) scaled to `total_paise` for the quantities
+    (item -> units): see the module docstring. Needs at least one paisa for every unit."""
+    if set(unit_prices_paise) != set(quantities) or not quantities:
+        raise ValueError("a unit price is needed for every item of the bid, and only for those")
+    if any(not _is_int(q) or q < 1 for q in quantities.values()):
+        raise ValueError("quantities must be whole numbers of units, at least 1")
+    if any(not _is_int(p) or p < 1 for p in unit_prices_paise.values()):
+        raise ValueError("unit prices must be whole numbers of paise above zero")
+    units = sum(quantities.values())
+    if not _is_int(total_paise) or total_paise < units:
+        raise ValueError(f"a price for {units} units must be at least {units} paise (one paisa a unit)")
+    before = sum(unit_prices_paise[i] * q for i, q in quantities.items())
+    prices = {i: max(1, unit_prices_paise[i] * total_paise // before) for i in quantities}
+    # Most units first (then the item id): the order the paise left over are placed in.
+    order = sorted(quantities, key=lambda i: (-quantities[i], i))
+    over = sum(prices[i] * quantities[i] for i in order) - total_paise
+    while over > 0:  # only where raising a price to one paisa went over: take it back from the dearest
+        dearest = max((i for i in order if prices[i] > 1), key=lambda i: prices[i])
+        cut = min(prices[dearest] - 1, -(-over // quantities[dearest]))
+        prices[dearest] -= cut
+        over -= cut * quantities[dearest]
+    left = -over
+    for item in order:
+        prices[item] += left // quantities[item]
+        left %= quantities[item]
+    return prices
 
 
 def aliases(bidders: Iterable[str]) -> dict[str, str]:

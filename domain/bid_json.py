@@ -29,7 +29,9 @@ BID.json (keys not listed here are refused, so a misspelt setting cannot pass un
           "mse": false,                            default false
           "nature": "manufacturer" | "service_provider" | "trader",   default "manufacturer"
           "mii_class": "class_i" | "class_ii" | "non_local",         default "non_local"
-          "unit_prices_paise": {"BED": 2150000}    item id -> price per unit, all taxes included
+          "unit_prices_paise": {"BED": 2150000},   item id -> price per unit, all taxes included
+          "keeps_mse_preference": false            default false; true: an MSE eliminated from the
+                                                   reverse auction as H1 that kept its MSE rights
         }
       ],
       "declined": [                                optional: sellers who declined to match L1
@@ -163,7 +165,8 @@ def bid_from_json(data: Any) -> tuple[Bid, list[Offer], list[Decline]]:
 
 
 def _offer(raw: Any, n: int) -> Offer:
-    offer = _Object(raw, f"offers[{n}]", {"seller", "submitted_at", "mse", "nature", "mii_class", "unit_prices_paise"})
+    offer = _Object(raw, f"offers[{n}]", {"seller", "submitted_at", "mse", "nature", "mii_class", "unit_prices_paise",
+                                               "keeps_mse_preference"})
     stamp = offer.text("submitted_at")
     try:
         submitted = parse_iso(stamp)
@@ -182,6 +185,7 @@ def _offer(raw: Any, n: int) -> Offer:
         mse=offer.flag("mse", False),
         nature=offer.choice("nature", Nature, Nature.MANUFACTURER),
         mii_class=offer.choice("mii_class", MiiClass, MiiClass.NON_LOCAL),
+        keeps_mse_preference=offer.flag("keeps_mse_preference", False),
     )
 
 
@@ -192,7 +196,8 @@ def bid_to_json(bid: Bid, offers: Iterable[Offer], declines: Iterable[Decline] =
         "offers": [
             {"seller": offer.seller, "submitted_at": iso_utc(offer.submitted_at), "mse": offer.mse,
              "nature": offer.nature.value, "mii_class": offer.mii_class.value,
-             "unit_prices_paise": dict(offer.unit_prices_paise)}
+             "unit_prices_paise": dict(offer.unit_prices_paise),
+             **({"keeps_mse_preference": True} if offer.keeps_mse_preference else {})}
             for offer in offers
         ],
         "declined": [{"seller": d.seller, "lot": d.lot} for d in declines],
@@ -232,7 +237,8 @@ def _lot_json(lot: LotResult) -> dict[str, Any]:
         "ranking": [
             {"rank": r.rank, "seller": r.seller, **money_json("lot_price", r.lot_price_paise), "mse": r.mse,
              "mse_qualifies": r.mse_qualifies, "nature": r.nature.value, "mii_class": r.mii_class.value,
-             "submitted_at": iso_utc(r.submitted_at), "submitted_at_text": ist_text(r.submitted_at, with_seconds=True)}
+             "submitted_at": iso_utc(r.submitted_at), "submitted_at_text": ist_text(r.submitted_at, with_seconds=True),
+             **({"keeps_mse_preference": True} if r.keeps_mse_preference else {})}
             for r in lot.ranking
         ],
         "not_evaluated": [{"seller": seller, "reason": why} for seller, why in lot.not_evaluated],

@@ -46,6 +46,12 @@ Our reading where the orders leave room (each one a parameter or written down he
   prevails and no Make in India share is taken from that lot. Where the MSE preference comes
   to nothing (L1 is not an MSE and no eligible MSE is in the band, or all decline, or the
   share rounds to nothing), the Make in India preference applies as if it stood alone.
+- After a reverse auction. An MSE eliminated from the auction as H1 within the MSE band of a
+  non-MSE L1 keeps its purchase-preference rights (domain.md section 3, verified): its offer
+  stays at its bid-stage price with `keeps_mse_preference`, and it is in the MSE band at
+  the auction's final L1 whatever its price, since the auction moved L1 and not its right.
+  It is in no other band (Make in India rights are not kept), and is invited after the
+  sellers inside the band (lowest first, as ever).
 """
 
 from __future__ import annotations
@@ -151,6 +157,7 @@ class Offer:
     mse: bool = False
     nature: Nature = Nature.MANUFACTURER
     mii_class: MiiClass = MiiClass.NON_LOCAL
+    keeps_mse_preference: bool = False  # eliminated from a reverse auction with its MSE rights kept
 
 
 @dataclass(frozen=True)
@@ -183,6 +190,7 @@ class RankedOffer:
     nature: Nature
     mii_class: MiiClass
     submitted_at: datetime
+    keeps_mse_preference: bool = False
 
 
 @dataclass(frozen=True)
@@ -425,7 +433,8 @@ class _LotEvaluation:
             price = sum(offer.unit_prices_paise[item.id] * item.quantity for item in self.items)
             nature = Nature(offer.nature)
             quoted.append(RankedOffer(0, offer.seller, price, offer.mse, offer.mse and nature == qualifying, nature,
-                                      MiiClass(offer.mii_class), as_utc(offer.submitted_at)))
+                                      MiiClass(offer.mii_class), as_utc(offer.submitted_at),
+                                      bool(offer.keeps_mse_preference)))
         quoted.sort(key=_tie_key)
         ranking = [replace(r, rank=n) for n, r in enumerate(quoted, start=1)]
         return ranking, tuple(sorted(not_evaluated))
@@ -472,7 +481,8 @@ class _LotEvaluation:
         l1 = ranking[0]
         limit = l1.lot_price_paise + percent_of(l1.lot_price_paise, setting.band_bp)
         within = [r for r in ranking[1:] if r.lot_price_paise <= limit]
-        in_band = [r for r in within if r.mse_qualifies]
+        kept = [r for r in ranking[1:] if r.keeps_mse_preference and r.lot_price_paise > limit and r.mse_qualifies]
+        in_band = [r for r in within if r.mse_qualifies] + kept
         wanted = MSE_QUALIFYING_NATURE[self.bid.kind]
         not_eligible = tuple(
             (r.seller, f"an MSE {_words(r.nature)}: only {_words(wanted)}s qualify in a {self.bid.kind} bid")
@@ -482,6 +492,11 @@ class _LotEvaluation:
         if l1.mse_qualifies:
             return band.done("l1_eligible", f"MSE preference: L1 ({l1.seller}) is an MSE {_words(l1.nature)}; "
                                             "nothing changes.", self)
+        if kept:
+            self.notes.append(f"MSE preference: {', '.join(r.seller for r in kept)} kept "
+                              f"{'its' if len(kept) == 1 else 'their'} purchase-preference rights through the "
+                              "reverse auction (an MSE H1 within the band of a non-MSE L1), so "
+                              f"{'it is' if len(kept) == 1 else 'they are'} invited after the sellers in the band.")
         if not in_band:
             return band.done("no_one_in_band", f"MSE preference: no eligible MSE quoted within L1 + "
                                                f"{_percent(setting.band_bp)} ({rupees_text(limit)}).", self)
@@ -500,7 +515,8 @@ class _LotEvaluation:
         setting = self.bid.mii_preference
         l1 = ranking[0]
         limit = l1.lot_price_paise + percent_of(l1.lot_price_paise, setting.margin_bp)
-        in_band = [r for r in ranking[1:] if r.lot_price_paise <= limit and r.mii_class == MiiClass.CLASS_I]
+        in_band = [r for r in ranking[1:] if r.lot_price_paise <= limit and r.mii_class == MiiClass.CLASS_I
+                   and not r.keeps_mse_preference]
         band = _BandBuilder("mii", setting.margin_bp, limit, in_band, ())
         share = self._share_text(BASIS_POINTS - setting.l1_share_bp)
         if mse_prevails:

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from domain.auction import (
+    unit_prices_at,
     QUALIFICATION_OF_RA_RULE,
     AuctionRules,
     AuctionState,
@@ -434,3 +435,34 @@ def test_aliases_are_stable_and_in_string_order_of_the_ids():
     assert aliases(["s-10", "s-2", "s-1"]) == {"s-1": "Bidder 1", "s-10": "Bidder 2", "s-2": "Bidder 3"}
     assert aliases({"b", "a"}) == aliases(["a", "b", "a"]) == {"a": "Bidder 1", "b": "Bidder 2"}
     assert aliases([]) == {}
+
+
+# --- the award's unit prices at the auction's price ---------------------------------------
+
+
+def test_unit_prices_scale_to_the_auction_price_exactly_where_a_single_unit_allows():
+    # 40 beds at Rs 21,500 and 40 lockers at Rs 5,200 (Rs 10,68,000) bid down to Rs 9,61,200 (90%).
+    prices = unit_prices_at({"BED": 21_500 * RS, "LOCKER": 5_200 * RS}, {"BED": 40, "LOCKER": 40}, 9_61_200 * RS)
+    assert prices == {"BED": 19_350 * RS, "LOCKER": 4_680 * RS}
+    # One unit of an item takes the last paise: the total is the bid to the paisa.
+    prices = unit_prices_at({"BED": 21_500 * RS, "TABLE": 999 * RS}, {"BED": 40, "TABLE": 1}, 8_00_000 * RS + 7)
+    assert prices["BED"] * 40 + prices["TABLE"] == 8_00_000 * RS + 7
+
+
+def test_unit_prices_never_add_up_above_the_bid_and_fall_short_by_less_than_the_fewest_units():
+    # 40 and 10 units: any total is reachable only to the nearest 10 paise.
+    prices = unit_prices_at({"BED": 21_500 * RS, "LOCKER": 5_200 * RS}, {"BED": 40, "LOCKER": 10}, 9_00_000 * RS + 9)
+    total = prices["BED"] * 40 + prices["LOCKER"] * 10
+    assert 9_00_000 * RS <= total <= 9_00_000 * RS + 9
+
+
+def test_a_cheap_item_keeps_at_least_one_paisa():
+    prices = unit_prices_at({"A": 1_000_000, "B": 1}, {"A": 1, "B": 1}, 500_000)
+    assert prices == {"A": 499_999, "B": 1}
+
+
+def test_unit_prices_need_every_item_and_a_paisa_a_unit():
+    with pytest.raises(ValueError):
+        unit_prices_at({"A": 100}, {"A": 1, "B": 2}, 300)
+    with pytest.raises(ValueError, match="at least 3 paise"):
+        unit_prices_at({"A": 100, "B": 100}, {"A": 1, "B": 2}, 2)

@@ -26,6 +26,7 @@ from domain.auction import (
     check_bid,
     qualify,
     savings,
+    unit_prices_at,
 )
 
 START = datetime(2026, 12, 10, 9, 30, tzinfo=timezone.utc)
@@ -208,3 +209,17 @@ def test_aliases_do_not_depend_on_the_order_given(ids, seed):
     assert names == aliases(shuffled)
     assert sorted(names.values(), key=lambda name: int(name.split()[1])) == \
         [f"Bidder {n}" for n in range(1, len(set(ids)) + 1)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(data=st.data())
+def test_unit_prices_at_an_auction_price_add_up_to_it_from_below(data):
+    items = data.draw(st.lists(st.tuples(st.integers(1, 10**7), st.integers(1, 500)), min_size=1, max_size=6))
+    prices = {f"I{n}": price for n, (price, _) in enumerate(items)}
+    quantities = {f"I{n}": qty for n, (_, qty) in enumerate(items)}
+    before = sum(prices[i] * quantities[i] for i in prices)
+    total = data.draw(st.integers(sum(quantities.values()), before))
+    scaled = unit_prices_at(prices, quantities, total)
+    after = sum(scaled[i] * quantities[i] for i in scaled)
+    assert all(p >= 1 for p in scaled.values())
+    assert total - min(quantities.values()) < after <= total

@@ -41,9 +41,10 @@ def bid(quantity=100, *, mse=MsePreference(), mii=MiiPreference(), splittable=Tr
                quantity_splittable=splittable, kind=kind)
 
 
-def offer(seller, price, *, mse=False, nature=Nature.MANUFACTURER, mii=NON_LOCAL, minutes=0, item="CHAIR") -> Offer:
+def offer(seller, price, *, mse=False, nature=Nature.MANUFACTURER, mii=NON_LOCAL, minutes=0, item="CHAIR",
+          kept=False) -> Offer:
     prices = price if isinstance(price, dict) else {item: price}
-    return Offer(seller, prices, T0 + timedelta(minutes=minutes), mse, nature, mii)
+    return Offer(seller, prices, T0 + timedelta(minutes=minutes), mse, nature, mii, keeps_mse_preference=kept)
 
 
 def award(result) -> list[tuple]:
@@ -340,6 +341,38 @@ def test_in_a_lot_of_several_items_a_match_never_raises_a_sellers_own_price():
     assert award(result) == [("A", "DESK", 8, 5_000_00, RULE_L1), ("M", "DESK", 2, 4_800_00, RULE_MSE_MATCH),
                              ("A", "CHAIR", 15, 1_000_00, RULE_L1), ("M", "CHAIR", 5, 1_000_00, RULE_MSE_MATCH)]
     assert "own price for this item is lower" in result.lines[1].reason
+
+
+# --- after a reverse auction ----------------------------------------------------------------
+
+
+def test_an_mse_that_kept_its_rights_through_the_auction_is_invited_at_the_final_l1():
+    # Bid stage: A (not an MSE) L1 at Rs 1,000 a chair, M (an MSE) H1 at Rs 1,100, within 15%: M was
+    # eliminated from the auction but kept its rights. The auction took A down to Rs 800 and B to Rs 850.
+    offers = [offer("A", 800_00), offer("B", 850_00), offer("M", 1_100_00, mse=True, kept=True)]
+    result = evaluate(bid(100, mse=MSE_ON), offers)
+    [lot] = result.lots
+    assert lot.mse_band.limit_paise == 100 * 920_00  # M's Rs 1,100 is far outside the new band...
+    assert lot.mse_band.in_band == ("M",) and lot.mse_band.matched == "M"  # ...but its right stands
+    assert award(result) == [("A", "CHAIR", 75, 800_00, RULE_L1), ("M", "CHAIR", 25, 800_00, RULE_MSE_MATCH)]
+    assert any("M kept its purchase-preference rights through the reverse auction" in note for note in lot.notes)
+
+
+def test_sellers_inside_the_band_are_invited_before_the_one_that_kept_its_rights():
+    offers = [offer("A", 800_00), offer("N", 900_00, mse=True), offer("M", 1_100_00, mse=True, kept=True)]
+    [lot] = evaluate(bid(100, mse=MSE_ON), offers, [Decline("N")]).lots
+    assert lot.mse_band.invited == ("N", "M") and lot.mse_band.matched == "M"
+
+
+def test_kept_rights_are_the_mse_preference_only():
+    # A Class-I MSE that kept its MSE rights is not in the Make in India band, even inside its margin.
+    offers = [offer("A", 800_00), offer("M", 900_00, mse=True, mii=CLASS_I, kept=True)]
+    [lot] = evaluate(bid(100, mse=MSE_ON, mii=MII_ON), offers, [Decline("M")]).lots
+    assert lot.mse_band.outcome == "all_declined"
+    assert lot.mii_band.outcome == "no_one_in_band"
+    # Without the MSE preference offered, the kept rights give nothing.
+    [lot] = evaluate(bid(100, mii=MII_ON), offers).lots
+    assert lot.mse_band is None and lot.mii_band.in_band == ()
 
 
 def test_no_offer_means_nothing_to_award():
