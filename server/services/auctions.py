@@ -21,6 +21,10 @@ Status: stored as scheduled until the scheduled step closes the auction (`step`)
 and "ended" (past the end, waiting for the step) are read off the server's clock, so no
 step has to run for the bidding to open, and a late step never lets a late bid in.
 
+The close (`step`) then evaluates the bid again at the auction's prices
+(server/services/bids.py `after_auction`), so the purchase preferences and the award follow
+the final L1.
+
 Our readings where the brief is silent: the auction is for the whole bid (the entrants'
 total prices over every item, so only total-value bids go to auction); a seller's OEM is
 the brand of the listing its offer quoted (a seller who quoted no listing counts as its
@@ -319,8 +323,11 @@ def create_from_bid(session: Session, caller: Caller, bid_id: str, body: Any, no
                                            "auction: it goes once its prices are opened, before the award.")
     if bid.method != "total_value":
         raise ApiError(409, "whole_bid_only", "Only a bid evaluated on its total value can go to reverse auction.")
-    if session.scalar(select(Auction.id).where(Auction.bid_id == bid.id)) is not None:
+    if bid_rules.auction_of(session, bid) is not None:
         raise ApiError(409, "already_exists", "This bid has its reverse auction already.")
+    from server.services import negotiation  # it builds on bids, as this module does: imported when used
+
+    negotiation.refuse_auction_while_open(session, bid, now)
     if not isinstance(body, dict):
         raise validation_failed({"body": "must be a JSON object with the auction's parameters"})
     unknown = sorted(set(body) - CREATE_FIELDS)
@@ -406,6 +413,10 @@ def place_bid(session: Session, caller: Caller, auction_id: str, body: Any, now:
     if auction.status == "closed":
         raise ApiError(409, "ended", f"The auction closed at {ist_text(auction.end_at, with_seconds=True)}; "
                                      "bids are no longer accepted.")
+    units = sum(item.quantity for item in domain_bid(session.get(Bid, auction.bid_id)).items)
+    if price < units:  # the award spreads the price over the units (domain.auction.unit_prices_at)
+        raise ApiError(409, "bad_price", f"A price for the whole bid must be at least one paisa for each of its "
+                                         f"{units} units.")
     state = state_of(session, auction)
     refusal = check_bid(state, me, price, now)
     if refusal is not None:
@@ -438,12 +449,13 @@ def step(session: Session, now: datetime) -> list[str]:
                                .order_by(Auction.id).with_for_update()))
     if not due:
         return []
-    act_as(session, SYSTEM, "auction.closed")
     done = []
     for auction in due:
+        act_as(session, SYSTEM, "auction.closed")
         state = state_of(session, auction)
         l1 = state.l1()
-        final = l1.price_paise if l1 is not None else auction.start_price_paise
+        # Nobody bid: the bid stage's L1 stands at its own price.
+        final = l1.price_paise if l1 is not None else auction.qualification["bid_stage_l1_paise"]
         against = [savings(REFERENCE_START_PRICE, auction.start_price_paise, final)]
         if auction.reference_price_paise:
             against.append(savings(REFERENCE_ESTIMATED_VALUE, auction.reference_price_paise, final))
@@ -457,4 +469,11 @@ def step(session: Session, now: datetime) -> list[str]:
         auction.version += 1
         _add_event(session, auction, "closed", auction.result, now)
         done.append(f"{auction.number} closed with {len(state.bids)} bid(s)")
+        # Then the bid: evaluated again at the auction's prices, for the preferences and the award.
+        bid = session.scalars(select(Bid).where(Bid.id == auction.bid_id).with_for_update()).one()
+        act_as(session, SYSTEM, "bid.evaluated_after_auction")
+        evaluated = bid_rules.after_auction(session, bid, auction, now)
+        session.flush()
+        if evaluated:
+            done.append(evaluated)
     return done

@@ -31,17 +31,20 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from domain.auction import unit_prices_at
 from domain.bid_json import bid_to_json, evaluation_json
 from domain.buying_modes import NoRuleSet, default_rule_book
 from domain.bid_fields import DEFAULTS, EDITABLE, check_bid_fields, domain_bid, is_whole
 from domain.evaluation import Decline, Nature, Offer as DomainOffer, evaluate
 from domain.listing import mii_class
+from domain.money import rupees_text
 from domain.timefmt import iso_utc, ist_text, parse_iso
 from server.db.models import (Auction, Bid, BidCategory, BidEvent, BuyerOrg, Category, Listing, MatchResponse,
                               Negotiation, Offer, PurchaseOrder, SellerFirm)
@@ -647,9 +650,56 @@ def _evaluation_inputs(session: Session, bid: Bid) -> tuple[list[DomainOffer], l
                     submitted_at=o.submitted_at, mse=firms[o.seller_firm_id].mse_class in ("micro", "small"),
                     nature=Nature(firms[o.seller_firm_id].nature), mii_class=mii_class(o.local_content_pct))
         for o in offers]
+    auction = auction_of(session, bid)
+    if auction is not None and auction.status == "closed":
+        domain_offers = _at_auction_prices(domain_offers, auction, bid)
     declines = [Decline(_seller_alias(r.seller_firm_id), r.lot) for r in
                 session.scalars(select(MatchResponse).where(MatchResponse.bid_id == bid.id, MatchResponse.accepted.is_(False)))]
     return domain_offers, declines, {_seller_alias(firm_id): firm.name for firm_id, firm in firms.items()}
+
+
+def auction_of(session: Session, bid: Bid) -> Auction | None:
+    return session.scalar(select(Auction).where(Auction.bid_id == bid.id))
+
+
+def _at_auction_prices(offers: list[DomainOffer], auction: Auction, bid: Bid) -> list[DomainOffer]:
+    """The offers as the closed reverse auction left them: a bidder that bid, at its last
+    accepted bid (spread over the items by domain.auction.unit_prices_at); a bidder that did
+    not, at its bid-stage prices; an eliminated MSE that kept its preference rights, at its
+    bid-stage prices with those rights; every other seller eliminated (out of the award)."""
+    quantities = {item.id: item.quantity for item in domain_bid(bid).items}
+    final = {row["bidder"]: row["price_paise"] for row in auction.result["ranking"]}
+    kept, bidders = set(auction.kept_preference), set(auction.bidders)
+    after = []
+    for offer in offers:
+        if offer.seller in final:
+            quoted = {item_id: offer.unit_prices_paise[item_id] for item_id in quantities}
+            after.append(replace(offer, unit_prices_paise=unit_prices_at(quoted, quantities, final[offer.seller])))
+        elif offer.seller in bidders:
+            after.append(offer)
+        elif offer.seller in kept:
+            after.append(replace(offer, keeps_mse_preference=True))
+    return after
+
+
+def after_auction(session: Session, bid: Bid, auction: Auction, now: datetime) -> str | None:
+    """The bid's reverse auction has closed (server/services/auctions.py `step`, under the
+    bid's lock): the bid is evaluated again at the auction's final prices, so the purchase
+    preferences apply to the new L1, and answers to match invitations given at the bid
+    stage's prices are cleared (invited sellers answer again at the new price). The award then
+    goes as for any bid."""
+    if bid.status != "financial_evaluation":
+        return None  # cancelled or lapsed while the auction ran: nothing to evaluate
+    session.execute(delete(MatchResponse).where(MatchResponse.bid_id == bid.id))
+    _evaluate(session, bid)
+    _touch(bid, now)
+    result = auction.result
+    saved = "; ".join(f"saved {rupees_text(s['saved_paise'])} ({s['saved_bp'] / 100:.2f}%) against the {s['reference']}"
+                      for s in result["savings"])
+    _event(session, bid, None, "reverse auction closed", now,
+           f"{auction.number}: {result['bids']} bid(s), final L1 {rupees_text(result['l1_price_paise'])}; {saved}; "
+           "evaluated again at the auction's prices")
+    return f"{bid.number} evaluated again at the prices of {auction.number}"
 
 
 def _evaluate(session: Session, bid: Bid) -> None:
@@ -678,16 +728,23 @@ def evaluation_for(session: Session, caller: Caller, bid_id: str) -> dict[str, A
     bid = bid_for(session, caller, bid_id)
     if bid.evaluation is None:
         raise ApiError(409, "not_evaluated", "The bid has no evaluation yet: it comes when the prices are opened.")
+    auction = auction_of(session, bid)
+    # While the auction runs the evaluation is the bid stage's, standing only until the close.
+    stage = None if auction is None else {"id": auction.id, "number": auction.number,
+                                          "closed": auction.status == "closed"}
     if caller.firm is not None:
         alias = _seller_alias(caller.firm)
-        return {"bid_id": bid.id, "status": bid.status, "invitations": _invitations(session, bid, caller.firm),
+        if stage is not None and not stage["closed"]:
+            return {"bid_id": bid.id, "status": bid.status, "reverse_auction": stage, "invitations": [], "awards": []}
+        return {"bid_id": bid.id, "status": bid.status, "reverse_auction": stage,
+                "invitations": _invitations(session, bid, caller.firm),
                 "awards": [line for line in bid.evaluation["awards"] if line["seller"] == alias]}
     accepted = {(r.seller_firm_id, r.lot) for r in session.scalars(
         select(MatchResponse).where(MatchResponse.bid_id == bid.id, MatchResponse.accepted.is_(True)))}
     # After opening the buyer knows who offered (as on GeM): the sellers' names by alias.
     names = _evaluation_inputs(session, bid)[2]
     return {"bid_id": bid.id, "status": bid.status, "evaluation": bid.evaluation, "sellers": names,
-            "waiting_for": _waiting(bid, accepted)}
+            "waiting_for": _waiting(bid, accepted), "reverse_auction": stage}
 
 
 def _matched(bid: Bid) -> list[tuple[str, str]]:
@@ -717,6 +774,7 @@ def answer_match(session: Session, caller: Caller, bid_id: str, lot: str, body: 
     firm = _require_seller(caller)
     bid = bid_for(session, caller, bid_id, lock=True)
     _require_status(bid, "financial_evaluation", doing="answered")
+    refuse_while_auction_runs(session, bid, "answer")
     if (_seller_alias(firm), lot) not in _matched(bid):
         raise ApiError(409, "not_invited", "You are not invited to match L1 in this lot.")
     accept = body.get("accept") if isinstance(body, dict) else None
@@ -732,18 +790,13 @@ def answer_match(session: Session, caller: Caller, bid_id: str, lot: str, body: 
     return evaluation_for(session, caller, bid.id)
 
 
-def _refuse_award_after_auction(session: Session, bid: Bid) -> None:
-    """A bid that went to a reverse auction is not awarded at its bid-stage prices: while the
-    auction runs the prices are still moving, and after its close the award must follow the
-    auction's final prices, which this server does not carry into the evaluation yet."""
-    auction = session.scalar(select(Auction).where(Auction.bid_id == bid.id))
-    if auction is None:
-        return
-    if auction.status != "closed":
+def refuse_while_auction_runs(session: Session, bid: Bid, doing: str) -> None:
+    """A bid whose reverse auction has not closed has no prices to act on yet: the auction
+    is finding them (and its close evaluates the bid again at them)."""
+    auction = auction_of(session, bid)
+    if auction is not None and auction.status != "closed":
         raise ApiError(409, "auction_open", f"The reverse auction {auction.number} has not closed yet: "
-                                            "award once it has closed.")
-    raise ApiError(409, "award_after_auction", f"This bid went to the reverse auction {auction.number}: awarding at "
-                   "the auction's final prices is not available yet, and the bid-stage prices no longer stand.")
+                                            f"{doing} once it has closed, at the auction's prices.")
 
 
 def award(session: Session, caller: Caller, bid_id: str, version: int, now: datetime) -> list[PurchaseOrder]:
@@ -756,7 +809,7 @@ def award(session: Session, caller: Caller, bid_id: str, version: int, now: date
     from server.services import negotiation  # it builds on this module: imported when used
 
     negotiation.refuse_award_while_open(session, bid, now)
-    _refuse_award_after_auction(session, bid)
+    refuse_while_auction_runs(session, bid, "award")
     accepted = {(r.seller_firm_id, r.lot) for r in session.scalars(
         select(MatchResponse).where(MatchResponse.bid_id == bid.id, MatchResponse.accepted.is_(True)))}
     waiting = _waiting(bid, accepted)

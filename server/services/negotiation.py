@@ -16,7 +16,8 @@ a group id for group-wise):
 Our reading where the rule is silent: one round open per lot at a time; the five rounds
 count every round asked in the lot, whatever came of it; match answers already given do not
 stop a negotiation (a lower L1 price clears them, so nobody is held to an older price); the
-bid is not awarded while a round is open. Rounds are the buyer's office's and the asked
+bid is not awarded while a round is open; a bid that went to reverse auction is not
+negotiated (the auction finds the price), and no auction is scheduled while a round is open. Rounds are the buyer's office's and the asked
 seller's business: they stay out of the timeline other sellers see.
 """
 
@@ -130,6 +131,10 @@ def ask(session: Session, caller: Caller, bid_id: str, version: int, body: Any, 
     bid = bids.bid_for(session, caller, bid_id, lock=True)
     bids._require_version(bid, version)
     _require_financial_evaluation(bid)
+    auction = bids.auction_of(session, bid)
+    if auction is not None:
+        raise ApiError(409, "went_to_auction", f"This bid went to the reverse auction {auction.number}: the auction "
+                                               "finds the price, and there is no negotiation after it.")
     lot_name, note = _ask_body(body)
     lot = _lot_of(bid, lot_name)
     _lapse_due(session, bid, now)
@@ -295,10 +300,20 @@ def step(session: Session, now: datetime) -> list[str]:
 
 def refuse_award_while_open(session: Session, bid: Bid, now: datetime) -> None:
     """Called by the award (the bid locked): overdue rounds lapse first; an open one stops it."""
+    _refuse_while_open(session, bid, now, "award")
+
+
+def refuse_auction_while_open(session: Session, bid: Bid, now: datetime) -> None:
+    """Called when a reverse auction is scheduled (the bid locked): its start price is the L1
+    price, which an open round may still lower."""
+    _refuse_while_open(session, bid, now, "schedule the reverse auction")
+
+
+def _refuse_while_open(session: Session, bid: Bid, now: datetime, doing: str) -> None:
     _lapse_due(session, bid, now)
     current = _open_round(session, bid)
     if current is not None:
         raise ApiError(409, "negotiation_open", f"Round {current.round} of negotiation on lot {current.lot} is open "
-                                                f"until {ist_text(current.due_at)}: award once the seller has answered "
-                                                "or the round has lapsed.",
+                                                f"until {ist_text(current.due_at)}: {doing} once the seller has "
+                                                "answered or the round has lapsed.",
                        extra={"negotiation_id": current.id})

@@ -20,6 +20,8 @@ import pytest
 import requests
 
 from domain.auction import AuctionState, accept
+from domain.bid_json import bid_from_json
+from domain.evaluation import evaluate
 from domain.timefmt import iso_utc, parse_iso, utc_now
 from server.db.models import Auction
 from server.api.routes.auctions import STREAM_REREAD_SECONDS
@@ -252,7 +254,9 @@ def test_the_step_closes_the_auction_with_its_savings_once(p):
     assert _bid(p, "seller-d", auction, START - 10 * STEP).status_code == 201
     assert _bid(p, "seller-c", auction, START - 25 * STEP).status_code == 201
     p.clock.now = _at(auction["ends_at"])
-    assert schedule_step(p) == [f"{auction['number']} closed with 2 bid(s)"]
+    bid_number = p.get("buyer", {"id": auction["bid_id"]}).json()["number"]
+    assert schedule_step(p) == [f"{auction['number']} closed with 2 bid(s)",
+                                f"{bid_number} evaluated again at the prices of {auction['number']}"]
     assert schedule_step(p) == []  # idempotent
     buyer = _get(p, "buyer", auction)
     assert buyer["status"] == "closed"
@@ -279,16 +283,108 @@ def test_the_step_closes_the_auction_with_its_savings_once(p):
     assert [e["action"] for e in trail] == ["auction.scheduled", "auction.closed"]
 
 
-def test_the_bid_is_not_awarded_at_its_bid_stage_prices_once_it_went_to_auction(p):
-    auction = _auction(p)
-    bid = p.get("buyer", {"id": auction["bid_id"]}).json()
-    award = p.post("buyer", bid, "award")
-    assert award.status_code == 409 and award.json()["error"]["code"] == "auction_open"
+def _answer_match(p: Procurement, user: str, bid: dict, accept: bool = True):
+    return p.client.post(f"/api/v1/bids/{bid['id']}/matches/all", json={"accept": accept}, headers=p.h(user))
+
+
+def test_after_the_close_the_bid_is_evaluated_at_the_auctions_prices_and_awarded_with_the_preferences(p):
+    # C (large) is L1 at Rs 70,000 a laptop; D and A (an MSE, but a trader) follow; B, an MSE
+    # manufacturer, is H1 at Rs 79,000, inside L1 + 15% (Rs 80,500): eliminated from the auction,
+    # it keeps its purchase-preference rights. B is invited at the bid stage and accepts.
+    bid = p.published(ra_enabled=True, ra_rule="h1_elimination")
+    for user, price in (("seller-c", 70_000), ("seller-d", 71_000), ("seller-a", 72_000), ("seller-b", 79_000)):
+        assert p.offer(user, bid, price).status_code == 200
+    bid = _to_opening(p, bid)
+    c, b = _s(p, "seller-c"), _s(p, "seller-b")
+    assert p.get("buyer", bid, "/evaluation").json()["waiting_for"] == [{"seller": b, "lot": "all"}]
+    assert _answer_match(p, "seller-b", bid).status_code == 200
+    response = _schedule(p, p.get("buyer", bid).json())
+    assert response.status_code == 201, response.text
+    auction = response.json()
+    assert auction["kept_preference"] == [b] and auction["bidders"] == 3  # B out, with its rights
+
+    # While the auction runs: no award, no answers to invitations, and a seller sees none.
+    _error(p.post("buyer", p.get("buyer", bid).json(), "award"), 409, "auction_open")
+    _error(_answer_match(p, "seller-b", bid), 409, "auction_open")
+    seller_view = p.get("seller-b", bid, "/evaluation").json()
+    assert seller_view["invitations"] == [] and seller_view["awards"] == []
+    assert seller_view["reverse_auction"] == {"id": auction["id"], "number": auction["number"], "closed": False}
+    negotiation = p.client.post(f"/api/v1/bids/{bid['id']}/negotiations", json={"lot": "all"},
+                                headers=p.h("buyer", p.get("buyer", bid).json()["version"]))
+    _error(negotiation, 409, "went_to_auction")
+
+    _start(p, auction, 60)
+    assert _bid(p, "seller-d", auction, START - 10 * STEP).status_code == 201
+    assert _bid(p, "seller-c", auction, START - 25 * STEP).status_code == 201
     p.clock.now = _at(auction["ends_at"])
     schedule_step(p)
-    award = p.post("buyer", p.get("buyer", bid).json(), "award")
-    assert award.status_code == 409 and award.json()["error"]["code"] == "award_after_auction"
-    assert p.client.get("/api/v1/orders", headers=p.h("buyer")).json()["orders"] == []
+
+    # Evaluated again: C is L1 at its last bid, Rs 13,75,000 (Rs 68,750 a laptop); A, who never bid,
+    # keeps its bid-stage price; B is invited again at the new L1 price (its earlier answer was for
+    # the bid stage's price), though it is far outside L1 + 15% now.
+    final = START - 25 * STEP
+    result = p.get("buyer", bid, "/evaluation").json()
+    [lot] = result["evaluation"]["lots"]
+    assert lot["l1"] == c and lot["l1_price_paise"] == final
+    assert [(r["seller"], r["lot_price_paise"]) for r in lot["ranking"]] == [
+        (c, final), (_s(p, "seller-d"), START - 10 * STEP), (_s(p, "seller-a"), 20 * 72_000_00), (b, 20 * 79_000_00)]
+    assert lot["ranking"][3]["keeps_mse_preference"] is True
+    assert lot["mse_band"]["matched"] == b and result["waiting_for"] == [{"seller": b, "lot": "all"}]
+    assert result["reverse_auction"]["closed"] is True
+    invitation = p.get("seller-b", bid, "/evaluation").json()["invitations"]
+    assert invitation == [{"lot": "all", "l1_price_paise": final, "answer": None}]
+
+    bid = p.get("buyer", bid).json()
+    _error(p.post("buyer", bid, "award"), 409, "waiting_for_match")
+    assert _answer_match(p, "seller-b", bid).status_code == 200
+    orders = p.post("buyer", p.get("buyer", bid).json(), "award").json()["orders"]
+    lines = {o["seller_id"]: [(x["quantity"], x["unit_price_paise"], x["rule"]) for x in o["lines"]] for o in orders}
+    assert lines == {p.market.ids["seller-c"]: [(15, 68_750_00, "L1")],
+                     p.market.ids["firm_b"]: [(5, 68_750_00, "MSE_MATCH")]}
+
+    # The office's timeline has the auction; a seller's public one does not show the prices.
+    events = p.get("buyer", bid, "/history").json()["events"]
+    closed = next(e for e in events if e["action"] == "reverse auction closed")
+    assert closed["role"] == "system" and "final L1 Rs 13,75,000.00" in closed["note"]
+    assert "saved Rs 25,000.00 (1.79%) against the start price" in closed["note"]
+    public = [e["action"] for e in p.get("seller-b", bid, "/history").json()["events"]]
+    assert public == ["published", "closed", "opened", "awarded"]
+
+    # An auditor re-checks the award from the export alone: the auction's prices and B's kept rights.
+    exported = p.get("buyer", bid, "/audit-export").json()
+    assert {o["seller"]: o["unit_prices_paise"]["LAPTOP"] for o in exported["offers"]} == {
+        c: 68_750_00, _s(p, "seller-d"): (START - 10 * STEP) // 20, _s(p, "seller-a"): 72_000_00, b: 79_000_00}
+    assert [o.get("keeps_mse_preference", False) for o in exported["offers"] if o["seller"] == b] == [True]
+    again = evaluate(*bid_from_json(exported))
+    assert [(x.seller, x.quantity, x.unit_price_paise) for x in again.lines] == [(c, 15, 68_750_00), (b, 5, 68_750_00)]
+
+
+def test_an_auction_nobody_bid_in_leaves_the_bid_stage_l1_and_the_eliminated_out(p):
+    auction = _auction(p)
+    p.clock.now = _at(auction["ends_at"])
+    schedule_step(p)
+    result = _get(p, "buyer", auction)["result"]
+    assert result["bids"] == 0 and result["l1"] is None and result["l1_price_paise"] == START
+    lot = p.get("buyer", {"id": auction["bid_id"]}, "/evaluation").json()["evaluation"]["lots"][0]
+    # B was H1 (Rs 90,000, not within 15%): eliminated, it takes no part in the award.
+    assert [r["seller"] for r in lot["ranking"]] == [_s(p, u) for u in ("seller-c", "seller-d", "seller-a")]
+    assert lot["l1_price_paise"] == START
+
+
+def test_an_auction_is_not_scheduled_while_a_negotiation_round_is_open(p):
+    bid = _opened_bid(p)
+    asked = p.client.post(f"/api/v1/bids/{bid['id']}/negotiations", json={"lot": "all"},
+                          headers=p.h("buyer", bid["version"]))
+    assert asked.status_code == 201, asked.text
+    _error(_schedule(p, p.get("buyer", bid).json()), 409, "negotiation_open")
+
+
+def test_a_price_below_a_paisa_a_unit_is_refused(p):
+    auction = _auction(p)
+    _start(p, auction, 5)
+    response = _bid(p, "seller-c", auction, 19)
+    _error(response, 409, "bad_price")
+    assert "at least one paisa for each of its 20 units" in response.json()["error"]["message"]
 
 
 # --- what each seller may see ---------------------------------------------------------------
