@@ -119,6 +119,11 @@ class Procurement:
     def open_financial(self, bid_id: str, version: int) -> int:
         return self._bid_step(bid_id, "open_financial", "open-financial", None, version)
 
+    def schedule_auction(self, bid_id: str, body: dict[str, Any]) -> int:
+        """The bid's reverse auction, with its parameters (docs/api.md, "Reverse auctions"). Its
+        own entity: the answer is the auction, which carries no version of the bid."""
+        return self._queue(f"auction:{bid_id}", "schedule_auction", "POST", f"{BIDS}/{bid_id}/auction", body)
+
     def award(self, bid_id: str, version: int) -> int:
         return self._bid_step(bid_id, "award", "award", None, version)
 

@@ -6,14 +6,16 @@ Seeds a small demo marketplace in a temporary folder, starts the real server on 
 and drives the real windows (GemDesk, as `gemdesk` runs them) into each state: the buyer's
 catalogue in English and in Hindi, a listing's details, a seller's catalogue with changes
 waiting, a conflict from a real 409, offline mode, the sign-in and listing forms, the L1
-comparison, the cart, an order's page and its document, a seller's bids for me; then the buying cycle's widgets (bid form, evaluation, timeline), which docs/screenshots_bids.py
-also takes on its own, without a server.
+comparison, the cart, an order's page and its document, a seller's bids for me; then the buying
+cycle's widgets (bid form, evaluation, timeline), which docs/screenshots_bids.py also takes on
+its own, without a server; then a reverse auction from its test (`auction_shots`).
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -70,7 +72,6 @@ def main() -> None:
     app = QApplication([])
     load_fonts()
     secrets = SecretStore(MemoryKeyring())
-    import subprocess
 
     (work / "server").mkdir()
     subprocess.run([sys.executable, "-m", "server", "--data-dir", str(work / "server"), "seed", "--products", "3000"],
@@ -289,6 +290,19 @@ def main() -> None:
     finally:
         server.stop()
         shutil.rmtree(work, ignore_errors=True)
+    auction_shots()
+
+
+def auction_shots() -> None:
+    """A reverse auction from scheduling to award needs the server's clock moved: its pytest-qt
+    test (tests/ui/test_auctions_page.py) runs one through the windows and, given GEMDESK_SHOTS,
+    saves the scheduling dialog, the seller's and the buyer's live views and the award."""
+    env = {**subprocess_env(), "GEMDESK_SHOTS": str(OUT)}
+    subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                    "tests/ui/test_auctions_page.py::test_a_live_auction_through_the_windows"],
+                   check=True, env=env, cwd=ROOT)
+    for name in ("auction-schedule", "auction-seller", "auction-buyer", "auction-award"):
+        print(f"  {(OUT / name).relative_to(ROOT)}.png")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QPointF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QSizePolicy,
@@ -163,6 +163,8 @@ class PriceChart(QWidget):
 class AuctionView(Retranslating, QWidget):
     """One auction, live."""
 
+    bid_wanted = Signal(str)  # the buyer asked for the bid's award (the bid's id)
+
     def __init__(self, workspace: Workspace, tasks: TaskManager, clock: auctions.ServerClock,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -225,6 +227,9 @@ class AuctionView(Retranslating, QWidget):
         self.history_label = QLabel(self)
         self.rules = QLabel(self, objectName="auctionRules", wordWrap=True)
         self.rules.setStyleSheet("color:#5f6368")
+        self.award_button = QPushButton(self, objectName="auctionAwardButton")
+        self.award_button.clicked.connect(lambda: self.bid_wanted.emit((self.auction or {}).get("bid_id", "")))
+        self.award_button.hide()
 
         layout = QVBoxLayout(self)
         head = QHBoxLayout()
@@ -234,7 +239,10 @@ class AuctionView(Retranslating, QWidget):
         layout.addWidget(self.ends)
         layout.addWidget(self.announcement)
         layout.addWidget(self.offline_label)
-        layout.addWidget(self.standing)
+        standing = QHBoxLayout()
+        standing.addWidget(self.standing, 1)
+        standing.addWidget(self.award_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(standing)
         layout.addWidget(self.bid_box)
         layout.addWidget(self.chart, 3)
         tables = QHBoxLayout()
@@ -267,6 +275,7 @@ class AuctionView(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.bid_button.setText(self.tr("Bid…"))
+        self.award_button.setText(self.tr("Go to the award"))
         self.price_label.setText(self.tr("My price for the whole bid (Rs):"))
         self.history_label.setText(self.tr("My accepted bids") if self.is_seller else self.tr("Accepted bids"))
         self.ranking_label.setText(self.tr("Live ranking (bidders are anonymous until the close)"))
@@ -473,11 +482,23 @@ class AuctionView(Retranslating, QWidget):
             saved = "; ".join(self.tr("%1 against the %2").replace("%1", money(s["saved_paise"]))
                               .replace("%2", references.get(s["reference"], s["reference"]))
                               for s in result.get("savings") or [])
-            self.standing.setText(self.tr("Closed. L1: %1. Saved: %2. Awarding at the auction's prices is not "
-                                          "available yet.")
-                                  .replace("%1", money(result.get("l1_price_paise"))).replace("%2", saved))
+            l1 = result.get("l1") or {}
+            self.standing.setText(self.tr("Closed. L1: %1 by %2. Saved: %3. The bid has been evaluated again at the "
+                                          "auction's prices, with the purchase preferences: award it from the bid.")
+                                  .replace("%1", money(result.get("l1_price_paise")))
+                                  .replace("%2", self._seller_name(auction, l1.get("bidder")))
+                                  .replace("%3", saved))
+        self.award_button.setVisible(auction.get("status") == "closed" and bool(auction.get("bid_id"))
+                                     and (self.workspace.user or {}).get("role") == "buyer")
         self.ranking_model.set_rows(auction.get("ranking") or [])
         self.history_model.set_rows(sorted(auction.get("bids") or [], key=lambda b: -b["seq"]))
+
+    def _seller_name(self, auction: dict[str, Any], alias: str | None) -> str:
+        """After the close the office knows who each bidder was; nobody bid: the bid stage's L1."""
+        if not alias:
+            return self.tr("the bid stage's L1 (nobody bid)")
+        seller = (auction.get("sellers") or {}).get(alias) or {}
+        return f"{alias} ({seller['name']})" if seller.get("name") else alias
 
     def _enable_bidding(self) -> None:
         auction = self.auction or {}

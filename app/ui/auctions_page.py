@@ -73,13 +73,15 @@ class AuctionsModel(RowsModel):
 
 
 class AuctionsPage(Retranslating, QWidget):
-    def __init__(self, workspace: Workspace, tasks: TaskManager, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, tasks: TaskManager, parent: QWidget | None = None,
+                 clock: auctions.ServerClock | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("auctionsPage")
         self.workspace, self.tasks = workspace, tasks
-        self.clock = auctions.ServerClock()
+        self.clock = clock or auctions.ServerClock()
         self.loads = 0  # answers to reload() so far (tests wait on it)
         self.offline = False
+        self.wanted: str | None = None  # an auction to follow once the list has it (show_auction)
 
         self.model = AuctionsModel(self.clock, self)
         self.table = rows_table(self, "auctionsTable", self.model)
@@ -90,6 +92,7 @@ class AuctionsPage(Retranslating, QWidget):
         self.refresh_button.clicked.connect(self.reload)
         self.message = QLabel(self, objectName="auctionsMessage", wordWrap=True)
         self.live = AuctionView(workspace, tasks, self.clock, self)
+        self.bid_wanted = self.live.bid_wanted
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -135,8 +138,9 @@ class AuctionsPage(Retranslating, QWidget):
         self.model.set_rows(sorted(found, key=lambda a: a.get("ends_at") or "", reverse=True))
         self._show_message()
         ids = [a["id"] for a in self.model.auctions]
-        if current in ids:
-            self.table.selectRow(ids.index(current))
+        wanted, self.wanted = self.wanted, None
+        if wanted in ids or current in ids:
+            self.table.selectRow(ids.index(wanted if wanted in ids else current))
 
     def _failed(self, error: BaseException) -> None:
         self.loads += 1
@@ -157,3 +161,9 @@ class AuctionsPage(Retranslating, QWidget):
             return False
         self.table.selectRow(ids.index(auction_id))
         return True
+
+    def show_auction(self, auction_id: str) -> None:
+        """Follow `auction_id` (now, or once the list is read again with it)."""
+        if not self.select_auction(auction_id):
+            self.wanted = auction_id
+            self.reload()

@@ -18,14 +18,14 @@ from decimal import Decimal
 from html import escape
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime, QTimeZone, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
     QLineEdit, QPushButton, QScrollArea, QSpinBox, QToolButton, QVBoxLayout, QWidget,
 )
 
 from app.ui.formats import percent_text, rupees_input_text
-from app.ui.widgets import Retranslating, fill_categories, key_param_label, problem_label
+from app.ui.widgets import Retranslating, fill_categories, ist_editor, ist_moment, key_param_label, problem_label
 from domain.bid_fields import DEFAULTS, EDITABLE, EMD_MAX_BP, EMD_MIN_BP, MAX_TEXT, RA_RULES, check_bid_fields
 from domain.buying_modes import NoRuleSet, PurchaseError, Route, advise
 from domain.money import MoneyError, paise_from_rupees, percent_of, rupees_text
@@ -306,8 +306,6 @@ class BidForm(Retranslating, QDialog):
         return QLineEdit(text, self, objectName=name)
 
     def _end_editor(self, end_at: Any) -> QDateTimeEdit:
-        """The end as India reads it. The editor holds IST wall-clock time in a UTC-spec
-        QDateTime, so the machine's own time zone (and its DST gaps) never shifts it."""
         try:
             end = parse_iso(end_at) if isinstance(end_at, str) else None
         except ValueError:
@@ -315,14 +313,7 @@ class BidForm(Retranslating, QDialog):
         if end is None:
             day = (self.now().astimezone(IST) + timedelta(days=NEW_BID_DAYS)).date()
             end = datetime(day.year, day.month, day.day, NEW_BID_END_HOUR, tzinfo=IST)
-        local = end.astimezone(IST)
-        editor = QDateTimeEdit(self, objectName="field_end_at")
-        editor.setTimeZone(QTimeZone.utc())
-        editor.setCalendarPopup(True)
-        editor.setDisplayFormat("dd MMM yyyy, HH:mm 'IST'")
-        editor.setDateTime(QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute),
-                                     QTimeZone.utc()))
-        return editor
+        return ist_editor(self, "field_end_at", end)
 
     def _watch(self, widget: QWidget) -> None:
         if isinstance(widget, QLineEdit):
@@ -482,10 +473,7 @@ class BidForm(Retranslating, QDialog):
         return {name: body[name] for name in EDITABLE}, read
 
     def _end_at(self) -> str:
-        shown = self.inputs["end_at"].dateTime()
-        day, clock = shown.date(), shown.time()
-        local = datetime(day.year(), day.month(), day.day(), clock.hour(), clock.minute(), tzinfo=IST)
-        return iso_utc(local)
+        return iso_utc(ist_moment(self.inputs["end_at"]))
 
     def _groups(self, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Items with the same group name form a group, numbered G1, G2... as first named."""

@@ -33,7 +33,9 @@ from app.cache import district_key
 from app.procurement import BIDS
 from app.read_cache import Cached, unreachable
 from app.seller_catalogue import MyListing
+from app import auctions
 from app.ui import operations
+from app.ui.auction_dialog import ScheduleAuctionDialog
 from app.ui.bid_form import BidForm
 from app.ui.evaluation_view import EvaluationView
 from app.ui.formats import money, number, percent_text, rupees_input_text, when
@@ -489,15 +491,19 @@ class BidsPage(Retranslating, QWidget):
     # A read found the marketplace unreachable while signed in (the window may say "Offline"
     # and watch for it to come back); not during an offline start, which the sign-in handles.
     unreachable = Signal()
+    auction_wanted = Signal(str)  # the user asked to follow this reverse auction (its id)
 
-    def __init__(self, workspace: Workspace, tasks: TaskManager, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, tasks: TaskManager, parent: QWidget | None = None,
+                 clock: auctions.ServerClock | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("bidsPage")
         self.workspace, self.tasks = workspace, tasks
+        self.clock = clock or auctions.ServerClock()  # the server's time, for a reverse auction's start
         self.user = workspace.user or {}
         self.role = self.user.get("role", "")
         self.current: dict[str, Any] | None = None
         self.current_evaluation: dict[str, Any] = {}
+        self.wanted: str | None = None  # a bid to select once the list has it (show_bid)
         self.notice = ""  # the last thing a seller's action said (the list's line shows it)
         self.loads = 0  # answers to reload() so far (tests wait on it)
         self.all_bids: list[dict[str, Any]] = []  # the list as read; the table shows those the filters keep
@@ -560,7 +566,7 @@ class BidsPage(Retranslating, QWidget):
 
         self.actions: dict[str, QPushButton] = {}
         for name in ("send", "approve", "return", "offer", "withdraw", "accept_match", "decline_match", "open_financial", "negotiate",
-                     "answer_negotiation", "award", "export"):
+                     "answer_negotiation", "schedule_auction", "open_auction", "award", "export"):
             button = QPushButton(self, objectName=f"bid_{name}")
             button.clicked.connect(getattr(self, f"_do_{name}"))
             button.hide()
@@ -639,6 +645,7 @@ class BidsPage(Retranslating, QWidget):
                   "accept_match": self.tr("Match L1…"), "decline_match": self.tr("Decline the match"),
                   "open_financial": self.tr("Open the prices"),
                   "negotiate": self.tr("Negotiate with L1…"), "answer_negotiation": self.tr("Answer the negotiation…"),
+                  "schedule_auction": self.tr("Reverse auction…"), "open_auction": self.tr("Follow the auction"),
                   "award": self.tr("Award"), "export": self.tr("Export for audit…")}
         for name, button in self.actions.items():
             button.setText(labels[name])
@@ -703,6 +710,7 @@ class BidsPage(Retranslating, QWidget):
         self.all_bids = waiting + bids
         self._fill_districts()
         self._apply_filters()
+        self._select_wanted()
         self._show_queue(queued)
         self._show_notes()
         if final or self.role != "seller":
@@ -819,7 +827,8 @@ class BidsPage(Retranslating, QWidget):
         self.timeline.set_events(detail["history"])
         evaluation = detail.get("evaluation") or {}
         if "evaluation" in evaluation:
-            self.evaluation.show_evaluation(evaluation["evaluation"], evaluation.get("sellers"))
+            self.evaluation.show_evaluation(evaluation["evaluation"], evaluation.get("sellers"),
+                                            evaluation.get("reverse_auction"))
         self.current_evaluation = evaluation
         self.technical_offers = detail.get("offers") or []
         self.negotiations = detail.get("negotiations") or []
@@ -914,6 +923,7 @@ class BidsPage(Retranslating, QWidget):
             self.summary.setHtml("")
             return
         status = bid.get("status")
+        auction = self.current_evaluation.get("reverse_auction")
         show = {
             "send": self.role == "buyer" and status in ("draft", "returned"),
             "approve": self.role == "approver" and status == "awaiting_approval",
@@ -923,9 +933,14 @@ class BidsPage(Retranslating, QWidget):
             "accept_match": self.role == "seller" and status == "financial_evaluation" and bool(self._unanswered()),
             "decline_match": self.role == "seller" and status == "financial_evaluation" and bool(self._unanswered()),
             "open_financial": self.role == "buyer" and status == "technical_evaluation",
-            "negotiate": self.role == "buyer" and status == "financial_evaluation" and bool(self._lots_to_negotiate()),
+            "negotiate": self.role == "buyer" and status == "financial_evaluation" and auction is None
+            and bool(self._lots_to_negotiate()),
             "answer_negotiation": self.role == "seller" and self._open_round() is not None,
-            "award": self.role == "buyer" and status == "financial_evaluation",
+            "schedule_auction": self.role == "buyer" and status == "financial_evaluation" and auction is None
+            and bool(bid.get("ra_enabled")) and bid.get("method") == "total_value" and self._open_round() is None
+            and bool(self.current_evaluation),
+            "open_auction": auction is not None,
+            "award": self.role == "buyer" and status == "financial_evaluation" and (auction is None or auction["closed"]),
             "export": self.role in ("buyer", "approver") and status in ("financial_evaluation", "awarded"),
         }
         for name, visible in show.items():
@@ -1188,6 +1203,45 @@ class BidsPage(Retranslating, QWidget):
         dialog.accepted.connect(answer)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def _do_schedule_auction(self) -> None:
+        """The dialog, once the server's clock is known (a start in the past would be refused)."""
+        bid = self.current
+        operations.load_auctions(self.tasks, self.workspace, self.clock, lambda _found: self._schedule_auction(bid),
+                                 lambda _error: self._schedule_auction(bid))
+
+    def _schedule_auction(self, bid: dict[str, Any]) -> None:
+        lots = (self.current_evaluation.get("evaluation") or {}).get("lots") or []
+        if bid is not self.current or not lots or not lots[0].get("l1_price_paise"):
+            return  # another bid was chosen meanwhile
+        dialog = ScheduleAuctionDialog(bid, lots[0]["l1_price_paise"], self.clock.now, self)
+        bid_id = bid["id"]
+
+        def schedule() -> None:
+            body = dialog.body()  # read on the GUI thread
+            operations.queue(self.tasks, lambda p: p.schedule_auction(bid_id, body), self.workspace, self._queued)
+
+        dialog.accepted.connect(schedule)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _do_open_auction(self) -> None:
+        auction = self.current_evaluation.get("reverse_auction")
+        if auction:
+            self.auction_wanted.emit(auction["id"])
+
+    def show_bid(self, bid_id: str) -> None:
+        """Select `bid_id` in the list (now, or when the list next arrives with it)."""
+        self.wanted = bid_id
+        self._select_wanted()
+        if self.wanted is not None:
+            self.reload()
+
+    def _select_wanted(self) -> None:
+        ids = [bid["id"] for bid in self.model.bids]
+        if self.wanted in ids:
+            self.table.selectRow(ids.index(self.wanted))
+            self.wanted = None
 
     def _do_award(self) -> None:
         bid_id, version = self.current["id"], self._version()

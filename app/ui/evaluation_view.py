@@ -22,6 +22,7 @@ from app.ui.widgets import Retranslating
 GREY = "#5f6368"
 L1_ROW = "#e6f4ea"
 L1_BADGE = "background-color:#1e6b34;color:#ffffff;font-weight:bold"
+AUCTION_NOTE = "background-color:#e8f0fe;border:1px solid #1a73e8;padding:4px"
 HEADER_ROW = "#f1f3f4"
 
 
@@ -32,6 +33,7 @@ class EvaluationView(Retranslating, QWidget):
         super().__init__(parent)
         self.evaluation: dict[str, Any] | None = None
         self.seller_names: dict[str, str] = {}
+        self.reverse_auction: dict[str, Any] | None = None  # {id, number, closed} when the bid went to one
         self.view = QTextBrowser(self, objectName="evaluationView")
         self.view.setOpenLinks(False)
         layout = QVBoxLayout(self)
@@ -42,10 +44,13 @@ class EvaluationView(Retranslating, QWidget):
     def retranslate(self) -> None:
         self._render()
 
-    def show_evaluation(self, evaluation: dict[str, Any] | None, seller_names: dict[str, str] | None = None) -> None:
-        """`seller_names`: seller id ("S12") -> the firm's name, where the viewer may know it."""
+    def show_evaluation(self, evaluation: dict[str, Any] | None, seller_names: dict[str, str] | None = None,
+                        reverse_auction: dict[str, Any] | None = None) -> None:
+        """`seller_names`: seller id ("S12") -> the firm's name, where the viewer may know it;
+        `reverse_auction`: the bid's auction ({number, closed}), which decides what these prices are."""
         self.evaluation = evaluation
         self.seller_names = dict(seller_names or {})
+        self.reverse_auction = reverse_auction
         self._render()
 
     # -- drawing ----------------------------------------------------------------------------------
@@ -86,6 +91,12 @@ class EvaluationView(Retranslating, QWidget):
             f"<h3 style='margin-bottom:2px'>{e(bid.get('title') or bid['number'])}</h3>",
             f"<p style='color:{GREY};margin-top:2px'>{e(bid['number'])} · {e(evaluated_on)}</p>",
         ]
+        auction = self.reverse_auction
+        if auction:
+            stage = (self.tr("Evaluated at the final prices of reverse auction %1.") if auction.get("closed") else
+                     self.tr("Reverse auction %1 is finding the prices: this is the bid stage's evaluation, and "
+                             "nothing can be awarded until the auction closes."))
+            parts.append(f"<p style='{AUCTION_NOTE}'>{e(stage.replace('%1', auction.get('number', '')))}</p>")
         for lot in evaluation["lots"]:
             parts.append(self._lot_html(lot, item_names, group_names))
         parts.append(self._awards_html(evaluation, item_names))
@@ -118,6 +129,8 @@ class EvaluationView(Retranslating, QWidget):
             mse = yes if offer["mse"] else no
             if offer["mse"] and not offer["mse_qualifies"]:
                 mse = self.tr("Yes, but not eligible for the preference")
+            if offer.get("keeps_mse_preference"):
+                mse = self.tr("Yes; kept its preference rights through the reverse auction")
             seller = e(self._seller(offer["seller"]))
             if is_l1:
                 seller = f"<span style='{L1_BADGE}'>&nbsp;L1&nbsp;</span>&nbsp;<b>{seller}</b>"

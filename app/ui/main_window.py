@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
+from app import auctions
 from app.config import log_dir
 from app.ui import operations
 from app.ui.auctions_page import AuctionsPage
@@ -51,7 +52,9 @@ class MainWindow(Retranslating, QMainWindow):
             self.tabs.addTab(self.my_catalogue, "")
             self.my_catalogue.changed.connect(self._local_change)
         self.tabs.addTab(self.catalogue, "")
-        self.bids = BidsPage(workspace, tasks, self) if self.user.get("role") in ("buyer", "approver", "seller") else None
+        self.server_clock = auctions.ServerClock()  # measured on every auction answer, shared by the pages
+        self.bids = BidsPage(workspace, tasks, self, self.server_clock) \
+            if self.user.get("role") in ("buyer", "approver", "seller") else None
         if self.bids is not None:
             self.tabs.addTab(self.bids, "")
             self.bids.changed.connect(self._local_change)
@@ -61,9 +64,13 @@ class MainWindow(Retranslating, QMainWindow):
             self.tabs.addTab(self.orders, "")
             self.orders.changed.connect(self._local_change)
             self.orders.unreachable.connect(controller.went_offline)
-        self.auctions = AuctionsPage(workspace, tasks, self) if self.user.get("role") in ("buyer", "approver", "seller") else None
+        self.auctions = AuctionsPage(workspace, tasks, self, self.server_clock) \
+            if self.user.get("role") in ("buyer", "approver", "seller") else None
         if self.auctions is not None:
             self.tabs.addTab(self.auctions, "")
+            self.auctions.bid_wanted.connect(self.show_bid)
+            if self.bids is not None:
+                self.bids.auction_wanted.connect(self.show_auction)
 
         self.tabs.currentChanged.connect(lambda _index: self._bids_shown())
 
@@ -169,6 +176,18 @@ class MainWindow(Retranslating, QMainWindow):
         if self.auctions is not None and self.tabs.currentWidget() is self.auctions and \
                 self.controller.connection == Connection.ONLINE:
             self.auctions.reload()
+
+    def show_bid(self, bid_id: str) -> None:
+        """The Bids tab, on `bid_id` (from an auction's view: its award)."""
+        if self.bids is not None:
+            self.tabs.setCurrentWidget(self.bids)
+            self.bids.show_bid(bid_id)
+
+    def show_auction(self, auction_id: str) -> None:
+        """The Auctions tab, following `auction_id` (from a bid that went to auction)."""
+        if self.auctions is not None:
+            self.tabs.setCurrentWidget(self.auctions)
+            self.auctions.show_auction(auction_id)
 
     def _local_change(self) -> None:
         self.status.refresh_counts()

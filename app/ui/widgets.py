@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QTableView, QWidget
+from PySide6.QtCore import (QAbstractItemModel, QAbstractTableModel, QDate, QDateTime, QEvent, QModelIndex,
+                            QPersistentModelIndex, Qt, QTime, QTimeZone)
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDateTimeEdit, QLabel, QTableView, QWidget
 
 from app.ui.i18n import current_language
 from domain.listing import KeyParam
+from domain.timefmt import IST
 
 PROBLEM_STYLE = "color:#b3261e"
 
@@ -85,6 +88,31 @@ def rows_table(parent: QWidget, object_name: str, model: QAbstractItemModel) -> 
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
     return table
+
+
+def ist_editor(parent: QWidget, object_name: str, moment: datetime) -> QDateTimeEdit:
+    """A date and time as India reads it. The editor holds IST wall-clock time in a UTC-spec
+    QDateTime, so the machine's own time zone (and its DST gaps) never shifts it."""
+    editor = QDateTimeEdit(parent, objectName=object_name)
+    editor.setTimeZone(QTimeZone.utc())
+    editor.setCalendarPopup(True)
+    editor.setDisplayFormat("dd MMM yyyy, HH:mm 'IST'")
+    set_ist_moment(editor, moment)
+    return editor
+
+
+def set_ist_moment(editor: QDateTimeEdit, moment: datetime) -> None:
+    """Show `moment` (to the minute) in an `ist_editor`."""
+    local = moment.astimezone(IST)
+    editor.setDateTime(QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute),
+                                 QTimeZone.utc()))
+
+
+def ist_moment(editor: QDateTimeEdit) -> datetime:
+    """The moment an `ist_editor` shows (aware, IST)."""
+    shown = editor.dateTime()
+    day, clock = shown.date(), shown.time()
+    return datetime(day.year(), day.month(), day.day(), clock.hour(), clock.minute(), tzinfo=IST)
 
 
 def problem_label(parent: QWidget, object_name: str) -> QLabel:

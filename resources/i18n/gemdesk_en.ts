@@ -3,7 +3,7 @@
 <context>
     <name>AuctionsPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/auctions_page.py" line="148" />
+        <location filename="../../app/ui/auctions_page.py" line="152" />
         <source>%n auction(s).</source>
         <translation>
             <numerusform>%n auction.</numerusform>
@@ -14,7 +14,7 @@
 <context>
     <name>BidsPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="709" />
+        <location filename="../../app/ui/bids_page.py" line="717" />
         <source>%n bid(s).</source>
         <translation>
             <numerusform>%n bid.</numerusform>
@@ -22,7 +22,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="779" />
+        <location filename="../../app/ui/bids_page.py" line="787" />
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n change waiting to be sent.</numerusform>
@@ -30,7 +30,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="1118" />
+        <location filename="../../app/ui/bids_page.py" line="1133" />
         <source>Your offer will be withdrawn with the next sync (%n withdrawal(s) left after this one).</source>
         <translation>
             <numerusform>Your offer will be withdrawn with the next sync (%n withdrawal left after this one).</numerusform>

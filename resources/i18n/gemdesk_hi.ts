@@ -27,212 +27,222 @@
 <context>
     <name>AuctionView</name>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="269"/>
+        <location filename="../../app/ui/auction_window.py" line="277"/>
         <source>Bid…</source>
         <translation>बोली लगाएँ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="270"/>
+        <location filename="../../app/ui/auction_window.py" line="278"/>
+        <source>Go to the award</source>
+        <translation>अधिनिर्णय पर जाएँ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="279"/>
         <source>My price for the whole bid (Rs):</source>
         <translation>पूरी बिड के लिए मेरा मूल्य (Rs):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="271"/>
+        <location filename="../../app/ui/auction_window.py" line="280"/>
         <source>My accepted bids</source>
         <translation>मेरी स्वीकृत बोलियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="271"/>
+        <location filename="../../app/ui/auction_window.py" line="280"/>
         <source>Accepted bids</source>
         <translation>स्वीकृत बोलियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="272"/>
+        <location filename="../../app/ui/auction_window.py" line="281"/>
         <source>Live ranking (bidders are anonymous until the close)</source>
         <translation>लाइव क्रम-सूची (नीलामी बंद होने तक बोलीदाताओं की पहचान गुप्त रहती है)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="275"/>
+        <location filename="../../app/ui/auction_window.py" line="284"/>
         <source>Offline: bidding needs a connection. Bids are never kept to send later.</source>
         <translation>ऑफ़लाइन: बोली लगाने के लिए कनेक्शन आवश्यक है। बोलियाँ बाद में भेजने के लिए कभी नहीं रखी जातीं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="345"/>
+        <location filename="../../app/ui/auction_window.py" line="354"/>
         <source>The auction cannot be read now: %1</source>
         <translation>नीलामी अभी पढ़ी नहीं जा सकती: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="360"/>
+        <location filename="../../app/ui/auction_window.py" line="369"/>
         <source>The auction was extended to %1.</source>
         <translation>नीलामी %1 तक बढ़ाई गई।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="363"/>
+        <location filename="../../app/ui/auction_window.py" line="372"/>
         <source>Auction %1 extended</source>
         <translation>नीलामी %1 बढ़ाई गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="365"/>
+        <location filename="../../app/ui/auction_window.py" line="374"/>
         <source>You were outbid: your rank is now L%1.</source>
         <translation>किसी ने आपसे कम बोली लगाई: अब आपका क्रम L%1 है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="366"/>
+        <location filename="../../app/ui/auction_window.py" line="375"/>
         <source>Auction %1</source>
         <translation>नीलामी %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="368"/>
+        <location filename="../../app/ui/auction_window.py" line="377"/>
         <source>The auction has closed.</source>
         <translation>नीलामी बंद हो गई है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="371"/>
+        <location filename="../../app/ui/auction_window.py" line="380"/>
         <source>Auction %1 closed</source>
         <translation>नीलामी %1 बंद हुई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="390"/>
+        <location filename="../../app/ui/auction_window.py" line="399"/>
         <source>Choose an auction.</source>
         <translation>कोई नीलामी चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="395"/>
+        <location filename="../../app/ui/auction_window.py" line="404"/>
         <source>Reverse auction %1 — %2</source>
         <translation>रिवर्स नीलामी %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="398"/>
+        <location filename="../../app/ui/auction_window.py" line="407"/>
         <source>extended %1 of %2 times</source>
         <translation>%2 में से %1 बार बढ़ाई गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="400"/>
+        <location filename="../../app/ui/auction_window.py" line="409"/>
         <source>Starts %1 · ends %2 (%3) · %4 bidders</source>
         <translation>आरंभ %1 · समाप्ति %2 (%3) · %4 बोलीदाता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="404"/>
+        <location filename="../../app/ui/auction_window.py" line="413"/>
         <source>Start price %1 · minimum decrement %2 · extension of %3 min for a bid in the last %4 min</source>
         <translation>प्रारंभिक मूल्य %1 · न्यूनतम कटौती %2 · अंतिम %4 मिनट में बोली लगने पर %3 मिनट का विस्तार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="427"/>
+        <location filename="../../app/ui/auction_window.py" line="436"/>
         <source>starts in %1</source>
         <translation>%1 में शुरू</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="432"/>
+        <location filename="../../app/ui/auction_window.py" line="441"/>
         <source>%1 left</source>
         <translation>%1 शेष</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="438"/>
+        <location filename="../../app/ui/auction_window.py" line="447"/>
         <source>You did not qualify for this auction.</source>
         <translation>आप इस नीलामी के लिए पात्र नहीं हुए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="441"/>
+        <location filename="../../app/ui/auction_window.py" line="450"/>
         <source>My rank: L%1</source>
         <translation>मेरा क्रम: L%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="441"/>
+        <location filename="../../app/ui/auction_window.py" line="450"/>
         <source>No bid from me yet.</source>
         <translation>मैंने अभी तक कोई बोली नहीं लगाई है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="444"/>
+        <location filename="../../app/ui/auction_window.py" line="453"/>
         <source>Current L1: %1</source>
         <translation>वर्तमान L1: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="444"/>
+        <location filename="../../app/ui/auction_window.py" line="453"/>
         <source>No L1 yet.</source>
         <translation>अभी तक कोई L1 नहीं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="446"/>
+        <location filename="../../app/ui/auction_window.py" line="455"/>
         <source>(you bid as %1)</source>
         <translation>(आप %1 के रूप में बोली लगा रहे हैं)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="451"/>
+        <location filename="../../app/ui/auction_window.py" line="460"/>
         <source>The highest price the auction accepts from you now: %1.</source>
         <translation>नीलामी अभी आपसे अधिकतम यह मूल्य स्वीकार करेगी: %1।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="457"/>
+        <location filename="../../app/ui/auction_window.py" line="466"/>
         <source>To take L1: %1 or less.</source>
         <translation>L1 बनने के लिए: %1 या उससे कम।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="467"/>
+        <location filename="../../app/ui/auction_window.py" line="476"/>
         <source>Current L1: %1 by %2</source>
         <translation>वर्तमान L1: %1, %2 द्वारा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="468"/>
+        <location filename="../../app/ui/auction_window.py" line="477"/>
         <source>No bid yet.</source>
         <translation>अभी तक कोई बोली नहीं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="471"/>
+        <location filename="../../app/ui/auction_window.py" line="480"/>
         <source>start price</source>
         <translation>आरंभिक मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="471"/>
+        <location filename="../../app/ui/auction_window.py" line="480"/>
         <source>estimated value</source>
         <translation>अनुमानित मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="472"/>
+        <location filename="../../app/ui/auction_window.py" line="481"/>
         <source>median past price</source>
         <translation>पिछले मूल्यों की माध्यिका</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="473"/>
+        <location filename="../../app/ui/auction_window.py" line="482"/>
         <source>%1 against the %2</source>
         <translation>%2 की तुलना में %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="476"/>
-        <source>Closed. L1: %1. Saved: %2. Awarding at the auction&apos;s prices is not available yet.</source>
-        <translation>बंद। L1: %1। बचत: %2। नीलामी के मूल्यों पर आवंटन अभी उपलब्ध नहीं है।</translation>
+        <location filename="../../app/ui/auction_window.py" line="486"/>
+        <source>Closed. L1: %1 by %2. Saved: %3. The bid has been evaluated again at the auction&apos;s prices, with the purchase preferences: award it from the bid.</source>
+        <translation>बंद। L1: %1, %2 द्वारा। बचत: %3। बोली का मूल्यांकन नीलामी के मूल्यों पर, क्रय वरीयताओं सहित, फिर से किया गया है: अधिनिर्णय बोली से करें।</translation>
     </message>
     <message>
         <location filename="../../app/ui/auction_window.py" line="499"/>
+        <source>the bid stage&apos;s L1 (nobody bid)</source>
+        <translation>बोली चरण का L1 (किसी ने बोली नहीं लगाई)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_window.py" line="520"/>
         <source>Enter your price in rupees, for example 13,99,000.</source>
         <translation>अपना मूल्य रुपयों में लिखें, उदाहरण के लिए 13,99,000।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="501"/>
+        <location filename="../../app/ui/auction_window.py" line="522"/>
         <source>Bid %1 for the whole bid in auction %2? An accepted bid cannot be withdrawn.</source>
         <translation>नीलामी %2 में पूरी बिड के लिए %1 की बोली लगाएँ? स्वीकृत बोली वापस नहीं ली जा सकती।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="503"/>
+        <location filename="../../app/ui/auction_window.py" line="524"/>
         <source>Confirm the bid</source>
         <translation>बोली की पुष्टि करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="512"/>
+        <location filename="../../app/ui/auction_window.py" line="533"/>
         <source>Sending %1…</source>
         <translation>%1 भेजा जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="525"/>
+        <location filename="../../app/ui/auction_window.py" line="546"/>
         <source>Accepted: %1 at %2 (bid no. %3).</source>
         <translation>स्वीकृत: %1, %2 पर (बोली सं. %3)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="539"/>
+        <location filename="../../app/ui/auction_window.py" line="560"/>
         <source>Not sent: the marketplace cannot be reached. Nothing was kept to send later.</source>
         <translation>नहीं भेजी गई: मार्केटप्लेस से संपर्क नहीं हो पा रहा है। बाद में भेजने के लिए कुछ भी नहीं रखा गया।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="543"/>
+        <location filename="../../app/ui/auction_window.py" line="564"/>
         <source>Not accepted: %1</source>
         <translation>स्वीकार नहीं: %1</translation>
     </message>
@@ -268,27 +278,27 @@
 <context>
     <name>AuctionsPage</name>
     <message>
-        <location filename="../../app/ui/auctions_page.py" line="115"/>
+        <location filename="../../app/ui/auctions_page.py" line="118"/>
         <source>Refresh</source>
         <translation>ताज़ा करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auctions_page.py" line="128"/>
+        <location filename="../../app/ui/auctions_page.py" line="131"/>
         <source>Loading the auctions…</source>
         <translation>नीलामियाँ लोड हो रही हैं…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auctions_page.py" line="144"/>
+        <location filename="../../app/ui/auctions_page.py" line="148"/>
         <source>Offline: auctions need a connection.</source>
         <translation>ऑफ़लाइन: नीलामियों के लिए कनेक्शन आवश्यक है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auctions_page.py" line="145"/>
+        <location filename="../../app/ui/auctions_page.py" line="149"/>
         <source>The auctions cannot be read now: %1</source>
         <translation>नीलामियाँ अभी पढ़ी नहीं जा सकतीं: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/auctions_page.py" line="148"/>
+        <location filename="../../app/ui/auctions_page.py" line="152"/>
         <source>%n auction(s).</source>
         <translation>
             <numerusform>%n नीलामी।</numerusform>
@@ -299,307 +309,307 @@
 <context>
     <name>BidForm</name>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="374"/>
+        <location filename="../../app/ui/bid_form.py" line="365"/>
         <source>New bid</source>
         <translation>नई बिड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="374"/>
+        <location filename="../../app/ui/bid_form.py" line="365"/>
         <source>Edit bid</source>
         <translation>बिड बदलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="376"/>
+        <location filename="../../app/ui/bid_form.py" line="367"/>
         <source>The bid</source>
         <translation>बिड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="376"/>
+        <location filename="../../app/ui/bid_form.py" line="367"/>
         <source>Value, dates and offers</source>
         <translation>मूल्य, तिथियाँ और ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="376"/>
+        <location filename="../../app/ui/bid_form.py" line="367"/>
         <source>Security money</source>
         <translation>प्रतिभूति राशि</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="377"/>
+        <location filename="../../app/ui/bid_form.py" line="368"/>
         <source>Purchase preferences</source>
         <translation>खरीद वरीयताएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="377"/>
+        <location filename="../../app/ui/bid_form.py" line="368"/>
         <source>Reverse auction</source>
         <translation>रिवर्स नीलामी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="377"/>
+        <location filename="../../app/ui/bid_form.py" line="368"/>
         <source>Items</source>
         <translation>वस्तुएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="382"/>
+        <location filename="../../app/ui/bid_form.py" line="373"/>
         <source>Bid title</source>
         <translation>बिड का शीर्षक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="382"/>
+        <location filename="../../app/ui/bid_form.py" line="373"/>
         <source>Type of bid</source>
         <translation>बिड का प्रकार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="382"/>
+        <location filename="../../app/ui/bid_form.py" line="373"/>
         <source>Evaluation</source>
         <translation>मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="383"/>
+        <location filename="../../app/ui/bid_form.py" line="374"/>
         <source>Packets</source>
         <translation>पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="384"/>
+        <location filename="../../app/ui/bid_form.py" line="375"/>
         <source>The quantity may be split between sellers (for the purchase preferences)</source>
         <translation>मात्रा विक्रेताओं में बाँटी जा सकती है (खरीद वरीयताओं के लिए)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="385"/>
+        <location filename="../../app/ui/bid_form.py" line="376"/>
         <source>Estimated value (Rs)</source>
         <translation>अनुमानित मूल्य (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="385"/>
+        <location filename="../../app/ui/bid_form.py" line="376"/>
         <source>Bid ends (IST)</source>
         <translation>बिड समाप्ति (IST)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="386"/>
+        <location filename="../../app/ui/bid_form.py" line="377"/>
         <source>Offers valid for (days)</source>
         <translation>ऑफ़र की वैधता (दिन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="386"/>
+        <location filename="../../app/ui/bid_form.py" line="377"/>
         <source>Minimum number of offers</source>
         <translation>ऑफ़रों की न्यूनतम संख्या</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="387"/>
+        <location filename="../../app/ui/bid_form.py" line="378"/>
         <source>Automatic extension (days)</source>
         <translation>स्वचालित विस्तार (दिन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="387"/>
+        <location filename="../../app/ui/bid_form.py" line="378"/>
         <source>EMD (earnest money)</source>
         <translation>ईएमडी (बयाना राशि)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="388"/>
+        <location filename="../../app/ui/bid_form.py" line="379"/>
         <source>Payment due after the CRAC (days)</source>
         <translation>सीआरएसी के बाद भुगतान की अवधि (दिन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="389"/>
+        <location filename="../../app/ui/bid_form.py" line="380"/>
         <source>EMD amount (Rs)</source>
         <translation>ईएमडी राशि (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="390"/>
+        <location filename="../../app/ui/bid_form.py" line="381"/>
         <source>MSEs and startups are exempt from the EMD</source>
         <translation>एमएसई और स्टार्टअप को ईएमडी से छूट है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="391"/>
+        <location filename="../../app/ui/bid_form.py" line="382"/>
         <source>ePBG (% of the order value)</source>
         <translation>ई-पीबीजी (ऑर्डर मूल्य का %)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="392"/>
+        <location filename="../../app/ui/bid_form.py" line="383"/>
         <source>Purchase preference for MSEs (micro and small enterprises)</source>
         <translation>एमएसई (सूक्ष्म और लघु उद्यम) के लिए खरीद वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="393"/>
+        <location filename="../../app/ui/bid_form.py" line="384"/>
         <source>MSE band above L1 (%)</source>
         <translation>L1 से ऊपर एमएसई बैंड (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="394"/>
+        <location filename="../../app/ui/bid_form.py" line="385"/>
         <source>Share an MSE may match (%)</source>
         <translation>एमएसई द्वारा मिलान योग्य हिस्सा (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="395"/>
+        <location filename="../../app/ui/bid_form.py" line="386"/>
         <source>Purchase preference for Make in India (Class-I local suppliers)</source>
         <translation>मेक इन इंडिया (श्रेणी-I स्थानीय आपूर्तिकर्ता) के लिए खरीद वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="396"/>
+        <location filename="../../app/ui/bid_form.py" line="387"/>
         <source>Margin of preference (%)</source>
         <translation>वरीयता का मार्जिन (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="397"/>
+        <location filename="../../app/ui/bid_form.py" line="388"/>
         <source>Share kept by L1 (%)</source>
         <translation>L1 का हिस्सा (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="398"/>
+        <location filename="../../app/ui/bid_form.py" line="389"/>
         <source>The bid may go to a reverse auction</source>
         <translation>बिड रिवर्स नीलामी में जा सकती है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="398"/>
+        <location filename="../../app/ui/bid_form.py" line="389"/>
         <source>Who enters the auction</source>
         <translation>नीलामी में कौन भाग लेगा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="408"/>
+        <location filename="../../app/ui/bid_form.py" line="399"/>
         <source>Goods</source>
         <translation>माल</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="408"/>
+        <location filename="../../app/ui/bid_form.py" line="399"/>
         <source>Services</source>
         <translation>सेवाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="409"/>
+        <location filename="../../app/ui/bid_form.py" line="400"/>
         <source>Total value of all items</source>
         <translation>सभी वस्तुओं का कुल मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="409"/>
+        <location filename="../../app/ui/bid_form.py" line="400"/>
         <source>Item-wise</source>
         <translation>वस्तु-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="409"/>
+        <location filename="../../app/ui/bid_form.py" line="400"/>
         <source>Group-wise</source>
         <translation>समूह-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="410"/>
+        <location filename="../../app/ui/bid_form.py" line="401"/>
         <source>Single packet</source>
         <translation>एकल पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="410"/>
+        <location filename="../../app/ui/bid_form.py" line="401"/>
         <source>Two packets (technical, then financial)</source>
         <translation>दो पैकेट (पहले तकनीकी, फिर वित्तीय)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="411"/>
+        <location filename="../../app/ui/bid_form.py" line="402"/>
         <source>No EMD</source>
         <translation>ईएमडी नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="411"/>
+        <location filename="../../app/ui/bid_form.py" line="402"/>
         <source>An amount</source>
         <translation>एक राशि</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="411"/>
+        <location filename="../../app/ui/bid_form.py" line="402"/>
         <source>Bid security declaration instead</source>
         <translation>इसके बदले बिड प्रतिभूति घोषणा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="412"/>
+        <location filename="../../app/ui/bid_form.py" line="403"/>
         <source>Choose a rule</source>
         <translation>नियम चुनें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="412"/>
+        <location filename="../../app/ui/bid_form.py" line="403"/>
         <source>All but the highest-priced offer (H1 elimination)</source>
         <translation>सबसे ऊँचे मूल्य वाले ऑफ़र को छोड़कर सभी (H1 निष्कासन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="413"/>
+        <location filename="../../app/ui/bid_form.py" line="404"/>
         <source>The lowest-priced half of the offers (top half)</source>
         <translation>सबसे कम मूल्य वाले आधे ऑफ़र (ऊपरी आधा)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="419"/>
+        <location filename="../../app/ui/bid_form.py" line="410"/>
         <source>e.g. Hospital beds for the District Hospital, Raipur</source>
         <translation>जैसे ज़िला अस्पताल, रायपुर के लिए अस्पताल बिस्तर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="420"/>
+        <location filename="../../app/ui/bid_form.py" line="411"/>
         <source>e.g. 4,50,000</source>
         <translation>जैसे 4,50,000</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="421"/>
+        <location filename="../../app/ui/bid_form.py" line="412"/>
         <source>With fewer offers at its end, the bid is extended once.</source>
         <translation>समाप्ति पर इससे कम ऑफ़र हों तो बिड एक बार बढ़ाई जाती है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="422"/>
+        <location filename="../../app/ui/bid_form.py" line="413"/>
         <source>Add item</source>
         <translation>वस्तु जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="423"/>
+        <location filename="../../app/ui/bid_form.py" line="414"/>
         <source>Save draft</source>
         <translation>ड्राफ़्ट सहेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="442"/>
+        <location filename="../../app/ui/bid_form.py" line="433"/>
         <source>Enter an amount in rupees, like 4,50,000 or 450000.50.</source>
         <translation>राशि रुपयों में लिखें, जैसे 4,50,000 या 450000.50।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="449"/>
+        <location filename="../../app/ui/bid_form.py" line="440"/>
         <source>Enter a percentage from 0 to 100, like 15 or 2.5.</source>
         <translation>0 से 100 तक का प्रतिशत लिखें, जैसे 15 या 2.5।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="458"/>
+        <location filename="../../app/ui/bid_form.py" line="449"/>
         <source>Enter the estimated value in rupees.</source>
         <translation>अनुमानित मूल्य रुपयों में लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="468"/>
+        <location filename="../../app/ui/bid_form.py" line="459"/>
         <source>Enter the EMD amount in rupees.</source>
         <translation>ईएमडी राशि रुपयों में लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="572"/>
+        <location filename="../../app/ui/bid_form.py" line="560"/>
         <source>Type the estimated value to see which ways of buying the rules allow.</source>
         <translation>अनुमानित मूल्य लिखें, तो दिखेगा कि नियम खरीद के कौन-से तरीके अनुमति देते हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="580"/>
+        <location filename="../../app/ui/bid_form.py" line="568"/>
         <source>Ways of buying for %1 on %2 (%3):</source>
         <translation>%2 को %1 की खरीद के तरीके (%3):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="584"/>
+        <location filename="../../app/ui/bid_form.py" line="572"/>
         <source>Direct purchase</source>
         <translation>सीधी खरीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="584"/>
+        <location filename="../../app/ui/bid_form.py" line="572"/>
         <source>L1 purchase</source>
         <translation>L1 खरीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="585"/>
+        <location filename="../../app/ui/bid_form.py" line="573"/>
         <source>Bid or reverse auction</source>
         <translation>बिड या रिवर्स नीलामी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="590"/>
+        <location filename="../../app/ui/bid_form.py" line="578"/>
         <source>not allowed</source>
         <translation>अनुमति नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="592"/>
+        <location filename="../../app/ui/bid_form.py" line="580"/>
         <source>required</source>
         <translation>अनिवार्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="594"/>
+        <location filename="../../app/ui/bid_form.py" line="582"/>
         <source>allowed</source>
         <translation>अनुमति है</translation>
     </message>
@@ -607,84 +617,84 @@
 <context>
     <name>BidItemEditor</name>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="735"/>
-        <location filename="../../app/ui/bid_form.py" line="825"/>
+        <location filename="../../app/ui/bid_form.py" line="723"/>
+        <location filename="../../app/ui/bid_form.py" line="813"/>
         <source>Item %1</source>
         <translation>वस्तु %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="778"/>
+        <location filename="../../app/ui/bid_form.py" line="766"/>
         <source>Choose a category</source>
         <translation>श्रेणी चुनें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="797"/>
-        <location filename="../../app/ui/bid_form.py" line="804"/>
+        <location filename="../../app/ui/bid_form.py" line="785"/>
+        <location filename="../../app/ui/bid_form.py" line="792"/>
         <source>Any</source>
         <translation>कोई भी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="826"/>
+        <location filename="../../app/ui/bid_form.py" line="814"/>
         <source>Item name</source>
         <translation>वस्तु का नाम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="827"/>
+        <location filename="../../app/ui/bid_form.py" line="815"/>
         <source>Category</source>
         <translation>श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="828"/>
+        <location filename="../../app/ui/bid_form.py" line="816"/>
         <source>Group</source>
         <translation>समूह</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="829"/>
+        <location filename="../../app/ui/bid_form.py" line="817"/>
         <source>e.g. Hospital bed, semi-Fowler</source>
         <translation>जैसे अस्पताल बिस्तर, सेमी-फाउलर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="830"/>
+        <location filename="../../app/ui/bid_form.py" line="818"/>
         <source>e.g. Beds</source>
         <translation>जैसे बिस्तर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="831"/>
+        <location filename="../../app/ui/bid_form.py" line="819"/>
         <source>Remove item</source>
         <translation>वस्तु हटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="832"/>
+        <location filename="../../app/ui/bid_form.py" line="820"/>
         <source>Consignees</source>
         <translation>परेषिती</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="833"/>
+        <location filename="../../app/ui/bid_form.py" line="821"/>
         <source>District</source>
         <translation>ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="833"/>
+        <location filename="../../app/ui/bid_form.py" line="821"/>
         <source>Quantity</source>
         <translation>मात्रा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="833"/>
+        <location filename="../../app/ui/bid_form.py" line="821"/>
         <source>Delivery days</source>
         <translation>डिलीवरी के दिन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="835"/>
+        <location filename="../../app/ui/bid_form.py" line="823"/>
         <source>Add consignee</source>
         <translation>परेषिती जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="842"/>
+        <location filename="../../app/ui/bid_form.py" line="830"/>
         <source>e.g. Raipur</source>
         <translation>जैसे रायपुर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="843"/>
+        <location filename="../../app/ui/bid_form.py" line="831"/>
         <source>Remove this consignee</source>
         <translation>यह परेषिती हटाएँ</translation>
     </message>
@@ -790,57 +800,57 @@
 <context>
     <name>BidStatus</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="135"/>
+        <location filename="../../app/ui/bids_page.py" line="137"/>
         <source>Waiting to be sent</source>
         <translation>भेजे जाने की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="136"/>
+        <location filename="../../app/ui/bids_page.py" line="138"/>
         <source>Draft</source>
         <translation>मसौदा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="137"/>
+        <location filename="../../app/ui/bids_page.py" line="139"/>
         <source>Awaiting approval</source>
         <translation>अनुमोदन की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="138"/>
+        <location filename="../../app/ui/bids_page.py" line="140"/>
         <source>Returned</source>
         <translation>लौटाई गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="139"/>
+        <location filename="../../app/ui/bids_page.py" line="141"/>
         <source>Open for offers</source>
         <translation>प्रस्तावों के लिए खुली</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="140"/>
+        <location filename="../../app/ui/bids_page.py" line="142"/>
         <source>Closed, opening soon</source>
         <translation>बंद, जल्द खुलेगी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="141"/>
+        <location filename="../../app/ui/bids_page.py" line="143"/>
         <source>Technical evaluation</source>
         <translation>तकनीकी मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="142"/>
+        <location filename="../../app/ui/bids_page.py" line="144"/>
         <source>Financial evaluation</source>
         <translation>वित्तीय मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="143"/>
+        <location filename="../../app/ui/bids_page.py" line="145"/>
         <source>Awarded</source>
         <translation>अवार्ड की गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="144"/>
+        <location filename="../../app/ui/bids_page.py" line="146"/>
         <source>Cancelled</source>
         <translation>रद्द</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="145"/>
+        <location filename="../../app/ui/bids_page.py" line="147"/>
         <source>Lapsed: offers no longer valid</source>
         <translation>व्यपगत: प्रस्ताव अब वैध नहीं</translation>
     </message>
@@ -848,32 +858,32 @@
 <context>
     <name>BidsModel</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="61"/>
+        <location filename="../../app/ui/bids_page.py" line="63"/>
         <source>Bid number</source>
         <translation>बोली संख्या</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="61"/>
+        <location filename="../../app/ui/bids_page.py" line="63"/>
         <source>Title</source>
         <translation>शीर्षक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="61"/>
+        <location filename="../../app/ui/bids_page.py" line="63"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="62"/>
+        <location filename="../../app/ui/bids_page.py" line="64"/>
         <source>Estimated value</source>
         <translation>अनुमानित मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="62"/>
+        <location filename="../../app/ui/bids_page.py" line="64"/>
         <source>Ends</source>
         <translation>समाप्ति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="74"/>
+        <location filename="../../app/ui/bids_page.py" line="76"/>
         <source>(not published)</source>
         <translation>(प्रकाशित नहीं)</translation>
     </message>
@@ -881,135 +891,145 @@
 <context>
     <name>BidsPage</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="634"/>
+        <location filename="../../app/ui/bids_page.py" line="640"/>
         <source>New bid…</source>
         <translation>नई बोली…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="635"/>
+        <location filename="../../app/ui/bids_page.py" line="641"/>
         <source>Refresh</source>
         <translation>ताज़ा करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="636"/>
+        <location filename="../../app/ui/bids_page.py" line="642"/>
         <source>Send for approval</source>
         <translation>अनुमोदन के लिए भेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="636"/>
+        <location filename="../../app/ui/bids_page.py" line="642"/>
         <source>Approve and publish…</source>
         <translation>अनुमोदित और प्रकाशित करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="637"/>
+        <location filename="../../app/ui/bids_page.py" line="643"/>
         <source>Return…</source>
         <translation>लौटाएँ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="637"/>
+        <location filename="../../app/ui/bids_page.py" line="643"/>
         <source>Make or revise my offer…</source>
         <translation>मेरा प्रस्ताव दें या बदलें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="638"/>
+        <location filename="../../app/ui/bids_page.py" line="644"/>
         <source>Withdraw my offer…</source>
         <translation>मेरा प्रस्ताव वापस लें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="639"/>
+        <location filename="../../app/ui/bids_page.py" line="645"/>
         <source>Match L1…</source>
         <translation>L1 से मिलान करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="639"/>
+        <location filename="../../app/ui/bids_page.py" line="645"/>
         <source>Decline the match</source>
         <translation>L1 मिलान से मना करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="640"/>
+        <location filename="../../app/ui/bids_page.py" line="646"/>
         <source>Open the prices</source>
         <translation>कीमतें खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="641"/>
+        <location filename="../../app/ui/bids_page.py" line="647"/>
         <source>Negotiate with L1…</source>
         <translation>L1 से बातचीत (नेगोशिएशन) करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="641"/>
+        <location filename="../../app/ui/bids_page.py" line="647"/>
         <source>Answer the negotiation…</source>
         <translation>बातचीत (नेगोशिएशन) का उत्तर दें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="642"/>
+        <location filename="../../app/ui/bids_page.py" line="648"/>
+        <source>Reverse auction…</source>
+        <translation>रिवर्स नीलामी…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="648"/>
+        <source>Follow the auction</source>
+        <translation>नीलामी देखें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="649"/>
         <source>Award</source>
         <translation>अवार्ड करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="642"/>
+        <location filename="../../app/ui/bids_page.py" line="649"/>
         <source>Export for audit…</source>
         <translation>ऑडिट के लिए निर्यात करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="645"/>
+        <location filename="../../app/ui/bids_page.py" line="652"/>
         <source>Bid</source>
         <translation>बोली</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="646"/>
+        <location filename="../../app/ui/bids_page.py" line="653"/>
         <source>Timeline</source>
         <translation>समय-रेखा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="647"/>
-        <location filename="../../app/ui/bids_page.py" line="953"/>
+        <location filename="../../app/ui/bids_page.py" line="654"/>
+        <location filename="../../app/ui/bids_page.py" line="968"/>
         <source>Evaluation</source>
         <translation>मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="648"/>
-        <location filename="../../app/ui/bids_page.py" line="1001"/>
+        <location filename="../../app/ui/bids_page.py" line="655"/>
+        <location filename="../../app/ui/bids_page.py" line="1016"/>
         <source>Technical evaluation</source>
         <translation>तकनीकी मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="649"/>
+        <location filename="../../app/ui/bids_page.py" line="656"/>
         <source>Accept technically</source>
         <translation>तकनीकी रूप से स्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="650"/>
+        <location filename="../../app/ui/bids_page.py" line="657"/>
         <source>Reject…</source>
         <translation>अस्वीकार करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="651"/>
+        <location filename="../../app/ui/bids_page.py" line="658"/>
         <source>&amp;District</source>
         <translation>ज़िला (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="652"/>
+        <location filename="../../app/ui/bids_page.py" line="659"/>
         <source>&amp;Value up to (Rs)</source>
         <translation>अधिकतम मूल्य (Rs) (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="653"/>
+        <location filename="../../app/ui/bids_page.py" line="660"/>
         <source>Any value</source>
         <translation>कोई भी मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="656"/>
-        <location filename="../../app/ui/bids_page.py" line="716"/>
+        <location filename="../../app/ui/bids_page.py" line="663"/>
+        <location filename="../../app/ui/bids_page.py" line="724"/>
         <source>Any district</source>
         <translation>कोई भी ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="668"/>
+        <location filename="../../app/ui/bids_page.py" line="675"/>
         <source>Loading the bids…</source>
         <translation>बोलियाँ लोड हो रही हैं…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="709"/>
+        <location filename="../../app/ui/bids_page.py" line="717"/>
         <source>%n bid(s).</source>
         <translation>
             <numerusform>%n बोली।</numerusform>
@@ -1017,32 +1037,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="735"/>
+        <location filename="../../app/ui/bids_page.py" line="743"/>
         <source>Enter an amount in rupees, like 5,00,000; until then every value is shown.</source>
         <translation>राशि रुपयों में लिखें, जैसे 5,00,000; तब तक हर मूल्य की बोलियाँ दिखाई जाएँगी।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="746"/>
+        <location filename="../../app/ui/bids_page.py" line="754"/>
         <source>%1 of 1 bid</source>
         <translation>1 बोली में से %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="746"/>
+        <location filename="../../app/ui/bids_page.py" line="754"/>
         <source>%1 of %2 bids</source>
         <translation>%2 बोलियों में से %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="761"/>
+        <location filename="../../app/ui/bids_page.py" line="769"/>
         <source>Offline: shown as of %1.</source>
         <translation>ऑफ़लाइन: %1 की स्थिति के अनुसार दिखाया गया।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="762"/>
+        <location filename="../../app/ui/bids_page.py" line="770"/>
         <source>Shown as of %1; asking the marketplace for the latest…</source>
         <translation>%1 की स्थिति के अनुसार दिखाया गया; मार्केटप्लेस से नवीनतम जानकारी ली जा रही है…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="779"/>
+        <location filename="../../app/ui/bids_page.py" line="787"/>
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n बदलाव भेजे जाने की प्रतीक्षा में।</numerusform>
@@ -1050,371 +1070,371 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="781"/>
+        <location filename="../../app/ui/bids_page.py" line="789"/>
         <source>Not accepted: %1</source>
         <translation>स्वीकार नहीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="786"/>
+        <location filename="../../app/ui/bids_page.py" line="794"/>
         <source>The bids cannot be read now: %1</source>
         <translation>बोलियाँ अभी पढ़ी नहीं जा सकतीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="841"/>
+        <location filename="../../app/ui/bids_page.py" line="850"/>
         <source>Offline: the timeline and evaluation of this bid were not kept on this computer; they show once the marketplace can be reached.</source>
         <translation>ऑफ़लाइन: इस बोली की समय-रेखा और मूल्यांकन इस कंप्यूटर पर नहीं रखे गए थे; मार्केटप्लेस से संपर्क होते ही ये दिखाई देंगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="844"/>
+        <location filename="../../app/ui/bids_page.py" line="853"/>
         <source>The details of this bid cannot be read now: %1</source>
         <translation>इस बोली का विवरण अभी पढ़ा नहीं जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="862"/>
+        <location filename="../../app/ui/bids_page.py" line="871"/>
         <source>no catalogue listing named; as described</source>
         <translation>कैटलॉग की कोई उत्पाद सूची नहीं बताई गई; विवरण के अनुसार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="864"/>
+        <location filename="../../app/ui/bids_page.py" line="873"/>
         <source>catalogue listing: %1</source>
         <translation>कैटलॉग उत्पाद सूची: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="866"/>
+        <location filename="../../app/ui/bids_page.py" line="875"/>
         <source>catalogue listing %1</source>
         <translation>कैटलॉग उत्पाद सूची %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="872"/>
+        <location filename="../../app/ui/bids_page.py" line="881"/>
         <source>%1: offered %2, required %3</source>
         <translation>%1: प्रस्तावित %2, अपेक्षित %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="873"/>
+        <location filename="../../app/ui/bids_page.py" line="882"/>
         <source>(not stated)</source>
         <translation>(नहीं बताया गया)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="875"/>
+        <location filename="../../app/ui/bids_page.py" line="884"/>
         <source>differs from the requirement</source>
         <translation>आवश्यकता से भिन्न</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="882"/>
+        <location filename="../../app/ui/bids_page.py" line="891"/>
         <source>not decided</source>
         <translation>निर्णय बाकी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="882"/>
-        <location filename="../../app/ui/bids_page.py" line="999"/>
+        <location filename="../../app/ui/bids_page.py" line="891"/>
+        <location filename="../../app/ui/bids_page.py" line="1014"/>
         <source>accepted</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="882"/>
+        <location filename="../../app/ui/bids_page.py" line="891"/>
         <source>rejected</source>
         <translation>अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="885"/>
+        <location filename="../../app/ui/bids_page.py" line="894"/>
         <source>Seller %1 · local content %2% · %3</source>
         <translation>विक्रेता %1 · स्थानीय सामग्री %2% · %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="902"/>
+        <location filename="../../app/ui/bids_page.py" line="911"/>
         <source>Reject technically</source>
         <translation>तकनीकी रूप से अस्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="937"/>
+        <location filename="../../app/ui/bids_page.py" line="952"/>
         <source>Bid number</source>
         <translation>बोली संख्या</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="937"/>
+        <location filename="../../app/ui/bids_page.py" line="952"/>
         <source>(not published)</source>
         <translation>(प्रकाशित नहीं)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="938"/>
+        <location filename="../../app/ui/bids_page.py" line="953"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="944"/>
+        <location filename="../../app/ui/bids_page.py" line="959"/>
         <source>Buyer</source>
         <translation>क्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="945"/>
+        <location filename="../../app/ui/bids_page.py" line="960"/>
         <source>Estimated value</source>
         <translation>अनुमानित मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="946"/>
+        <location filename="../../app/ui/bids_page.py" line="961"/>
         <source>Ends</source>
         <translation>समाप्ति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="947"/>
+        <location filename="../../app/ui/bids_page.py" line="962"/>
         <source>Opens</source>
         <translation>खुलेगी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="949"/>
+        <location filename="../../app/ui/bids_page.py" line="964"/>
         <source>Offers valid for</source>
         <translation>ऑफ़र की वैधता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="949"/>
+        <location filename="../../app/ui/bids_page.py" line="964"/>
         <source>%1 days after the end</source>
         <translation>समाप्ति के %1 दिन बाद तक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="951"/>
+        <location filename="../../app/ui/bids_page.py" line="966"/>
         <source>Total value of all items</source>
         <translation>सभी वस्तुओं का कुल मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="951"/>
+        <location filename="../../app/ui/bids_page.py" line="966"/>
         <source>Item-wise</source>
         <translation>वस्तु-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="952"/>
+        <location filename="../../app/ui/bids_page.py" line="967"/>
         <source>Group-wise</source>
         <translation>समूह-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="955"/>
+        <location filename="../../app/ui/bids_page.py" line="970"/>
         <source>Packets</source>
         <translation>पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="955"/>
+        <location filename="../../app/ui/bids_page.py" line="970"/>
         <source>Two packets (technical, then financial)</source>
         <translation>दो पैकेट (पहले तकनीकी, फिर वित्तीय)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="956"/>
+        <location filename="../../app/ui/bids_page.py" line="971"/>
         <source>Single packet</source>
         <translation>एकल पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="958"/>
+        <location filename="../../app/ui/bids_page.py" line="973"/>
         <source>EMD</source>
         <translation>ईएमडी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="960"/>
+        <location filename="../../app/ui/bids_page.py" line="975"/>
         <source>ePBG</source>
         <translation>ई-पीबीजी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="960"/>
+        <location filename="../../app/ui/bids_page.py" line="975"/>
         <source>%1% of the order value</source>
         <translation>ऑर्डर मूल्य का %1%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="961"/>
-        <location filename="../../app/ui/bids_page.py" line="968"/>
-        <location filename="../../app/ui/bids_page.py" line="972"/>
-        <location filename="../../app/ui/bids_page.py" line="1023"/>
+        <location filename="../../app/ui/bids_page.py" line="976"/>
+        <location filename="../../app/ui/bids_page.py" line="983"/>
+        <location filename="../../app/ui/bids_page.py" line="987"/>
+        <location filename="../../app/ui/bids_page.py" line="1038"/>
         <source>None</source>
         <translation>कोई नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="963"/>
+        <location filename="../../app/ui/bids_page.py" line="978"/>
         <source>Payment</source>
         <translation>भुगतान</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="963"/>
+        <location filename="../../app/ui/bids_page.py" line="978"/>
         <source>Within %1 days of the CRAC</source>
         <translation>सीआरएसी के %1 दिन के भीतर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="966"/>
+        <location filename="../../app/ui/bids_page.py" line="981"/>
         <source>MSEs within %1% of L1 may match it for %2% of the quantity</source>
         <translation>L1 से %1% के भीतर वाले एमएसई, मात्रा के %2% के लिए L1 मूल्य का मिलान कर सकते हैं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="968"/>
+        <location filename="../../app/ui/bids_page.py" line="983"/>
         <source>MSE preference</source>
         <translation>एमएसई वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="970"/>
+        <location filename="../../app/ui/bids_page.py" line="985"/>
         <source>Class-I local suppliers within %1% of L1 may match it; L1 keeps %2% of the quantity</source>
         <translation>L1 से %1% के भीतर वाले श्रेणी-I स्थानीय आपूर्तिकर्ता L1 मूल्य का मिलान कर सकते हैं; मात्रा का %2% L1 के पास रहता है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="972"/>
+        <location filename="../../app/ui/bids_page.py" line="987"/>
         <source>Make in India preference</source>
         <translation>मेक इन इंडिया वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="974"/>
+        <location filename="../../app/ui/bids_page.py" line="989"/>
         <source>Minimum offers</source>
         <translation>न्यूनतम ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="974"/>
+        <location filename="../../app/ui/bids_page.py" line="989"/>
         <source>%1; with fewer, the bid is extended by %2 days</source>
         <translation>%1; इससे कम ऑफ़र होने पर बोली %2 दिन बढ़ाई जाती है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="977"/>
+        <location filename="../../app/ui/bids_page.py" line="992"/>
         <source>all but the highest-priced offer (H1 elimination)</source>
         <translation>सबसे ऊँचे मूल्य वाले ऑफ़र को छोड़कर सभी (H1 निष्कासन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="978"/>
+        <location filename="../../app/ui/bids_page.py" line="993"/>
         <source>the lowest-priced half of the offers</source>
         <translation>सबसे कम मूल्य वाले आधे ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="979"/>
+        <location filename="../../app/ui/bids_page.py" line="994"/>
         <source>Reverse auction</source>
         <translation>रिवर्स नीलामी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="979"/>
+        <location filename="../../app/ui/bids_page.py" line="994"/>
         <source>Yes: %1</source>
         <translation>हाँ: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="980"/>
+        <location filename="../../app/ui/bids_page.py" line="995"/>
         <source>No</source>
         <translation>नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="982"/>
+        <location filename="../../app/ui/bids_page.py" line="997"/>
         <source>Negotiation, round %1</source>
         <translation>बातचीत (नेगोशिएशन), दौर %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="984"/>
+        <location filename="../../app/ui/bids_page.py" line="999"/>
         <source>Items</source>
         <translation>वस्तुएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="994"/>
+        <location filename="../../app/ui/bids_page.py" line="1009"/>
         <source>submitted on %1</source>
         <translation>%1 को जमा किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="994"/>
+        <location filename="../../app/ui/bids_page.py" line="1009"/>
         <source>withdrawn (last sent %1)</source>
         <translation>वापस लिया गया (पिछली बार %1 को भेजा गया)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="995"/>
+        <location filename="../../app/ui/bids_page.py" line="1010"/>
         <source>Your offer</source>
         <translation>आपका प्रस्ताव</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="997"/>
+        <location filename="../../app/ui/bids_page.py" line="1012"/>
         <source>Receipt</source>
         <translation>रसीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="998"/>
+        <location filename="../../app/ui/bids_page.py" line="1013"/>
         <source>Withdrawals left</source>
         <translation>शेष वापसी अवसर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="999"/>
+        <location filename="../../app/ui/bids_page.py" line="1014"/>
         <source>rejected: %1</source>
         <translation>अस्वीकृत: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1007"/>
+        <location filename="../../app/ui/bids_page.py" line="1022"/>
         <source>open until %1</source>
         <translation>%1 तक खुला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1008"/>
+        <location filename="../../app/ui/bids_page.py" line="1023"/>
         <source>price lowered</source>
         <translation>मूल्य घटाया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1008"/>
+        <location filename="../../app/ui/bids_page.py" line="1023"/>
         <source>price kept</source>
         <translation>मूल्य यथावत रखा गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1009"/>
+        <location filename="../../app/ui/bids_page.py" line="1024"/>
         <source>lapsed without an answer</source>
         <translation>बिना उत्तर के समाप्त</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1013"/>
+        <location filename="../../app/ui/bids_page.py" line="1028"/>
         <source>lot %1, %2: %3 (%4)</source>
         <translation>लॉट %1, %2: %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1021"/>
+        <location filename="../../app/ui/bids_page.py" line="1036"/>
         <source>Bid security declaration instead</source>
         <translation>इसके बदले बोली प्रतिभूति घोषणा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1025"/>
+        <location filename="../../app/ui/bids_page.py" line="1040"/>
         <source> (MSEs and startups exempt)</source>
         <translation> (एमएसई और स्टार्टअप को छूट)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1035"/>
+        <location filename="../../app/ui/bids_page.py" line="1050"/>
         <source>%1: %2, delivery within %3 days</source>
         <translation>%1: %2, %3 दिन के भीतर डिलीवरी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1038"/>
+        <location filename="../../app/ui/bids_page.py" line="1053"/>
         <source>%1 — %2 in all</source>
         <translation>%1 — कुल %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1062"/>
+        <location filename="../../app/ui/bids_page.py" line="1077"/>
         <source>Remark (for the buyer and the record):</source>
         <translation>टिप्पणी (खरीदार और रिकॉर्ड के लिए):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1068"/>
+        <location filename="../../app/ui/bids_page.py" line="1083"/>
         <source>Approve and publish</source>
         <translation>अनुमोदित और प्रकाशित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1074"/>
+        <location filename="../../app/ui/bids_page.py" line="1089"/>
         <source>Return to the buyer</source>
         <translation>खरीदार को लौटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1084"/>
+        <location filename="../../app/ui/bids_page.py" line="1099"/>
         <source>Preparing your offer…</source>
         <translation>आपका प्रस्ताव तैयार किया जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1089"/>
+        <location filename="../../app/ui/bids_page.py" line="1104"/>
         <source>Your offer cannot be prepared now: %1</source>
         <translation>आपका प्रस्ताव अभी तैयार नहीं किया जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1109"/>
+        <location filename="../../app/ui/bids_page.py" line="1124"/>
         <source>Withdraw my offer</source>
         <translation>मेरा प्रस्ताव वापस लें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1110"/>
+        <location filename="../../app/ui/bids_page.py" line="1125"/>
         <source>Withdraw your offer on this bid? You may make it again before the end; an offer may be withdrawn at most three times.</source>
         <translation>इस बोली पर अपना प्रस्ताव वापस लें? समाप्ति से पहले आप इसे फिर से दे सकते हैं; कोई प्रस्ताव अधिकतम तीन बार वापस लिया जा सकता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1117"/>
+        <location filename="../../app/ui/bids_page.py" line="1132"/>
         <source>Your offer will be withdrawn with the next sync.</source>
         <translation>अगले सिंक के साथ आपका प्रस्ताव वापस ले लिया जाएगा।</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="1118"/>
+        <location filename="../../app/ui/bids_page.py" line="1133"/>
         <source>Your offer will be withdrawn with the next sync (%n withdrawal(s) left after this one).</source>
         <translation>
             <numerusform>अगले सिंक के साथ आपका प्रस्ताव वापस ले लिया जाएगा (इसके बाद %n बार और वापस लिया जा सकता है)।</numerusform>
@@ -1422,38 +1442,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1124"/>
+        <location filename="../../app/ui/bids_page.py" line="1139"/>
         <source>You have no offer on this bid to withdraw.</source>
         <translation>इस बोली पर आपका कोई प्रस्ताव नहीं है जिसे वापस लिया जा सके।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1125"/>
+        <location filename="../../app/ui/bids_page.py" line="1140"/>
         <source>The offer cannot be withdrawn now: %1</source>
         <translation>प्रस्ताव अभी वापस नहीं लिया जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1167"/>
-        <location filename="../../app/ui/bids_page.py" line="1170"/>
+        <location filename="../../app/ui/bids_page.py" line="1182"/>
+        <location filename="../../app/ui/bids_page.py" line="1185"/>
         <source>Negotiate with L1</source>
         <translation>L1 से बातचीत (नेगोशिएशन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1167"/>
+        <location filename="../../app/ui/bids_page.py" line="1182"/>
         <source>Lot:</source>
         <translation>लॉट:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1171"/>
+        <location filename="../../app/ui/bids_page.py" line="1186"/>
         <source>Your request to the L1 seller (72 hours to answer):</source>
         <translation>L1 विक्रेता से आपका अनुरोध (उत्तर के लिए 72 घंटे):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1200"/>
+        <location filename="../../app/ui/bids_page.py" line="1254"/>
         <source>Export the bid for audit</source>
         <translation>बोली को ऑडिट के लिए निर्यात करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1203"/>
+        <location filename="../../app/ui/bids_page.py" line="1257"/>
         <source>Saved for audit: %1</source>
         <translation>ऑडिट के लिए सहेजा गया: %1</translation>
     </message>
@@ -1792,250 +1812,265 @@
 <context>
     <name>EvaluationView</name>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="55"/>
+        <location filename="../../app/ui/evaluation_view.py" line="60"/>
         <source>No evaluation to show yet: it is made when the financial offers are opened.</source>
         <translation>अभी दिखाने को कोई मूल्यांकन नहीं है: यह वित्तीय ऑफ़र खुलने पर बनता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="81"/>
+        <location filename="../../app/ui/evaluation_view.py" line="86"/>
         <source>total value of all items</source>
         <translation>सभी वस्तुओं का कुल मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="81"/>
+        <location filename="../../app/ui/evaluation_view.py" line="86"/>
         <source>item-wise</source>
         <translation>वस्तु-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="82"/>
+        <location filename="../../app/ui/evaluation_view.py" line="87"/>
         <source>group-wise</source>
         <translation>समूह-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="84"/>
+        <location filename="../../app/ui/evaluation_view.py" line="89"/>
         <source>Evaluated on the %1</source>
         <translation>मूल्यांकन का आधार: %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/evaluation_view.py" line="96"/>
+        <source>Evaluated at the final prices of reverse auction %1.</source>
+        <translation>रिवर्स नीलामी %1 के अंतिम मूल्यों पर मूल्यांकित।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="97"/>
+        <source>Reverse auction %1 is finding the prices: this is the bid stage&apos;s evaluation, and nothing can be awarded until the auction closes.</source>
+        <translation>रिवर्स नीलामी %1 मूल्य तय कर रही है: यह बोली चरण का मूल्यांकन है, और नीलामी बंद होने तक कोई अधिनिर्णय नहीं हो सकता।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="107"/>
         <source>All items together</source>
         <translation>सभी वस्तुएँ एक साथ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="98"/>
+        <location filename="../../app/ui/evaluation_view.py" line="109"/>
         <source>Lot %1: %2</source>
         <translation>लॉट %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="104"/>
+        <location filename="../../app/ui/evaluation_view.py" line="115"/>
         <source>No offer could be evaluated in this lot.</source>
         <translation>इस लॉट में किसी ऑफ़र का मूल्यांकन नहीं हो सका।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="107"/>
+        <location filename="../../app/ui/evaluation_view.py" line="118"/>
         <source>L1 is %1 at %2 for the lot.</source>
         <translation>इस लॉट में L1 %1 है, %2 पर।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="112"/>
+        <location filename="../../app/ui/evaluation_view.py" line="123"/>
         <source>Yes</source>
         <translation>हाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="112"/>
+        <location filename="../../app/ui/evaluation_view.py" line="123"/>
         <source>No</source>
         <translation>नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="113"/>
+        <location filename="../../app/ui/evaluation_view.py" line="124"/>
         <source>Rank</source>
         <translation>क्रम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="113"/>
-        <location filename="../../app/ui/evaluation_view.py" line="179"/>
-        <location filename="../../app/ui/evaluation_view.py" line="194"/>
+        <location filename="../../app/ui/evaluation_view.py" line="124"/>
+        <location filename="../../app/ui/evaluation_view.py" line="192"/>
+        <location filename="../../app/ui/evaluation_view.py" line="207"/>
         <source>Seller</source>
         <translation>विक्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="113"/>
+        <location filename="../../app/ui/evaluation_view.py" line="124"/>
         <source>Lot price</source>
         <translation>लॉट मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="113"/>
+        <location filename="../../app/ui/evaluation_view.py" line="124"/>
         <source>MSE</source>
         <translation>एमएसई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="113"/>
+        <location filename="../../app/ui/evaluation_view.py" line="124"/>
         <source>Nature</source>
         <translation>व्यवसाय का प्रकार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="114"/>
+        <location filename="../../app/ui/evaluation_view.py" line="125"/>
         <source>Make in India class</source>
         <translation>मेक इन इंडिया श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="114"/>
+        <location filename="../../app/ui/evaluation_view.py" line="125"/>
         <source>Offer submitted</source>
         <translation>ऑफ़र जमा हुआ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="120"/>
+        <location filename="../../app/ui/evaluation_view.py" line="131"/>
         <source>Yes, but not eligible for the preference</source>
         <translation>हाँ, पर वरीयता के पात्र नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="129"/>
+        <location filename="../../app/ui/evaluation_view.py" line="133"/>
+        <source>Yes; kept its preference rights through the reverse auction</source>
+        <translation>हाँ; रिवर्स नीलामी के बाद भी वरीयता के अधिकार बने रहे</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="142"/>
         <source>Not evaluated in this lot:</source>
         <translation>इस लॉट में मूल्यांकन नहीं हुआ:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="134"/>
+        <location filename="../../app/ui/evaluation_view.py" line="147"/>
         <source>MSE purchase preference</source>
         <translation>एमएसई खरीद वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="135"/>
+        <location filename="../../app/ui/evaluation_view.py" line="148"/>
         <source>Make in India purchase preference</source>
         <translation>मेक इन इंडिया खरीद वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="144"/>
+        <location filename="../../app/ui/evaluation_view.py" line="157"/>
         <source>Not needed: L1 itself is eligible for the preference.</source>
         <translation>आवश्यक नहीं: L1 स्वयं वरीयता का पात्र है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="145"/>
+        <location filename="../../app/ui/evaluation_view.py" line="158"/>
         <source>%1 matched the L1 price.</source>
         <translation>%1 ने L1 मूल्य का मिलान किया।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="146"/>
+        <location filename="../../app/ui/evaluation_view.py" line="159"/>
         <source>No eligible seller was within the band.</source>
         <translation>बैंड में कोई पात्र विक्रेता नहीं था।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="147"/>
+        <location filename="../../app/ui/evaluation_view.py" line="160"/>
         <source>Every seller invited declined to match the L1 price.</source>
         <translation>आमंत्रित हर विक्रेता ने L1 मूल्य के मिलान से मना किया।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="148"/>
+        <location filename="../../app/ui/evaluation_view.py" line="161"/>
         <source>The preference&apos;s share comes to no whole unit, so nobody was invited.</source>
         <translation>वरीयता का हिस्सा एक भी पूरी इकाई नहीं बनता, इसलिए किसी को आमंत्रित नहीं किया गया।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="149"/>
+        <location filename="../../app/ui/evaluation_view.py" line="162"/>
         <source>Not applied: the MSE preference prevails in this lot.</source>
         <translation>लागू नहीं: इस लॉट में एमएसई वरीयता प्रभावी है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="151"/>
+        <location filename="../../app/ui/evaluation_view.py" line="164"/>
         <source>within %1% of L1, up to %2</source>
         <translation>L1 से %1% के भीतर, %2 तक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="156"/>
+        <location filename="../../app/ui/evaluation_view.py" line="169"/>
         <source>Band</source>
         <translation>बैंड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="157"/>
+        <location filename="../../app/ui/evaluation_view.py" line="170"/>
         <source>In the band</source>
         <translation>बैंड में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="158"/>
+        <location filename="../../app/ui/evaluation_view.py" line="171"/>
         <source>In the band, not eligible</source>
         <translation>बैंड में, पर पात्र नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="159"/>
+        <location filename="../../app/ui/evaluation_view.py" line="172"/>
         <source>Invited to match L1</source>
         <translation>L1 मिलान के लिए आमंत्रित</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="160"/>
+        <location filename="../../app/ui/evaluation_view.py" line="173"/>
         <source>Declined</source>
         <translation>मना किया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="161"/>
+        <location filename="../../app/ui/evaluation_view.py" line="174"/>
         <source>Matched</source>
         <translation>मिलान किया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="162"/>
+        <location filename="../../app/ui/evaluation_view.py" line="175"/>
         <source>Outcome</source>
         <translation>परिणाम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="171"/>
+        <location filename="../../app/ui/evaluation_view.py" line="184"/>
         <source>L1</source>
         <translation>L1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="171"/>
+        <location filename="../../app/ui/evaluation_view.py" line="184"/>
         <source>MSE price match</source>
         <translation>एमएसई मूल्य मिलान</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="172"/>
+        <location filename="../../app/ui/evaluation_view.py" line="185"/>
         <source>Make in India price match</source>
         <translation>मेक इन इंडिया मूल्य मिलान</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="173"/>
+        <location filename="../../app/ui/evaluation_view.py" line="186"/>
         <source>Award</source>
         <translation>आवंटन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="176"/>
+        <location filename="../../app/ui/evaluation_view.py" line="189"/>
         <source>Nothing is awarded: no lot has an offer that could be evaluated.</source>
         <translation>कुछ आवंटित नहीं हुआ: किसी लॉट में मूल्यांकन योग्य ऑफ़र नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="179"/>
+        <location filename="../../app/ui/evaluation_view.py" line="192"/>
         <source>Item</source>
         <translation>वस्तु</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="179"/>
+        <location filename="../../app/ui/evaluation_view.py" line="192"/>
         <source>Quantity</source>
         <translation>मात्रा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="179"/>
+        <location filename="../../app/ui/evaluation_view.py" line="192"/>
         <source>Unit price</source>
         <translation>इकाई मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="179"/>
-        <location filename="../../app/ui/evaluation_view.py" line="194"/>
+        <location filename="../../app/ui/evaluation_view.py" line="192"/>
+        <location filename="../../app/ui/evaluation_view.py" line="207"/>
         <source>Total</source>
         <translation>कुल</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="180"/>
+        <location filename="../../app/ui/evaluation_view.py" line="193"/>
         <source>Rule</source>
         <translation>नियम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="180"/>
+        <location filename="../../app/ui/evaluation_view.py" line="193"/>
         <source>Why</source>
         <translation>कारण</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="192"/>
+        <location filename="../../app/ui/evaluation_view.py" line="205"/>
         <source>By seller</source>
         <translation>विक्रेता-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="195"/>
+        <location filename="../../app/ui/evaluation_view.py" line="208"/>
         <source>Total of the award: %1</source>
         <translation>कुल आवंटन: %1</translation>
     </message>
@@ -2550,157 +2585,157 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181"/>
+        <location filename="../../app/ui/main_window.py" line="200"/>
         <source>Choose a listing to buy first.</source>
         <translation>पहले खरीदने के लिए कोई सूची चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192"/>
+        <location filename="../../app/ui/main_window.py" line="211"/>
         <source>Choose a listing to add to the cart first.</source>
         <translation>कार्ट में जोड़ने के लिए पहले कोई उत्पाद सूची चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196"/>
+        <location filename="../../app/ui/main_window.py" line="215"/>
         <source>In the cart: %1 × %2</source>
         <translation>कार्ट में: %1 × %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="215"/>
+        <location filename="../../app/ui/main_window.py" line="234"/>
         <source>Cart (%1)</source>
         <translation>कार्ट (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="226"/>
+        <location filename="../../app/ui/main_window.py" line="245"/>
         <source>You are working offline: the marketplace cannot be reached. The catalogue is as of the last sync (%1); changes you make are kept on this computer and sent when the connection returns.</source>
         <translation>आप ऑफ़लाइन काम कर रहे हैं: मार्केटप्लेस से संपर्क नहीं हो पा रहा है। कैटलॉग पिछले सिंक (%1) के अनुसार है; आपके बदलाव इसी कंप्यूटर पर रखे जाते हैं और कनेक्शन लौटने पर भेज दिए जाएँगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="228"/>
+        <location filename="../../app/ui/main_window.py" line="247"/>
         <source>never</source>
         <translation>कभी नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="229"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>Try again</source>
         <translation>फिर से प्रयास करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232"/>
+        <location filename="../../app/ui/main_window.py" line="251"/>
         <source>Your session has ended. Sign in again to sync; your changes are kept.</source>
         <translation>आपका सत्र समाप्त हो गया है। सिंक करने के लिए फिर से साइन इन करें; आपके बदलाव सुरक्षित हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233"/>
+        <location filename="../../app/ui/main_window.py" line="252"/>
         <source>Sign in…</source>
         <translation>साइन इन करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="249"/>
+        <location filename="../../app/ui/main_window.py" line="268"/>
         <source>GeM Desk — %1</source>
         <translation>GeM Desk — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="249"/>
+        <location filename="../../app/ui/main_window.py" line="268"/>
         <source>GeM Desk</source>
         <translation>GeM Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="251"/>
+        <location filename="../../app/ui/main_window.py" line="270"/>
         <source>My catalogue</source>
         <translation>मेरा कैटलॉग</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="252"/>
+        <location filename="../../app/ui/main_window.py" line="271"/>
         <source>Catalogue</source>
         <translation>कैटलॉग</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="254"/>
+        <location filename="../../app/ui/main_window.py" line="273"/>
         <source>Bids</source>
         <translation>बोलियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="256"/>
+        <location filename="../../app/ui/main_window.py" line="275"/>
         <source>Orders</source>
         <translation>ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="258"/>
+        <location filename="../../app/ui/main_window.py" line="277"/>
         <source>Auctions</source>
         <translation>नीलामियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="259"/>
+        <location filename="../../app/ui/main_window.py" line="278"/>
         <source>Sync now</source>
         <translation>अभी सिंक करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="260"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>Send your changes and receive the marketplace’s (F5)</source>
         <translation>अपने बदलाव भेजें और मार्केटप्लेस के बदलाव प्राप्त करें (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="261"/>
+        <location filename="../../app/ui/main_window.py" line="280"/>
         <source>Search</source>
         <translation>खोजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="262"/>
+        <location filename="../../app/ui/main_window.py" line="281"/>
         <source>Settings…</source>
         <translation>सेटिंग्स…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="263"/>
+        <location filename="../../app/ui/main_window.py" line="282"/>
         <source>Settings (Ctrl+,)</source>
         <translation>सेटिंग्स (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="264"/>
+        <location filename="../../app/ui/main_window.py" line="283"/>
         <source>Sign out</source>
         <translation>साइन आउट करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="265"/>
+        <location filename="../../app/ui/main_window.py" line="284"/>
         <source>Quit</source>
         <translation>बंद करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="266"/>
+        <location filename="../../app/ui/main_window.py" line="285"/>
         <source>Open the log folder</source>
         <translation>लॉग फ़ोल्डर खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="267"/>
+        <location filename="../../app/ui/main_window.py" line="286"/>
         <source>Buy…</source>
         <translation>खरीदें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="268"/>
+        <location filename="../../app/ui/main_window.py" line="287"/>
         <source>Buy the selected listing directly or by L1 comparison</source>
         <translation>चुनी गई सूची को सीधे या L1 तुलना से खरीदें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="269"/>
+        <location filename="../../app/ui/main_window.py" line="288"/>
         <source>Add to cart</source>
         <translation>कार्ट में जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270"/>
+        <location filename="../../app/ui/main_window.py" line="289"/>
         <source>Add the selected listing to the cart at its minimum order</source>
         <translation>चुनी गई उत्पाद सूची को उसके न्यूनतम ऑर्डर की मात्रा में कार्ट में जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272"/>
+        <location filename="../../app/ui/main_window.py" line="291"/>
         <source>The cart: listings for one direct purchase, one order per seller</source>
         <translation>कार्ट: एक सीधी खरीद के लिए उत्पाद सूचियाँ, प्रत्येक विक्रेता का एक ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273"/>
+        <location filename="../../app/ui/main_window.py" line="292"/>
         <source>&amp;File</source>
         <translation>फ़ाइल (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274"/>
+        <location filename="../../app/ui/main_window.py" line="293"/>
         <source>&amp;Help</source>
         <translation>सहायता (&amp;H)</translation>
     </message>
@@ -2918,27 +2953,27 @@
 <context>
     <name>NegotiationDialog</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="455"/>
+        <location filename="../../app/ui/bids_page.py" line="457"/>
         <source>Negotiation, round %1</source>
         <translation>बातचीत (नेगोशिएशन), दौर %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="457"/>
+        <location filename="../../app/ui/bids_page.py" line="459"/>
         <source>The buyer asks you, as L1, for a better price per unit (rupees). Answer by %1.</source>
         <translation>क्रेता ने L1 होने के नाते आपसे प्रति इकाई बेहतर मूल्य (रुपयों में) माँगा है। %1 तक उत्तर दें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="459"/>
+        <location filename="../../app/ui/bids_page.py" line="461"/>
         <source>Offer these prices</source>
         <translation>ये मूल्य प्रस्तावित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="460"/>
+        <location filename="../../app/ui/bids_page.py" line="462"/>
         <source>Keep my price</source>
         <translation>मेरा मूल्य यथावत रखें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="478"/>
+        <location filename="../../app/ui/bids_page.py" line="480"/>
         <source>Lower at least one price; none may be above your price before.</source>
         <translation>कम से कम एक मूल्य घटाएँ; कोई भी मूल्य आपके पिछले मूल्य से अधिक नहीं हो सकता।</translation>
     </message>
@@ -2946,87 +2981,87 @@
 <context>
     <name>OfferDialog</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="354"/>
+        <location filename="../../app/ui/bids_page.py" line="356"/>
         <source>Offer on %1</source>
         <translation>%1 पर प्रस्ताव</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="355"/>
+        <location filename="../../app/ui/bids_page.py" line="357"/>
         <source>For each item: the listing you offer, what you offer for each key parameter the bid requires, and the price per unit, all taxes included, in rupees. Your offer stays sealed until the bid opens; you may revise it until the end.</source>
         <translation>हर वस्तु के लिए: आप कौन-सी उत्पाद सूची प्रस्तावित कर रहे हैं, बोली में माँगे गए हर मुख्य मानक के लिए आप क्या दे रहे हैं, और प्रति इकाई कीमत, सभी कर सहित, रुपयों में। बोली खुलने तक आपका प्रस्ताव सीलबंद रहता है; समाप्ति तक आप इसे बदल सकते हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="359"/>
+        <location filename="../../app/ui/bids_page.py" line="361"/>
         <source>Your offer is withdrawn: what you send now submits it again.</source>
         <translation>आपका प्रस्ताव वापस लिया गया है: अब आप जो भेजेंगे, उससे यह फिर से जमा होगा।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="361"/>
+        <location filename="../../app/ui/bids_page.py" line="363"/>
         <source>You are revising your offer (receipt %1…): what you send now replaces it.</source>
         <translation>आप अपना प्रस्ताव बदल रहे हैं (रसीद %1…): अब आप जो भेजेंगे, वह पिछले प्रस्ताव का स्थान लेगा।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="364"/>
+        <location filename="../../app/ui/bids_page.py" line="366"/>
         <source>You are revising the offer you prepared on this computer.</source>
         <translation>आप वह प्रस्ताव बदल रहे हैं जो आपने इस कंप्यूटर पर तैयार किया था।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="369"/>
+        <location filename="../../app/ui/bids_page.py" line="371"/>
         <source>%1 — %2 in all</source>
         <translation>%1 — कुल %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="370"/>
+        <location filename="../../app/ui/bids_page.py" line="372"/>
         <source>Offer my listing</source>
         <translation>प्रस्तावित उत्पाद सूची</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="374"/>
+        <location filename="../../app/ui/bids_page.py" line="376"/>
         <source>(no listing: describe the offer)</source>
         <translation>(कोई उत्पाद सूची नहीं: प्रस्ताव का विवरण लिखें)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="376"/>
+        <location filename="../../app/ui/bids_page.py" line="378"/>
         <source>(the listing in your offer, not offerable now)</source>
         <translation>(आपके प्रस्ताव वाली उत्पाद सूची, जो अब प्रस्तावित नहीं की जा सकती)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="379"/>
+        <location filename="../../app/ui/bids_page.py" line="381"/>
         <source>%1: required %2</source>
         <translation>%1: अपेक्षित %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="382"/>
+        <location filename="../../app/ui/bids_page.py" line="384"/>
         <source>differs from the requirement</source>
         <translation>आवश्यकता से भिन्न</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="383"/>
+        <location filename="../../app/ui/bids_page.py" line="385"/>
         <source>The buyer decides in the technical evaluation whether what you offer meets the requirement.</source>
         <translation>आपका प्रस्ताव आवश्यकता पूरी करता है या नहीं, इसका निर्णय क्रेता तकनीकी मूल्यांकन में करता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="385"/>
+        <location filename="../../app/ui/bids_page.py" line="387"/>
         <source>Price per unit (Rs)</source>
         <translation>प्रति इकाई कीमत (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="386"/>
+        <location filename="../../app/ui/bids_page.py" line="388"/>
         <source>like 18,500</source>
         <translation>जैसे 18,500</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="387"/>
+        <location filename="../../app/ui/bids_page.py" line="389"/>
         <source>Local content</source>
         <translation>स्थानीय सामग्री</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="410"/>
+        <location filename="../../app/ui/bids_page.py" line="412"/>
         <source>State what you offer for every key parameter.</source>
         <translation>हर मुख्य मानक के लिए बताएँ कि आप क्या दे रहे हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="412"/>
+        <location filename="../../app/ui/bids_page.py" line="414"/>
         <source>Enter a price above zero for every item, like 18,500.</source>
         <translation>हर मद के लिए शून्य से अधिक कीमत लिखें, जैसे 18,500।</translation>
     </message>
@@ -3760,6 +3795,140 @@
         <location filename="../../app/ui/auction_window.py" line="57"/>
         <source>Price</source>
         <translation>मूल्य</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleAuctionDialog</name>
+    <message>
+        <location filename="../../app/ui/auction_dialog.py" line="116"/>
+        <source>Schedule the reverse auction</source>
+        <translation>रिवर्स नीलामी निर्धारित करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_dialog.py" line="117"/>
+        <source>Bid %1: the technically qualified sellers bid for the whole bid, below the bid stage&apos;s L1 price of %2. Who enters follows the bid&apos;s rule. Once scheduled, these parameters are fixed and shown to every bidder.</source>
+        <translation>बोली %1: तकनीकी रूप से योग्य विक्रेता पूरी बोली के लिए, बोली चरण के L1 मूल्य %2 से कम पर बोली लगाते हैं। कौन भाग लेगा, यह बोली के नियम से तय होता है। निर्धारित होने के बाद ये मानदंड स्थिर रहते हैं और हर बोलीदाता को दिखाए जाते हैं।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_dialog.py" line="121"/>
+        <source>Starts</source>
+        <translation>आरंभ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_dialog.py" line="121"/>
+        <source>Runs for</source>
+        <translation>अवधि</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_dialog.py" line="121"/>
+        <source>Start price (Rs)</source>
+        <translation>आरंभिक मूल्य (रु)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_dialog.py" line="122"/>
+        <source>Minimum decrement</source>
+        <translation>न्यूनतम कमी</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_dialog.py" line="122"/>
+        <source>Bidders see</source>
+        <translation>बोलीदाता देखते हैं</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_dialog.py" line="123"/>
+        <source>Auto-extension</source>
+        <translation>स्वतः विस्तार</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_dialog.py" line="126"/>
+        <location filename="../../app/ui/auction_dialog.py" line="128"/>
+        <source> min</source>
+        <translation> मिनट</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_dialog.py" line="129"/>
+        <source>a bid in the last</source>
+        <translation>अंतिम</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_dialog.py" line="130"/>
+        <source>extends the end by</source>
+        <translation>में बोली आने पर समाप्ति इतनी बढ़ती है:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_dialog.py" line="131"/>
+        <source>, at most (times)</source>
+        <translation>, अधिकतम (बार)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_dialog.py" line="132"/>
+        <source>% of the start price</source>
+        <translation>आरंभिक मूल्य का %</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_dialog.py" line="133"/>
+        <source>Rs</source>
+        <translation>रु</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_dialog.py" line="134"/>
+        <source>their own rank and the current L1 price</source>
+        <translation>अपनी रैंक और वर्तमान L1 मूल्य</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_dialog.py" line="135"/>
+        <source>their own rank only</source>
+        <translation>केवल अपनी रैंक</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_dialog.py" line="136"/>
+        <source>Schedule</source>
+        <translation>निर्धारित करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_dialog.py" line="165"/>
+        <source>The start must be in the future.</source>
+        <translation>आरंभ भविष्य में होना चाहिए।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_dialog.py" line="171"/>
+        <source>Type the start price in rupees, for example 13,99,000.</source>
+        <translation>आरंभिक मूल्य रुपयों में लिखें, जैसे 13,99,000।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_dialog.py" line="173"/>
+        <source>The start price cannot be above the bid stage&apos;s L1 (%1).</source>
+        <translation>आरंभिक मूल्य बोली चरण के L1 (%1) से अधिक नहीं हो सकता।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_dialog.py" line="191"/>
+        <source>Type the step as a percentage of the start price, for example 0.5.</source>
+        <translation>कमी को आरंभिक मूल्य के प्रतिशत में लिखें, जैसे 0.5।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_dialog.py" line="193"/>
+        <source>Type the step in rupees, for example 1,000.</source>
+        <translation>कमी रुपयों में लिखें, जैसे 1,000।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_dialog.py" line="195"/>
+        <source>The step (%1) must be less than the start price.</source>
+        <translation>कमी (%1) आरंभिक मूल्य से कम होनी चाहिए।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_dialog.py" line="198"/>
+        <source>The auction must run for some time.</source>
+        <translation>नीलामी कुछ समय तक चलनी चाहिए।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_dialog.py" line="200"/>
+        <source>An extension needs a length, or set the window or the count to 0.</source>
+        <translation>विस्तार के लिए उसकी अवधि चाहिए, या समय-सीमा या गिनती 0 करें।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/auction_dialog.py" line="225"/>
+        <source>Each bid at least %1 below the bidder&apos;s own last one; the first at most %2.</source>
+        <translation>हर बोली बोलीदाता की अपनी पिछली बोली से कम से कम %1 कम; पहली बोली अधिकतम %2।</translation>
     </message>
 </context>
 <context>

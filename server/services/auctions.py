@@ -392,6 +392,7 @@ def create_from_bid(session: Session, caller: Caller, bid_id: str, body: Any, no
     session.flush()
     _add_event(session, auction, "scheduled", {"start_at": iso_utc(start_at), "ends_at": iso_utc(end_at),
                                                "start_price_paise": price, "bidders": len(auction.bidders)}, now)
+    bid_rules._touch(bid, now)  # the bid went to auction: whoever holds a copy reads it again
     bid_rules._event(session, bid, caller, "reverse auction scheduled", now,
                      f"{auction.number}: {ist_text(start_at)} to {ist_text(end_at)}, "
                      f"{len(auction.bidders)} bidders")

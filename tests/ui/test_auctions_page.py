@@ -7,6 +7,7 @@ offline the view refuses to bid."""
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 import uuid
@@ -14,16 +15,19 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 import app.auctions as auctions_core
-from app.api import new_key
+from app.ui.auction_dialog import ScheduleAuctionDialog
 from app.ui.auction_window import HistoryModel, RankingModel
+from app.ui.widgets import set_ist_moment
 from domain.timefmt import iso_utc, parse_iso
 from tests.ui.conftest import shown_tab, signed_in
-from tests.ui.test_bids_page import advance, demo_seller_category, published_bid, trader_user, wait_for_status
+from tests.ui.test_bids_page import advance, demo_seller_category, published_bid, select, trader_user, wait_for_status
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# docs/screenshots.py runs this test with GEMDESK_SHOTS set to its folder: the pictures of the
+# auction in the README come from this real auction. A plain test run writes nothing.
+SHOTS = os.environ.get("GEMDESK_SHOTS")
 STEP = 1_000_00  # the decrement: Rs 1,000 on the whole bid
 START = 40 * 17_000_00  # the bid stage's L1: the demo seller's 40 almirahs at Rs 17,000
 
@@ -31,6 +35,11 @@ START = 40 * 17_000_00  # the bid stage's L1: the demo seller's 40 almirahs at R
 @pytest.fixture
 def server_env() -> dict[str, str]:
     return {"GEMDESK_SERVER_TEST_CLOCK": "1"}
+
+
+def shot(widget, name: str) -> None:
+    if SHOTS:
+        widget.grab().save(str(Path(SHOTS) / f"{name}.png"))
 
 
 def auctions_tab(qtbot, window):
@@ -86,16 +95,41 @@ def test_a_live_auction_through_the_windows(qtbot, desks, server, monkeypatch):
     bids_page = shown_tab(qtbot, buyer_window, buyer_window.bids)
     wait_for_status(qtbot, buyer, bids_page, title, "financial_evaluation")
 
-    # The clerk schedules the auction to start in a minute, for 30 minutes, showing sellers the L1 price.
+    # The clerk schedules the auction from the bid: to start in two minutes, for 30 minutes, showing
+    # sellers the L1 price. The dialog checks as the clerk types, by the server's clock.
     api = buyer.workspace.api()
-    now = server_now(api)
-    start = now + timedelta(minutes=1)
-    scheduled = api.write("POST", f"/api/v1/bids/{bid_id}/auction", {
-        "start_at": iso_utc(start), "end_at": iso_utc(start + timedelta(minutes=30)),
-        "decrement": {"kind": "amount", "value": STEP}, "visibility": "rank_and_l1",
-        "extension_window_seconds": 120, "extension_length_seconds": 300, "max_extensions": 2}, new_key())
+    select(qtbot, bids_page, title)
+    schedule = bids_page.actions["schedule_auction"]
+    qtbot.waitUntil(schedule.isVisible, timeout=10_000)
+    schedule.click()
+    qtbot.waitUntil(lambda: bids_page.findChild(ScheduleAuctionDialog) is not None, timeout=10_000)
+    dialog = bids_page.findChild(ScheduleAuctionDialog)
+    qtbot.waitUntil(dialog.isVisible, timeout=5_000)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert dialog.start_price.text() == "6,80,000" and ok.isEnabled()  # the bid stage's L1
+    dialog.start_price.setText("6,90,000")
+    assert not ok.isEnabled() and "cannot be above the bid stage's L1" in dialog.problems_shown["start_price"].text()
+    dialog.start_price.setText("6,80,000")
+    start = server_now(api).replace(second=0, microsecond=0) + timedelta(minutes=2)
+    set_ist_moment(dialog.start_at, start)
+    dialog.duration.setValue(30)
+    dialog.decrement_kind.setCurrentIndex(dialog.decrement_kind.findData("amount"))
+    dialog.decrement_value.setText("1,000")
+    dialog.extension_window.setValue(2)
+    dialog.max_extensions.setValue(2)
+    assert dialog.visibility.currentData() == "rank_and_l1"
+    assert "at least Rs 1,000.00 below" in dialog.summary.text()
+    dialog.resize(640, 420)
+    shot(dialog, "auction-schedule")
+    ok.click()
+    qtbot.waitUntil(lambda: any(a["bid_id"] == bid_id for a in api.get("/api/v1/auctions")["auctions"]),
+                    timeout=30_000)
+    scheduled = next(a for a in api.get("/api/v1/auctions")["auctions"] if a["bid_id"] == bid_id)
     auction_id = scheduled["id"]
-    assert scheduled["rules"]["start_price_paise"] == START
+    assert scheduled["rules"]["start_price_paise"] == START and scheduled["start_at"] == iso_utc(start)
+    assert scheduled["rules"]["decrement"]["paise"] == STEP and scheduled["rules"]["max_extensions"] == 2
+    qtbot.waitUntil(lambda: bids_page.actions["open_auction"].isVisible(), timeout=15_000)
+    assert not bids_page.actions["award"].isVisible() and not bids_page.actions["schedule_auction"].isVisible()
 
     # The seller finds it in its Auctions tab, upcoming, with a countdown to the start.
     seller = sellers["seller"]
@@ -105,7 +139,7 @@ def test_a_live_auction_through_the_windows(qtbot, desks, server, monkeypatch):
     assert seller_page.model.index(0, 3).data().startswith("starts in ")
     view = open_live(qtbot, seller_page, auction_id)
     assert not view.bid_button.isEnabled()  # not started yet
-    advance(server, 61)
+    advance(server, (start - server_now(api)).total_seconds() + 1)
     qtbot.waitUntil(lambda: view.auction["status"] == "live", timeout=10_000)
 
     # The bid box suggests the highest price the server takes; the seller bids it, confirmed.
@@ -140,7 +174,7 @@ def test_a_live_auction_through_the_windows(qtbot, desks, server, monkeypatch):
     bid_in(qtbot, view, "6,78,800", monkeypatch)
     assert view.answer.text().startswith("Not accepted: ")
     view.resize(900, 760)
-    view.grab().save(str(SCREENSHOTS / "auction-seller.png"))
+    shot(view, "auction-seller")
 
     # The clerk's view: the ranking and every bid under aliases, never the firms' names.
     buyer_page = auctions_tab(qtbot, buyer_window)
@@ -158,7 +192,7 @@ def test_a_live_auction_through_the_windows(qtbot, desks, server, monkeypatch):
     assert "Mahamaya" not in everything and "Demo Seller" not in everything
     assert not buyer_view.bid_box.isVisible()
     buyer_view.resize(900, 760)
-    buyer_view.grab().save(str(SCREENSHOTS / "auction-buyer.png"))
+    shot(buyer_view, "auction-buyer")
 
     # An accepted bid in the last two minutes extends the auction: announced in the view.
     ends = parse_iso(view.auction["ends_at"])
@@ -198,8 +232,38 @@ def test_a_live_auction_through_the_windows(qtbot, desks, server, monkeypatch):
     assert any("closed" in title for title, _text in view.notifications)
     qtbot.waitUntil(lambda: buyer_view.auction["status"] == "closed" and "Saved:" in buyer_view.standing.text(),
                     timeout=15_000)
-    assert "L1: Rs 6,77,000.00" in buyer_view.standing.text()
+    assert "L1: Rs 6,77,000.00 by Bidder " in buyer_view.standing.text()
     assert "Rs 3,000.00 against the start price" in buyer_view.standing.text(), buyer_view.standing.text()
+    assert not view.award_button.isVisible()  # the seller has no award to make
+
+    # The award at the auction's prices: from the auction's view to the bid, evaluated again. The
+    # trader (not an MSE) is L1 at Rs 6,77,000 (Rs 16,925 an almirah); the demo seller, an MSE
+    # within 15%, is invited to match it for a quarter and accepts from its desktop.
+    qtbot.waitUntil(buyer_view.award_button.isVisible, timeout=5_000)
+    buyer_view.award_button.click()
+    assert buyer_window.tabs.currentWidget() is bids_page
+    qtbot.waitUntil(lambda: bids_page.current is not None and bids_page.current["id"] == bid_id
+                    and (bids_page.current_evaluation.get("reverse_auction") or {}).get("closed"), timeout=15_000)
+    html = bids_page.evaluation.view.toPlainText()
+    assert f"Evaluated at the final prices of reverse auction {scheduled['number']}." in html
+    assert "Rs 6,77,000.00" in html
+    buyer_window.resize(1280, 800)
+    bids_page.detail_tabs.setCurrentWidget(bids_page.evaluation)
+    shot(buyer_window, "auction-award")
+    seller.workspace.procurement.answer_match(bid_id, "all", True)
+    seller.workspace.sync()
+    assert seller.workspace.procurement.requests(("rejected",)) == []
+    answered = api.get(f"/api/v1/bids/{bid_id}")["version"]  # the answer changed the bid
+    bids_page.reload()
+    qtbot.waitUntil(lambda: bids_page.current["version"] == answered and bids_page.actions["award"].isVisible(),
+                    timeout=15_000)
+    bids_page.actions["award"].click()
+    wait_for_status(qtbot, buyer, bids_page, title, "awarded")
+    orders = {o["seller_id"]: o for o in api.get("/api/v1/orders")["orders"] if o.get("bid_id") == bid_id}
+    lines = sorted((line["quantity"], line["unit_price_paise"], line["rule"]) for o in orders.values()
+                   for line in o["lines"])
+    assert lines == [(10, 16_925_00, "MSE_MATCH"), (30, 16_925_00, "L1")]
+
     # The core's follower, resumed from nothing, reads the whole log in order and stops at the close.
     updates = list(auctions_core.follow(api, auction_id, threading.Event(), after=0, every=0))
     events = [event for update in updates for event in update.events]
