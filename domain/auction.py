@@ -103,11 +103,12 @@ class Qualification(StrEnum):
 
     H1_ELIMINATION = "h1_elimination"
     LOWEST_HALF = "lowest_half"
+    ALL = "all"  # a reverse auction from the start: every technically qualified seller bids
 
 
 # The bid's ra_rule (domain/bid_fields.py RA_RULES) to the qualification rule.
 QUALIFICATION_OF_RA_RULE = {"h1_elimination": Qualification.H1_ELIMINATION, "top_half": Qualification.LOWEST_HALF,
-                            "lowest_half": Qualification.LOWEST_HALF}
+                            "lowest_half": Qualification.LOWEST_HALF, "direct": Qualification.ALL}
 
 
 def _is_int(value: object) -> bool:
@@ -400,6 +401,11 @@ def qualify(entrants: list[Entrant], rules: QualificationRules) -> Qualified:
         return _lowest_half(entrants)
     if rules.rule == Qualification.H1_ELIMINATION:
         return _h1_elimination(entrants, rules)
+    if rules.rule == Qualification.ALL:
+        n = len(entrants)
+        return Qualified(frozenset(e.seller for e in entrants), frozenset(), (
+            f"A reverse auction from the start: all {n} technically qualified seller{'s' if n != 1 else ''} "
+            f"enter{'s' if n == 1 else ''}.",))
     raise ValueError(f"unknown qualification rule {rules.rule!r}")
 
 

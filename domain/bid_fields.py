@@ -31,7 +31,10 @@ MAX_ITEMS = 100
 MAX_CONSIGNEES = 100
 MAX_TEXT = 300
 EMD_MIN_BP, EMD_MAX_BP = 200, 500  # EMD 2-5% of the estimated value
-RA_RULES = ("h1_elimination", "top_half")
+# Who enters the bid's reverse auction; "direct": a reverse auction from the start (GEM/.../RA/),
+# where every technically qualified seller bids and the award waits for the auction.
+RA_RULES = ("h1_elimination", "top_half", "direct")
+RA_DIRECT = "direct"
 
 EDITABLE = ("title", "kind", "method", "packets", "items", "groups", "quantity_splittable", "estimated_value_paise",
             "end_at", "offer_validity_days", "min_offers", "extension_days", "emd", "epbg_bp", "mse_preference",
@@ -140,6 +143,8 @@ def check_bid_fields(data: Mapping[str, Any], now: datetime, is_leaf_category: C
         problems["ra_enabled"] = "must be true or false"
     elif data["ra_enabled"] and data.get("ra_rule") not in RA_RULES:
         problems["ra_rule"] = "a bid that may go to reverse auction needs its rule: " + ", ".join(RA_RULES)
+    elif data["ra_enabled"] and data.get("ra_rule") == RA_DIRECT and data.get("method") != "total_value":
+        problems["ra_rule"] = "a reverse auction from the start is for the whole bid: evaluate it on total value"
     _check_preference(data, "mse_preference", ("band_bp", "share_bp"), problems)
     _check_preference(data, "mii_preference", ("margin_bp", "l1_share_bp"), problems)
     _check_emd(data, problems)

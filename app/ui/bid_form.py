@@ -401,7 +401,8 @@ class BidForm(Retranslating, QDialog):
             "packets": [self.tr("Single packet"), self.tr("Two packets (technical, then financial)")],
             "emd": [self.tr("No EMD"), self.tr("An amount"), self.tr("Bid security declaration instead")],
             "ra_rule": [self.tr("Choose a rule"), self.tr("All but the highest-priced offer (H1 elimination)"),
-                        self.tr("The lowest-priced half of the offers (top half)")],
+                        self.tr("The lowest-priced half of the offers (top half)"),
+                        self.tr("A reverse auction from the start: every qualified seller bids")],
         }
         for name, texts in choices.items():
             combo = self.inputs[name]

@@ -940,7 +940,8 @@ class BidsPage(Retranslating, QWidget):
             and bool(bid.get("ra_enabled")) and bid.get("method") == "total_value" and self._open_round() is None
             and bool(self.current_evaluation),
             "open_auction": auction is not None,
-            "award": self.role == "buyer" and status == "financial_evaluation" and (auction is None or auction["closed"]),
+            "award": self.role == "buyer" and status == "financial_evaluation"
+            and (auction["closed"] if auction else bid.get("ra_rule") != "direct"),
             "export": self.role in ("buyer", "approver") and status in ("financial_evaluation", "awarded"),
         }
         for name, visible in show.items():
@@ -990,7 +991,8 @@ class BidsPage(Retranslating, QWidget):
                                                            bid["min_offers"], bid.get("extension_days", ""))))
         if "ra_enabled" in bid:
             rules = {"h1_elimination": self.tr("all but the highest-priced offer (H1 elimination)"),
-                     "top_half": self.tr("the lowest-priced half of the offers")}
+                     "top_half": self.tr("the lowest-priced half of the offers"),
+                     "direct": self.tr("from the start: every qualified seller bids")}
             rows.append((self.tr("Reverse auction"), filled(self.tr("Yes: %1"), rules.get(bid.get("ra_rule") or "", ""))
                          if bid["ra_enabled"] else self.tr("No")))
         rows += self._my_offer_rows()

@@ -529,87 +529,92 @@
         <translation>सबसे कम मूल्य वाले आधे ऑफ़र (ऊपरी आधा)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="410"/>
+        <location filename="../../app/ui/bid_form.py" line="405"/>
+        <source>A reverse auction from the start: every qualified seller bids</source>
+        <translation>आरंभ से ही रिवर्स नीलामी: हर योग्य विक्रेता बोली लगाता है</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="411"/>
         <source>e.g. Hospital beds for the District Hospital, Raipur</source>
         <translation>जैसे ज़िला अस्पताल, रायपुर के लिए अस्पताल बिस्तर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="411"/>
+        <location filename="../../app/ui/bid_form.py" line="412"/>
         <source>e.g. 4,50,000</source>
         <translation>जैसे 4,50,000</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="412"/>
+        <location filename="../../app/ui/bid_form.py" line="413"/>
         <source>With fewer offers at its end, the bid is extended once.</source>
         <translation>समाप्ति पर इससे कम ऑफ़र हों तो बिड एक बार बढ़ाई जाती है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="413"/>
+        <location filename="../../app/ui/bid_form.py" line="414"/>
         <source>Add item</source>
         <translation>वस्तु जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="414"/>
+        <location filename="../../app/ui/bid_form.py" line="415"/>
         <source>Save draft</source>
         <translation>ड्राफ़्ट सहेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="433"/>
+        <location filename="../../app/ui/bid_form.py" line="434"/>
         <source>Enter an amount in rupees, like 4,50,000 or 450000.50.</source>
         <translation>राशि रुपयों में लिखें, जैसे 4,50,000 या 450000.50।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="440"/>
+        <location filename="../../app/ui/bid_form.py" line="441"/>
         <source>Enter a percentage from 0 to 100, like 15 or 2.5.</source>
         <translation>0 से 100 तक का प्रतिशत लिखें, जैसे 15 या 2.5।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="449"/>
+        <location filename="../../app/ui/bid_form.py" line="450"/>
         <source>Enter the estimated value in rupees.</source>
         <translation>अनुमानित मूल्य रुपयों में लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="459"/>
+        <location filename="../../app/ui/bid_form.py" line="460"/>
         <source>Enter the EMD amount in rupees.</source>
         <translation>ईएमडी राशि रुपयों में लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="560"/>
+        <location filename="../../app/ui/bid_form.py" line="561"/>
         <source>Type the estimated value to see which ways of buying the rules allow.</source>
         <translation>अनुमानित मूल्य लिखें, तो दिखेगा कि नियम खरीद के कौन-से तरीके अनुमति देते हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="568"/>
+        <location filename="../../app/ui/bid_form.py" line="569"/>
         <source>Ways of buying for %1 on %2 (%3):</source>
         <translation>%2 को %1 की खरीद के तरीके (%3):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="572"/>
+        <location filename="../../app/ui/bid_form.py" line="573"/>
         <source>Direct purchase</source>
         <translation>सीधी खरीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="572"/>
+        <location filename="../../app/ui/bid_form.py" line="573"/>
         <source>L1 purchase</source>
         <translation>L1 खरीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="573"/>
+        <location filename="../../app/ui/bid_form.py" line="574"/>
         <source>Bid or reverse auction</source>
         <translation>बिड या रिवर्स नीलामी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="578"/>
+        <location filename="../../app/ui/bid_form.py" line="579"/>
         <source>not allowed</source>
         <translation>अनुमति नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="580"/>
+        <location filename="../../app/ui/bid_form.py" line="581"/>
         <source>required</source>
         <translation>अनिवार्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="582"/>
+        <location filename="../../app/ui/bid_form.py" line="583"/>
         <source>allowed</source>
         <translation>अनुमति है</translation>
     </message>
@@ -617,84 +622,84 @@
 <context>
     <name>BidItemEditor</name>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="723"/>
-        <location filename="../../app/ui/bid_form.py" line="813"/>
+        <location filename="../../app/ui/bid_form.py" line="724"/>
+        <location filename="../../app/ui/bid_form.py" line="814"/>
         <source>Item %1</source>
         <translation>वस्तु %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="766"/>
+        <location filename="../../app/ui/bid_form.py" line="767"/>
         <source>Choose a category</source>
         <translation>श्रेणी चुनें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="785"/>
-        <location filename="../../app/ui/bid_form.py" line="792"/>
+        <location filename="../../app/ui/bid_form.py" line="786"/>
+        <location filename="../../app/ui/bid_form.py" line="793"/>
         <source>Any</source>
         <translation>कोई भी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="814"/>
+        <location filename="../../app/ui/bid_form.py" line="815"/>
         <source>Item name</source>
         <translation>वस्तु का नाम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="815"/>
+        <location filename="../../app/ui/bid_form.py" line="816"/>
         <source>Category</source>
         <translation>श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="816"/>
+        <location filename="../../app/ui/bid_form.py" line="817"/>
         <source>Group</source>
         <translation>समूह</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="817"/>
+        <location filename="../../app/ui/bid_form.py" line="818"/>
         <source>e.g. Hospital bed, semi-Fowler</source>
         <translation>जैसे अस्पताल बिस्तर, सेमी-फाउलर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="818"/>
+        <location filename="../../app/ui/bid_form.py" line="819"/>
         <source>e.g. Beds</source>
         <translation>जैसे बिस्तर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="819"/>
+        <location filename="../../app/ui/bid_form.py" line="820"/>
         <source>Remove item</source>
         <translation>वस्तु हटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="820"/>
+        <location filename="../../app/ui/bid_form.py" line="821"/>
         <source>Consignees</source>
         <translation>परेषिती</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="821"/>
+        <location filename="../../app/ui/bid_form.py" line="822"/>
         <source>District</source>
         <translation>ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="821"/>
+        <location filename="../../app/ui/bid_form.py" line="822"/>
         <source>Quantity</source>
         <translation>मात्रा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="821"/>
+        <location filename="../../app/ui/bid_form.py" line="822"/>
         <source>Delivery days</source>
         <translation>डिलीवरी के दिन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="823"/>
+        <location filename="../../app/ui/bid_form.py" line="824"/>
         <source>Add consignee</source>
         <translation>परेषिती जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="830"/>
+        <location filename="../../app/ui/bid_form.py" line="831"/>
         <source>e.g. Raipur</source>
         <translation>जैसे रायपुर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="831"/>
+        <location filename="../../app/ui/bid_form.py" line="832"/>
         <source>Remove this consignee</source>
         <translation>यह परेषिती हटाएँ</translation>
     </message>
@@ -982,13 +987,13 @@
     </message>
     <message>
         <location filename="../../app/ui/bids_page.py" line="654"/>
-        <location filename="../../app/ui/bids_page.py" line="968"/>
+        <location filename="../../app/ui/bids_page.py" line="969"/>
         <source>Evaluation</source>
         <translation>मूल्यांकन</translation>
     </message>
     <message>
         <location filename="../../app/ui/bids_page.py" line="655"/>
-        <location filename="../../app/ui/bids_page.py" line="1016"/>
+        <location filename="../../app/ui/bids_page.py" line="1018"/>
         <source>Technical evaluation</source>
         <translation>तकनीकी मूल्यांकन</translation>
     </message>
@@ -1126,7 +1131,7 @@
     </message>
     <message>
         <location filename="../../app/ui/bids_page.py" line="891"/>
-        <location filename="../../app/ui/bids_page.py" line="1014"/>
+        <location filename="../../app/ui/bids_page.py" line="1016"/>
         <source>accepted</source>
         <translation>स्वीकृत</translation>
     </message>
@@ -1146,295 +1151,300 @@
         <translation>तकनीकी रूप से अस्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="952"/>
+        <location filename="../../app/ui/bids_page.py" line="953"/>
         <source>Bid number</source>
         <translation>बोली संख्या</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="952"/>
+        <location filename="../../app/ui/bids_page.py" line="953"/>
         <source>(not published)</source>
         <translation>(प्रकाशित नहीं)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="953"/>
+        <location filename="../../app/ui/bids_page.py" line="954"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="959"/>
+        <location filename="../../app/ui/bids_page.py" line="960"/>
         <source>Buyer</source>
         <translation>क्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="960"/>
+        <location filename="../../app/ui/bids_page.py" line="961"/>
         <source>Estimated value</source>
         <translation>अनुमानित मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="961"/>
+        <location filename="../../app/ui/bids_page.py" line="962"/>
         <source>Ends</source>
         <translation>समाप्ति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="962"/>
+        <location filename="../../app/ui/bids_page.py" line="963"/>
         <source>Opens</source>
         <translation>खुलेगी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="964"/>
+        <location filename="../../app/ui/bids_page.py" line="965"/>
         <source>Offers valid for</source>
         <translation>ऑफ़र की वैधता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="964"/>
+        <location filename="../../app/ui/bids_page.py" line="965"/>
         <source>%1 days after the end</source>
         <translation>समाप्ति के %1 दिन बाद तक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="966"/>
+        <location filename="../../app/ui/bids_page.py" line="967"/>
         <source>Total value of all items</source>
         <translation>सभी वस्तुओं का कुल मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="966"/>
+        <location filename="../../app/ui/bids_page.py" line="967"/>
         <source>Item-wise</source>
         <translation>वस्तु-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="967"/>
+        <location filename="../../app/ui/bids_page.py" line="968"/>
         <source>Group-wise</source>
         <translation>समूह-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="970"/>
+        <location filename="../../app/ui/bids_page.py" line="971"/>
         <source>Packets</source>
         <translation>पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="970"/>
+        <location filename="../../app/ui/bids_page.py" line="971"/>
         <source>Two packets (technical, then financial)</source>
         <translation>दो पैकेट (पहले तकनीकी, फिर वित्तीय)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="971"/>
+        <location filename="../../app/ui/bids_page.py" line="972"/>
         <source>Single packet</source>
         <translation>एकल पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="973"/>
+        <location filename="../../app/ui/bids_page.py" line="974"/>
         <source>EMD</source>
         <translation>ईएमडी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="975"/>
+        <location filename="../../app/ui/bids_page.py" line="976"/>
         <source>ePBG</source>
         <translation>ई-पीबीजी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="975"/>
+        <location filename="../../app/ui/bids_page.py" line="976"/>
         <source>%1% of the order value</source>
         <translation>ऑर्डर मूल्य का %1%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="976"/>
-        <location filename="../../app/ui/bids_page.py" line="983"/>
-        <location filename="../../app/ui/bids_page.py" line="987"/>
-        <location filename="../../app/ui/bids_page.py" line="1038"/>
+        <location filename="../../app/ui/bids_page.py" line="977"/>
+        <location filename="../../app/ui/bids_page.py" line="984"/>
+        <location filename="../../app/ui/bids_page.py" line="988"/>
+        <location filename="../../app/ui/bids_page.py" line="1040"/>
         <source>None</source>
         <translation>कोई नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="978"/>
+        <location filename="../../app/ui/bids_page.py" line="979"/>
         <source>Payment</source>
         <translation>भुगतान</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="978"/>
+        <location filename="../../app/ui/bids_page.py" line="979"/>
         <source>Within %1 days of the CRAC</source>
         <translation>सीआरएसी के %1 दिन के भीतर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="981"/>
+        <location filename="../../app/ui/bids_page.py" line="982"/>
         <source>MSEs within %1% of L1 may match it for %2% of the quantity</source>
         <translation>L1 से %1% के भीतर वाले एमएसई, मात्रा के %2% के लिए L1 मूल्य का मिलान कर सकते हैं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="983"/>
+        <location filename="../../app/ui/bids_page.py" line="984"/>
         <source>MSE preference</source>
         <translation>एमएसई वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="985"/>
+        <location filename="../../app/ui/bids_page.py" line="986"/>
         <source>Class-I local suppliers within %1% of L1 may match it; L1 keeps %2% of the quantity</source>
         <translation>L1 से %1% के भीतर वाले श्रेणी-I स्थानीय आपूर्तिकर्ता L1 मूल्य का मिलान कर सकते हैं; मात्रा का %2% L1 के पास रहता है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="987"/>
+        <location filename="../../app/ui/bids_page.py" line="988"/>
         <source>Make in India preference</source>
         <translation>मेक इन इंडिया वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="989"/>
+        <location filename="../../app/ui/bids_page.py" line="990"/>
         <source>Minimum offers</source>
         <translation>न्यूनतम ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="989"/>
+        <location filename="../../app/ui/bids_page.py" line="990"/>
         <source>%1; with fewer, the bid is extended by %2 days</source>
         <translation>%1; इससे कम ऑफ़र होने पर बोली %2 दिन बढ़ाई जाती है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="992"/>
+        <location filename="../../app/ui/bids_page.py" line="993"/>
         <source>all but the highest-priced offer (H1 elimination)</source>
         <translation>सबसे ऊँचे मूल्य वाले ऑफ़र को छोड़कर सभी (H1 निष्कासन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="993"/>
+        <location filename="../../app/ui/bids_page.py" line="994"/>
         <source>the lowest-priced half of the offers</source>
         <translation>सबसे कम मूल्य वाले आधे ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="994"/>
+        <location filename="../../app/ui/bids_page.py" line="995"/>
+        <source>from the start: every qualified seller bids</source>
+        <translation>आरंभ से ही: हर योग्य विक्रेता बोली लगाता है</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="996"/>
         <source>Reverse auction</source>
         <translation>रिवर्स नीलामी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="994"/>
+        <location filename="../../app/ui/bids_page.py" line="996"/>
         <source>Yes: %1</source>
         <translation>हाँ: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="995"/>
+        <location filename="../../app/ui/bids_page.py" line="997"/>
         <source>No</source>
         <translation>नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="997"/>
+        <location filename="../../app/ui/bids_page.py" line="999"/>
         <source>Negotiation, round %1</source>
         <translation>बातचीत (नेगोशिएशन), दौर %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="999"/>
+        <location filename="../../app/ui/bids_page.py" line="1001"/>
         <source>Items</source>
         <translation>वस्तुएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1009"/>
+        <location filename="../../app/ui/bids_page.py" line="1011"/>
         <source>submitted on %1</source>
         <translation>%1 को जमा किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1009"/>
+        <location filename="../../app/ui/bids_page.py" line="1011"/>
         <source>withdrawn (last sent %1)</source>
         <translation>वापस लिया गया (पिछली बार %1 को भेजा गया)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1010"/>
+        <location filename="../../app/ui/bids_page.py" line="1012"/>
         <source>Your offer</source>
         <translation>आपका प्रस्ताव</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1012"/>
+        <location filename="../../app/ui/bids_page.py" line="1014"/>
         <source>Receipt</source>
         <translation>रसीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1013"/>
+        <location filename="../../app/ui/bids_page.py" line="1015"/>
         <source>Withdrawals left</source>
         <translation>शेष वापसी अवसर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1014"/>
+        <location filename="../../app/ui/bids_page.py" line="1016"/>
         <source>rejected: %1</source>
         <translation>अस्वीकृत: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1022"/>
+        <location filename="../../app/ui/bids_page.py" line="1024"/>
         <source>open until %1</source>
         <translation>%1 तक खुला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1023"/>
+        <location filename="../../app/ui/bids_page.py" line="1025"/>
         <source>price lowered</source>
         <translation>मूल्य घटाया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1023"/>
+        <location filename="../../app/ui/bids_page.py" line="1025"/>
         <source>price kept</source>
         <translation>मूल्य यथावत रखा गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1024"/>
+        <location filename="../../app/ui/bids_page.py" line="1026"/>
         <source>lapsed without an answer</source>
         <translation>बिना उत्तर के समाप्त</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1028"/>
+        <location filename="../../app/ui/bids_page.py" line="1030"/>
         <source>lot %1, %2: %3 (%4)</source>
         <translation>लॉट %1, %2: %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1036"/>
+        <location filename="../../app/ui/bids_page.py" line="1038"/>
         <source>Bid security declaration instead</source>
         <translation>इसके बदले बोली प्रतिभूति घोषणा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1040"/>
+        <location filename="../../app/ui/bids_page.py" line="1042"/>
         <source> (MSEs and startups exempt)</source>
         <translation> (एमएसई और स्टार्टअप को छूट)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1050"/>
+        <location filename="../../app/ui/bids_page.py" line="1052"/>
         <source>%1: %2, delivery within %3 days</source>
         <translation>%1: %2, %3 दिन के भीतर डिलीवरी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1053"/>
+        <location filename="../../app/ui/bids_page.py" line="1055"/>
         <source>%1 — %2 in all</source>
         <translation>%1 — कुल %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1077"/>
+        <location filename="../../app/ui/bids_page.py" line="1079"/>
         <source>Remark (for the buyer and the record):</source>
         <translation>टिप्पणी (खरीदार और रिकॉर्ड के लिए):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1083"/>
+        <location filename="../../app/ui/bids_page.py" line="1085"/>
         <source>Approve and publish</source>
         <translation>अनुमोदित और प्रकाशित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1089"/>
+        <location filename="../../app/ui/bids_page.py" line="1091"/>
         <source>Return to the buyer</source>
         <translation>खरीदार को लौटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1099"/>
+        <location filename="../../app/ui/bids_page.py" line="1101"/>
         <source>Preparing your offer…</source>
         <translation>आपका प्रस्ताव तैयार किया जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1104"/>
+        <location filename="../../app/ui/bids_page.py" line="1106"/>
         <source>Your offer cannot be prepared now: %1</source>
         <translation>आपका प्रस्ताव अभी तैयार नहीं किया जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1124"/>
+        <location filename="../../app/ui/bids_page.py" line="1126"/>
         <source>Withdraw my offer</source>
         <translation>मेरा प्रस्ताव वापस लें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1125"/>
+        <location filename="../../app/ui/bids_page.py" line="1127"/>
         <source>Withdraw your offer on this bid? You may make it again before the end; an offer may be withdrawn at most three times.</source>
         <translation>इस बोली पर अपना प्रस्ताव वापस लें? समाप्ति से पहले आप इसे फिर से दे सकते हैं; कोई प्रस्ताव अधिकतम तीन बार वापस लिया जा सकता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1132"/>
+        <location filename="../../app/ui/bids_page.py" line="1134"/>
         <source>Your offer will be withdrawn with the next sync.</source>
         <translation>अगले सिंक के साथ आपका प्रस्ताव वापस ले लिया जाएगा।</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="1133"/>
+        <location filename="../../app/ui/bids_page.py" line="1135"/>
         <source>Your offer will be withdrawn with the next sync (%n withdrawal(s) left after this one).</source>
         <translation>
             <numerusform>अगले सिंक के साथ आपका प्रस्ताव वापस ले लिया जाएगा (इसके बाद %n बार और वापस लिया जा सकता है)।</numerusform>
@@ -1442,38 +1452,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1139"/>
+        <location filename="../../app/ui/bids_page.py" line="1141"/>
         <source>You have no offer on this bid to withdraw.</source>
         <translation>इस बोली पर आपका कोई प्रस्ताव नहीं है जिसे वापस लिया जा सके।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1140"/>
+        <location filename="../../app/ui/bids_page.py" line="1142"/>
         <source>The offer cannot be withdrawn now: %1</source>
         <translation>प्रस्ताव अभी वापस नहीं लिया जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1182"/>
-        <location filename="../../app/ui/bids_page.py" line="1185"/>
+        <location filename="../../app/ui/bids_page.py" line="1184"/>
+        <location filename="../../app/ui/bids_page.py" line="1187"/>
         <source>Negotiate with L1</source>
         <translation>L1 से बातचीत (नेगोशिएशन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1182"/>
+        <location filename="../../app/ui/bids_page.py" line="1184"/>
         <source>Lot:</source>
         <translation>लॉट:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1186"/>
+        <location filename="../../app/ui/bids_page.py" line="1188"/>
         <source>Your request to the L1 seller (72 hours to answer):</source>
         <translation>L1 विक्रेता से आपका अनुरोध (उत्तर के लिए 72 घंटे):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1254"/>
+        <location filename="../../app/ui/bids_page.py" line="1256"/>
         <source>Export the bid for audit</source>
         <translation>बोली को ऑडिट के लिए निर्यात करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1257"/>
+        <location filename="../../app/ui/bids_page.py" line="1259"/>
         <source>Saved for audit: %1</source>
         <translation>ऑडिट के लिए सहेजा गया: %1</translation>
     </message>

@@ -41,7 +41,7 @@ from sqlalchemy.orm import Session
 from domain.auction import unit_prices_at
 from domain.bid_json import bid_to_json, evaluation_json
 from domain.buying_modes import NoRuleSet, default_rule_book
-from domain.bid_fields import DEFAULTS, EDITABLE, check_bid_fields, domain_bid, is_whole
+from domain.bid_fields import DEFAULTS, EDITABLE, RA_DIRECT, check_bid_fields, domain_bid, is_whole
 from domain.evaluation import Decline, Nature, Offer as DomainOffer, evaluate
 from domain.listing import mii_class
 from domain.money import rupees_text
@@ -289,7 +289,7 @@ def approve(session: Session, caller: Caller, bid_id: str, version: int, body: A
     if bid.end_at < now + timedelta(days=min_days):
         raise validation_failed({"end_at": f"must be at least {min_days} days after publishing; return the bid "
                                            "to the buyer to move its end"})
-    number = _next_number(session, now)
+    number = _next_number(session, now, "RA" if bid.ra_enabled and bid.ra_rule == RA_DIRECT else "B")
     act_as(session, caller.actor, "bid.published")
     bid.status = "published"
     bid.number = number
@@ -298,11 +298,12 @@ def approve(session: Session, caller: Caller, bid_id: str, version: int, body: A
     return bid
 
 
-def _next_number(session: Session, now: datetime) -> str:
+def _next_number(session: Session, now: datetime, kind: str = "B") -> str:
+    """GEM/<year>/B/<n> for a bid, GEM/<year>/RA/<n> for a reverse auction from the start."""
     # The feed counter's row lock (held to commit) makes two approvals number one at a time.
     take_feed_positions(session.connection(), 0)
     count = session.scalar(select(func.count()).select_from(Bid).where(Bid.number.is_not(None))) or 0
-    return f"GEM/{now.year}/B/{6_000_001 + count}"
+    return f"GEM/{now.year}/{kind}/{6_000_001 + count}"
 
 
 def return_to_buyer(session: Session, caller: Caller, bid_id: str, version: int, body: Any, now: datetime) -> Bid:
@@ -734,7 +735,7 @@ def evaluation_for(session: Session, caller: Caller, bid_id: str) -> dict[str, A
                                           "closed": auction.status == "closed"}
     if caller.firm is not None:
         alias = _seller_alias(caller.firm)
-        if stage is not None and not stage["closed"]:
+        if (stage is not None and not stage["closed"]) or (stage is None and bid.ra_rule == RA_DIRECT and bid.ra_enabled):
             return {"bid_id": bid.id, "status": bid.status, "reverse_auction": stage, "invitations": [], "awards": []}
         return {"bid_id": bid.id, "status": bid.status, "reverse_auction": stage,
                 "invitations": _invitations(session, bid, caller.firm),
@@ -797,6 +798,9 @@ def refuse_while_auction_runs(session: Session, bid: Bid, doing: str) -> None:
     if auction is not None and auction.status != "closed":
         raise ApiError(409, "auction_open", f"The reverse auction {auction.number} has not closed yet: "
                                             f"{doing} once it has closed, at the auction's prices.")
+    if auction is None and bid.ra_enabled and bid.ra_rule == RA_DIRECT:
+        raise ApiError(409, "auction_required", f"{bid.number} is a reverse auction from the start: schedule its "
+                                                f"auction, and {doing} once it has closed, at the auction's prices.")
 
 
 def award(session: Session, caller: Caller, bid_id: str, version: int, now: datetime) -> list[PurchaseOrder]:

@@ -466,3 +466,9 @@ def test_unit_prices_need_every_item_and_a_paisa_a_unit():
         unit_prices_at({"A": 100}, {"A": 1, "B": 2}, 300)
     with pytest.raises(ValueError, match="at least 3 paise"):
         unit_prices_at({"A": 100, "B": 100}, {"A": 1, "B": 2}, 2)
+
+
+def test_a_reverse_auction_from_the_start_lets_every_qualified_seller_in():
+    result = qualify(FIVE, QualificationRules(QUALIFICATION_OF_RA_RULE["direct"]))
+    assert result.bidders == {"S1", "S2", "S3", "S4", "S5"} and result.kept_preference == frozenset()
+    assert result.reasons == ("A reverse auction from the start: all 5 technically qualified sellers enter.",)

@@ -359,6 +359,27 @@ def test_after_the_close_the_bid_is_evaluated_at_the_auctions_prices_and_awarded
     assert [(x.seller, x.quantity, x.unit_price_paise) for x in again.lines] == [(c, 15, 68_750_00), (b, 5, 68_750_00)]
 
 
+def test_a_reverse_auction_from_the_start_takes_every_qualified_seller_and_awards_only_after_it(p):
+    bid = p.published(ra_enabled=True, ra_rule="direct")
+    assert bid["number"].startswith("GEM/2026/RA/")
+    for user, price in (("seller-c", 70_000), ("seller-d", 71_000), ("seller-a", 72_000), ("seller-b", 90_000)):
+        assert p.offer(user, bid, price).status_code == 200
+    bid = _to_opening(p, bid)
+    _error(p.post("buyer", bid, "award"), 409, "auction_required")
+    assert p.get("seller-b", bid, "/evaluation").json()["invitations"] == []  # nothing to answer before it
+    response = _schedule(p, bid)
+    assert response.status_code == 201, response.text
+    auction = response.json()
+    assert auction["bidders"] == 4 and auction["kept_preference"] == []  # H1 stays: everyone bids
+    assert auction["rules"]["qualification"]["rule"] == "all"
+    _start(p, auction, 30)
+    assert _bid(p, "seller-b", auction, START - STEP).status_code == 201  # the H1 of the bid stage bids
+    p.clock.now = _at(auction["ends_at"])
+    schedule_step(p)
+    orders = p.post("buyer", p.get("buyer", bid).json(), "award").json()["orders"]
+    assert [(o["seller_id"], o["total_paise"]) for o in orders] == [(p.market.ids["firm_b"], START - STEP)]
+
+
 def test_an_auction_nobody_bid_in_leaves_the_bid_stage_l1_and_the_eliminated_out(p):
     auction = _auction(p)
     p.clock.now = _at(auction["ends_at"])

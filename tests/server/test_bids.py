@@ -295,6 +295,7 @@ def test_an_end_too_soon_cannot_be_published(p):
     ({"extension_days": 3}, "extension_days"),
     ({"emd": {"mode": "amount", "amount_paise": 100}}, "emd.amount_paise"),
     ({"ra_enabled": True}, "ra_rule"),
+    ({"ra_enabled": True, "ra_rule": "direct", "method": "item_wise"}, "ra_rule"),
     ({"mse_preference": {"enabled": "yes", "band_bp": 1500, "share_bp": 2500}}, "mse_preference"),
     ({"items": []}, "items"),
     ({"items": [{"id": "A", "name": "x", "category_id": 999999, "consignees": [{"district": "Raipur", "quantity": 0, "delivery_days": 9}]}]},
