@@ -32,8 +32,10 @@ def make_engine(url: str, **kwargs) -> Engine:
         )
         _configure_sqlite(engine)
         return engine
-    kwargs.setdefault("pool_size", 10)
-    kwargs.setdefault("max_overflow", 20)
+    # As many connections kept as a process has worker threads (anyio's 40): past the pool,
+    # each connection is made and closed per use, and a PostgreSQL connection is a process.
+    kwargs.setdefault("pool_size", 30)
+    kwargs.setdefault("max_overflow", 10)
     kwargs.setdefault("pool_pre_ping", True)
     return create_engine(parsed, **kwargs)
 

@@ -464,7 +464,8 @@ class AuctionBid(Base):
     price_paise: Mapped[int] = mapped_column(BigInteger)
     at: Mapped[datetime]
 
-    __table_args__ = (Index("ux_auction_bids_auction_seq", "auction_id", "seq", unique=True),)
+    __table_args__ = (Index("ux_auction_bids_auction_seq", "auction_id", "seq", unique=True),
+                      Index("ix_auction_bids_auction_bidder_seq", "auction_id", "bidder", "seq"))
 
 
 class AuctionEvent(Base):

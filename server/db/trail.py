@@ -98,6 +98,12 @@ def act_as(session: Session, actor: Actor, action: str | None = None) -> None:
     session.info["action"] = action
 
 
+def act_for(session: Session, obj: Any, actor: Actor, action: str) -> None:
+    """Say who makes this one object's change, where one flush carries several people's
+    (the bids of a batch, server/services/auctions.py `take_bids`)."""
+    session.info.setdefault("actor_of", {})[id(obj)] = (actor, action)
+
+
 def canonical_json(data: Any) -> str:
     def default(value: Any) -> Any:
         if isinstance(value, datetime):
@@ -153,35 +159,33 @@ def append_audit(
     The caller must hold the feed_state lock (`take_feed_positions`) and store the returned
     head with `set_chain_head` before commit.
     """
+    return append_audits(conn, prev_hash, [(actor, action, entity_type, entity_id, digest)], at)
+
+
+def append_audits(conn: Connection, prev_hash: str, entries: list[tuple[Actor, str, str, str, str]],
+                  at: datetime | None = None) -> str:
+    """`append_audit` for several events, (actor, action, entity type, entity id, digest) each,
+    chained in order and written in one statement; returns the new chain head."""
     at = at or utc_now()
-    body = {
-        "at": iso_utc(at),
-        "actor_user_id": actor.user_id,
-        "actor_username": actor.username,
-        "actor_role": actor.role,
-        "actor_org": actor.org,
-        "action": action,
-        "entity_type": entity_type,
-        "entity_id": entity_id,
-        "digest": digest,
-    }
-    new_hash = sha256_hex(prev_hash + canonical_json(body))
-    conn.execute(
-        AuditEvent.__table__.insert().values(
-            at=at,
-            actor_user_id=actor.user_id,
-            actor_username=actor.username,
-            actor_role=actor.role,
-            actor_org=actor.org,
-            action=action,
-            entity_type=entity_type,
-            entity_id=entity_id,
-            digest=digest,
-            prev_hash=prev_hash,
-            hash=new_hash,
-        )
-    )
-    return new_hash
+    rows = []
+    for actor, action, entity_type, entity_id, digest in entries:
+        body = {
+            "at": iso_utc(at),
+            "actor_user_id": actor.user_id,
+            "actor_username": actor.username,
+            "actor_role": actor.role,
+            "actor_org": actor.org,
+            "action": action,
+            "entity_type": entity_type,
+            "entity_id": entity_id,
+            "digest": digest,
+        }
+        new_hash = sha256_hex(prev_hash + canonical_json(body))
+        rows.append({**body, "at": at, "prev_hash": prev_hash, "hash": new_hash})
+        prev_hash = new_hash
+    if rows:
+        conn.execute(AuditEvent.__table__.insert(), rows)
+    return prev_hash
 
 
 def set_chain_head(conn: Connection, head: str) -> None:
@@ -206,7 +210,8 @@ def _stamp_changes(session: Session, flush_context, instances) -> None:
     if not changed and not deleted:
         return
     actor: Actor | None = session.info.get("actor")
-    if actor is None:
+    own = session.info.get("actor_of", {})
+    if actor is None and not all(id(obj) in own for obj, _ in changed + deleted):
         raise MissingActor("audited change without an actor: call server.db.trail.act_as() first")
 
     now = utc_now()
@@ -235,22 +240,15 @@ def _write_audit(session: Session, flush_context) -> None:
         return
     actor, now, head, changed, gone = pending
     action = session.info.get("action")
+    own = session.info.pop("actor_of", {})
     conn = session.connection()
     entries = [
-        (AUDITED[type(obj)], str(_identity(obj)), how, sha256_hex(canonical_json(state_of(obj))))
+        (AUDITED[type(obj)], str(_identity(obj)), how, sha256_hex(canonical_json(state_of(obj))),
+         *own.get(id(obj), (actor, action)))
         for obj, how in changed
-    ] + gone
-    for entity_type, entity_id, how, digest in entries:
-        head = append_audit(
-            conn,
-            head,
-            actor=actor,
-            action=action or f"{entity_type}.{how}",
-            entity_type=entity_type,
-            entity_id=entity_id,
-            digest=digest,
-            at=now,
-        )
+    ] + [(*entry, actor, action) for entry in gone]
+    head = append_audits(conn, head, [(who, what or f"{entity_type}.{how}", entity_type, entity_id, digest)
+                                      for entity_type, entity_id, how, digest, who, what in entries], now)
     set_chain_head(conn, head)
 
 

@@ -1,13 +1,18 @@
-"""Waking the live auction streams the moment an auction's event log grows.
+"""Waking the live auction streams the moment an auction's event log grows, and reading the
+log once for all of them.
 
-The event log in the database is the truth (server/services/auctions.py); a stream reads it
-after the last seq it sent. This module only says *when* to read again:
+The event log in the database is the truth (server/services/auctions.py); a stream sends it
+after the last seq it sent. This module says *when* to read again, and reads:
 - a write that adds auction events calls `changed(session, auction_id)`; when the
   transaction commits, the streams of this process waiting on that auction wake;
 - on PostgreSQL the same write sends `NOTIFY auction_events, '<auction id>'` (delivered at
   commit, never for a rolled-back write), and each server process keeps one connection
   LISTENing while it has streams open, so streams on every process behind the database wake;
-- a stream also re-reads every few seconds on its own, so a notification lost while the
+- the streams of one auction in one process share a `Tail`: on each wake-up it reads the
+  log after the last seq it holds, once, and every stream takes what follows its own
+  position from it (a stream behind what the tail holds reads the database itself), so 500
+  followers cost one query per commit, not 500;
+- the tail also re-reads every few seconds on its own, so a notification lost while the
   listening connection reconnects delays an event but never loses it.
 
 Why LISTEN/NOTIFY and not a broker: the database that orders the bids is already there and
@@ -22,6 +27,7 @@ import asyncio
 import logging
 import threading
 import time
+from typing import Any, Callable, Sequence
 
 from sqlalchemy import event, func, select
 from sqlalchemy.engine import make_url
@@ -127,3 +133,112 @@ class _Listener(threading.Thread):
 
 
 HUB = Wakeups()
+
+
+class Tail:
+    """One auction's log beyond the positions of this process's streams following it, read
+    after the last seq held whenever the log may have grown. Lives on one event loop (the
+    server's), so it needs no lock; the read itself runs on a worker thread."""
+
+    def __init__(self, auction_id: str, after: int, read: Callable[[str, int], Sequence[Any]],
+                 database_url: str | None, reread_seconds: float) -> None:
+        self.auction_id = auction_id
+        self.first = after + 1  # the seq of rows[0]
+        self.rows: list[Any] = []  # consecutive seqs from `first`, each with .seq
+        self._read, self._database_url, self._reread = read, database_url, reread_seconds
+        self._positions: dict[int, int] = {}  # stream -> the last seq it has sent
+        self._next_stream = 0
+        self._wake = asyncio.Event()
+        self._news = asyncio.Event()
+        self._token: tuple | None = None
+        self._task: asyncio.Task | None = None
+
+    @property
+    def last_seq(self) -> int:
+        return self.first + len(self.rows) - 1
+
+    def join(self, position: int) -> int:
+        stream = self._next_stream
+        self._next_stream += 1
+        self._positions[stream] = position
+        if self._task is None:
+            self._token = HUB.subscribe(self.auction_id, self._wake, self._database_url)
+            self._wake.set()  # read once at once: an event may have committed before we subscribed
+            self._task = asyncio.get_running_loop().create_task(self._follow())
+        return stream
+
+    def leave(self, stream: int) -> None:
+        self._positions.pop(stream, None)
+        self._trim()
+
+    def after(self, stream: int, position: int) -> list[Any] | None:
+        """What the tail holds after `position` (the stream has sent up to there); None when
+        the stream is behind the tail's start and must read the database itself."""
+        self._positions[stream] = position
+        self._trim()
+        if position < self.first - 1:
+            return None
+        return self.rows[position - self.first + 1:]
+
+    async def wait(self, position: int, timeout: float) -> bool:
+        """Until the tail holds something after `position` (True) or `timeout` passes (False)."""
+        deadline = asyncio.get_running_loop().time() + timeout
+        while self.last_seq <= position:
+            left = deadline - asyncio.get_running_loop().time()
+            if left <= 0:
+                return False
+            try:
+                await asyncio.wait_for(self._news.wait(), timeout=left)
+            except asyncio.TimeoutError:
+                return False
+        return True
+
+    def _trim(self) -> None:
+        """Drop what every stream has sent (a tail's memory is what its slowest stream lacks)."""
+        if not self._positions:
+            return
+        done = min(self._positions.values()) - self.first + 1
+        if done > 0:
+            del self.rows[:done]
+            self.first += done
+
+    async def _follow(self) -> None:
+        try:
+            while self._positions:
+                try:
+                    await asyncio.wait_for(self._wake.wait(), timeout=self._reread)
+                except asyncio.TimeoutError:
+                    pass
+                self._wake.clear()
+                if not self._positions:
+                    break
+                try:
+                    rows = await asyncio.get_running_loop().run_in_executor(
+                        None, self._read, self.auction_id, self.last_seq)
+                except Exception:  # noqa: BLE001 - the next wake-up or re-read tries again
+                    log.warning("reading auction %s's log failed", self.auction_id, exc_info=True)
+                    await asyncio.sleep(1.0)
+                    continue
+                if rows and rows[0].seq == self.last_seq + 1:
+                    self.rows.extend(rows)
+                    news, self._news = self._news, asyncio.Event()
+                    news.set()
+                    if len(rows) >= PAGE_GUESS:
+                        self._wake.set()  # a full page: there may be more
+        finally:
+            HUB.unsubscribe(self.auction_id, self._token)
+            _TAILS.pop((asyncio.get_running_loop(), self.auction_id), None)
+
+
+PAGE_GUESS = 1000  # a read as large as this may have left more behind (auctions.EVENTS_PAGE)
+_TAILS: dict[tuple[asyncio.AbstractEventLoop, str], Tail] = {}
+
+
+def tail_for(auction_id: str, after: int, read: Callable[[str, int], Sequence[Any]], database_url: str | None,
+             reread_seconds: float) -> Tail:
+    """The tail this process's streams of `auction_id` share (made for the first of them)."""
+    key = (asyncio.get_running_loop(), auction_id)
+    tail = _TAILS.get(key)
+    if tail is None or (tail._task is not None and tail._task.done()):
+        tail = _TAILS[key] = Tail(auction_id, after, read, database_url, reread_seconds)
+    return tail

@@ -35,6 +35,7 @@ from sellers in rank mode after the close too (the buyer publishes the result).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import uuid
 from datetime import datetime, timedelta
 from typing import Any
@@ -48,9 +49,9 @@ from domain.auction import (QUALIFICATION_OF_RA_RULE, REFERENCE_ESTIMATED_VALUE,
 from domain.bid_fields import domain_bid, is_whole
 from domain.timefmt import iso_utc, ist_text, parse_iso
 from server.db.models import Auction, AuctionBid, AuctionEvent, Bid, Listing, SellerFirm
-from server.db.trail import SYSTEM, act_as, take_feed_positions
+from server.db.trail import SYSTEM, act_as, act_for, take_feed_positions
 from server.errors import ApiError, forbidden, not_found, validation_failed
-from server.services import auction_live
+from server.services import auction_live, idempotency
 from server.services import bids as bid_rules
 from server.services.caller import Caller
 from server.services.text import parse_id
@@ -79,11 +80,43 @@ def rules_of(auction: Auction) -> AuctionRules:
                         max_extensions=auction.max_extensions)
 
 
-def state_of(session: Session, auction: Auction) -> AuctionState:
-    rows = session.scalars(select(AuctionBid).where(AuctionBid.auction_id == auction.id).order_by(AuctionBid.seq))
-    return AuctionState(rules=rules_of(auction), bidders=frozenset(auction.bidders),
-                        bids=tuple(AcceptedBid(r.seq, r.bidder, r.price_paise, r.at) for r in rows),
-                        end_at=auction.end_at if auction.extensions else None, extensions=auction.extensions)
+@dataclasses.dataclass(frozen=True)
+class Standing:
+    """What the rules need of a running auction: `state` holds each bidder's last accepted
+    bid only, in the order they were taken (a bidder's bids only fall, so its last is its
+    best: L1, the ranking, the next allowed price and the extension come out the same as from
+    every bid), read in one indexed query however many bids the auction has taken; `bids`
+    is how many it has taken (the next seq is one more)."""
+
+    state: AuctionState
+    bids: int
+
+
+def standing_of(session: Session, auction: Auction) -> Standing:
+    last = (select(AuctionBid.bidder, func.max(AuctionBid.seq).label("seq"))
+            .where(AuctionBid.auction_id == auction.id).group_by(AuctionBid.bidder).subquery())
+    rows = session.execute(select(AuctionBid.seq, AuctionBid.bidder, AuctionBid.price_paise, AuctionBid.at)
+                           .join(last, (AuctionBid.bidder == last.c.bidder) & (AuctionBid.seq == last.c.seq))
+                           .where(AuctionBid.auction_id == auction.id).order_by(AuctionBid.seq)).all()
+    state = AuctionState(rules=rules_of(auction), bidders=frozenset(auction.bidders),
+                         bids=tuple(AcceptedBid(*row) for row in rows),
+                         end_at=auction.end_at if auction.extensions else None, extensions=auction.extensions)
+    return Standing(state, rows[-1].seq if rows else 0)  # the latest bid is some bidder's last
+
+
+def _events_logged(auction: Auction, bids: int) -> int:
+    """How many events the log holds while the auction runs: "scheduled", one per accepted
+    bid, one per extension (so a bid's events need no query for their seqs)."""
+    return 1 + bids + auction.extensions
+
+
+def _bids(session: Session, auction: Auction, bidder: str | None = None) -> list[AcceptedBid]:
+    """Every accepted bid in order (the buyer's history), or one bidder's own."""
+    query = select(AuctionBid.seq, AuctionBid.bidder, AuctionBid.price_paise, AuctionBid.at) \
+        .where(AuctionBid.auction_id == auction.id)
+    if bidder is not None:
+        query = query.where(AuctionBid.bidder == bidder)
+    return [AcceptedBid(*row) for row in session.execute(query.order_by(AuctionBid.seq))]
 
 
 def status_at(auction: Auction, now: datetime) -> str:
@@ -151,9 +184,13 @@ def _ranking_json(ranking: list[tuple[int, str, int]], names: dict[str, str]) ->
     return [{"rank": rank, "bidder": names[bidder], "price_paise": price} for rank, bidder, price in ranking]
 
 
-def auction_json(session: Session, caller: Caller, auction: Auction, now: datetime) -> dict[str, Any]:
-    """The auction as this caller may see it, with the server's time (the client's clock offset)."""
-    state = state_of(session, auction)
+def auction_json(session: Session, caller: Caller, auction: Auction, now: datetime,
+                 standing: Standing | None = None, last_event_seq: int | None = None,
+                 own_bids: list[AcceptedBid] | None = None) -> dict[str, Any]:
+    """The auction as this caller may see it, with the server's time (the client's clock offset).
+    `standing`, `last_event_seq` and (a seller's) `own_bids`: as the caller already knows them
+    (bids just taken)."""
+    state = (standing or standing_of(session, auction)).state
     names = aliases(auction.bidders)
     data: dict[str, Any] = {
         "id": auction.id, "number": auction.number, "bid_id": auction.bid_id, "status": status_at(auction, now),
@@ -161,7 +198,7 @@ def auction_json(session: Session, caller: Caller, auction: Auction, now: dateti
         "ends_text": ist_text(auction.end_at, with_seconds=True), "extensions": auction.extensions,
         "bidders": len(auction.bidders), "rules": _rules_json(auction, for_seller=caller.firm is not None),
         "version": auction.version,
-        "last_event_seq": _last_event_seq(session, auction),
+        "last_event_seq": _last_event_seq(session, auction) if last_event_seq is None else last_event_seq,
     }
     if caller.firm is None:  # the buyer's office (or an administrator)
         l1 = state.l1()
@@ -169,7 +206,7 @@ def auction_json(session: Session, caller: Caller, auction: Auction, now: dateti
             ranking=_ranking_json(state.ranking(), names),
             l1=None if l1 is None else {"bidder": names[l1.bidder], "price_paise": l1.price_paise},
             bids=[{"seq": b.seq, "bidder": names[b.bidder], "price_paise": b.price_paise, "at": iso_utc(b.at)}
-                  for b in state.bids],
+                  for b in _bids(session, auction)],
             kept_preference=[names.get(s, s) for s in sorted(auction.kept_preference)],
             result=_result_for_buyer(auction.result, names))
         if auction.status == "closed":  # who is who, for the award: anonymity ends at the close
@@ -183,7 +220,7 @@ def auction_json(session: Session, caller: Caller, auction: Auction, now: dateti
     data.update(me={"alias": names.get(me), "qualified": me in auction.bidders,
                     "kept_preference": me in auction.kept_preference,
                     "bids": [{"seq": b.seq, "price_paise": b.price_paise, "at": iso_utc(b.at)}
-                             for b in state.bids if b.bidder == me],
+                             for b in (_bids(session, auction, me) if own_bids is None else own_bids)],
                     "highest_allowed_paise": state.highest_allowed(me) if me in auction.bidders else None,
                     **view})
     if auction.result is not None:
@@ -217,43 +254,90 @@ def _last_event_seq(session: Session, auction: Auction) -> int:
 # --- events -------------------------------------------------------------------------------
 
 
-def _add_event(session: Session, auction: Auction, kind: str, payload: dict[str, Any], now: datetime) -> None:
-    # Under the auction row's lock (or SQLite's one writer), so max + 1 is ours alone; the
-    # unique index (auction_id, seq) would refuse a second one anyway.
-    seq = _last_event_seq(session, auction) + 1
+def _add_event(session: Session, auction: Auction, kind: str, payload: dict[str, Any], now: datetime,
+               seq: int | None = None) -> int:
+    """Append to the log; its seq (given, or the next). Under the auction row's lock (or
+    SQLite's one writer), so max + 1 is ours alone; the unique index (auction_id, seq) would
+    refuse a second one anyway."""
+    seq = _last_event_seq(session, auction) + 1 if seq is None else seq
     session.add(AuctionEvent(auction_id=auction.id, seq=seq, kind=kind, payload=payload, at=now))
-    session.flush()
     auction_live.changed(session, auction.id)  # the streams following it wake at the commit
+    return seq
+
+
+@dataclasses.dataclass(frozen=True)
+class LoggedEvent:
+    """One row of the log as stored (the whole truth: `view_event` cuts it for a reader)."""
+
+    seq: int
+    kind: str
+    payload: dict[str, Any]
+    at: datetime
+    shown: dict[str, Any] = dataclasses.field(default_factory=dict, compare=False)  # by Reader.view: its text
+
+    @functools.cached_property
+    def ranks(self) -> dict[str, int]:
+        """Bidder -> rank after this event (worked out once however many streams read it):
+        an accepted bid stores the bidders in rank order, as [bidder, best price] pairs."""
+        return {bidder: rank for rank, (bidder, _price) in enumerate(self.payload.get("standing", ()), start=1)}
+
+
+def read_log(session: Session, auction_id: str, after: int) -> list[LoggedEvent]:
+    """The log after seq `after`, at most a page, for whoever may see the auction."""
+    rows = session.execute(select(AuctionEvent.seq, AuctionEvent.kind, AuctionEvent.payload, AuctionEvent.at)
+                           .where(AuctionEvent.auction_id == auction_id, AuctionEvent.seq > after)
+                           .order_by(AuctionEvent.seq).limit(EVENTS_PAGE))
+    return [LoggedEvent(*row) for row in rows]
+
+
+@dataclasses.dataclass(frozen=True)
+class Reader:
+    """Who reads an auction's events and what of the auction their view needs, kept by a
+    stream for its whole life (the auction's visibility and bidders never change)."""
+
+    caller: Caller
+    visibility: str
+    names: dict[str, str]
+
+    @property
+    def view(self) -> str:
+        """Readers with the same view see the same events: the office's people alike, and each
+        seller firm's users alike."""
+        return "office" if self.caller.firm is None else bidder_id(self.caller.firm)
+
+
+def reader_of(caller: Caller, auction: Auction) -> Reader:
+    return Reader(caller, auction.visibility, aliases(auction.bidders))
 
 
 def events_for(session: Session, caller: Caller, auction_id: str, after: int, now: datetime) -> dict[str, Any]:
     auction = auction_for(session, caller, auction_id)
-    rows = list(session.scalars(select(AuctionEvent)
-                                .where(AuctionEvent.auction_id == auction.id, AuctionEvent.seq > after)
-                                .order_by(AuctionEvent.seq).limit(EVENTS_PAGE)))
-    names = aliases(auction.bidders)
+    rows = read_log(session, auction.id, after)
+    reader = reader_of(caller, auction)
     return {"auction_id": auction.id, "server_time": iso_utc(now), "status": status_at(auction, now),
-            "events": [view_event(caller, auction, row, names) for row in rows],
-            "last_seq": rows[-1].seq if rows else after}
+            "events": [view_event(reader, row) for row in rows], "last_seq": rows[-1].seq if rows else after}
 
 
-def view_event(caller: Caller, auction: Auction, row: AuctionEvent, names: dict[str, str]) -> dict[str, Any]:
-    """One event as this caller may see it (the stored payload is the whole truth)."""
+def view_event(reader: Reader, row: LoggedEvent) -> dict[str, Any]:
+    """One event as this reader may see it (the stored payload is the whole truth). The buyer's
+    office gets each accepted bid with its bidder's new rank and the L1 price (the whole
+    ranking is the auction's own read: sending it with every event to every follower would
+    cost as much as the bidders); a seller its own bids, its rank as others bid, and the L1
+    price only where the auction shows it."""
     base = {"seq": row.seq, "at": iso_utc(row.at)}
-    payload = row.payload
+    payload, names, caller = row.payload, reader.names, reader.caller
     if row.kind in ("scheduled", "extended"):
         return {**base, "kind": row.kind, **payload}
     if caller.firm is None:
         if row.kind == "accepted":
             return {**base, "kind": "accepted", "bid_seq": payload["bid_seq"], "bidder": names[payload["bidder"]],
-                    "price_paise": payload["price_paise"], "ranking": [
-                        {"rank": r["rank"], "bidder": names[r["bidder"]], "price_paise": r["price_paise"]}
-                        for r in payload["ranking"]]}
+                    "price_paise": payload["price_paise"], "rank": row.ranks.get(payload["bidder"]),
+                    "l1_price_paise": payload["l1_price_paise"]}
         return {**base, "kind": row.kind, "result": _result_for_buyer(payload, names)}
     me = bidder_id(caller.firm)
-    my_rank = next((r["rank"] for r in payload.get("ranking", []) if r["bidder"] == me), None)
+    my_rank = row.ranks.get(me)
     shown_l1 = ({"l1_price_paise": payload.get("l1_price_paise")}
-                if auction.visibility == Visibility.RANK_AND_L1 else {})
+                if reader.visibility == Visibility.RANK_AND_L1 else {})
     if row.kind == "accepted":
         if payload["bidder"] == me:
             return {**base, "kind": "accepted", "bid_seq": payload["bid_seq"], "price_paise": payload["price_paise"],
@@ -384,6 +468,7 @@ def create_from_bid(session: Session, caller: Caller, bid_id: str, body: Any, no
                        "keep_h1_if_single_oem": qualification_rules.keep_h1_if_single_oem,
                        "mse_band_bp": qualification_rules.mse_band_bp, "bid_stage_l1_paise": bid_stage_l1,
                        "entrants": len(entrants), "entrant_ids": sorted(e.seller for e in entrants),
+                       "units": sum(item.quantity for item in domain_bid(bid).items),
                        "reasons": list(qualified.reasons)},
         reference_price_paise=bid.estimated_value_paise, status="scheduled",
         bidders=sorted(qualified.bidders), kept_preference=sorted(qualified.kept_preference), result=None,
@@ -402,42 +487,133 @@ def create_from_bid(session: Session, caller: Caller, bid_id: str, body: Any, no
 # --- bidding ------------------------------------------------------------------------------
 
 
-def place_bid(session: Session, caller: Caller, auction_id: str, body: Any, now: datetime) -> dict[str, Any]:
-    """Check and accept one bid at the server's clock; 409 with the refusal's code otherwise."""
+def bid_price(caller: Caller, body: Any) -> int:
+    """The price a bid asks for, checked before it waits for the auction: 403 or 422."""
     if caller.firm is None:
         raise forbidden("Only a seller qualified for the auction can bid in it.")
     price = body.get("price_paise") if isinstance(body, dict) else None
     if not is_whole(price) or price <= 0:
         raise validation_failed({"price_paise": "must be a whole number of paise above zero"})
-    auction = auction_for(session, caller, auction_id, lock=True)  # one bid at a time per auction
-    me = bidder_id(caller.firm)
-    if auction.status == "closed":
-        raise ApiError(409, "ended", f"The auction closed at {ist_text(auction.end_at, with_seconds=True)}; "
-                                     "bids are no longer accepted.")
-    units = sum(item.quantity for item in domain_bid(session.get(Bid, auction.bid_id)).items)
-    if price < units:  # the award spreads the price over the units (domain.auction.unit_prices_at)
-        raise ApiError(409, "bad_price", f"A price for the whole bid must be at least one paisa for each of its "
-                                         f"{units} units.")
-    state = state_of(session, auction)
-    refusal = check_bid(state, me, price, now)
-    if refusal is not None:
-        raise ApiError(409, refusal.code, refusal.message)
-    seq = len(state.bids) + 1
-    state, extended = accept(state, me, price, now, seq)
-    act_as(session, caller.actor, "auction.bid")
-    session.add(AuctionBid(auction_id=auction.id, seq=seq, bidder=me, price_paise=price, at=now))
-    l1 = state.l1()
-    _add_event(session, auction, "accepted", {
-        "bid_seq": seq, "bidder": me, "price_paise": price, "l1_price_paise": l1.price_paise,
-        "ranking": [{"rank": r, "bidder": b, "price_paise": p} for r, b, p in state.ranking()]}, now)
-    if extended:
-        auction.end_at = state.ends_at
-        auction.extensions = state.extensions
-        auction.version += 1
-        _add_event(session, auction, "extended", {"ends_at": iso_utc(state.ends_at), "extensions": state.extensions,
-                                                  "max_extensions": auction.max_extensions}, now)
-    return {"accepted": {"seq": seq, "price_paise": price, "at": iso_utc(now)}, "extended": extended,
-            "auction": auction_json(session, caller, auction, now)}
+    return price
+
+
+@dataclasses.dataclass
+class BidRequest:
+    """One seller's bid, waiting to be taken with the others that arrived with it (`take_bids`);
+    `at` is the server's time when it arrived, which decides whether it was in time."""
+
+    caller: Caller
+    price_paise: int
+    at: datetime
+    idempotency_key: str | None = None
+    request_hash: str = ""  # of the request the key was sent with (server/services/idempotency.py)
+    status: int = 201  # of the answer (a replay's may be another)
+    answer: dict[str, Any] | None = None
+    error: ApiError | None = None
+    copies: list["BidRequest"] = dataclasses.field(default_factory=list)  # the same key again, in one batch
+
+
+def take_bids(session: Session, auction_id: str, requests: list[BidRequest]) -> None:
+    """Take bids on one auction in the order they arrived, in the session's transaction: each
+    request gets its answer (kept under its Idempotency-Key in the same transaction) or its
+    refusal. The auction row is locked first, so every server process takes its bids one batch
+    at a time (server/services/bid_queue.py gathers a process's batches); the rules see each
+    bid after the ones before it, exactly as if they had come one by one. Under that lock a
+    key already answered replays its answer, so no bid is taken twice, from any process."""
+    canonical = parse_id(auction_id)
+    auction = None if canonical is None else session.scalars(
+        select(Auction).where(Auction.id == canonical).with_for_update()).first()
+    requests = sorted(requests, key=lambda r: r.at)
+    known = idempotency.records(session, {(r.caller.user_id, r.idempotency_key) for r in requests
+                                          if r.idempotency_key is not None})
+    waiting: list[BidRequest] = []
+    first_of_key: dict[tuple[int, str], BidRequest] = {}
+    for request in requests:
+        key = (request.caller.user_id, request.idempotency_key)
+        if request.idempotency_key is not None:
+            if key in first_of_key:  # twice in one batch: the second gets the first's answer
+                first_of_key[key].copies.append(request)
+                continue
+            first_of_key[key] = request
+            try:
+                stored = idempotency.already(session, *key, request.request_hash, known)
+            except ApiError as error:
+                request.error = error
+                continue
+            if stored is not None:  # sent again after a lost answer: the first answer
+                request.status, request.answer = stored.status, stored.body
+                continue
+        if auction is None or not can_see(request.caller, auction):
+            request.error = not_found("There is no such auction, or it is not one you may see.")
+        elif auction.status == "closed":
+            request.error = ApiError(409, "ended", f"The auction closed at "
+                                                   f"{ist_text(auction.end_at, with_seconds=True)}; bids are no "
+                                                   "longer accepted.")
+        else:
+            waiting.append(request)
+    if waiting:
+        _take(session, auction, waiting)
+    for request in first_of_key.values():
+        for copy in request.copies:
+            if copy.request_hash != request.request_hash:
+                copy.error = ApiError(422, "idempotency_key_reused", "This Idempotency-Key was already used for a "
+                                      "different request. Send a new key for a new change.")
+            else:
+                copy.status, copy.answer, copy.error = request.status, request.answer, request.error
+
+
+def _take(session: Session, auction: Auction, waiting: list[BidRequest]) -> None:
+    units = auction.qualification.get("units")
+    if units is None:  # an auction scheduled before the count was recorded
+        units = sum(item.quantity for item in domain_bid(session.get(Bid, auction.bid_id)).items)
+    standing = standing_of(session, auction)
+    state, bids = standing.state, standing.bids
+    mine: dict[str, list[AcceptedBid]] = {}
+    for bid in _bids_of(session, auction, {bidder_id(r.caller.firm) for r in waiting}):
+        mine.setdefault(bid.bidder, []).append(bid)
+    for request in waiting:
+        me, price, now = bidder_id(request.caller.firm), request.price_paise, request.at
+        if price < units:  # the award spreads the price over the units (domain.auction.unit_prices_at)
+            request.error = ApiError(409, "bad_price", "A price for the whole bid must be at least one paisa for "
+                                                       f"each of its {units} units.")
+            continue
+        refusal = check_bid(state, me, price, now)
+        if refusal is not None:
+            request.error = ApiError(409, refusal.code, refusal.message)
+            continue
+        seq = bids + 1
+        event_seq = _events_logged(auction, bids) + 1
+        state, extended = accept(state, me, price, now, seq)
+        bids = seq
+        row = AuctionBid(auction_id=auction.id, seq=seq, bidder=me, price_paise=price, at=now)
+        session.add(row)
+        act_for(session, row, request.caller.actor, "auction.bid")
+        mine.setdefault(me, []).append(state.bids[-1])
+        _add_event(session, auction, "accepted", {
+            "bid_seq": seq, "bidder": me, "price_paise": price, "l1_price_paise": state.l1().price_paise,
+            "standing": [[b, p] for _r, b, p in state.ranking()]}, now, event_seq)
+        if extended:
+            auction.end_at = state.ends_at
+            auction.extensions = state.extensions
+            auction.version += 1
+            act_for(session, auction, request.caller.actor, "auction.extended")
+            event_seq = _add_event(session, auction, "extended", {
+                "ends_at": iso_utc(state.ends_at), "extensions": state.extensions,
+                "max_extensions": auction.max_extensions}, now, event_seq + 1)
+        request.answer = {"accepted": {"seq": seq, "price_paise": price, "at": iso_utc(now)}, "extended": extended,
+                          "auction": auction_json(session, request.caller, auction, now, Standing(state, seq),
+                                                  event_seq, list(mine[me]))}
+    # The answers kept for a retry, in the bids' own transaction.
+    idempotency.store_many(session, [(r.caller.user_id, r.idempotency_key, r.request_hash, 201, r.answer)
+                                     for r in waiting if r.answer is not None and r.idempotency_key is not None])
+
+
+def _bids_of(session: Session, auction: Auction, bidders: set[str]) -> list[AcceptedBid]:
+    """These bidders' own accepted bids, in order (their answers show them)."""
+    rows = session.execute(select(AuctionBid.seq, AuctionBid.bidder, AuctionBid.price_paise, AuctionBid.at)
+                           .where(AuctionBid.auction_id == auction.id, AuctionBid.bidder.in_(sorted(bidders)))
+                           .order_by(AuctionBid.seq))
+    return [AcceptedBid(*row) for row in rows]
 
 
 # --- the close ----------------------------------------------------------------------------
@@ -453,7 +629,8 @@ def step(session: Session, now: datetime) -> list[str]:
     done = []
     for auction in due:
         act_as(session, SYSTEM, "auction.closed")
-        state = state_of(session, auction)
+        standing = standing_of(session, auction)
+        state = standing.state
         l1 = state.l1()
         # Nobody bid: the bid stage's L1 stands at its own price.
         final = l1.price_paise if l1 is not None else auction.qualification["bid_stage_l1_paise"]
@@ -461,7 +638,7 @@ def step(session: Session, now: datetime) -> list[str]:
         if auction.reference_price_paise:
             against.append(savings(REFERENCE_ESTIMATED_VALUE, auction.reference_price_paise, final))
         auction.result = {
-            "closed_at": iso_utc(now), "bids": len(state.bids),
+            "closed_at": iso_utc(now), "bids": standing.bids,
             "ranking": [{"rank": r, "bidder": b, "price_paise": p} for r, b, p in state.ranking()],
             "l1": None if l1 is None else {"bidder": l1.bidder, "price_paise": l1.price_paise},
             "l1_price_paise": final, "savings": [dataclasses.asdict(s) for s in against],
@@ -469,7 +646,7 @@ def step(session: Session, now: datetime) -> list[str]:
         auction.status = "closed"
         auction.version += 1
         _add_event(session, auction, "closed", auction.result, now)
-        done.append(f"{auction.number} closed with {len(state.bids)} bid(s)")
+        done.append(f"{auction.number} closed with {standing.bids} bid(s)")
         # Then the bid: evaluated again at the auction's prices, for the preferences and the award.
         bid = session.scalars(select(Bid).where(Bid.id == auction.bid_id).with_for_update()).one()
         act_as(session, SYSTEM, "bid.evaluated_after_auction")

@@ -18,16 +18,18 @@ from pathlib import Path
 
 import pytest
 import requests
+from sqlalchemy import select
 
 from domain.auction import AuctionState, accept
 from domain.bid_json import bid_from_json
 from domain.evaluation import evaluate
 from domain.timefmt import iso_utc, parse_iso, utc_now
-from server.db.models import Auction
 from server.api.routes.auctions import STREAM_REREAD_SECONDS
+from server.db.models import Auction, User
 from server.db.trail import SYSTEM, act_as
 from server.services import schedule
-from server.services.auctions import rules_of
+from server.services.auctions import BidRequest, rules_of, take_bids
+from server.services.caller import Caller
 from tests.server.conftest import PASSWORD
 from tests.server.test_bids import Procurement, _error, _to_opening
 
@@ -223,6 +225,49 @@ def test_accepted_bids_take_consecutive_seqs_and_server_time_and_a_retry_does_no
     assert names == {"Bidder 1", "Bidder 2", "Bidder 3"}
     assert [r["price_paise"] for r in buyer["ranking"]] == [START - 4 * STEP, START - 3 * STEP, START - 2 * STEP]
     assert buyer["l1"]["price_paise"] == START - 4 * STEP and buyer["status"] == "live"
+
+
+def test_a_key_sent_again_with_another_price_is_refused_and_takes_no_bid(p):
+    auction = _auction(p)
+    _start(p, auction, 10)
+    key = str(uuid.uuid4())
+    assert _bid(p, "seller-c", auction, START - STEP, key=key).status_code == 201
+    _error(_bid(p, "seller-c", auction, START - 2 * STEP, key=key), 422, "idempotency_key_reused")
+    assert [b["price_paise"] for b in _get(p, "buyer", auction)["bids"]] == [START - STEP]
+
+
+def test_bids_taken_in_one_batch_are_checked_in_order_each_answered_and_audited_as_its_bidder(p):
+    """What server/services/bid_queue.py hands take_bids when bids arrive together: each is
+    checked after the ones before it (D's tie with C's new L1 is refused), each gets its own
+    answer, the same key twice is one bid, and the trail names each bid's own bidder."""
+    auction = _auction(p)
+    _start(p, auction, 10)
+    callers = {}
+    with p.market.db.reading() as session:
+        for user in ("seller-c", "seller-d"):
+            row = session.scalars(select(User).where(User.username == user)).one()
+            callers[user] = Caller(row.id, row.username, row.role, None, row.seller_firm_id)
+    at = p.clock.now
+    requests = [BidRequest(callers["seller-c"], START - 3 * STEP, at, "k1", "h1"),
+                BidRequest(callers["seller-d"], START - 3 * STEP, at + timedelta(milliseconds=1), "k2", "h2"),
+                BidRequest(callers["seller-d"], START - 5 * STEP, at + timedelta(milliseconds=2), "k3", "h3"),
+                BidRequest(callers["seller-d"], START - 5 * STEP, at + timedelta(milliseconds=3), "k3", "h3")]
+    with p.market.db.writing() as session:
+        take_bids(session, auction["id"], requests)
+    c, d_tie, d, d_again = requests
+    assert c.answer["accepted"]["seq"] == 1 and d.answer["accepted"]["seq"] == 2
+    assert d_tie.error.code == "tie_with_l1" and d_tie.answer is None
+    assert d_again.answer == d.answer and d_again.status == 201
+    assert d.answer["auction"]["me"]["my_rank"] == 1 and c.answer["auction"]["me"]["my_rank"] == 1  # at their time
+    trail = p.client.get("/api/v1/audit", params={"entity_type": "auction_bid"}, headers=p.h("admin")).json()["events"]
+    assert [(e["action"], e["actor_username"]) for e in trail[-2:]] == [("auction.bid", "seller-c"),
+                                                                      ("auction.bid", "seller-d")]
+    # A key already answered replays under the lock, in any later batch: no second bid.
+    again = BidRequest(callers["seller-d"], START - 5 * STEP, at + timedelta(seconds=1), "k3", "h3")
+    with p.market.db.writing() as session:
+        take_bids(session, auction["id"], [again])
+    assert again.answer == d.answer
+    assert [b["seq"] for b in _get(p, "buyer", auction)["bids"]] == [1, 2]
 
 
 def test_a_bid_in_the_window_extends_the_end_up_to_the_cap(p):

@@ -1,7 +1,10 @@
 """Reverse auctions: the HTTP side of server/services/auctions.py.
 
-Writes go through routes/bids.py `write`: an auction bid must carry an `Idempotency-Key`, so
-a request retried after a lost answer gets the first answer back instead of bidding twice.
+Writes keep their answers under their `Idempotency-Key`: an auction bid must carry one, so a
+request retried after a lost answer gets the first answer back instead of bidding twice. Bids
+wait in this process's line for their auction and are taken a batch at a time, their keys
+checked and kept under the auction's lock (server/services/bid_queue.py, auctions.py
+`take_bids`).
 The stream (`/stream`) replays the event log as server-sent events from `Last-Event-ID`
 (or `?after=`) and then follows it, woken by each commit on the auction
 (server/services/auction_live.py: PostgreSQL LISTEN/NOTIFY across server processes); it ends
@@ -22,7 +25,8 @@ from domain.timefmt import iso_utc
 from server.api.deps import current_caller, database, idempotency_key, json_body
 from server.api.routes.bids import now, write
 from server.errors import bad_request
-from server.services import auction_live
+from server.services import auction_live, bid_queue
+from server.services import idempotency as idem
 from server.services import auctions as rules
 from server.services.caller import Caller
 
@@ -57,9 +61,12 @@ def get_auction(request: Request, auction_id: str, caller: Caller = Depends(curr
 @router.post("/auctions/{auction_id}/bids", status_code=201)
 def place_bid(request: Request, auction_id: str, body: Any = Depends(json_body),
               caller: Caller = Depends(current_caller)) -> JSONResponse:
-    idempotency_key(request, required=True)
+    key = idempotency_key(request, required=True)
     at = now(request)
-    return write(request, caller, 201, body, None, lambda s: rules.place_bid(s, caller, auction_id, body, at))
+    price = rules.bid_price(caller, body)
+    bid = rules.BidRequest(caller, price, at, key, idem.request_hash(request.method, request.url.path, None, body))
+    status, answer = bid_queue.take(database(request), auction_id, bid)
+    return JSONResponse(answer, status_code=status)
 
 
 @router.get("/auctions/{auction_id}/events")
@@ -77,42 +84,66 @@ async def stream(request: Request, auction_id: str, after: int = Query(0, ge=0, 
         if not last.strip().isdigit() or len(last.strip()) > 10:
             raise bad_request("Last-Event-ID must be the seq of the last event you received.")
         after = int(last)
-    page = await run_in_threadpool(_page, request, caller, auction_id, after)  # 404 before the stream starts
-    return StreamingResponse(_events(request, caller, auction_id, page), media_type="text/event-stream",
+    page, reader = await run_in_threadpool(_first_page, request, caller, auction_id, after)  # 404 before the stream
+    return StreamingResponse(_events(request, reader, page), media_type="text/event-stream",
                              headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
 
 
-def _page(request: Request, caller: Caller, auction_id: str, after: int) -> dict[str, Any]:
+def _first_page(request: Request, caller: Caller, auction_id: str, after: int) -> tuple[dict[str, Any], rules.Reader]:
     with database(request).reading() as session:
-        return rules.events_for(session, caller, auction_id, after, now(request))
+        auction = rules.auction_for(session, caller, auction_id)
+        return rules.events_for(session, caller, auction.id, after, now(request)), rules.reader_of(caller, auction)
 
 
-async def _events(request: Request, caller: Caller, auction_id: str, page: dict[str, Any]) -> AsyncIterator[str]:
-    """Send what the log holds after the last seq sent, then wait for a wake-up (a commit on
-    this auction, here or, on PostgreSQL, in any server process) or the re-read timer."""
+async def _events(request: Request, reader: rules.Reader, page: dict[str, Any]) -> AsyncIterator[str]:
+    """Send what the log holds after the last seq sent, then what this process's tail of the
+    auction's log reads next (woken by a commit on the auction, here or, on PostgreSQL, in any
+    server process; or by its re-read timer). A stream behind the tail reads the database."""
     db = database(request)
-    wake = asyncio.Event()
-    token = auction_live.HUB.subscribe(auction_id, wake, db.url if db.dialect == "postgresql" else None)
-    wake.set()  # read once more at once: an event may have committed before we subscribed
-    idle = 0.0
+    auction_id = page["auction_id"]
+
+    def read(auction_id: str, after: int) -> list[rules.LoggedEvent]:
+        with db.reading() as session:
+            return rules.read_log(session, auction_id, after)
+
+    def text(row: rules.LoggedEvent) -> str:
+        """The event as this reader's view shows it, made once for all the streams with that view."""
+        shown = row.shown.get(reader.view)
+        if shown is None:
+            shown = row.shown[reader.view] = _sse(rules.view_event(reader, row))
+        return shown
+
+    tail = auction_live.tail_for(auction_id, page["last_seq"], read, db.url if db.dialect == "postgresql" else None,
+                                 STREAM_REREAD_SECONDS)
+    stream = tail.join(page["last_seq"])
+    sent, position, idle = "".join(map(_sse, page["events"])), page["last_seq"], 0.0
+    closed = bool(page["events"]) and page["events"][-1]["kind"] == "closed"
     try:
         while True:
-            for event in page["events"]:
-                yield f"id: {event['seq']}\nevent: {event['kind']}\ndata: {json.dumps(event, ensure_ascii=False)}\n\n"
-                if event["kind"] == "closed":
-                    return
-            if page["events"]:
+            # What arrived together goes out in one write. A client that went away is noticed
+            # by the response (Starlette's disconnect listener, or the failed write).
+            if sent:
+                yield sent
                 idle = 0.0
-            if await request.is_disconnected():
+            if closed:
                 return
-            try:
-                await asyncio.wait_for(wake.wait(), timeout=STREAM_REREAD_SECONDS)
-            except asyncio.TimeoutError:
-                idle += STREAM_REREAD_SECONDS
-                if idle >= STREAM_KEEPALIVE_SECONDS:
-                    yield ": keep-alive\n\n"
-                    idle = 0.0
-            wake.clear()
-            page = await run_in_threadpool(_page, request, caller, auction_id, page["last_seq"])
+            rows = tail.after(stream, position)
+            if rows == []:
+                if not await tail.wait(position, STREAM_REREAD_SECONDS):
+                    idle += STREAM_REREAD_SECONDS
+                    if idle >= STREAM_KEEPALIVE_SECONDS:
+                        yield ": keep-alive\n\n"
+                        idle = 0.0
+                rows = tail.after(stream, position)
+            if rows is None:  # behind what the tail holds: read the log itself
+                rows = await run_in_threadpool(read, auction_id, position)
+            rows = rows[:rules.EVENTS_PAGE]
+            sent = "".join(map(text, rows))
+            closed = any(row.kind == "closed" for row in rows)
+            position = rows[-1].seq if rows else position
     finally:
-        auction_live.HUB.unsubscribe(auction_id, token)
+        tail.leave(stream)
+
+
+def _sse(event: dict[str, Any]) -> str:
+    return f"id: {event['seq']}\nevent: {event['kind']}\ndata: {json.dumps(event, ensure_ascii=False)}\n\n"
