@@ -16,7 +16,8 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import __version__
@@ -185,6 +186,12 @@ class GemDesk(QObject):
                                       "A report was saved for support:"), parent=self.window)
             box.setInformativeText(report_path)
             box.setObjectName("crashMessage")
+            if report_path:  # the folder, for the clerk to attach the report to a message
+                folder = QUrl.fromLocalFile(str(Path(report_path).parent))
+                opener = box.addButton(self.tr("Open the folder"), QMessageBox.ButtonRole.ActionRole)
+                opener.setObjectName("openReportFolder")
+                opener.clicked.connect(lambda: QDesktopServices.openUrl(folder))
+            box.addButton(QMessageBox.StandardButton.Ok)
             box.open()
 
         self.tasks.on_main(show)

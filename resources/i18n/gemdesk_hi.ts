@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="hi_IN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../app/ui/about_dialog.py" line="87"/>
+        <source>About GeM Desk</source>
+        <translation>GeM Desk के बारे में</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about_dialog.py" line="88"/>
+        <source>GeM Desk</source>
+        <translation>GeM Desk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about_dialog.py" line="89"/>
+        <source>Version %1 (build %2)</source>
+        <translation>संस्करण %1 (बिल्ड %2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about_dialog.py" line="90"/>
+        <source>Copy diagnostics</source>
+        <translation>जाँच की जानकारी कॉपी करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about_dialog.py" line="91"/>
+        <source>The diagnostics are on the clipboard: paste them into your message to support. They hold no password.</source>
+        <translation>जाँच की जानकारी क्लिपबोर्ड पर है: इसे सहायता टीम को भेजे जाने वाले संदेश में चिपकाएँ। इसमें कोई पासवर्ड नहीं है।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about_dialog.py" line="102"/>
+        <source>Server: not set yet.</source>
+        <translation>सर्वर: अभी तय नहीं किया गया।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about_dialog.py" line="105"/>
+        <source>checking…</source>
+        <translation>जाँच हो रही है…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about_dialog.py" line="107"/>
+        <source>the marketplace answers</source>
+        <translation>मार्केटप्लेस उत्तर दे रहा है</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about_dialog.py" line="109"/>
+        <source>the marketplace cannot be reached</source>
+        <translation>मार्केटप्लेस तक नहीं पहुँचा जा सकता</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about_dialog.py" line="110"/>
+        <source>Server: %1 (%2)</source>
+        <translation>सर्वर: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about_dialog.py" line="114"/>
+        <source>A newer version of GeM Desk, %1, is available. Your IT department installs it; there is nothing for you to do.</source>
+        <translation>GeM Desk का नया संस्करण, %1, उपलब्ध है। इसे आपका आईटी विभाग इंस्टॉल करता है; आपको कुछ नहीं करना है।</translation>
+    </message>
+</context>
+<context>
     <name>AuctionStatus</name>
     <message>
         <location filename="../../app/ui/auction_window.py" line="41"/>
@@ -2142,14 +2200,19 @@
 <context>
     <name>GemDesk</name>
     <message>
-        <location filename="../../app/ui/main.py" line="183"/>
+        <location filename="../../app/ui/main.py" line="184"/>
         <source>Something went wrong</source>
         <translation>कुछ गड़बड़ हो गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="184"/>
+        <location filename="../../app/ui/main.py" line="185"/>
         <source>GeM Desk hit an unexpected problem and carried on. Your work is safe. A report was saved for support:</source>
         <translation>GeM Desk में एक अप्रत्याशित समस्या आई, पर वह चलता रहा। आपका काम सुरक्षित है। सहायता के लिए एक रिपोर्ट सहेजी गई है:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="191"/>
+        <source>Open the folder</source>
+        <translation>फ़ोल्डर खोलें</translation>
     </message>
 </context>
 <context>
@@ -2550,157 +2613,178 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181"/>
+        <location filename="../../app/ui/main_window.py" line="196"/>
         <source>Choose a listing to buy first.</source>
         <translation>पहले खरीदने के लिए कोई सूची चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192"/>
+        <location filename="../../app/ui/main_window.py" line="207"/>
         <source>Choose a listing to add to the cart first.</source>
         <translation>कार्ट में जोड़ने के लिए पहले कोई उत्पाद सूची चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196"/>
+        <location filename="../../app/ui/main_window.py" line="211"/>
         <source>In the cart: %1 × %2</source>
         <translation>कार्ट में: %1 × %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="215"/>
+        <location filename="../../app/ui/main_window.py" line="230"/>
         <source>Cart (%1)</source>
         <translation>कार्ट (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="226"/>
+        <location filename="../../app/ui/main_window.py" line="243"/>
+        <source>The diagnostics are on the clipboard, for support (they hold no password).</source>
+        <translation>जाँच की जानकारी सहायता टीम के लिए क्लिपबोर्ड पर है (इसमें कोई पासवर्ड नहीं है)।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="254"/>
         <source>You are working offline: the marketplace cannot be reached. The catalogue is as of the last sync (%1); changes you make are kept on this computer and sent when the connection returns.</source>
         <translation>आप ऑफ़लाइन काम कर रहे हैं: मार्केटप्लेस से संपर्क नहीं हो पा रहा है। कैटलॉग पिछले सिंक (%1) के अनुसार है; आपके बदलाव इसी कंप्यूटर पर रखे जाते हैं और कनेक्शन लौटने पर भेज दिए जाएँगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="228"/>
+        <location filename="../../app/ui/main_window.py" line="256"/>
         <source>never</source>
         <translation>कभी नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="229"/>
+        <location filename="../../app/ui/main_window.py" line="257"/>
         <source>Try again</source>
         <translation>फिर से प्रयास करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232"/>
+        <location filename="../../app/ui/main_window.py" line="260"/>
         <source>Your session has ended. Sign in again to sync; your changes are kept.</source>
         <translation>आपका सत्र समाप्त हो गया है। सिंक करने के लिए फिर से साइन इन करें; आपके बदलाव सुरक्षित हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233"/>
+        <location filename="../../app/ui/main_window.py" line="261"/>
         <source>Sign in…</source>
         <translation>साइन इन करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="249"/>
+        <location filename="../../app/ui/main_window.py" line="277"/>
         <source>GeM Desk — %1</source>
         <translation>GeM Desk — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="249"/>
+        <location filename="../../app/ui/main_window.py" line="277"/>
         <source>GeM Desk</source>
         <translation>GeM Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="251"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>My catalogue</source>
         <translation>मेरा कैटलॉग</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="252"/>
+        <location filename="../../app/ui/main_window.py" line="280"/>
+        <location filename="../../app/ui/self_test.py" line="99"/>
         <source>Catalogue</source>
         <translation>कैटलॉग</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="254"/>
+        <location filename="../../app/ui/main_window.py" line="282"/>
         <source>Bids</source>
         <translation>बोलियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="256"/>
+        <location filename="../../app/ui/main_window.py" line="284"/>
         <source>Orders</source>
         <translation>ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="258"/>
+        <location filename="../../app/ui/main_window.py" line="286"/>
         <source>Auctions</source>
         <translation>नीलामियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="259"/>
+        <location filename="../../app/ui/main_window.py" line="287"/>
         <source>Sync now</source>
         <translation>अभी सिंक करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="260"/>
+        <location filename="../../app/ui/main_window.py" line="288"/>
         <source>Send your changes and receive the marketplace’s (F5)</source>
         <translation>अपने बदलाव भेजें और मार्केटप्लेस के बदलाव प्राप्त करें (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="261"/>
+        <location filename="../../app/ui/main_window.py" line="289"/>
         <source>Search</source>
         <translation>खोजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="262"/>
+        <location filename="../../app/ui/main_window.py" line="290"/>
         <source>Settings…</source>
         <translation>सेटिंग्स…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="263"/>
+        <location filename="../../app/ui/main_window.py" line="291"/>
         <source>Settings (Ctrl+,)</source>
         <translation>सेटिंग्स (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="264"/>
+        <location filename="../../app/ui/main_window.py" line="292"/>
         <source>Sign out</source>
         <translation>साइन आउट करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="265"/>
+        <location filename="../../app/ui/main_window.py" line="293"/>
         <source>Quit</source>
         <translation>बंद करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="266"/>
+        <location filename="../../app/ui/main_window.py" line="294"/>
         <source>Open the log folder</source>
         <translation>लॉग फ़ोल्डर खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="267"/>
+        <location filename="../../app/ui/main_window.py" line="295"/>
+        <source>Copy diagnostics</source>
+        <translation>जाँच की जानकारी कॉपी करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="296"/>
+        <source>About GeM Desk…</source>
+        <translation>GeM Desk के बारे में…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="297"/>
+        <source>GeM Desk %1 is available: your IT department installs it.</source>
+        <translation>GeM Desk %1 उपलब्ध है: इसे आपका आईटी विभाग इंस्टॉल करता है।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="300"/>
         <source>Buy…</source>
         <translation>खरीदें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="268"/>
+        <location filename="../../app/ui/main_window.py" line="301"/>
         <source>Buy the selected listing directly or by L1 comparison</source>
         <translation>चुनी गई सूची को सीधे या L1 तुलना से खरीदें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="269"/>
+        <location filename="../../app/ui/main_window.py" line="302"/>
         <source>Add to cart</source>
         <translation>कार्ट में जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270"/>
+        <location filename="../../app/ui/main_window.py" line="303"/>
         <source>Add the selected listing to the cart at its minimum order</source>
         <translation>चुनी गई उत्पाद सूची को उसके न्यूनतम ऑर्डर की मात्रा में कार्ट में जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272"/>
+        <location filename="../../app/ui/main_window.py" line="305"/>
         <source>The cart: listings for one direct purchase, one order per seller</source>
         <translation>कार्ट: एक सीधी खरीद के लिए उत्पाद सूचियाँ, प्रत्येक विक्रेता का एक ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273"/>
+        <location filename="../../app/ui/main_window.py" line="306"/>
         <source>&amp;File</source>
         <translation>फ़ाइल (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274"/>
+        <location filename="../../app/ui/main_window.py" line="307"/>
         <source>&amp;Help</source>
         <translation>सहायता (&amp;H)</translation>
     </message>
@@ -3980,6 +4064,7 @@
         <translation>साइन आउट</translation>
     </message>
     <message numerus="yes">
+        <location filename="../../app/ui/self_test.py" line="101"/>
         <location filename="../../app/ui/status_bar.py" line="106"/>
         <source>%n change(s) waiting</source>
         <translation>
