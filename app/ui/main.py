@@ -143,7 +143,7 @@ class GemDesk(QObject):
             self.window = None
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.workspace.settings, str(self.workspace.folder), self.window)
+        dialog = SettingsDialog(self.workspace.settings, str(self.workspace.folder), self.window, self.workspace.policy)
         dialog.accepted.connect(lambda: self.apply_settings(dialog.result_settings))
         dialog.open()
 

@@ -3849,87 +3849,97 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="74"/>
+        <location filename="../../app/ui/settings_dialog.py" line="88"/>
         <source>Settings</source>
         <translation>सेटिंग्स</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="75"/>
+        <location filename="../../app/ui/settings_dialog.py" line="89"/>
         <source>Server address</source>
         <translation>सर्वर का पता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="75"/>
+        <location filename="../../app/ui/settings_dialog.py" line="89"/>
         <source>Proxy</source>
         <translation>प्रॉक्सी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="75"/>
+        <location filename="../../app/ui/settings_dialog.py" line="89"/>
         <source>CA bundle</source>
         <translation>CA बंडल</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="75"/>
+        <location filename="../../app/ui/settings_dialog.py" line="89"/>
         <source>Language</source>
         <translation>भाषा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="76"/>
+        <location filename="../../app/ui/settings_dialog.py" line="90"/>
         <source>Sync every (minutes)</source>
         <translation>सिंक अंतराल (मिनट)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="76"/>
+        <location filename="../../app/ui/settings_dialog.py" line="90"/>
         <source>Data folder</source>
         <translation>डेटा फ़ोल्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="79"/>
+        <location filename="../../app/ui/settings_dialog.py" line="93"/>
         <source>empty: the system&apos;s proxy settings</source>
         <translation>खाली होने पर: सिस्टम की प्रॉक्सी सेटिंग्स</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="80"/>
+        <location filename="../../app/ui/settings_dialog.py" line="94"/>
         <source>empty: the usual trusted certificates</source>
         <translation>खाली होने पर: सामान्य विश्वसनीय प्रमाणपत्र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="81"/>
+        <location filename="../../app/ui/settings_dialog.py" line="95"/>
         <source>Choose…</source>
         <translation>चुनें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="82"/>
+        <location filename="../../app/ui/settings_dialog.py" line="96"/>
         <source>Open folder</source>
         <translation>फ़ोल्डर खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="83"/>
+        <location filename="../../app/ui/settings_dialog.py" line="97"/>
         <source>A new server address takes effect at the next sign-in. The data folder holds the catalogue cache and your unsent changes; your password is never stored there.</source>
         <translation>नया सर्वर पता अगली बार साइन इन करने पर लागू होगा। डेटा फ़ोल्डर में कैटलॉग कैश और आपके न भेजे गए बदलाव रहते हैं; आपका पासवर्ड वहाँ कभी नहीं रखा जाता।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="87"/>
+        <location filename="../../app/ui/settings_dialog.py" line="99"/>
+        <source>The settings you cannot change here are set for this computer by your IT department.</source>
+        <translation>जिन सेटिंग्स को आप यहाँ नहीं बदल सकते, वे इस कंप्यूटर के लिए आपके आईटी विभाग ने तय की हैं।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="102"/>
+        <source>Set by your IT department</source>
+        <translation>आपके आईटी विभाग द्वारा तय</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="105"/>
         <source>Certificate file</source>
         <translation>प्रमाणपत्र फ़ाइल</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="88"/>
+        <location filename="../../app/ui/settings_dialog.py" line="106"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>प्रमाणपत्र (*.pem *.crt *.cer);;सभी फ़ाइलें (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="95"/>
+        <location filename="../../app/ui/settings_dialog.py" line="113"/>
         <source>Server address: it must start with https:// (or http:// for a test server).</source>
         <translation>सर्वर का पता: यह https:// से शुरू होना चाहिए (परीक्षण सर्वर के लिए http://)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="98"/>
+        <location filename="../../app/ui/settings_dialog.py" line="116"/>
         <source>CA bundle: there is no file at %1.</source>
         <translation>CA बंडल: %1 पर कोई फ़ाइल नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="101"/>
+        <location filename="../../app/ui/settings_dialog.py" line="119"/>
         <source>Proxy: write it as http://host:port (https:// and socks5:// work too).</source>
         <translation>प्रॉक्सी: इसे http://host:port के रूप में लिखें (https:// और socks5:// भी चलते हैं)।</translation>
     </message>
@@ -3937,62 +3947,62 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../app/ui/sign_in_dialog.py" line="85"/>
+        <location filename="../../app/ui/sign_in_dialog.py" line="87"/>
         <source>Sign in to GeM Desk</source>
         <translation>GeM Desk में साइन इन करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in_dialog.py" line="86"/>
+        <location filename="../../app/ui/sign_in_dialog.py" line="88"/>
         <source>Sign in to the Government e-Marketplace</source>
         <translation>गवर्नमेंट ई-मार्केटप्लेस में साइन इन करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in_dialog.py" line="87"/>
+        <location filename="../../app/ui/sign_in_dialog.py" line="89"/>
         <source>Server address</source>
         <translation>सर्वर का पता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in_dialog.py" line="88"/>
+        <location filename="../../app/ui/sign_in_dialog.py" line="90"/>
         <source>User name</source>
         <translation>उपयोगकर्ता नाम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in_dialog.py" line="89"/>
+        <location filename="../../app/ui/sign_in_dialog.py" line="91"/>
         <source>Password</source>
         <translation>पासवर्ड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in_dialog.py" line="91"/>
+        <location filename="../../app/ui/sign_in_dialog.py" line="93"/>
         <source>Remember me on this computer</source>
         <translation>इस कंप्यूटर पर मुझे याद रखें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in_dialog.py" line="93"/>
+        <location filename="../../app/ui/sign_in_dialog.py" line="95"/>
         <source>This computer has no secure password store (keyring), so GeM Desk will not remember your sign-in: you will be asked for your password each time it starts.</source>
         <translation>इस कंप्यूटर पर पासवर्ड सुरक्षित रखने की व्यवस्था (कीरिंग) नहीं है, इसलिए GeM Desk आपका साइन-इन याद नहीं रखेगा: हर बार शुरू होने पर आपसे पासवर्ड पूछा जाएगा।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in_dialog.py" line="95"/>
+        <location filename="../../app/ui/sign_in_dialog.py" line="97"/>
         <source>Sign in</source>
         <translation>साइन इन करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in_dialog.py" line="102"/>
+        <location filename="../../app/ui/sign_in_dialog.py" line="104"/>
         <source>Enter the server address, for example https://gem.example.gov.in</source>
         <translation>सर्वर का पता लिखें, उदाहरण के लिए https://gem.example.gov.in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in_dialog.py" line="104"/>
+        <location filename="../../app/ui/sign_in_dialog.py" line="106"/>
         <source>The server address must start with https:// (or http:// for a test server).</source>
         <translation>सर्वर का पता https:// से शुरू होना चाहिए (परीक्षण सर्वर के लिए http://)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in_dialog.py" line="106"/>
+        <location filename="../../app/ui/sign_in_dialog.py" line="108"/>
         <source>Enter your user name.</source>
         <translation>अपना उपयोगकर्ता नाम लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in_dialog.py" line="108"/>
+        <location filename="../../app/ui/sign_in_dialog.py" line="110"/>
         <source>Enter your password.</source>
         <translation>अपना पासवर्ड लिखें।</translation>
     </message>

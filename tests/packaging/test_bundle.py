@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tests.packaging.conftest import needs
 
-EXECUTABLE = "gemdesk.exe" if sys.platform == "win32" else "gemdesk"  # the console twin on Windows: gemdesk-cli.exe
+EXECUTABLE = "gemdesk-cli.exe" if sys.platform == "win32" else "gemdesk"  # on Windows the console twin prints
 
 
 def bundle_size(folder: Path) -> int:
