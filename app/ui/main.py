@@ -133,6 +133,7 @@ class GemDesk(QObject):
         self.window.sign_in_requested.connect(lambda: self.ask_sign_in(again=True))
         self.window.installEventFilter(self)
         self.window.show()
+        log.info("main window open")  # packaging/measure.py times the start-up by this line
         if not self._frozen:
             freeze_startup_objects()
             self._frozen = True
