@@ -4,6 +4,7 @@
     gemdesk sync --server URL --user NAME           one full sync, with progress and counts
     gemdesk status                                  what the cache and the outbox hold
     gemdesk rules advise|evaluate ...               check a purchase or a bid against the rules (JSON)
+    gemdesk --self-test                             check this installation (one line per check)
 
 The password comes from GEMDESK_PASSWORD or a prompt; a remembered session (refresh token
 in the OS keyring) is used first. The data folder is --data-dir, else GEMDESK_HOME, else
@@ -25,6 +26,7 @@ from app.account import PasswordNeeded, UnsyncedWorkOfAnother, explain
 from app.api import ApiError, Offline
 from app.cache import Cache
 from app.config import ClientSettings, data_dir
+from app.machine_config import read_machine_policy
 from app.credentials import NO_KEYRING_MESSAGE
 from app.outbox import Outbox
 from app.sync import Cancelled, Progress
@@ -108,7 +110,7 @@ def _sync(workspace: Workspace, args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     folder = data_dir(args.data_dir)
-    settings = ClientSettings.load(folder)
+    settings = ClientSettings.load(folder, read_machine_policy())
     cache, outbox = Cache(folder), Outbox(folder)
     try:
         counts = outbox.counts()
@@ -131,6 +133,15 @@ def cmd_app(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def cmd_self_test(_args: argparse.Namespace) -> int:
+    try:
+        from app.ui.self_test import run_self_test  # renders the main window, so it needs Qt
+    except ImportError as error:
+        print(f"FAIL  Qt: the desktop app is not available in this installation ({error})", flush=True)
+        return 1
+    return run_self_test()
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
@@ -140,6 +151,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"GeM Desk {__version__}")
     parser.add_argument("--server", default=None, help="marketplace server address (the desktop app)")
     parser.add_argument("--user", default=None, help="user name to sign in as (the desktop app)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation (fonts, translations, keyring, SQLite FTS5, the main window) and exit")
     commands = parser.add_subparsers(dest="command")
 
     sync = commands.add_parser("sync", parents=[common], help="sync once, headless, and print the counts")
@@ -164,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "page_size", 1000) not in range(1, 5001):
         print("--page-size must be from 1 to 5000", file=sys.stderr)
         return 2
+    if getattr(args, "self_test", False):
+        args.run = cmd_self_test
     try:
         return args.run(args)
     except KeyboardInterrupt:

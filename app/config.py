@@ -3,6 +3,8 @@
 The data folder comes from `--data-dir`, else `GEMDESK_HOME`, else the user's data folder
 (platformdirs). It holds the rebuildable cache, the outbox of unsynced work and
 `settings.json`. Nothing secret is written here: tokens live in the OS keyring only.
+The values an administrator deployed for the whole computer (app/machine_config.py) are
+laid over the user's settings as they are read, and left out of what is saved.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 import platformdirs
+
+from app.machine_config import NO_POLICY, MachinePolicy
 
 APP_NAME = "gemdesk"
 
@@ -58,25 +62,27 @@ class ClientSettings:
     sync_interval_minutes: int = 5
 
     @classmethod
-    def load(cls, folder: Path) -> "ClientSettings":
-        path = folder / "settings.json"
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return cls()
-        if not isinstance(data, dict):
-            return cls()
+    def load(cls, folder: Path, policy: MachinePolicy = NO_POLICY) -> "ClientSettings":
+        data = policy.apply(_read_json(folder / "settings.json"))
         known = {f.name for f in fields(ConnectionSettings)}
         connection = ConnectionSettings(**{k: v for k, v in (data.get("connection") or {}).items() if k in known})
         top = {f.name for f in fields(cls)} - {"connection"}
         return cls(connection=connection, **{k: v for k, v in data.items() if k in top})
 
-    def save(self, folder: Path) -> None:
+    def save(self, folder: Path, policy: MachinePolicy = NO_POLICY) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / "settings.json"
         temporary = path.with_suffix(".json.tmp")
-        temporary.write_text(json.dumps(asdict(self), indent=2, ensure_ascii=False), encoding="utf-8")
+        temporary.write_text(json.dumps(policy.user_part(asdict(self)), indent=2, ensure_ascii=False), encoding="utf-8")
         os.replace(temporary, path)  # never a half-written settings file
 
     def with_server(self, server_url: str, username: str) -> "ClientSettings":
         return replace(self, connection=replace(self.connection, server_url=server_url.rstrip("/")), username=username)
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}

@@ -12,6 +12,7 @@ import logging
 import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
+from keyring.backends import fail
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +32,14 @@ class SecretStore:
 
     @property
     def backend(self) -> KeyringBackend:
-        return self._backend or keyring.get_keyring()
+        if self._backend is not None:
+            return self._backend
+        try:
+            return keyring.get_keyring()
+        except Exception as error:  # noqa: BLE001 - e.g. the frozen app's Secret Service, named outright, with no D-Bus session
+            log.warning("no usable keyring: %s", error)
+            self._backend = fail.Keyring()  # "no keyring": the password is asked at each start
+            return self._backend
 
     @property
     def available(self) -> bool:

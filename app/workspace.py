@@ -20,6 +20,7 @@ from app.account import PasswordNeeded, Session, UnsyncedWorkOfAnother, sign_in,
 from app.api import ApiClient, ApiError, Offline
 from app.cache import Cache
 from app.config import ClientSettings
+from app.machine_config import MachinePolicy, read_machine_policy
 from app.credentials import SecretStore
 from app.outbox import Outbox
 from app.procurement import Procurement
@@ -37,9 +38,10 @@ def owner_of(server_url: str, username: str) -> str:
 
 
 class Workspace:
-    def __init__(self, folder: Path, secrets: SecretStore | None = None) -> None:
+    def __init__(self, folder: Path, secrets: SecretStore | None = None, policy: MachinePolicy | None = None) -> None:
         self.folder = Path(folder)
-        self.settings = ClientSettings.load(self.folder)
+        self.policy = policy if policy is not None else read_machine_policy()  # what office IT deployed
+        self.settings = ClientSettings.load(self.folder, self.policy)
         self.secrets = secrets or SecretStore()
         self.cache = Cache(self.folder)
         self.outbox = Outbox(self.folder)
@@ -89,7 +91,7 @@ class Workspace:
     def sign_in(self, server_url: str, username: str, password: str | None, remember: bool = True) -> Session:
         """Sign in with a password (or the remembered session when `password` is None).
         Raises Offline, ApiError, PasswordNeeded or UnsyncedWorkOfAnother."""
-        server_url = server_url.strip().rstrip("/")
+        server_url = (self.policy.locked_value("server_url") or server_url).strip().rstrip("/")
         username = username.strip()
         owner = owner_of(server_url, username)
         # The outbox knows whose changes it holds (an outbox from before it kept an owner: the cache does).
@@ -107,7 +109,7 @@ class Workspace:
         self.cache.set_home_district((session.user.get("buyer_org") or {}).get("district"))
         with self._lock:
             self.settings = settings
-            self.settings.save(self.folder)
+            self.settings.save(self.folder, self.policy)
             previous_session, self.session = self.session, session
         if previous_session is not None:
             previous_session.api.close()
@@ -128,7 +130,7 @@ class Workspace:
     def save_settings(self, settings: ClientSettings) -> None:
         with self._lock:
             self.settings = settings
-            settings.save(self.folder)
+            settings.save(self.folder, self.policy)
 
     def api(self) -> ApiClient:
         """The signed-in session's API client (for reads made on a worker thread)."""

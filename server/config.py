@@ -40,6 +40,9 @@ class Settings:
     # 1: the server's clock can be moved forward through /api/v1/test/clock (end-to-end tests
     # of a whole procurement in seconds). Never on in production.
     test_clock: int = 0
+    # The GeM Desk release office IT should deploy now (e.g. "0.2.0"), announced in /health
+    # so that older desktops can say a newer version exists; empty: nothing announced.
+    latest_client_version: str = ""
 
     @property
     def database_url(self) -> str:

@@ -77,6 +77,13 @@ def _postgres_unavailable(reason: str):
     pytest.skip(f"PostgreSQL not reachable at {PG_ADMIN_URL}: {reason}")
 
 
+@pytest.fixture(autouse=True)
+def _no_machine_configuration(tmp_path, monkeypatch):
+    """No test reads what this computer's administrator deployed (/etc/gemdesk/machine.ini):
+    GEMDESK_MACHINE_CONFIG names a file that does not exist, unless a test writes one."""
+    monkeypatch.setenv("GEMDESK_MACHINE_CONFIG", str(tmp_path / "no-machine-configuration.ini"))
+
+
 @pytest.fixture(scope="session")
 def postgres_databases():
     try:

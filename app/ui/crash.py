@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import platform
-import re
 import sys
 import threading
 import traceback
@@ -20,11 +19,12 @@ from pathlib import Path
 from typing import Callable
 
 from app import __version__
+from app.redact import scrub
 
 log = logging.getLogger(__name__)
 
 LOG_FILE = "gemdesk.log"
-_SECRETS = re.compile(r"(Bearer\s+|\"?(?:access|refresh)_token\"?\s*[:=]\s*\"?|password\"?\s*[:=]\s*\"?)[^\s\"',}]+", re.I)
+__all__ = ["CrashHandler", "LOG_FILE", "scrub", "setup_logging", "write_report"]
 
 
 def setup_logging(folder: Path, level: int = logging.INFO) -> Path:
@@ -37,11 +37,6 @@ def setup_logging(folder: Path, level: int = logging.INFO) -> Path:
     root.addHandler(handler)
     root.setLevel(min(root.level or level, level))
     return path
-
-
-def scrub(text: str) -> str:
-    """The text with anything that looks like a token or password replaced."""
-    return _SECRETS.sub(lambda match: match.group(1) + "[removed]", text)
 
 
 def write_report(folder: Path, error: BaseException) -> Path:

@@ -16,7 +16,8 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import __version__
@@ -132,6 +133,7 @@ class GemDesk(QObject):
         self.window.sign_in_requested.connect(lambda: self.ask_sign_in(again=True))
         self.window.installEventFilter(self)
         self.window.show()
+        log.info("main window open")  # packaging/measure.py times the start-up by this line
         if not self._frozen:
             freeze_startup_objects()
             self._frozen = True
@@ -142,7 +144,7 @@ class GemDesk(QObject):
             self.window = None
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.workspace.settings, str(self.workspace.folder), self.window)
+        dialog = SettingsDialog(self.workspace.settings, str(self.workspace.folder), self.window, self.workspace.policy)
         dialog.accepted.connect(lambda: self.apply_settings(dialog.result_settings))
         dialog.open()
 
@@ -185,6 +187,12 @@ class GemDesk(QObject):
                                       "A report was saved for support:"), parent=self.window)
             box.setInformativeText(report_path)
             box.setObjectName("crashMessage")
+            if report_path:  # the folder, for the clerk to attach the report to a message
+                folder = QUrl.fromLocalFile(str(Path(report_path).parent))
+                opener = box.addButton(self.tr("Open the folder"), QMessageBox.ButtonRole.ActionRole)
+                opener.setObjectName("openReportFolder")
+                opener.clicked.connect(lambda: QDesktopServices.openUrl(folder))
+            box.addButton(QMessageBox.StandardButton.Ok)
             box.open()
 
         self.tasks.on_main(show)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QTa
 from app import auctions
 from app.config import log_dir
 from app.ui import operations
+from app.ui.about_dialog import AboutDialog, copy_diagnostics
 from app.ui.auctions_page import AuctionsPage
 from app.ui.bids_page import BidsPage
 from app.ui.cart_dialog import CartDialog
@@ -122,6 +123,15 @@ class MainWindow(Retranslating, QMainWindow):
             action.setVisible(self.user.get("role") == "buyer")
         self.logs_action = QAction("", self, objectName="logsAction")
         self.logs_action.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir()))))
+        self.diagnostics_action = QAction("", self, objectName="copyDiagnosticsAction")
+        self.diagnostics_action.triggered.connect(self.copy_diagnostics)
+        self.about_action = QAction("", self, objectName="aboutAction")
+        self.about_action.triggered.connect(self.open_about)
+        # A newer release the marketplace announces: said once, in the status bar; IT installs it.
+        self.newer_version: str | None = None
+        self.newer_label = QLabel(self, objectName="newerVersion")
+        self.newer_label.hide()
+        self.status.addPermanentWidget(self.newer_label)
         self.addActions([self.sync_action, self.search_action, self.settings_action, self.quit_action])
 
         self.file_menu = self.menuBar().addMenu("")
@@ -129,7 +139,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.sign_out_action, self.quit_action])
         self.help_menu = self.menuBar().addMenu("")
-        self.help_menu.addAction(self.logs_action)
+        self.help_menu.addActions([self.logs_action, self.diagnostics_action])
+        self.help_menu.addSeparator()
+        self.help_menu.addAction(self.about_action)
         self.toolbar = QToolBar(self, objectName="mainToolbar", movable=False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toolbar.addActions([self.sync_action, self.settings_action, self.buy_action, self.add_to_cart_action,
@@ -157,6 +169,9 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _synced(self, result) -> None:
         self.sync_action.setEnabled(True)
+        if result is not None and self.newer_version is None:
+            self.newer_version = ""  # asked once a session: after the first sync that reached the marketplace
+            operations.check_server(self.tasks, self.workspace, self._announced)
         if result is not None and (result.upserts or result.deletes or result.pushed or result.resynced
                                    or result.rebuilt_cache):
             self.catalogue.refresh()
@@ -233,6 +248,19 @@ class MainWindow(Retranslating, QMainWindow):
         self.cart_count = count
         self.cart_action.setText(self.tr("Cart (%1)").replace("%1", str(count)))
 
+    def _announced(self, reachability) -> None:
+        self.newer_version = reachability.newer_version or ""
+        self.retranslate()
+
+    def open_about(self) -> None:
+        self.about = AboutDialog(self.workspace, self.tasks, self)
+        self.about.finished.connect(self.about.deleteLater)
+        self.about.open()
+
+    def copy_diagnostics(self) -> None:
+        copy_diagnostics(self.tasks, self.workspace, lambda _text: self.status.message_label.setText(
+            self.tr("The diagnostics are on the clipboard, for support (they hold no password).")))
+
     def focus_search(self) -> None:
         self.tabs.setCurrentWidget(self.catalogue)
         self.catalogue.focus_search()
@@ -283,6 +311,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.sign_out_action.setText(self.tr("Sign out"))
         self.quit_action.setText(self.tr("Quit"))
         self.logs_action.setText(self.tr("Open the log folder"))
+        self.diagnostics_action.setText(self.tr("Copy diagnostics"))
+        self.about_action.setText(self.tr("About GeM Desk…"))
+        self.newer_label.setText(self.tr("GeM Desk %1 is available: your IT department installs it.")
+                                 .replace("%1", self.newer_version or ""))
+        self.newer_label.setVisible(bool(self.newer_version))
         self.buy_action.setText(self.tr("Buy…"))
         self.buy_action.setToolTip(self.tr("Buy the selected listing directly or by L1 comparison"))
         self.add_to_cart_action.setText(self.tr("Add to cart"))

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any, Callable
 
-from app import auctions, seller_catalogue
+from app import auctions, diagnostics, seller_catalogue
 from app.api import ApiError
 from app.cart import Cart
 from app.procurement import Procurement
@@ -278,3 +278,14 @@ def place_auction_bid(tasks: TaskManager, workspace: Workspace, auction_id: str,
     """Send a bid now with its Idempotency-Key; a refusal (409) arrives at `on_error` with the server's sentence."""
     tasks.run(lambda: auctions.place_bid(workspace.api(), auction_id, price_paise, key, clock), on_done, on_error,
               lane="network")
+
+
+# -- support (app/diagnostics.py): read-only, and they ask the marketplace once --------------------
+
+def check_server(tasks: TaskManager, workspace: Workspace, on_done: Done) -> None:
+    """Whether the marketplace answers, and the release it announces (About, the status bar)."""
+    tasks.run(lambda: diagnostics.reach(workspace), on_done, lane="network")
+
+
+def support_diagnostics(tasks: TaskManager, workspace: Workspace, toolkit: dict[str, str], on_done: Done) -> None:
+    tasks.run(lambda: diagnostics.report(workspace, toolkit), on_done, lane="network")

@@ -1,5 +1,6 @@
 """Settings: how to reach the marketplace (server, proxy, CA bundle), the language, how
-often to sync, and where the data folder is (with a button to open it)."""
+often to sync, and where the data folder is (with a button to open it). A value office IT
+locked in the machine-wide configuration (app/machine_config.py) is shown, read-only."""
 
 from __future__ import annotations
 
@@ -14,15 +15,18 @@ from PySide6.QtWidgets import (
 )
 
 from app.config import ClientSettings
+from app.machine_config import NO_POLICY, MachinePolicy
 from app.ui.i18n import LANGUAGES
 from app.ui.widgets import Retranslating, problem_label
 
 
 class SettingsDialog(Retranslating, QDialog):
-    def __init__(self, settings: ClientSettings, data_folder: str, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: ClientSettings, data_folder: str, parent: QWidget | None = None,
+                 policy: MachinePolicy = NO_POLICY) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.original = settings
+        self.policy = policy
         connection = settings.connection
         self.server = QLineEdit(connection.server_url, self, objectName="settingsServer")
         self.proxy = QLineEdit(connection.proxy_url, self, objectName="settingsProxy")
@@ -41,6 +45,15 @@ class SettingsDialog(Retranslating, QDialog):
         self.problem = problem_label(self, "settingsProblem")
         self.note = QLabel(self, wordWrap=True)
         self.note.setStyleSheet("color:#5f6368")
+        self.locked_note = QLabel(self, objectName="settingsLocked", wordWrap=True)
+        self.locked_note.setStyleSheet("color:#5f6368")
+        self.locked_fields = {name: field for name, field in (
+            ("server_url", self.server), ("proxy_url", self.proxy), ("ca_bundle", self.ca_bundle),
+            ("language", self.language)) if policy.locked(name)}
+        for field in self.locked_fields.values():
+            field.setEnabled(False)
+        self.browse.setEnabled("ca_bundle" not in self.locked_fields)
+        self.locked_note.setVisible(bool(self.locked_fields))
 
         ca_row = QHBoxLayout()
         ca_row.addWidget(self.ca_bundle, 1)
@@ -63,6 +76,7 @@ class SettingsDialog(Retranslating, QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.note)
+        layout.addWidget(self.locked_note)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
@@ -82,6 +96,10 @@ class SettingsDialog(Retranslating, QDialog):
         self.open_folder.setText(self.tr("Open folder"))
         self.note.setText(self.tr("A new server address takes effect at the next sign-in. The data folder holds the "
                                   "catalogue cache and your unsent changes; your password is never stored there."))
+        self.locked_note.setText(self.tr("The settings you cannot change here are set for this computer by your IT "
+                                         "department."))
+        for field in self.locked_fields.values():
+            field.setToolTip(self.tr("Set by your IT department"))
 
     def _choose_ca_bundle(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Certificate file"), self.ca_bundle.text(),

@@ -36,7 +36,9 @@ class SignInDialog(Retranslating, QDialog):
         self.tasks = tasks
         self.session: Session | None = None
         settings = workspace.settings
-        self.server = QLineEdit(server_url or settings.connection.server_url, self, objectName="serverUrl")
+        locked_server = workspace.policy.locked_value("server_url")  # set for this computer by IT
+        self.server = QLineEdit(locked_server or server_url or settings.connection.server_url, self, objectName="serverUrl")
+        self.server.setReadOnly(bool(locked_server))
         self.username = QLineEdit(username or settings.username, self, objectName="username")
         self.username.setReadOnly(username_fixed)
         self.password = QLineEdit(password, self, objectName="password")

@@ -109,6 +109,7 @@
 <context>
     <name>SyncStatusBar</name>
     <message numerus="yes">
+        <location filename="../../app/ui/self_test.py" line="101" />
         <location filename="../../app/ui/status_bar.py" line="106" />
         <source>%n change(s) waiting</source>
         <translation>

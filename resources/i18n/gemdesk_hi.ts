@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="hi_IN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../app/ui/about_dialog.py" line="87"/>
+        <source>About GeM Desk</source>
+        <translation>GeM Desk के बारे में</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about_dialog.py" line="88"/>
+        <source>GeM Desk</source>
+        <translation>GeM Desk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about_dialog.py" line="89"/>
+        <source>Version %1 (build %2)</source>
+        <translation>संस्करण %1 (बिल्ड %2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about_dialog.py" line="90"/>
+        <source>Copy diagnostics</source>
+        <translation>जाँच की जानकारी कॉपी करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about_dialog.py" line="91"/>
+        <source>The diagnostics are on the clipboard: paste them into your message to support. They hold no password.</source>
+        <translation>जाँच की जानकारी क्लिपबोर्ड पर है: इसे सहायता टीम को भेजे जाने वाले संदेश में चिपकाएँ। इसमें कोई पासवर्ड नहीं है।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about_dialog.py" line="102"/>
+        <source>Server: not set yet.</source>
+        <translation>सर्वर: अभी तय नहीं किया गया।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about_dialog.py" line="105"/>
+        <source>checking…</source>
+        <translation>जाँच हो रही है…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about_dialog.py" line="107"/>
+        <source>the marketplace answers</source>
+        <translation>मार्केटप्लेस उत्तर दे रहा है</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about_dialog.py" line="109"/>
+        <source>the marketplace cannot be reached</source>
+        <translation>मार्केटप्लेस तक नहीं पहुँचा जा सकता</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about_dialog.py" line="110"/>
+        <source>Server: %1 (%2)</source>
+        <translation>सर्वर: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about_dialog.py" line="114"/>
+        <source>A newer version of GeM Desk, %1, is available. Your IT department installs it; there is nothing for you to do.</source>
+        <translation>GeM Desk का नया संस्करण, %1, उपलब्ध है। इसे आपका आईटी विभाग इंस्टॉल करता है; आपको कुछ नहीं करना है।</translation>
+    </message>
+</context>
+<context>
     <name>AuctionStatus</name>
     <message>
         <location filename="../../app/ui/auction_window.py" line="41"/>
@@ -2187,14 +2245,19 @@
 <context>
     <name>GemDesk</name>
     <message>
-        <location filename="../../app/ui/main.py" line="183"/>
+        <location filename="../../app/ui/main.py" line="185"/>
         <source>Something went wrong</source>
         <translation>कुछ गड़बड़ हो गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="184"/>
+        <location filename="../../app/ui/main.py" line="186"/>
         <source>GeM Desk hit an unexpected problem and carried on. Your work is safe. A report was saved for support:</source>
         <translation>GeM Desk में एक अप्रत्याशित समस्या आई, पर वह चलता रहा। आपका काम सुरक्षित है। सहायता के लिए एक रिपोर्ट सहेजी गई है:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="192"/>
+        <source>Open the folder</source>
+        <translation>फ़ोल्डर खोलें</translation>
     </message>
 </context>
 <context>
@@ -2595,157 +2658,178 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="200"/>
+        <location filename="../../app/ui/main_window.py" line="215"/>
         <source>Choose a listing to buy first.</source>
         <translation>पहले खरीदने के लिए कोई सूची चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="211"/>
+        <location filename="../../app/ui/main_window.py" line="226"/>
         <source>Choose a listing to add to the cart first.</source>
         <translation>कार्ट में जोड़ने के लिए पहले कोई उत्पाद सूची चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="215"/>
+        <location filename="../../app/ui/main_window.py" line="230"/>
         <source>In the cart: %1 × %2</source>
         <translation>कार्ट में: %1 × %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="249"/>
         <source>Cart (%1)</source>
         <translation>कार्ट (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="245"/>
+        <location filename="../../app/ui/main_window.py" line="262"/>
+        <source>The diagnostics are on the clipboard, for support (they hold no password).</source>
+        <translation>जाँच की जानकारी सहायता टीम के लिए क्लिपबोर्ड पर है (इसमें कोई पासवर्ड नहीं है)।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="273"/>
         <source>You are working offline: the marketplace cannot be reached. The catalogue is as of the last sync (%1); changes you make are kept on this computer and sent when the connection returns.</source>
         <translation>आप ऑफ़लाइन काम कर रहे हैं: मार्केटप्लेस से संपर्क नहीं हो पा रहा है। कैटलॉग पिछले सिंक (%1) के अनुसार है; आपके बदलाव इसी कंप्यूटर पर रखे जाते हैं और कनेक्शन लौटने पर भेज दिए जाएँगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/main_window.py" line="275"/>
         <source>never</source>
         <translation>कभी नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="248"/>
+        <location filename="../../app/ui/main_window.py" line="276"/>
         <source>Try again</source>
         <translation>फिर से प्रयास करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="251"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>Your session has ended. Sign in again to sync; your changes are kept.</source>
         <translation>आपका सत्र समाप्त हो गया है। सिंक करने के लिए फिर से साइन इन करें; आपके बदलाव सुरक्षित हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="252"/>
+        <location filename="../../app/ui/main_window.py" line="280"/>
         <source>Sign in…</source>
         <translation>साइन इन करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="268"/>
+        <location filename="../../app/ui/main_window.py" line="296"/>
         <source>GeM Desk — %1</source>
         <translation>GeM Desk — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="268"/>
+        <location filename="../../app/ui/main_window.py" line="296"/>
         <source>GeM Desk</source>
         <translation>GeM Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270"/>
+        <location filename="../../app/ui/main_window.py" line="298"/>
         <source>My catalogue</source>
         <translation>मेरा कैटलॉग</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="271"/>
+        <location filename="../../app/ui/main_window.py" line="299"/>
+        <location filename="../../app/ui/self_test.py" line="99"/>
         <source>Catalogue</source>
         <translation>कैटलॉग</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273"/>
+        <location filename="../../app/ui/main_window.py" line="301"/>
         <source>Bids</source>
         <translation>बोलियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275"/>
+        <location filename="../../app/ui/main_window.py" line="303"/>
         <source>Orders</source>
         <translation>ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277"/>
+        <location filename="../../app/ui/main_window.py" line="305"/>
         <source>Auctions</source>
         <translation>नीलामियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278"/>
+        <location filename="../../app/ui/main_window.py" line="306"/>
         <source>Sync now</source>
         <translation>अभी सिंक करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279"/>
+        <location filename="../../app/ui/main_window.py" line="307"/>
         <source>Send your changes and receive the marketplace’s (F5)</source>
         <translation>अपने बदलाव भेजें और मार्केटप्लेस के बदलाव प्राप्त करें (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280"/>
+        <location filename="../../app/ui/main_window.py" line="308"/>
         <source>Search</source>
         <translation>खोजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281"/>
+        <location filename="../../app/ui/main_window.py" line="309"/>
         <source>Settings…</source>
         <translation>सेटिंग्स…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282"/>
+        <location filename="../../app/ui/main_window.py" line="310"/>
         <source>Settings (Ctrl+,)</source>
         <translation>सेटिंग्स (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283"/>
+        <location filename="../../app/ui/main_window.py" line="311"/>
         <source>Sign out</source>
         <translation>साइन आउट करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284"/>
+        <location filename="../../app/ui/main_window.py" line="312"/>
         <source>Quit</source>
         <translation>बंद करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285"/>
+        <location filename="../../app/ui/main_window.py" line="313"/>
         <source>Open the log folder</source>
         <translation>लॉग फ़ोल्डर खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286"/>
+        <location filename="../../app/ui/main_window.py" line="314"/>
+        <source>Copy diagnostics</source>
+        <translation>जाँच की जानकारी कॉपी करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="315"/>
+        <source>About GeM Desk…</source>
+        <translation>GeM Desk के बारे में…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="316"/>
+        <source>GeM Desk %1 is available: your IT department installs it.</source>
+        <translation>GeM Desk %1 उपलब्ध है: इसे आपका आईटी विभाग इंस्टॉल करता है।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="319"/>
         <source>Buy…</source>
         <translation>खरीदें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287"/>
+        <location filename="../../app/ui/main_window.py" line="320"/>
         <source>Buy the selected listing directly or by L1 comparison</source>
         <translation>चुनी गई सूची को सीधे या L1 तुलना से खरीदें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="288"/>
+        <location filename="../../app/ui/main_window.py" line="321"/>
         <source>Add to cart</source>
         <translation>कार्ट में जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289"/>
+        <location filename="../../app/ui/main_window.py" line="322"/>
         <source>Add the selected listing to the cart at its minimum order</source>
         <translation>चुनी गई उत्पाद सूची को उसके न्यूनतम ऑर्डर की मात्रा में कार्ट में जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="291"/>
+        <location filename="../../app/ui/main_window.py" line="324"/>
         <source>The cart: listings for one direct purchase, one order per seller</source>
         <translation>कार्ट: एक सीधी खरीद के लिए उत्पाद सूचियाँ, प्रत्येक विक्रेता का एक ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="292"/>
+        <location filename="../../app/ui/main_window.py" line="325"/>
         <source>&amp;File</source>
         <translation>फ़ाइल (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="293"/>
+        <location filename="../../app/ui/main_window.py" line="326"/>
         <source>&amp;Help</source>
         <translation>सहायता (&amp;H)</translation>
     </message>
@@ -3944,87 +4028,97 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="74"/>
+        <location filename="../../app/ui/settings_dialog.py" line="88"/>
         <source>Settings</source>
         <translation>सेटिंग्स</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="75"/>
+        <location filename="../../app/ui/settings_dialog.py" line="89"/>
         <source>Server address</source>
         <translation>सर्वर का पता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="75"/>
+        <location filename="../../app/ui/settings_dialog.py" line="89"/>
         <source>Proxy</source>
         <translation>प्रॉक्सी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="75"/>
+        <location filename="../../app/ui/settings_dialog.py" line="89"/>
         <source>CA bundle</source>
         <translation>CA बंडल</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="75"/>
+        <location filename="../../app/ui/settings_dialog.py" line="89"/>
         <source>Language</source>
         <translation>भाषा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="76"/>
+        <location filename="../../app/ui/settings_dialog.py" line="90"/>
         <source>Sync every (minutes)</source>
         <translation>सिंक अंतराल (मिनट)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="76"/>
+        <location filename="../../app/ui/settings_dialog.py" line="90"/>
         <source>Data folder</source>
         <translation>डेटा फ़ोल्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="79"/>
+        <location filename="../../app/ui/settings_dialog.py" line="93"/>
         <source>empty: the system&apos;s proxy settings</source>
         <translation>खाली होने पर: सिस्टम की प्रॉक्सी सेटिंग्स</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="80"/>
+        <location filename="../../app/ui/settings_dialog.py" line="94"/>
         <source>empty: the usual trusted certificates</source>
         <translation>खाली होने पर: सामान्य विश्वसनीय प्रमाणपत्र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="81"/>
+        <location filename="../../app/ui/settings_dialog.py" line="95"/>
         <source>Choose…</source>
         <translation>चुनें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="82"/>
+        <location filename="../../app/ui/settings_dialog.py" line="96"/>
         <source>Open folder</source>
         <translation>फ़ोल्डर खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="83"/>
+        <location filename="../../app/ui/settings_dialog.py" line="97"/>
         <source>A new server address takes effect at the next sign-in. The data folder holds the catalogue cache and your unsent changes; your password is never stored there.</source>
         <translation>नया सर्वर पता अगली बार साइन इन करने पर लागू होगा। डेटा फ़ोल्डर में कैटलॉग कैश और आपके न भेजे गए बदलाव रहते हैं; आपका पासवर्ड वहाँ कभी नहीं रखा जाता।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="87"/>
+        <location filename="../../app/ui/settings_dialog.py" line="99"/>
+        <source>The settings you cannot change here are set for this computer by your IT department.</source>
+        <translation>जिन सेटिंग्स को आप यहाँ नहीं बदल सकते, वे इस कंप्यूटर के लिए आपके आईटी विभाग ने तय की हैं।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="102"/>
+        <source>Set by your IT department</source>
+        <translation>आपके आईटी विभाग द्वारा तय</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="105"/>
         <source>Certificate file</source>
         <translation>प्रमाणपत्र फ़ाइल</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="88"/>
+        <location filename="../../app/ui/settings_dialog.py" line="106"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>प्रमाणपत्र (*.pem *.crt *.cer);;सभी फ़ाइलें (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="95"/>
+        <location filename="../../app/ui/settings_dialog.py" line="113"/>
         <source>Server address: it must start with https:// (or http:// for a test server).</source>
         <translation>सर्वर का पता: यह https:// से शुरू होना चाहिए (परीक्षण सर्वर के लिए http://)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="98"/>
+        <location filename="../../app/ui/settings_dialog.py" line="116"/>
         <source>CA bundle: there is no file at %1.</source>
         <translation>CA बंडल: %1 पर कोई फ़ाइल नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="101"/>
+        <location filename="../../app/ui/settings_dialog.py" line="119"/>
         <source>Proxy: write it as http://host:port (https:// and socks5:// work too).</source>
         <translation>प्रॉक्सी: इसे http://host:port के रूप में लिखें (https:// और socks5:// भी चलते हैं)।</translation>
     </message>
@@ -4032,62 +4126,62 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../app/ui/sign_in_dialog.py" line="85"/>
+        <location filename="../../app/ui/sign_in_dialog.py" line="87"/>
         <source>Sign in to GeM Desk</source>
         <translation>GeM Desk में साइन इन करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in_dialog.py" line="86"/>
+        <location filename="../../app/ui/sign_in_dialog.py" line="88"/>
         <source>Sign in to the Government e-Marketplace</source>
         <translation>गवर्नमेंट ई-मार्केटप्लेस में साइन इन करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in_dialog.py" line="87"/>
+        <location filename="../../app/ui/sign_in_dialog.py" line="89"/>
         <source>Server address</source>
         <translation>सर्वर का पता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in_dialog.py" line="88"/>
+        <location filename="../../app/ui/sign_in_dialog.py" line="90"/>
         <source>User name</source>
         <translation>उपयोगकर्ता नाम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in_dialog.py" line="89"/>
+        <location filename="../../app/ui/sign_in_dialog.py" line="91"/>
         <source>Password</source>
         <translation>पासवर्ड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in_dialog.py" line="91"/>
+        <location filename="../../app/ui/sign_in_dialog.py" line="93"/>
         <source>Remember me on this computer</source>
         <translation>इस कंप्यूटर पर मुझे याद रखें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in_dialog.py" line="93"/>
+        <location filename="../../app/ui/sign_in_dialog.py" line="95"/>
         <source>This computer has no secure password store (keyring), so GeM Desk will not remember your sign-in: you will be asked for your password each time it starts.</source>
         <translation>इस कंप्यूटर पर पासवर्ड सुरक्षित रखने की व्यवस्था (कीरिंग) नहीं है, इसलिए GeM Desk आपका साइन-इन याद नहीं रखेगा: हर बार शुरू होने पर आपसे पासवर्ड पूछा जाएगा।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in_dialog.py" line="95"/>
+        <location filename="../../app/ui/sign_in_dialog.py" line="97"/>
         <source>Sign in</source>
         <translation>साइन इन करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in_dialog.py" line="102"/>
+        <location filename="../../app/ui/sign_in_dialog.py" line="104"/>
         <source>Enter the server address, for example https://gem.example.gov.in</source>
         <translation>सर्वर का पता लिखें, उदाहरण के लिए https://gem.example.gov.in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in_dialog.py" line="104"/>
+        <location filename="../../app/ui/sign_in_dialog.py" line="106"/>
         <source>The server address must start with https:// (or http:// for a test server).</source>
         <translation>सर्वर का पता https:// से शुरू होना चाहिए (परीक्षण सर्वर के लिए http://)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in_dialog.py" line="106"/>
+        <location filename="../../app/ui/sign_in_dialog.py" line="108"/>
         <source>Enter your user name.</source>
         <translation>अपना उपयोगकर्ता नाम लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in_dialog.py" line="108"/>
+        <location filename="../../app/ui/sign_in_dialog.py" line="110"/>
         <source>Enter your password.</source>
         <translation>अपना पासवर्ड लिखें।</translation>
     </message>
@@ -4159,6 +4253,7 @@
         <translation>साइन आउट</translation>
     </message>
     <message numerus="yes">
+        <location filename="../../app/ui/self_test.py" line="101"/>
         <location filename="../../app/ui/status_bar.py" line="106"/>
         <source>%n change(s) waiting</source>
         <translation>

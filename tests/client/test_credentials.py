@@ -107,3 +107,18 @@ def test_the_real_os_keyring_holds_the_token(tmp_path):
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "real keyring: Keyring" in done.stdout
+
+
+def test_a_named_backend_that_cannot_start_means_no_keyring(monkeypatch):
+    """The frozen app names its backend (packaging/hooks/rthook_keyring.py); on a Linux
+    desktop without a D-Bus session the Secret Service cannot start, and keyring raises
+    instead of falling back. The app must then go on without a keyring, not fail to start."""
+    import keyring.core
+
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.SecretService.Keyring")
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    monkeypatch.setattr(keyring.core, "_keyring_backend", None)  # as at a fresh start
+    store = SecretStore()
+    assert not store.available
+    assert store.load("http://gem.example", "clerk") is None
+    assert store.save("http://gem.example", "clerk", "token-123") is False

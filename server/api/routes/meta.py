@@ -29,7 +29,8 @@ def health(request: Request) -> dict[str, Any]:
     db = database(request)
     with db.reading() as session:
         session.execute(text("SELECT 1"))
-    return {"status": "ok", "database": db.dialect, "version": _version()}
+    latest = request.app.state.settings.latest_client_version or None
+    return {"status": "ok", "database": db.dialect, "version": _version(), "latest_client_version": latest}
 
 
 @router.get("/time")
