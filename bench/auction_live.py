@@ -35,6 +35,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import multiprocessing
 import os
 import random
 import statistics
@@ -117,7 +118,7 @@ def build_market(url: str, sellers: int) -> dict[str, Any]:
             users[name] = Caller(user.id, name, role, org, firm)
         category_id = category.id
     bid_ids = []
-    for number in range(2):
+    for number in range(3):  # the baseline's, the flood's, the paced round's
         bid_id = str(uuid.uuid4())
         end = past + timedelta(days=11)
         with db.writing() as session:
@@ -185,13 +186,24 @@ class Connection:
         self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
 
     async def request(self, method: str, path: str, headers: dict[str, str], body: Any = None) -> tuple[int, bytes]:
-        if self.writer is None:
+        if self.writer is None or self.writer.is_closing():
             await self.open()
         data = b"" if body is None else json.dumps(body).encode()
         head = [f"{method} {path} HTTP/1.1", f"Host: 127.0.0.1:{self.port}", f"Content-Length: {len(data)}",
                 "Content-Type: application/json", *(f"{k}: {v}" for k, v in headers.items())]
-        self.writer.write(("\r\n".join(head) + "\r\n\r\n").encode() + data)
-        status_line = await self.reader.readline()
+        request = ("\r\n".join(head) + "\r\n\r\n").encode() + data
+        try:
+            self.writer.write(request)
+            status_line = await self.reader.readline()
+        except OSError:
+            status_line = b""
+        if not status_line:
+            # The server closed the idle connection (its keep-alive ran out): once more on a new
+            # one (harmless for a bid: the same Idempotency-Key).
+            self.close()
+            await self.open()
+            self.writer.write(request)
+            status_line = await self.reader.readline()
         status = int(status_line.split()[1])
         length = 0
         while True:
@@ -249,12 +261,13 @@ class Follower:
     error: str = ""
 
 
-async def follow(port: int, token: str, auction_id: str, follower: Follower) -> None:
+async def follow(port: int, token: str, auction_id: str, follower: Follower, connected: asyncio.Event) -> None:
     try:
         reader, writer = await asyncio.open_connection("127.0.0.1", port, limit=1 << 20)
         writer.write((f"GET /api/v1/auctions/{auction_id}/stream HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
                       f"Authorization: Bearer {token}\r\nAccept: text/event-stream\r\n\r\n").encode())
         status = (await reader.readline()).split()[1]
+        connected.set()
         if status != b"200":
             follower.error = f"stream answered {status!r}"
             return
@@ -270,14 +283,41 @@ async def follow(port: int, token: str, auction_id: str, follower: Follower) -> 
         writer.close()
     except (OSError, asyncio.IncompleteReadError) as error:
         follower.error = repr(error)
+    finally:
+        connected.set()
+
+
+def followers_process(ports: list[int], who: list[tuple[str, str]], auction_id: str, pipe: Any) -> None:
+    """The followers, in a process of their own: reading 500 streams in the bidders' event loop
+    would delay the bidders' answers behind every event and count that as the server's time.
+    Says "connected" once every stream has answered, then sends back what each received."""
+    async def main() -> list[Follower]:
+        followers = [Follower(name) for name, _token in who]
+        connected = [asyncio.Event() for _ in who]
+        tasks = [asyncio.create_task(follow(ports[n % 2], token, auction_id, follower, connected[n]))
+                 for n, (follower, (_name, token)) in enumerate(zip(followers, who))]
+        await asyncio.gather(*(event.wait() for event in connected))
+        pipe.send("connected")
+        try:
+            await asyncio.wait_for(asyncio.gather(*tasks), timeout=600)
+        except asyncio.TimeoutError:
+            pass
+        return followers
+
+    followers = asyncio.run(main())
+    pipe.send([(f.name, f.received, f.done, f.error) for f in followers])
 
 
 async def bidder(port: int, name: str, token: str, auction_id: str, shared: Shared, highest: int,
-                 records: list[BidRecord], stop_at: float) -> None:
+                 records: list[BidRecord], stop_at: float, pace: float = 0.0) -> None:
+    """Bid until the auction ends: at once after each answer, or (`pace` seconds) after a
+    pause of 0 to 2 x pace, as people or their tools might."""
     connection = Connection(port)
     path = f"/api/v1/auctions/{auction_id}/bids"
     allowed = highest
     while not shared.closed and time.time() < stop_at:
+        if pace:
+            await asyncio.sleep(random.uniform(0, 2 * pace))
         price = min(allowed, shared.l1 - STEP * random.randint(1, 3))
         if price <= UNITS:
             break
@@ -319,12 +359,6 @@ def ms(seconds: float) -> str:
 
 
 async def run(args: argparse.Namespace) -> list[str]:
-    from domain.auction import AuctionState, accept
-    from domain.timefmt import parse_iso
-    from server.db.engine import Database
-    from server.db.models import Auction
-    from server.services.auctions import rules_of
-
     lines: list[str] = [describe(), ""]
     say = lambda text="": (print(text, flush=True), lines.append(text))  # noqa: E731
     name = create_database()
@@ -334,7 +368,7 @@ async def run(args: argparse.Namespace) -> list[str]:
     try:
         t0 = time.monotonic()
         market = build_market(url, args.bidders)
-        say(f"Set-up: {args.bidders} sellers, two bids in financial evaluation, in {time.monotonic() - t0:.0f} s "
+        say(f"Set-up: {args.bidders} sellers, three bids in financial evaluation, in {time.monotonic() - t0:.0f} s "
             f"(database {name}).")
         ports = [args.port, args.port + 1]
         servers = [start_server(url, work / f"server-{n}", port) for n, port in enumerate(ports)]
@@ -377,137 +411,11 @@ async def run(args: argparse.Namespace) -> list[str]:
             f"p50 {ms(percentile(alone_times, 50))}, p95 {ms(percentile(alone_times, 95))}, "
             f"p99 {ms(percentile(alone_times, 99))}")
 
-        # The run.
-        start = datetime.now(timezone.utc) + timedelta(seconds=args.lead)
-        auction = schedule(url, users["bench-buyer"], market["bids"][1], start, args.seconds)
-        followers: list[Follower] = []
-        tasks = []
-        for n in range(args.followers):
-            # Two in five follow as the buyer's office, the rest as the sellers (their own view).
-            who = "bench-buyer" if n % 5 in (0, 1) else sellers[n % len(sellers)]
-            follower = Follower(who)
-            followers.append(follower)
-            token = buyer_token if who == "bench-buyer" else tokens[who]
-            tasks.append(asyncio.create_task(follow(ports[n % 2], token, auction["id"], follower)))
-            if n % 50 == 49:
-                await asyncio.sleep(0.05)
-        wait = (start - datetime.now(timezone.utc)).total_seconds()
-        if wait < 1:
-            say(f"warning: the followers took until {wait:.1f} s before the start; use a longer --lead")
-        await asyncio.sleep(max(0.0, wait))
-        print(f"Bidding starts ({len([f for f in followers if f.error])} followers failed to connect).", flush=True)
-        shared = Shared(l1=auction["start_price_paise"])
-        records: list[BidRecord] = []
-        began = time.time()
-        stop_at = began + args.seconds + MAX_EXTENSIONS * LENGTH + 10
-        await asyncio.gather(*(bidder(ports[n % 2], s, tokens[s], auction["id"], shared,
-                                      auction["start_price_paise"] - STEP, records, stop_at)
-                               for n, s in enumerate(sellers)))
-        bidding = time.time() - began
-        # The close: the servers' scheduled step (every 10 s) closes it; the streams end with it.
-        await asyncio.wait_for(asyncio.gather(*tasks), timeout=60)
-        connection = Connection(ports[0])
-        for _ in range(300):
-            status, body = await connection.request("GET", f"/api/v1/auctions/{auction['id']}",
-                                                    {"Authorization": f"Bearer {buyer_token}"})
-            if json.loads(body)["status"] == "closed":
+        for n, (label, pace) in enumerate((("as fast as they can", 0.0),
+                                          (f"paced: each bidder about every {args.pace:g} s", args.pace))):
+            if n and not args.pace:
                 break
-            await asyncio.sleep(0.2)
-        connection.close()
-
-        # The ledger, as the buyer's office reads it.
-        connection = Connection(ports[0])
-        events: list[dict[str, Any]] = []
-        after = 0
-        while True:
-            status, body = await connection.request("GET", f"/api/v1/auctions/{auction['id']}/events?after={after}",
-                                                    {"Authorization": f"Bearer {buyer_token}"})
-            page = json.loads(body)
-            events += page["events"]
-            if not page["events"]:
-                break
-            after = page["last_seq"]
-        status, body = await connection.request("GET", f"/api/v1/auctions/{auction['id']}",
-                                                {"Authorization": f"Bearer {buyer_token}"})
-        final = json.loads(body)
-        connection.close()
-
-        accepted = [r for r in records if r.status == 201]
-        refused = [r for r in records if r.status == 409]
-        other = [r for r in records if r.status not in (201, 409)]
-        accept_times = [r.answered - r.sent for r in accepted]
-        refuse_times = [r.answered - r.sent for r in refused]
-        say()
-        say(f"The run: auction {auction['number']}, {len(sellers)} bidders on 2 server processes, "
-            f"{args.followers} followers ({sum(f.name == 'bench-buyer' for f in followers)} as the buyer's office), "
-            f"{args.seconds} s scheduled; bidding lasted {bidding:.1f} s ({final['extensions']} extensions).")
-        say(f"  bids: {len(records)} answered; {len(accepted)} accepted ({len(accepted) / bidding:.1f}/s), "
-            f"{len(refused)} refused ({len(refused) / bidding:.1f}/s), {len(other)} other answers")
-        codes: dict[str, int] = {}
-        for r in refused:
-            codes[r.code] = codes.get(r.code, 0) + 1
-        say("  refusals: " + ", ".join(f"{code} {count}" for code, count in sorted(codes.items(), key=lambda x: -x[1])))
-        say(f"  time to accept a bid: p50 {ms(percentile(accept_times, 50))}, p95 {ms(percentile(accept_times, 95))}, "
-            f"p99 {ms(percentile(accept_times, 99))} (target p95 at most 100 ms: "
-            f"{'met' if percentile(accept_times, 95) <= 0.1 else 'NOT met'})")
-        say(f"  time to refuse a bid: p50 {ms(percentile(refuse_times, 50))}, p95 {ms(percentile(refuse_times, 95))}")
-
-        by_bid_seq = {e["bid_seq"]: e for e in events if e["kind"] == "accepted"}
-        delivery, delivery_server, missing = [], [], 0
-        connected = [f for f in followers if not f.error]
-        for record in accepted:
-            event = by_bid_seq.get(record.seq)
-            if event is None:
-                continue
-            times = [f.received.get(event["seq"]) for f in connected]
-            if not times:
-                continue
-            if any(t is None for t in times):
-                missing += 1
-                continue
-            delivery.append(max(times) - record.answered)
-            delivery_server.append(max(times) - parse_iso(event["at"]).timestamp())
-        say(f"  delivery to all {len(connected)} followers: p50 {ms(percentile(delivery, 50))}, "
-            f"p95 {ms(percentile(delivery, 95))}, p99 {ms(percentile(delivery, 99))} from the acceptance reaching "
-            f"the bidder (target p95 at most 500 ms: {'met' if percentile(delivery, 95) <= 0.5 else 'NOT met'}); "
-            f"p95 {ms(percentile(delivery_server, 95))} from the server's stamp on the bid")
-        if missing or len(connected) < len(followers):
-            say(f"  followers: {len(followers) - len(connected)} could not connect "
-                f"({', '.join(sorted({f.error for f in followers if f.error}))[:200]}); "
-                f"{missing} accepted bids did not reach every follower")
-
-        # The ledger check.
-        problems = []
-        log_bids = [e for e in events if e["kind"] == "accepted"]
-        if [e["bid_seq"] for e in log_bids] != list(range(1, len(log_bids) + 1)):
-            problems.append("the log's bid seqs are not 1..n in order")
-        acknowledged = sorted(r.seq for r in accepted)
-        if acknowledged != sorted(set(acknowledged)):
-            problems.append("a seq was acknowledged twice")
-        if acknowledged != [e["bid_seq"] for e in log_bids]:
-            problems.append(f"acknowledged {len(acknowledged)} bids, the log holds {len(log_bids)}")
-        for record in accepted:
-            event = by_bid_seq.get(record.seq)
-            if event is None or event["price_paise"] != record.price:
-                problems.append(f"bid {record.seq} is not in the log at its price")
-                break
-        db = Database(url)
-        with db.reading() as session:
-            row = session.get(Auction, auction["id"])
-            state = AuctionState(rules=rules_of(row), bidders=frozenset(row.bidders))
-            bidder_of = {b.seq: b.bidder for b in row_bids(session, row.id)}
-            stored_end, stored_result = row.end_at, row.result
-        db.dispose()
-        for event in log_bids:
-            state, _ = accept(state, bidder_of[event["bid_seq"]], event["price_paise"], parse_iso(event["at"]),
-                              event["bid_seq"])
-        if stored_result is None or state.l1() is None or stored_result["l1_price_paise"] != state.l1().price_paise:
-            problems.append("the result's L1 is not the lowest accepted bid")
-        if state.ends_at != stored_end:
-            problems.append(f"the end {stored_end} is not the one the bids earned ({state.ends_at})")
-        say(f"  ledger: {len(log_bids)} accepted bids in the log, {len(acknowledged)} acknowledged; final L1 "
-            f"Rs {state.l1().price_paise / 100:,.2f}; end {stored_end:%H:%M:%S} UTC after {state.extensions} "
-            f"extensions: " + ("every check holds" if not problems else "PROBLEMS: " + "; ".join(problems)))
+            await auction_round(say, args, url, ports, market, tokens, buyer_token, market["bids"][1 + n], label, pace)
         return lines
     finally:
         for process in servers:
@@ -518,6 +426,152 @@ async def run(args: argparse.Namespace) -> list[str]:
             except subprocess.TimeoutExpired:
                 process.kill()
         drop_database(name)
+
+
+async def auction_round(say, args: argparse.Namespace, url: str, ports: list[int], market: dict[str, Any],
+                        tokens: dict[str, str], buyer_token: str, bid_id: str, label: str, pace: float) -> None:
+    """One auction from its start to its close under the bidders and the followers, then its
+    figures and its ledger checked."""
+    from domain.auction import AuctionState, accept
+    from domain.timefmt import parse_iso
+    from server.db.engine import Database
+    from server.db.models import Auction
+    from server.services.auctions import rules_of
+
+    users = market["users"]
+    sellers = [u for u in users if u.startswith("bench-seller-")]
+    start = datetime.now(timezone.utc) + timedelta(seconds=args.lead)
+    auction = schedule(url, users["bench-buyer"], bid_id, start, args.seconds)
+    # Two in five follow as the buyer's office, the rest as the sellers (their own view).
+    who = [("bench-buyer", buyer_token) if n % 5 in (0, 1) else (sellers[n % len(sellers)], tokens[sellers[n % len(sellers)]])
+           for n in range(args.followers)]
+    mine, theirs = multiprocessing.Pipe()
+    watchers = multiprocessing.get_context("spawn").Process(target=followers_process,
+                                                            args=(ports, who, auction["id"], theirs), daemon=True)
+    watchers.start()
+    if not await asyncio.to_thread(mine.poll, args.lead):
+        say("warning: the followers were not all connected by the start; use a longer --lead")
+    wait = (start - datetime.now(timezone.utc)).total_seconds()
+    if wait < 1:
+        say(f"warning: the followers took until {wait:.1f} s before the start; use a longer --lead")
+    await asyncio.sleep(max(0.0, wait))
+    print("Bidding starts.", flush=True)
+    shared = Shared(l1=auction["start_price_paise"])
+    records: list[BidRecord] = []
+    began = time.time()
+    stop_at = began + args.seconds + MAX_EXTENSIONS * LENGTH + 10
+    await asyncio.gather(*(bidder(ports[n % 2], s, tokens[s], auction["id"], shared,
+                                  auction["start_price_paise"] - STEP, records, stop_at, pace)
+                           for n, s in enumerate(sellers)))
+    bidding = time.time() - began
+    # The close: the servers' scheduled step (every 10 s) closes it; the streams end with it.
+    answer = await asyncio.to_thread(mine.recv)
+    while answer == "connected":
+        answer = await asyncio.to_thread(mine.recv)
+    followers = [Follower(name, received, done, error) for name, received, done, error in answer]
+    watchers.join(30)
+    connection = Connection(ports[0])
+    for _ in range(300):
+        status, body = await connection.request("GET", f"/api/v1/auctions/{auction['id']}",
+                                                {"Authorization": f"Bearer {buyer_token}"})
+        if json.loads(body)["status"] == "closed":
+            break
+        await asyncio.sleep(0.2)
+    connection.close()
+
+    # The ledger, as the buyer's office reads it.
+    connection = Connection(ports[0])
+    events: list[dict[str, Any]] = []
+    after = 0
+    while True:
+        status, body = await connection.request("GET", f"/api/v1/auctions/{auction['id']}/events?after={after}",
+                                                {"Authorization": f"Bearer {buyer_token}"})
+        page = json.loads(body)
+        events += page["events"]
+        if not page["events"]:
+            break
+        after = page["last_seq"]
+    status, body = await connection.request("GET", f"/api/v1/auctions/{auction['id']}",
+                                            {"Authorization": f"Bearer {buyer_token}"})
+    final = json.loads(body)
+    connection.close()
+
+    accepted = [r for r in records if r.status == 201]
+    refused = [r for r in records if r.status == 409]
+    other = [r for r in records if r.status not in (201, 409)]
+    accept_times = [r.answered - r.sent for r in accepted]
+    refuse_times = [r.answered - r.sent for r in refused]
+    say()
+    say(f"The run, {label}: auction {auction['number']}, {len(sellers)} bidders on 2 server processes, "
+        f"{args.followers} followers ({sum(f.name == 'bench-buyer' for f in followers)} as the buyer's office), "
+        f"{args.seconds} s scheduled; bidding lasted {bidding:.1f} s ({final['extensions']} extensions).")
+    say(f"  bids: {len(records)} answered; {len(accepted)} accepted ({len(accepted) / bidding:.1f}/s), "
+        f"{len(refused)} refused ({len(refused) / bidding:.1f}/s), {len(other)} other answers")
+    codes: dict[str, int] = {}
+    for r in refused:
+        codes[r.code] = codes.get(r.code, 0) + 1
+    say("  refusals: " + ", ".join(f"{code} {count}" for code, count in sorted(codes.items(), key=lambda x: -x[1])))
+    say(f"  time to accept a bid: p50 {ms(percentile(accept_times, 50))}, p95 {ms(percentile(accept_times, 95))}, "
+        f"p99 {ms(percentile(accept_times, 99))} (target p95 at most 100 ms: "
+        f"{'met' if percentile(accept_times, 95) <= 0.1 else 'NOT met'})")
+    say(f"  time to refuse a bid: p50 {ms(percentile(refuse_times, 50))}, p95 {ms(percentile(refuse_times, 95))}")
+
+    by_bid_seq = {e["bid_seq"]: e for e in events if e["kind"] == "accepted"}
+    delivery, delivery_server, missing = [], [], 0
+    connected = [f for f in followers if not f.error]
+    for record in accepted:
+        event = by_bid_seq.get(record.seq)
+        if event is None:
+            continue
+        times = [f.received.get(event["seq"]) for f in connected]
+        if not times:
+            continue
+        if any(t is None for t in times):
+            missing += 1
+            continue
+        delivery.append(max(times) - record.answered)
+        delivery_server.append(max(times) - parse_iso(event["at"]).timestamp())
+    say(f"  delivery to all {len(connected)} followers: p50 {ms(percentile(delivery, 50))}, "
+        f"p95 {ms(percentile(delivery, 95))}, p99 {ms(percentile(delivery, 99))} from the acceptance reaching "
+        f"the bidder (target p95 at most 500 ms: {'met' if percentile(delivery, 95) <= 0.5 else 'NOT met'}); "
+        f"p95 {ms(percentile(delivery_server, 95))} from the server's stamp on the bid")
+    if missing or len(connected) < len(followers):
+        say(f"  followers: {len(followers) - len(connected)} could not connect "
+            f"({', '.join(sorted({f.error for f in followers if f.error}))[:200]}); "
+            f"{missing} accepted bids did not reach every follower")
+
+    # The ledger check.
+    problems = []
+    log_bids = [e for e in events if e["kind"] == "accepted"]
+    if [e["bid_seq"] for e in log_bids] != list(range(1, len(log_bids) + 1)):
+        problems.append("the log's bid seqs are not 1..n in order")
+    acknowledged = sorted(r.seq for r in accepted)
+    if acknowledged != sorted(set(acknowledged)):
+        problems.append("a seq was acknowledged twice")
+    if acknowledged != [e["bid_seq"] for e in log_bids]:
+        problems.append(f"acknowledged {len(acknowledged)} bids, the log holds {len(log_bids)}")
+    for record in accepted:
+        event = by_bid_seq.get(record.seq)
+        if event is None or event["price_paise"] != record.price:
+            problems.append(f"bid {record.seq} is not in the log at its price")
+            break
+    db = Database(url)
+    with db.reading() as session:
+        row = session.get(Auction, auction["id"])
+        state = AuctionState(rules=rules_of(row), bidders=frozenset(row.bidders))
+        bidder_of = {b.seq: b.bidder for b in row_bids(session, row.id)}
+        stored_end, stored_result = row.end_at, row.result
+    db.dispose()
+    for event in log_bids:
+        state, _ = accept(state, bidder_of[event["bid_seq"]], event["price_paise"], parse_iso(event["at"]),
+                          event["bid_seq"])
+    if stored_result is None or state.l1() is None or stored_result["l1_price_paise"] != state.l1().price_paise:
+        problems.append("the result's L1 is not the lowest accepted bid")
+    if state.ends_at != stored_end:
+        problems.append(f"the end {stored_end} is not the one the bids earned ({state.ends_at})")
+    say(f"  ledger: {len(log_bids)} accepted bids in the log, {len(acknowledged)} acknowledged; final L1 "
+        f"Rs {state.l1().price_paise / 100:,.2f}; end {stored_end:%H:%M:%S} UTC after {state.extensions} "
+        f"extensions: " + ("every check holds" if not problems else "PROBLEMS: " + "; ".join(problems)))
 
 
 def row_bids(session, auction_id: str):
@@ -535,6 +589,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=30, help="the auction's scheduled length")
     parser.add_argument("--lead", type=int, default=20, help="seconds from scheduling to the start (followers connect)")
     parser.add_argument("--baseline-bids", type=int, default=200)
+    parser.add_argument("--pace", type=float, default=4.0,
+                        help="then a second auction with each bidder bidding about this often (0: no second)")
     parser.add_argument("--port", type=int, default=18801)
     parser.add_argument("--work", default="/tmp/gemdesk-bench")
     parser.add_argument("--save", action="store_true", help=f"write the output to {RESULTS.relative_to(ROOT)}")

@@ -12,6 +12,8 @@ after the last seq it sent. This module says *when* to read again, and reads:
   log after the last seq it holds, once, and every stream takes what follows its own
   position from it (a stream behind what the tail holds reads the database itself), so 500
   followers cost one query per commit, not 500;
+- the tail reads at most every 0.1 s, so the commits of a busy auction reach its streams
+  together rather than one write to every stream per commit;
 - the tail also re-reads every few seconds on its own, so a notification lost while the
   listening connection reconnects delays an event but never loses it.
 
@@ -41,12 +43,17 @@ _CHANGED = "auction_live.changed"  # session.info key: auction ids this transact
 
 def changed(session: Session, auction_id: str) -> None:
     """Wake the streams following this auction once the transaction commits."""
-    ids = session.info.setdefault(_CHANGED, set())
-    if auction_id in ids:
-        return
-    ids.add(auction_id)
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(select(func.pg_notify(CHANNEL, auction_id)))
+    session.info.setdefault(_CHANGED, set()).add(auction_id)
+
+
+@event.listens_for(Session, "before_commit")
+def _notify(session: Session) -> None:
+    # Sent last, so the transaction's writes go in one flush (a statement before them would
+    # flush what is pending early); PostgreSQL delivers it at the commit, never on a rollback.
+    ids = session.info.get(_CHANGED)
+    if ids and session.get_bind().dialect.name == "postgresql":
+        for auction_id in sorted(ids):
+            session.execute(select(func.pg_notify(CHANNEL, auction_id)))
 
 
 @event.listens_for(Session, "after_commit")
@@ -225,12 +232,16 @@ class Tail:
                     news.set()
                     if len(rows) >= PAGE_GUESS:
                         self._wake.set()  # a full page: there may be more
+                    # Commits that come meanwhile are read together: a busy auction's streams
+                    # are written to at most this often, not once per commit each.
+                    await asyncio.sleep(COALESCE_SECONDS)
         finally:
             HUB.unsubscribe(self.auction_id, self._token)
             _TAILS.pop((asyncio.get_running_loop(), self.auction_id), None)
 
 
 PAGE_GUESS = 1000  # a read as large as this may have left more behind (auctions.EVENTS_PAGE)
+COALESCE_SECONDS = 0.1
 _TAILS: dict[tuple[asyncio.AbstractEventLoop, str], Tail] = {}
 
 
