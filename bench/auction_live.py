@@ -16,10 +16,12 @@ What it does, all on this machine (2 cores shared by everything):
 4. The run: the followers open the second auction's stream (`/stream`, server-sent events),
    half on each process, as sellers (their own view) and as the buyer's office; the bidders,
    half on each process, bid from its start to its close: each next price a random 1-3 steps
-   below the lowest price it knows of (its own answers tell it the L1 price: the auction shows
-   it), never above what the server allows it. The auction lasts `--seconds` plus the
+   below the lowest price it knows of (the bidders' answers tell it the L1 price: the auction
+   shows it), never above what the server allows it. The auction lasts `--seconds` plus the
    extensions the bids earn (a bid in the last 5 seconds extends it by 5, at most 4 times).
-5. Figures: accepted and refused bids per second; p50/p95/p99 time to accept a bid (request
+   Then a second auction the same way, but each bidder pausing 0 to 2 x `--pace` seconds
+   before each bid (about every 10 s), as people or their tools might.
+5. Figures, for each: accepted and refused bids per second; p50/p95/p99 time to accept a bid (request
    sent to answer read, at the bidder); p95 time from an accepted bid (its answer reaching the
    bidder) to its event reaching every follower (also from the server's stamp on the bid).
 6. The ledger: every bid that got an acceptance is in the auction's log exactly once, in the
@@ -589,7 +591,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=30, help="the auction's scheduled length")
     parser.add_argument("--lead", type=int, default=20, help="seconds from scheduling to the start (followers connect)")
     parser.add_argument("--baseline-bids", type=int, default=200)
-    parser.add_argument("--pace", type=float, default=4.0,
+    parser.add_argument("--pace", type=float, default=10.0,
                         help="then a second auction with each bidder bidding about this often (0: no second)")
     parser.add_argument("--port", type=int, default=18801)
     parser.add_argument("--work", default="/tmp/gemdesk-bench")
