@@ -110,12 +110,12 @@ def _events_logged(auction: Auction, bids: int) -> int:
     return 1 + bids + auction.extensions
 
 
-def _bids(session: Session, auction: Auction, bidder: str | None = None) -> list[AcceptedBid]:
-    """Every accepted bid in order (the buyer's history), or one bidder's own."""
+def _bids(session: Session, auction: Auction, bidders: set[str] | None = None) -> list[AcceptedBid]:
+    """Every accepted bid in order (the buyer's history), or these bidders' own."""
     query = select(AuctionBid.seq, AuctionBid.bidder, AuctionBid.price_paise, AuctionBid.at) \
         .where(AuctionBid.auction_id == auction.id)
-    if bidder is not None:
-        query = query.where(AuctionBid.bidder == bidder)
+    if bidders is not None:
+        query = query.where(AuctionBid.bidder.in_(sorted(bidders)))
     return [AcceptedBid(*row) for row in session.execute(query.order_by(AuctionBid.seq))]
 
 
@@ -220,7 +220,7 @@ def auction_json(session: Session, caller: Caller, auction: Auction, now: dateti
     data.update(me={"alias": names.get(me), "qualified": me in auction.bidders,
                     "kept_preference": me in auction.kept_preference,
                     "bids": [{"seq": b.seq, "price_paise": b.price_paise, "at": iso_utc(b.at)}
-                             for b in (_bids(session, auction, me) if own_bids is None else own_bids)],
+                             for b in (_bids(session, auction, {me}) if own_bids is None else own_bids)],
                     "highest_allowed_paise": state.highest_allowed(me) if me in auction.bidders else None,
                     **view})
     if auction.result is not None:
@@ -569,7 +569,7 @@ def _take(session: Session, auction: Auction, waiting: list[BidRequest]) -> None
     standing = standing_of(session, auction)
     state, bids = standing.state, standing.bids
     mine: dict[str, list[AcceptedBid]] = {}
-    for bid in _bids_of(session, auction, {bidder_id(r.caller.firm) for r in waiting}):
+    for bid in _bids(session, auction, {bidder_id(r.caller.firm) for r in waiting}):
         mine.setdefault(bid.bidder, []).append(bid)
     for request in waiting:
         me, price, now = bidder_id(request.caller.firm), request.price_paise, request.at
@@ -606,14 +606,6 @@ def _take(session: Session, auction: Auction, waiting: list[BidRequest]) -> None
     # The answers kept for a retry, in the bids' own transaction.
     idempotency.store_many(session, [(r.caller.user_id, r.idempotency_key, r.request_hash, 201, r.answer)
                                      for r in waiting if r.answer is not None and r.idempotency_key is not None])
-
-
-def _bids_of(session: Session, auction: Auction, bidders: set[str]) -> list[AcceptedBid]:
-    """These bidders' own accepted bids, in order (their answers show them)."""
-    rows = session.execute(select(AuctionBid.seq, AuctionBid.bidder, AuctionBid.price_paise, AuctionBid.at)
-                           .where(AuctionBid.auction_id == auction.id, AuctionBid.bidder.in_(sorted(bidders)))
-                           .order_by(AuctionBid.seq))
-    return [AcceptedBid(*row) for row in rows]
 
 
 # --- the close ----------------------------------------------------------------------------
