@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -57,6 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--headless", action="store_true", help="sync only; do not open a window")
     args = parser.parse_args(argv)
+    # Stopped from outside (SIGTERM, as a terminal closing or a service manager does): end like
+    # Ctrl+C, so the server and the app below stop with the demo instead of running on.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
 
     server_dir = args.data_dir / "server"
     # One desktop's data per demo user, so two demos can run side by side (a clerk and the
