@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
     QSplitter, QTabWidget, QTextBrowser, QVBoxLayout, QWidget,
 )
 
+from app import auctions
 from app.cache import district_key
 from app.procurement import BIDS
 from app.read_cache import Cached, unreachable
 from app.seller_catalogue import MyListing
-from app import auctions
 from app.ui import operations
 from app.ui.auction_dialog import ScheduleAuctionDialog
 from app.ui.bid_form import BidForm
@@ -1214,7 +1214,7 @@ class BidsPage(Retranslating, QWidget):
 
     def _schedule_auction(self, bid: dict[str, Any]) -> None:
         lots = (self.current_evaluation.get("evaluation") or {}).get("lots") or []
-        if bid is not self.current or not lots or not lots[0].get("l1_price_paise"):
+        if self.current is None or self.current["id"] != bid["id"] or not lots or not lots[0].get("l1_price_paise"):
             return  # another bid was chosen meanwhile
         dialog = ScheduleAuctionDialog(bid, lots[0]["l1_price_paise"], self.clock.now, self)
         bid_id = bid["id"]

@@ -289,7 +289,7 @@ def approve(session: Session, caller: Caller, bid_id: str, version: int, body: A
     if bid.end_at < now + timedelta(days=min_days):
         raise validation_failed({"end_at": f"must be at least {min_days} days after publishing; return the bid "
                                            "to the buyer to move its end"})
-    number = _next_number(session, now, "RA" if bid.ra_enabled and bid.ra_rule == RA_DIRECT else "B")
+    number = _next_number(session, now, "RA" if is_auction_from_the_start(bid) else "B")
     act_as(session, caller.actor, "bid.published")
     bid.status = "published"
     bid.number = number
@@ -663,6 +663,16 @@ def auction_of(session: Session, bid: Bid) -> Auction | None:
     return session.scalar(select(Auction).where(Auction.bid_id == bid.id))
 
 
+def is_auction_from_the_start(bid: Bid) -> bool:
+    return bid.ra_enabled and bid.ra_rule == RA_DIRECT
+
+
+def _prices_to_come(bid: Bid, auction: Auction | None) -> bool:
+    """The bid's prices are still to come from its reverse auction: one scheduled and not yet
+    closed, or (a reverse auction from the start) one not yet scheduled."""
+    return auction.status != "closed" if auction is not None else is_auction_from_the_start(bid)
+
+
 def _at_auction_prices(offers: list[DomainOffer], auction: Auction, bid: Bid) -> list[DomainOffer]:
     """The offers as the closed reverse auction left them: a bidder that bid, at its last
     accepted bid (spread over the items by domain.auction.unit_prices_at); a bidder that did
@@ -735,7 +745,7 @@ def evaluation_for(session: Session, caller: Caller, bid_id: str) -> dict[str, A
                                           "closed": auction.status == "closed"}
     if caller.firm is not None:
         alias = _seller_alias(caller.firm)
-        if (stage is not None and not stage["closed"]) or (stage is None and bid.ra_rule == RA_DIRECT and bid.ra_enabled):
+        if _prices_to_come(bid, auction):
             return {"bid_id": bid.id, "status": bid.status, "reverse_auction": stage, "invitations": [], "awards": []}
         return {"bid_id": bid.id, "status": bid.status, "reverse_auction": stage,
                 "invitations": _invitations(session, bid, caller.firm),
@@ -795,12 +805,13 @@ def refuse_while_auction_runs(session: Session, bid: Bid, doing: str) -> None:
     """A bid whose reverse auction has not closed has no prices to act on yet: the auction
     is finding them (and its close evaluates the bid again at them)."""
     auction = auction_of(session, bid)
-    if auction is not None and auction.status != "closed":
+    if not _prices_to_come(bid, auction):
+        return
+    if auction is not None:
         raise ApiError(409, "auction_open", f"The reverse auction {auction.number} has not closed yet: "
                                             f"{doing} once it has closed, at the auction's prices.")
-    if auction is None and bid.ra_enabled and bid.ra_rule == RA_DIRECT:
-        raise ApiError(409, "auction_required", f"{bid.number} is a reverse auction from the start: schedule its "
-                                                f"auction, and {doing} once it has closed, at the auction's prices.")
+    raise ApiError(409, "auction_required", f"{bid.number} is a reverse auction from the start: schedule its "
+                                            f"auction, and {doing} once it has closed, at the auction's prices.")
 
 
 def award(session: Session, caller: Caller, bid_id: str, version: int, now: datetime) -> list[PurchaseOrder]:

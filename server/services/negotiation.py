@@ -16,9 +16,10 @@ a group id for group-wise):
 Our reading where the rule is silent: one round open per lot at a time; the five rounds
 count every round asked in the lot, whatever came of it; match answers already given do not
 stop a negotiation (a lower L1 price clears them, so nobody is held to an older price); the
-bid is not awarded while a round is open; a bid that went to reverse auction is not
-negotiated (the auction finds the price), and no auction is scheduled while a round is open. Rounds are the buyer's office's and the asked
-seller's business: they stay out of the timeline other sellers see.
+bid is not awarded while a round is open; a bid that goes to reverse auction is not
+negotiated (the auction finds the price), and no auction is scheduled while a round is open.
+Rounds are the buyer's office's and the asked seller's business: they stay out of the
+timeline other sellers see.
 """
 
 from __future__ import annotations
@@ -132,9 +133,10 @@ def ask(session: Session, caller: Caller, bid_id: str, version: int, body: Any, 
     bids._require_version(bid, version)
     _require_financial_evaluation(bid)
     auction = bids.auction_of(session, bid)
-    if auction is not None:
-        raise ApiError(409, "went_to_auction", f"This bid went to the reverse auction {auction.number}: the auction "
-                                               "finds the price, and there is no negotiation after it.")
+    if auction is not None or bids.is_auction_from_the_start(bid):
+        going = f"went to the reverse auction {auction.number}" if auction else "is a reverse auction from the start"
+        raise ApiError(409, "went_to_auction", f"This bid {going}: the auction finds the price, and there is no "
+                                               "negotiation with L1 for it.")
     lot_name, note = _ask_body(body)
     lot = _lot_of(bid, lot_name)
     _lapse_due(session, bid, now)
