@@ -412,6 +412,9 @@ def test_a_reverse_auction_from_the_start_takes_every_qualified_seller_and_award
     bid = _to_opening(p, bid)
     _error(p.post("buyer", bid, "award"), 409, "auction_required")
     assert p.get("seller-b", bid, "/evaluation").json()["invitations"] == []  # nothing to answer before it
+    negotiation = p.client.post(f"/api/v1/bids/{bid['id']}/negotiations", json={"lot": "all"},
+                                headers=p.h("buyer", bid["version"]))
+    _error(negotiation, 409, "went_to_auction")  # the auction finds the price, not a round with L1
     response = _schedule(p, bid)
     assert response.status_code == 201, response.text
     auction = response.json()
