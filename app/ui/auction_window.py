@@ -48,13 +48,12 @@ def _when_exactly(iso: str | None) -> str:
     return ist_text(parse_iso(iso), with_seconds=True) if iso else ""
 
 
-class RankingModel(RowsModel):
-    """The buyer's live ranking: rank, the bidder's alias, its price."""
+class _PricesModel(RowsModel):
+    """Rows of an auction's prices: a subclass says what each cell shows (`cells`); the
+    price column is right-aligned."""
 
-    COLUMNS = ("rank", "bidder", "price")
-
-    def headers(self) -> dict[str, str]:
-        return {"rank": self.tr("Rank"), "bidder": self.tr("Bidder"), "price": self.tr("Price")}
+    def cells(self, row: dict[str, Any]) -> dict[str, str]:
+        raise NotImplementedError
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.row_at(index)
@@ -65,10 +64,22 @@ class RankingModel(RowsModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        return {"rank": f"L{row['rank']}", "bidder": row.get("bidder", ""), "price": money(row.get("price_paise"))}[key]
+        return self.cells(row)[key]
 
 
-class HistoryModel(RowsModel):
+class RankingModel(_PricesModel):
+    """The buyer's live ranking: rank, the bidder's alias, its price."""
+
+    COLUMNS = ("rank", "bidder", "price")
+
+    def headers(self) -> dict[str, str]:
+        return {"rank": self.tr("Rank"), "bidder": self.tr("Bidder"), "price": self.tr("Price")}
+
+    def cells(self, row: dict[str, Any]) -> dict[str, str]:
+        return {"rank": f"L{row['rank']}", "bidder": row.get("bidder", ""), "price": money(row.get("price_paise"))}
+
+
+class HistoryModel(_PricesModel):
     """The accepted bids, newest first: seq, time, bidder (the buyer's view), price."""
 
     COLUMNS = ("seq", "at", "bidder", "price")
@@ -77,17 +88,9 @@ class HistoryModel(RowsModel):
         return {"seq": self.tr("No."), "at": self.tr("Accepted at"), "bidder": self.tr("Bidder"),
                 "price": self.tr("Price")}
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.row_at(index)
-        if row is None:
-            return None
-        key = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and key == "price":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def cells(self, row: dict[str, Any]) -> dict[str, str]:
         return {"seq": str(row.get("seq", "")), "at": _when_exactly(row.get("at")), "bidder": row.get("bidder", ""),
-                "price": money(row.get("price_paise"))}[key]
+                "price": money(row.get("price_paise"))}
 
 
 class PriceChart(QWidget):

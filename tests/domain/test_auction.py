@@ -8,7 +8,6 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from domain.auction import (
-    unit_prices_at,
     QUALIFICATION_OF_RA_RULE,
     AuctionRules,
     AuctionState,
@@ -25,6 +24,7 @@ from domain.auction import (
     qualify,
     savings,
     start_price,
+    unit_prices_at,
 )
 from domain.bid_fields import RA_RULES
 
