@@ -12,13 +12,9 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
-import warnings
 from pathlib import Path
 
 import pytest
-
-# Starlette's TestClient still runs on httpx and says so on import; nothing for us to do.
-warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient` is deprecated")
 
 PG_ADMIN_URL = os.environ.get("GEMDESK_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 
