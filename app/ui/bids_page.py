@@ -793,11 +793,15 @@ class BidsPage(Retranslating, QWidget):
         self.loads += 1
         self.message.setText(self.tr("The bids cannot be read now: %1").replace("%1", str(error)))
 
+    def _showing(self, bid_id: str | None) -> bool:
+        """This bid is the one on screen (an answer about another one comes too late)."""
+        return self.current is not None and self.current.get("id") == bid_id
+
     def _select(self, row: int) -> None:
         if not 0 <= row < len(self.model.bids):
             return
         chosen = self.model.bids[row]
-        if self.current is None or self.current.get("id") != chosen.get("id"):
+        if not self._showing(chosen.get("id")):
             # Another bid: nothing of the previous one's details may stay on screen.
             self.detail_source, self.detail_problem = None, ""
             self.current_evaluation, self.technical_offers, self.negotiations, self.my_offer = {}, [], [], None
@@ -817,7 +821,7 @@ class BidsPage(Retranslating, QWidget):
         if final:
             self._say_if_unreachable(copy)
         detail = copy.data
-        if self.current is None or detail["bid"]["id"] != self.current["id"]:
+        if not self._showing(detail["bid"]["id"]):
             return
         if not newer(copy, final, self.detail_source):
             return
@@ -842,7 +846,7 @@ class BidsPage(Retranslating, QWidget):
         self._show_notes()
 
     def _detail_failed(self, bid_id: str, error: BaseException) -> None:
-        if self.current is None or self.current.get("id") != bid_id:
+        if not self._showing(bid_id):
             return
         if self.detail_source is not None:
             return  # a copy is shown already
@@ -1214,7 +1218,7 @@ class BidsPage(Retranslating, QWidget):
 
     def _schedule_auction(self, bid: dict[str, Any]) -> None:
         lots = (self.current_evaluation.get("evaluation") or {}).get("lots") or []
-        if self.current is None or self.current["id"] != bid["id"] or not lots or not lots[0].get("l1_price_paise"):
+        if not self._showing(bid["id"]) or not lots or not lots[0].get("l1_price_paise"):
             return  # another bid was chosen meanwhile
         dialog = ScheduleAuctionDialog(bid, lots[0]["l1_price_paise"], self.clock.now, self)
         bid_id = bid["id"]
