@@ -760,8 +760,8 @@ def evaluation_for(session: Session, caller: Caller, bid_id: str) -> dict[str, A
 
 def _matched(bid: Bid) -> list[tuple[str, str]]:
     """(seller alias, lot) of every seller the evaluation has matching L1."""
-    return [(band["matched"], lot["lot"]) for lot in bid.evaluation["lots"]
-            for band in (lot["mse_band"], lot["mii_band"]) if band and band["matched"]]
+    return [(seller, lot["lot"]) for lot in bid.evaluation["lots"]
+            for band in (lot["mse_band"], lot["mii_band"]) if band for seller in band["matched"]]
 
 
 def _waiting(bid: Bid, accepted: set[tuple[int, str]]) -> list[dict[str, str]]:
