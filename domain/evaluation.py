@@ -764,7 +764,7 @@ class _LotEvaluation:
             allotted = {seller: {item_id: split[item_id][n] for item_id in split} for n, seller in enumerate(matched)}
             why = f"MSE price match ({MSE_ORDER}): {self._share_text(share_bp)} at the L1 price"
             if len(matched) > 1:
-                why = (f"MSE price match ({MSE_ORDER}): a part of the {self._share_text(share_bp)} share, divided "
+                why = (f"MSE price match ({MSE_ORDER}): its part of the {self._share_text(share_bp)} share, divided "
                        f"among {len(matched)} MSEs in proportion to the quantity each tendered, at the L1 price")
                 for seller in matched:
                     if not any(allotted[seller].values()):
