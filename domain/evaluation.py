@@ -100,8 +100,8 @@ Our reading where the orders leave room (each one a parameter or written down he
   non-MSE L1 keeps its purchase-preference rights: its offer stays at its bid-stage price with
   `keeps_mse_preference`, and it is in the MSE band whatever its price (the auction decided its
   right at the bid stage's prices by the same comparison: domain/auction.py), the same answer
-  the opening prices give. It is in no other band (Make in India rights are not kept), and is
-  invited after the sellers inside the band (lowest first, as ever).
+  the opening prices give. It is in no other band (Make in India rights are not kept); it is
+  invited with the sellers inside the band, or after them where they are invited in turn.
 """
 
 from __future__ import annotations
@@ -109,7 +109,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, Collection, Iterable, Mapping, Sequence
+from typing import Any, Callable, Collection, Iterable, Mapping, Sequence
 
 from domain.listing import MiiClass
 from domain.money import LAKH, PAISE_PER_RUPEE, rupees_text
@@ -632,7 +632,7 @@ class _LotEvaluation:
         return [r for r in ranking[1:] if in_band(r.opened_lot_price_paise, self.base, band_bp)]
 
     def _late_entrants(self, ranking: list[RankedOffer], within: list[RankedOffer], band_bp: int,
-                       eligible: Any) -> list[tuple[str, str]]:
+                       eligible: Callable[[RankedOffer], bool]) -> list[tuple[str, str]]:
         """Eligible sellers inside the band at the final prices but not as opened."""
         final_l1 = ranking[0].lot_price_paise
         return [(r.seller, "inside the band at the final prices, not as opened: eligibility is fixed at the opening")
@@ -673,10 +673,11 @@ class _LotEvaluation:
             return band.done("l1_eligible", f"MSE preference: L1 ({l1.seller}) is an MSE {_words(l1.nature)}; "
                                             "nothing changes.", self)
         if kept:
+            when = "after the sellers in the band" if not self.bid.quantity_splittable else "with the sellers in the band"
             self.notes.append(f"MSE preference: {', '.join(r.seller for r in kept)} kept "
                               f"{'its' if len(kept) == 1 else 'their'} purchase-preference rights through the "
                               "reverse auction (an MSE H1 within the band of a non-MSE L1), so "
-                              f"{'it is' if len(kept) == 1 else 'they are'} invited after the sellers in the band.")
+                              f"{'it is' if len(kept) == 1 else 'they are'} invited {when}.")
         if not in_band:
             return band.done("no_one_in_band", f"MSE preference: no eligible MSE quoted within L1 + "
                                                f"{_percent(setting.band_bp)} ({rupees_text(limit)}).", self)

@@ -528,14 +528,19 @@ class BidForm(Retranslating, QDialog):
         self._warn_mii_exempt()
         return not found
 
-    def _warn_mii_exempt(self) -> None:
-        """A warning, not a problem: the clerk may keep the preference on, but it will not apply."""
+    def _typed_value(self) -> int | None:
+        """The estimated value as typed, in paise; None while it is not a value above zero."""
         text = self.inputs["estimated_value_paise"].text().strip()
         try:
             value = paise_from_rupees(text) if text else None
         except MoneyError:
-            value = None
-        shown = self.inputs["mii_preference"].isChecked() and value is not None and value > 0 and mii_exempt(value)
+            return None
+        return value if value is not None and value > 0 else None
+
+    def _warn_mii_exempt(self) -> None:
+        """A warning, not a problem: the clerk may keep the preference on, but it will not apply."""
+        value = self._typed_value()
+        shown = self.inputs["mii_preference"].isChecked() and value is not None and mii_exempt(value)
         if shown:
             self.mii_warning.setText(
                 self.tr("The estimated value is below %1: such a purchase is exempt from the Make in India Order (%2), "
@@ -574,12 +579,8 @@ class BidForm(Retranslating, QDialog):
         return category["name_en"] if category else None
 
     def _show_verdict(self) -> None:
-        text = self.inputs["estimated_value_paise"].text().strip()
-        try:
-            value = paise_from_rupees(text) if text else None
-        except MoneyError:
-            value = None
-        if value is None or value <= 0:
+        value = self._typed_value()
+        if value is None:
             self.verdict_label.setText(escape(self.tr("Type the estimated value to see which ways of buying the rules allow.")))
             return
         today = self.now().astimezone(IST).date()  # the limits in force on today's date in India

@@ -179,6 +179,7 @@ class EvaluationView(Retranslating, QWidget):
         """One preference's band; measured from L1 as opened, said so where L1's price moved since."""
         e = escape
         matched = band.get("matched") or []
+        matched = [matched] if isinstance(matched, str) else matched  # one seller, as stored before issue 17
         outcomes = {
             "l1_eligible": self.tr("Not needed: L1 itself is eligible for the preference."),
             "matched": (self.tr("%1 matched the L1 price.") if len(matched) < 2 else

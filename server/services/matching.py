@@ -37,11 +37,17 @@ def _firm(alias: str) -> int:
     return int(alias[1:])  # "S12" -> 12 (server/services/bids.py `_seller_alias`)
 
 
+def matched(band: dict[str, Any] | None) -> list[str]:
+    """A band's matching sellers; an evaluation stored before issue 17 named one, or None."""
+    found = (band or {}).get("matched")
+    return [found] if isinstance(found, str) else list(found or [])
+
+
 def invited(evaluation: dict[str, Any]) -> list[tuple[str, str]]:
     """(seller alias, lot) of every seller the evaluation has matching L1: invited, and not
     declined (its acceptance awaited, or given)."""
     return [(seller, lot["lot"]) for lot in evaluation["lots"]
-            for band in (lot["mse_band"], lot["mii_band"]) if band for seller in band["matched"]]
+            for band in (lot["mse_band"], lot["mii_band"]) for seller in matched(band)]
 
 
 def _rows(session: Session, bid: Bid) -> dict[tuple[int, str], MatchInvitation]:

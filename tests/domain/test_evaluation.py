@@ -372,7 +372,7 @@ def test_an_mse_that_kept_its_rights_through_the_auction_is_invited_at_the_final
     assert any("M kept its purchase-preference rights through the reverse auction" in note for note in lot.notes)
 
 
-def test_sellers_inside_the_band_are_invited_before_the_one_that_kept_its_rights():
+def test_the_seller_that_kept_its_rights_comes_after_those_inside_the_band():
     offers = [offer("A", 800_00), offer("N", 900_00, mse=True), offer("M", 1_100_00, mse=True, kept=True)]
     [lot] = evaluate(bid(100, mse=MSE_ON), offers, [Decline("N")]).lots
     assert lot.mse_band.invited == ("N", "M") and lot.mse_band.matched == ("M",)

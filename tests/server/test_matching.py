@@ -13,6 +13,7 @@ import pytest
 from domain.timefmt import iso_utc, utc_now
 from server.db.models import SellerFirm, User
 from server.db.trail import SYSTEM, act_as
+from server.services import matching
 from tests.server.conftest import _PASSWORD_HASH
 from tests.server.test_bids import Procurement, _error, _to_opening
 
@@ -135,3 +136,10 @@ def test_below_rs_5_lakh_the_make_in_india_margin_is_not_applied(p):
     assert [n["code"] for n in evaluation["notices"]] == ["mii_exempt_small_purchase"]
     assert result["waiting_for"] == []
     assert p.get("buyer", bid, "/audit-export").json()["bid"]["estimated_value_paise"] == 4_00_000_00
+
+
+def test_an_evaluation_stored_before_sharing_still_names_its_one_matching_seller():
+    # Before issue 17 a band's `matched` was one seller or None; such evaluations stay stored
+    # until the bid is evaluated again.
+    assert matching.matched({"matched": "S2"}) == ["S2"] and matching.matched({"matched": None}) == []
+    assert matching.invited({"lots": [{"lot": "all", "mse_band": {"matched": "S2"}, "mii_band": None}]}) == [("S2", "all")]
