@@ -637,47 +637,47 @@
         <translation>ईएमडी राशि रुपयों में लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="541"/>
+        <location filename="../../app/ui/bid_form.py" line="546"/>
         <source>The estimated value is below %1: such a purchase is exempt from the Make in India Order (%2), so its margin of preference will not be applied in the evaluation.</source>
         <translation>अनुमानित मूल्य %1 से कम है: ऐसी खरीद मेक इन इंडिया आदेश (%2) से मुक्त है, इसलिए मूल्यांकन में इसका वरीयता मार्जिन लागू नहीं होगा।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="583"/>
+        <location filename="../../app/ui/bid_form.py" line="584"/>
         <source>Type the estimated value to see which ways of buying the rules allow.</source>
         <translation>अनुमानित मूल्य लिखें, तो दिखेगा कि नियम खरीद के कौन-से तरीके अनुमति देते हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="591"/>
+        <location filename="../../app/ui/bid_form.py" line="592"/>
         <source>Ways of buying for %1 on %2 (%3):</source>
         <translation>%2 को %1 की खरीद के तरीके (%3):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="595"/>
+        <location filename="../../app/ui/bid_form.py" line="596"/>
         <source>Direct purchase</source>
         <translation>सीधी खरीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="595"/>
+        <location filename="../../app/ui/bid_form.py" line="596"/>
         <source>L1 purchase</source>
         <translation>L1 खरीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="596"/>
+        <location filename="../../app/ui/bid_form.py" line="597"/>
         <source>Bid or reverse auction</source>
         <translation>बिड या रिवर्स नीलामी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="601"/>
+        <location filename="../../app/ui/bid_form.py" line="602"/>
         <source>not allowed</source>
         <translation>अनुमति नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="603"/>
+        <location filename="../../app/ui/bid_form.py" line="604"/>
         <source>required</source>
         <translation>अनिवार्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="605"/>
+        <location filename="../../app/ui/bid_form.py" line="606"/>
         <source>allowed</source>
         <translation>अनुमति है</translation>
     </message>
@@ -685,84 +685,84 @@
 <context>
     <name>BidItemEditor</name>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="746"/>
-        <location filename="../../app/ui/bid_form.py" line="836"/>
+        <location filename="../../app/ui/bid_form.py" line="747"/>
+        <location filename="../../app/ui/bid_form.py" line="837"/>
         <source>Item %1</source>
         <translation>वस्तु %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="789"/>
+        <location filename="../../app/ui/bid_form.py" line="790"/>
         <source>Choose a category</source>
         <translation>श्रेणी चुनें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="808"/>
-        <location filename="../../app/ui/bid_form.py" line="815"/>
+        <location filename="../../app/ui/bid_form.py" line="809"/>
+        <location filename="../../app/ui/bid_form.py" line="816"/>
         <source>Any</source>
         <translation>कोई भी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="837"/>
+        <location filename="../../app/ui/bid_form.py" line="838"/>
         <source>Item name</source>
         <translation>वस्तु का नाम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="838"/>
+        <location filename="../../app/ui/bid_form.py" line="839"/>
         <source>Category</source>
         <translation>श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="839"/>
+        <location filename="../../app/ui/bid_form.py" line="840"/>
         <source>Group</source>
         <translation>समूह</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="840"/>
+        <location filename="../../app/ui/bid_form.py" line="841"/>
         <source>e.g. Hospital bed, semi-Fowler</source>
         <translation>जैसे अस्पताल बिस्तर, सेमी-फाउलर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="841"/>
+        <location filename="../../app/ui/bid_form.py" line="842"/>
         <source>e.g. Beds</source>
         <translation>जैसे बिस्तर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="842"/>
+        <location filename="../../app/ui/bid_form.py" line="843"/>
         <source>Remove item</source>
         <translation>वस्तु हटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="843"/>
+        <location filename="../../app/ui/bid_form.py" line="844"/>
         <source>Consignees</source>
         <translation>परेषिती</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="844"/>
+        <location filename="../../app/ui/bid_form.py" line="845"/>
         <source>District</source>
         <translation>ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="844"/>
+        <location filename="../../app/ui/bid_form.py" line="845"/>
         <source>Quantity</source>
         <translation>मात्रा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="844"/>
+        <location filename="../../app/ui/bid_form.py" line="845"/>
         <source>Delivery days</source>
         <translation>डिलीवरी के दिन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="846"/>
+        <location filename="../../app/ui/bid_form.py" line="847"/>
         <source>Add consignee</source>
         <translation>परेषिती जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="853"/>
+        <location filename="../../app/ui/bid_form.py" line="854"/>
         <source>e.g. Raipur</source>
         <translation>जैसे रायपुर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="854"/>
+        <location filename="../../app/ui/bid_form.py" line="855"/>
         <source>Remove this consignee</source>
         <translation>यह परेषिती हटाएँ</translation>
     </message>
@@ -1976,8 +1976,8 @@
     </message>
     <message>
         <location filename="../../app/ui/evaluation_view.py" line="144"/>
-        <location filename="../../app/ui/evaluation_view.py" line="227"/>
-        <location filename="../../app/ui/evaluation_view.py" line="242"/>
+        <location filename="../../app/ui/evaluation_view.py" line="228"/>
+        <location filename="../../app/ui/evaluation_view.py" line="243"/>
         <source>Seller</source>
         <translation>विक्रेता</translation>
     </message>
@@ -2037,153 +2037,153 @@
         <translation>मेक इन इंडिया खरीद वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="183"/>
+        <location filename="../../app/ui/evaluation_view.py" line="184"/>
         <source>Not needed: L1 itself is eligible for the preference.</source>
         <translation>आवश्यक नहीं: L1 स्वयं वरीयता का पात्र है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="184"/>
+        <location filename="../../app/ui/evaluation_view.py" line="185"/>
         <source>%1 matched the L1 price.</source>
         <translation>%1 ने L1 मूल्य का मिलान किया।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="185"/>
+        <location filename="../../app/ui/evaluation_view.py" line="186"/>
         <source>%1 matched the L1 price and share the quantity in proportion to what each tendered.</source>
         <translation>%1 ने L1 मूल्य से मिलान किया और हर एक की निविदा की गई मात्रा के अनुपात में मात्रा बाँटी।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="187"/>
+        <location filename="../../app/ui/evaluation_view.py" line="188"/>
         <source>No eligible seller was within the band.</source>
         <translation>बैंड में कोई पात्र विक्रेता नहीं था।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="188"/>
+        <location filename="../../app/ui/evaluation_view.py" line="189"/>
         <source>Every seller invited declined to match the L1 price.</source>
         <translation>आमंत्रित हर विक्रेता ने L1 मूल्य के मिलान से मना किया।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="189"/>
+        <location filename="../../app/ui/evaluation_view.py" line="190"/>
         <source>The preference&apos;s share comes to no whole unit, so nobody was invited.</source>
         <translation>वरीयता का हिस्सा एक भी पूरी इकाई नहीं बनता, इसलिए किसी को आमंत्रित नहीं किया गया।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="190"/>
+        <location filename="../../app/ui/evaluation_view.py" line="191"/>
         <source>Not applied: the MSE preference prevails in this lot.</source>
         <translation>लागू नहीं: इस लॉट में एमएसई वरीयता प्रभावी है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="191"/>
+        <location filename="../../app/ui/evaluation_view.py" line="192"/>
         <source>Not applied: a bid of an estimated value below Rs 5 lakh is exempt from the Make in India Order.</source>
         <translation>लागू नहीं: 5 लाख रुपये से कम अनुमानित मूल्य की बिड मेक इन इंडिया आदेश से मुक्त है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="194"/>
+        <location filename="../../app/ui/evaluation_view.py" line="195"/>
         <source>within %1% of L1, up to %2</source>
         <translation>L1 से %1% के भीतर, %2 तक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="198"/>
+        <location filename="../../app/ui/evaluation_view.py" line="199"/>
         <source>within %1% of L1 as opened (%3), up to %2</source>
         <translation>खुलने के समय के L1 (%3) से %1% के भीतर, %2 तक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="204"/>
+        <location filename="../../app/ui/evaluation_view.py" line="205"/>
         <source>Band</source>
         <translation>बैंड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="205"/>
+        <location filename="../../app/ui/evaluation_view.py" line="206"/>
         <source>In the band</source>
         <translation>बैंड में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="206"/>
+        <location filename="../../app/ui/evaluation_view.py" line="207"/>
         <source>In the band, not eligible</source>
         <translation>बैंड में, पर पात्र नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="207"/>
+        <location filename="../../app/ui/evaluation_view.py" line="208"/>
         <source>Invited to match L1</source>
         <translation>L1 मिलान के लिए आमंत्रित</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="208"/>
+        <location filename="../../app/ui/evaluation_view.py" line="209"/>
         <source>Declined</source>
         <translation>मना किया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="209"/>
+        <location filename="../../app/ui/evaluation_view.py" line="210"/>
         <source>Matched</source>
         <translation>मिलान किया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="210"/>
+        <location filename="../../app/ui/evaluation_view.py" line="211"/>
         <source>Outcome</source>
         <translation>परिणाम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="219"/>
+        <location filename="../../app/ui/evaluation_view.py" line="220"/>
         <source>L1</source>
         <translation>L1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="219"/>
+        <location filename="../../app/ui/evaluation_view.py" line="220"/>
         <source>MSE price match</source>
         <translation>एमएसई मूल्य मिलान</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="220"/>
+        <location filename="../../app/ui/evaluation_view.py" line="221"/>
         <source>Make in India price match</source>
         <translation>मेक इन इंडिया मूल्य मिलान</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="221"/>
+        <location filename="../../app/ui/evaluation_view.py" line="222"/>
         <source>Award</source>
         <translation>आवंटन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="224"/>
+        <location filename="../../app/ui/evaluation_view.py" line="225"/>
         <source>Nothing is awarded: no lot has an offer that could be evaluated.</source>
         <translation>कुछ आवंटित नहीं हुआ: किसी लॉट में मूल्यांकन योग्य ऑफ़र नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="227"/>
+        <location filename="../../app/ui/evaluation_view.py" line="228"/>
         <source>Item</source>
         <translation>वस्तु</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="227"/>
+        <location filename="../../app/ui/evaluation_view.py" line="228"/>
         <source>Quantity</source>
         <translation>मात्रा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="227"/>
+        <location filename="../../app/ui/evaluation_view.py" line="228"/>
         <source>Unit price</source>
         <translation>इकाई मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="227"/>
-        <location filename="../../app/ui/evaluation_view.py" line="242"/>
+        <location filename="../../app/ui/evaluation_view.py" line="228"/>
+        <location filename="../../app/ui/evaluation_view.py" line="243"/>
         <source>Total</source>
         <translation>कुल</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="228"/>
+        <location filename="../../app/ui/evaluation_view.py" line="229"/>
         <source>Rule</source>
         <translation>नियम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="228"/>
+        <location filename="../../app/ui/evaluation_view.py" line="229"/>
         <source>Why</source>
         <translation>कारण</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="240"/>
+        <location filename="../../app/ui/evaluation_view.py" line="241"/>
         <source>By seller</source>
         <translation>विक्रेता-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="243"/>
+        <location filename="../../app/ui/evaluation_view.py" line="244"/>
         <source>Total of the award: %1</source>
         <translation>कुल आवंटन: %1</translation>
     </message>
