@@ -1,12 +1,18 @@
 """`gemdesk rules`: re-check a buying decision from exported data, without the app.
 
-    gemdesk rules advise --value RUPEES --date YYYY-MM-DD [--category C] [--jurisdiction J]
+    gemdesk rules advise --value RUPEES --date YYYY-MM-DD [--category C]
+                         [--ministry-or-state NAME | --jurisdiction J]
+    gemdesk rules advise --jurisdiction list   (the registered rule sets)
     gemdesk rules evaluate BID.json            (or - to read the bid from standard input)
 
 Both print JSON on standard output: the routes GFR 2017 Rule 149 allows for a purchase, each
 with the order behind its limit (domain/buying_modes.py); or a bid's full evaluation, with
 L1, the preference bands, who was invited and who declined, and every award line with the
-rule behind it (domain/evaluation.py). Money is integer paise (`..._paise`), with the same
+rule behind it (domain/evaluation.py). Whose rules: `--jurisdiction` names them; otherwise the
+buyer organisation's (`--ministry-or-state`, its "Ministry/State" as on GeM and the bid
+document): a state's department gets its state's rule set where one is registered, and the
+answer says when none is and the central one was used; otherwise the central rules. Names
+compare case-blind. Money is integer paise (`..._paise`), with the same
 amount in words for people beside it (`..._text`, "Rs 2,15,000.00"); percentages are basis
 points (15% = 1500). Bad input gets one sentence naming the field, and exit code 2.
 
@@ -25,10 +31,15 @@ from typing import Any
 from domain.buying_modes import (
     ROUTE_NAMES,
     Advice,
+    Jurisdiction,
+    NoJurisdiction,
     NoRuleSet,
     PurchaseError,
     RuleSet,
     advise,
+    default_rule_book,
+    jurisdiction_key,
+    jurisdiction_of,
 )
 from domain.bid_json import InputError, bid_from_json, evaluation_json, money_json
 from domain.evaluation import BidError, evaluate
@@ -46,11 +57,16 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     which = rules.add_subparsers(dest="rules_command", required=True, metavar="{advise,evaluate}")
 
     advice = which.add_parser("advise", help="the buying routes GFR 2017 Rule 149 allows for a value on a date")
-    advice.add_argument("--value", required=True, metavar="RUPEES", help="estimated value in rupees, e.g. 4,50,000")
-    advice.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the date of the purchase")
+    advice.add_argument("--value", metavar="RUPEES", help="estimated value in rupees, e.g. 4,50,000 (required)")
+    advice.add_argument("--date", metavar="YYYY-MM-DD", help="the date of the purchase (required)")
     advice.add_argument("--category", default=None, help="the category, where it has its own limit (e.g. automobiles)")
-    advice.add_argument("--jurisdiction", default="central", help="whose rules (default: central)")
-    advice.set_defaults(run=cmd_advise)
+    whose = advice.add_mutually_exclusive_group()
+    whose.add_argument("--ministry-or-state", metavar="NAME", default=None,
+                       help="the buyer organisation's Ministry/State on GeM: a state's own rules where registered")
+    whose.add_argument("--jurisdiction", default=None,
+                       help="whose rules, by name (default: the buyer organisation's, else central); "
+                            "'list' prints the registered rule sets")
+    advice.set_defaults(run=cmd_advise, parser=advice)
 
     evaluation = which.add_parser("evaluate", help="evaluate a bid's offers from its exported JSON")
     evaluation.add_argument("bid_file", metavar="BID.json", help="the bid and its offers (- reads standard input)")
@@ -58,15 +74,29 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_advise(args: argparse.Namespace) -> int:
+    rules = default_rule_book()
+    if args.jurisdiction is not None and jurisdiction_key(args.jurisdiction) == "list":
+        _print(rule_book_json(rules))
+        return 0
+    missing = [name for name, given in (("--value", args.value), ("--date", args.date)) if given is None]
+    if missing:
+        args.parser.error(f"the following arguments are required: {', '.join(missing)}")  # exits 2, as argparse does
+    if args.jurisdiction is not None:
+        whose = Jurisdiction(jurisdiction_key(args.jurisdiction), None, False,
+                             f"The rules of {args.jurisdiction}, as asked (--jurisdiction).")
+    else:
+        whose = jurisdiction_of(args.ministry_or_state, rules)
     try:
         value = _value(args.value)
         on = _date(args.date)
-        advice = advise(value, on, args.category, jurisdiction=args.jurisdiction)
+        advice = advise(value, on, args.category, jurisdiction=whose.name, rules=rules)
     except InputError as error:
         return _refuse(str(error))
+    except NoJurisdiction as error:
+        return _refuse(f"--jurisdiction: {error} See them with: gemdesk rules advise --jurisdiction list")
     except (NoRuleSet, PurchaseError) as error:
         return _refuse(f"--date: {error}" if isinstance(error, NoRuleSet) else f"--value: {error}")
-    _print(advice_json(advice))
+    _print({**advice_json(advice), "jurisdiction": _jurisdiction_json(whose)})
     return 0
 
 
@@ -133,6 +163,17 @@ def _rule_set_json(rule_set: RuleSet) -> dict[str, Any]:
                              **money_json("l1_limit", limit.l1_limit_paise)} for limit in rule_set.category_limits],
         "min_bid_days": rule_set.min_bid_days,
     }
+
+
+def _jurisdiction_json(whose: Jurisdiction) -> dict[str, Any]:
+    return {"used": whose.name, "ministry_or_state": whose.buyer, "central_for_want_of_state_rules":
+            whose.state_without_rules, "reason": whose.reason}
+
+
+def rule_book_json(rules: Any) -> dict[str, Any]:
+    """Every registered jurisdiction with its rule sets, oldest first (`--jurisdiction list`)."""
+    return {"jurisdictions": [{"jurisdiction": name, "rule_sets": [_rule_set_json(s) for s in rules.rule_sets(name)]}
+                              for name in rules.jurisdictions()]}
 
 
 def advice_json(advice: Advice) -> dict[str, Any]:

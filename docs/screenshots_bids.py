@@ -100,7 +100,8 @@ def example_evaluation() -> dict[str, Any]:
 
 
 EXAMPLE_SELLERS = {"S1": "Shivam Hospital Furniture Pvt Ltd", "S2": "Mahamaya Steel Furniture Works",
-                   "S3": "Bastar Steel Industries", "S4": "Chhattisgarh Medical Traders", "S5": "National Surgical Supplies"}
+                   "S3": "Bastar Steel Industries", "S4": "Chhattisgarh Medical Traders", "S5": "National Surgical Supplies",
+                   "S6": "Bhilai Bed Works"}
 
 EXAMPLE_HISTORY = [
     {"at": "2026-03-02T04:30:00Z", "who": "demo-buyer", "role": "buyer", "action": "drafted", "note": None},

@@ -44,7 +44,8 @@ Our reading where the sources leave room (each written down here and tested):
 - The MSE exception applies to the eliminated H1 sellers only (H1 elimination); Entrant's
   is_mse means an MSE eligible for the preference (manufacturer or service provider, as
   domain/evaluation.py decides). "L1 is not an MSE" means no seller at the lowest price is
-  an MSE; "within 15%" includes its edge (L1 + 15% of L1, rounded half up, as evaluation.py).
+  an MSE; "within 15%" is decided in whole numbers as evaluation.py decides it
+  (price x 10000 <= L1 x (10000 + 1500), nothing rounded), so it includes its edge exactly.
 - Lowest half: the ceil(n/2) lowest-priced sellers enter, and every seller at the price of
   the last of them enters too (a tie at the boundary is not broken arbitrarily).
 - Savings are rounded half away from zero, as domain.money.percent_of rounds, so a loss
@@ -66,7 +67,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Iterable, Mapping
 
-from domain.money import percent_of, rupees_text
+from domain.evaluation import band_limit_paise, in_band
+from domain.money import rupees_text
 from domain.timefmt import as_utc, ist_text
 
 BASIS_POINTS = 10_000
@@ -452,8 +454,9 @@ def _h1_elimination(entrants: list[Entrant], rules: QualificationRules) -> Quali
                f"{len(rest)} sellers enter the auction."]
     l1_price = min(e.price_paise for e in entrants)
     l1_is_mse = any(e.is_mse for e in entrants if e.price_paise == l1_price)
-    band_limit = l1_price + percent_of(l1_price, rules.mse_band_bp)
-    kept = frozenset(e.seller for e in h1 if e.is_mse and not l1_is_mse and e.price_paise <= band_limit)
+    band_limit = band_limit_paise(l1_price, rules.mse_band_bp)  # shown; in_band decides
+    kept = frozenset(e.seller for e in h1 if e.is_mse and not l1_is_mse and in_band(e.price_paise, l1_price,
+                                                                                    rules.mse_band_bp))
     for seller in sorted(kept):
         reasons.append(f"{seller} is an MSE within {Decimal(rules.mse_band_bp) / 100:f}% of the non-MSE L1 "
                        f"({rupees_text(l1_price)}, up to {rupees_text(band_limit)}): it keeps its "

@@ -190,6 +190,7 @@ def domain_bid(data: Mapping[str, Any] | Any, number: str | None = None) -> Bid:
         quantity_splittable=get("quantity_splittable"),
         mse_preference=MsePreference(mse["enabled"], mse["band_bp"], mse["share_bp"]),
         mii_preference=MiiPreference(mii["enabled"], mii["margin_bp"], mii["l1_share_bp"]),
+        estimated_value_paise=get("estimated_value_paise"),
     )
 
 # Negotiation after the financial opening: with a lot's L1 seller only, at most five rounds
@@ -197,3 +198,8 @@ def domain_bid(data: Mapping[str, Any] | Any, number: str | None = None) -> Bid:
 # the server would allow.
 NEGOTIATION_ROUNDS = 5
 NEGOTIATION_ROUND_HOURS = 72
+# An invitation to match L1 under a purchase preference is answered within this many hours by
+# the server's clock; unanswered, it lapses and counts as declined (domain/evaluation.py,
+# "Invitations and answers"). Our reading: the sources give no period, so the negotiation
+# round's 72 hours; each invitation records its own deadline.
+MATCH_INVITATION_HOURS = 72

@@ -11,6 +11,9 @@ BID.json (keys not listed here are refused, so a misspelt setting cannot pass un
         "title": "...",                            text, optional
         "buyer": {...},                            any object, optional: shown, not evaluated
         "kind": "goods" | "services",              default "goods"
+        "estimated_value_paise": 106800000,        optional; below Rs 5 lakh the Make in India
+                                                   margin is not applied (PPP-MII Order para 4);
+                                                   left out: applied, and the evaluation says so
         "method": "total_value" | "item_wise" | "group_wise",      default "total_value"
         "quantity_splittable": true,               default true
         "items": [                                 at least one
@@ -29,15 +32,26 @@ BID.json (keys not listed here are refused, so a misspelt setting cannot pass un
           "mse": false,                            default false
           "nature": "manufacturer" | "service_provider" | "trader",   default "manufacturer"
           "mii_class": "class_i" | "class_ii" | "non_local",         default "non_local"
-          "unit_prices_paise": {"BED": 2150000},   item id -> price per unit, all taxes included
+          "unit_prices_paise": {"BED": 2150000},   item id -> final price per unit, all taxes
+                                                   included: the award is made at these
+          "opened_unit_prices_paise": {"BED": 2200000},  optional: the prices as opened, where a
+                                                   negotiation round or a reverse auction moved
+                                                   them; the preference bands are decided on
+                                                   these (left out: the same as the final ones)
           "keeps_mse_preference": false            default false; true: an MSE eliminated from the
                                                    reverse auction as H1 that kept its MSE rights
         }
       ],
       "declined": [                                optional: sellers who declined to match L1
         {"seller": "S2", "lot": "all"}             lot: "all" (total value), an item id
-      ]                                            (item-wise) or a group id; omitted: every lot
-    }
+      ]                                            (item-wise) or a group id; omitted: every lot;
+    }                                              an invitation that lapsed counts as declined
+
+The evaluation JSON (`evaluation_json`) answers with each lot's ranking (final and opened lot
+prices), its bands (`opened_l1_price`, the base the band is measured from; `limit_paise`, the
+highest whole-paisa lot price inside, rounded for display only: the test is `band_test`), who
+was invited, declined and matched (a list: MSEs share), every award line, and `notices`
+about the whole bid: each a `code` with its parameters and a `note` in English.
 """
 
 from __future__ import annotations
@@ -124,7 +138,7 @@ def bid_from_json(data: Any) -> tuple[Bid, list[Offer], list[Decline]]:
     top = _Object(data, "", {"bid", "offers", "declined"})
     bid_data = _Object(top.get("bid", lambda v: isinstance(v, dict), "an object"), "bid",
                        {"number", "title", "buyer", "kind", "method", "quantity_splittable", "items", "groups",
-                        "mse_preference", "mii_preference"})
+                        "mse_preference", "mii_preference", "estimated_value_paise"})
     bid_data.get("buyer", lambda v: isinstance(v, dict), "an object", None)
     items = []
     for n, raw in enumerate(bid_data.list("items")):
@@ -151,6 +165,7 @@ def bid_from_json(data: Any) -> tuple[Bid, list[Offer], list[Decline]]:
         groups=tuple(groups),
         kind=bid_data.choice("kind", BidKind, BidKind.GOODS),
         quantity_splittable=bid_data.flag("quantity_splittable", True),
+        estimated_value_paise=bid_data.whole("estimated_value_paise", None),
         mse_preference=MsePreference(mse.flag("enabled", False), mse.whole("band_bp", defaults_mse.band_bp),
                                      mse.whole("share_bp", defaults_mse.share_bp)),
         mii_preference=MiiPreference(mii.flag("enabled", False), mii.whole("margin_bp", defaults_mii.margin_bp),
@@ -166,27 +181,36 @@ def bid_from_json(data: Any) -> tuple[Bid, list[Offer], list[Decline]]:
 
 def _offer(raw: Any, n: int) -> Offer:
     offer = _Object(raw, f"offers[{n}]", {"seller", "submitted_at", "mse", "nature", "mii_class", "unit_prices_paise",
-                                               "keeps_mse_preference"})
+                                               "opened_unit_prices_paise", "keeps_mse_preference"})
     stamp = offer.text("submitted_at")
     try:
         submitted = parse_iso(stamp)
     except ValueError:
         raise InputError(offer.where("submitted_at"), f"{stamp!r} is not an ISO 8601 date and time "
                                                       "(e.g. 2025-06-10T11:20:00+05:30)") from None
-    prices = offer.get("unit_prices_paise", lambda v: isinstance(v, dict), "an object of item id to paise")
-    for item_id, price in prices.items():
-        if isinstance(price, bool) or not isinstance(price, int):
-            raise InputError(f"offers[{n}].unit_prices_paise.{item_id}",
-                             f"must be a whole number of paise (Rs 1 = 100), not {json.dumps(price)}")
+    prices = _prices(offer, "unit_prices_paise", ...)
+    opened = _prices(offer, "opened_unit_prices_paise", None)
     return Offer(
         seller=offer.text("seller"),
-        unit_prices_paise=dict(prices),
+        unit_prices_paise=prices,
         submitted_at=submitted,
         mse=offer.flag("mse", False),
         nature=offer.choice("nature", Nature, Nature.MANUFACTURER),
         mii_class=offer.choice("mii_class", MiiClass, MiiClass.NON_LOCAL),
         keeps_mse_preference=offer.flag("keeps_mse_preference", False),
+        opened_unit_prices_paise=opened,
     )
+
+
+def _prices(offer: _Object, key: str, default: Any) -> dict[str, int] | None:
+    prices = offer.get(key, lambda v: isinstance(v, dict), "an object of item id to paise", default)
+    if prices is None:
+        return None
+    for item_id, price in prices.items():
+        if isinstance(price, bool) or not isinstance(price, int):
+            raise InputError(offer.where(f"{key}.{item_id}"),
+                             f"must be a whole number of paise (Rs 1 = 100), not {json.dumps(price)}")
+    return dict(prices)
 
 
 def bid_to_json(bid: Bid, offers: Iterable[Offer], declines: Iterable[Decline] = (), buyer: Any = None) -> dict[str, Any]:
@@ -197,6 +221,7 @@ def bid_to_json(bid: Bid, offers: Iterable[Offer], declines: Iterable[Decline] =
             {"seller": offer.seller, "submitted_at": iso_utc(offer.submitted_at), "mse": offer.mse,
              "nature": offer.nature.value, "mii_class": offer.mii_class.value,
              "unit_prices_paise": dict(offer.unit_prices_paise),
+             "opened_unit_prices_paise": dict(offer.opened_prices),
              **({"keeps_mse_preference": True} if offer.keeps_mse_preference else {})}
             for offer in offers
         ],
@@ -211,17 +236,23 @@ def money_json(key: str, paise: int | None) -> dict[str, Any]:
     return {f"{key}_paise": paise, f"{key}_text": None if paise is None else rupees_text(paise)}
 
 
+BAND_TEST = "opened lot price x 10000 <= opened L1 price x (10000 + band_bp)"
+
+
 def _band_json(band: Band | None) -> dict[str, Any] | None:
     if band is None:
         return None
     return {
         "band_bp": band.band_bp,
+        **money_json("opened_l1_price", band.base_paise),
         **money_json("limit", band.limit_paise),
+        "limit_rounded_for_display": True,  # rounded down to the paisa; BAND_TEST decides
+        "band_test": BAND_TEST,
         "in_band": list(band.in_band),
         "not_eligible": [{"seller": seller, "reason": why} for seller, why in band.not_eligible],
         "invited": list(band.invited),
         "declined": list(band.declined),
-        "matched": band.matched,
+        "matched": list(band.matched),
         "outcome": band.outcome,
         "note": band.note,
     }
@@ -233,9 +264,11 @@ def _lot_json(lot: LotResult) -> dict[str, Any]:
         "items": list(lot.items),
         "l1": lot.l1,
         **money_json("l1_price", lot.l1_price_paise),
+        **money_json("opened_l1_price", lot.opened_l1_price_paise),
         "tie": lot.tie,
         "ranking": [
-            {"rank": r.rank, "seller": r.seller, **money_json("lot_price", r.lot_price_paise), "mse": r.mse,
+            {"rank": r.rank, "seller": r.seller, **money_json("lot_price", r.lot_price_paise),
+             **money_json("opened_lot_price", r.opened_lot_price_paise), "mse": r.mse,
              "mse_qualifies": r.mse_qualifies, "nature": r.nature.value, "mii_class": r.mii_class.value,
              "submitted_at": iso_utc(r.submitted_at), "submitted_at_text": ist_text(r.submitted_at, with_seconds=True),
              **({"keeps_mse_preference": True} if r.keeps_mse_preference else {})}
@@ -255,6 +288,7 @@ def _bid_json(bid: Bid, buyer: Any = None) -> dict[str, Any]:
         "title": bid.title,
         "buyer": buyer,
         "kind": bid.kind.value,
+        "estimated_value_paise": bid.estimated_value_paise,
         "method": bid.method.value,
         "quantity_splittable": bid.quantity_splittable,
         "items": [{"id": item.id, "name": item.name, "quantity": item.quantity} for item in bid.items],
@@ -273,6 +307,7 @@ def evaluation_json(result: Evaluation, buyer: Any = None) -> dict[str, Any]:
         by_seller[line.seller] = by_seller.get(line.seller, 0) + line.total_paise
     return {
         "bid": _bid_json(bid, buyer),
+        "notices": [{"code": notice.code, **notice.params, "note": notice.text} for notice in result.notices],
         "lots": [_lot_json(lot) for lot in result.lots],
         "awards": [
             {"seller": line.seller, "lot": line.lot, "item": line.item, "quantity": line.quantity,

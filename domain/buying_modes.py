@@ -2,7 +2,8 @@
 
 Owns: the dated, versioned rule sets that set the limits of each route, a registry of them
 per jurisdiction (the central rules by default; a state may register its own dated sets),
-the mode advisor, and the demand-splitting warning of Rule 149(viii).
+whose rules a buyer organisation follows, the mode advisor, and the demand-splitting warning
+of Rule 149(viii).
 
 The routes (GFR 2017 Rule 149, as amended):
 - direct purchase: from any seller whose product meets the requirement;
@@ -25,7 +26,11 @@ the L1 product is always allowed where a direct purchase is (the L1 seller is on
 sellers a direct purchase may choose), and a bid or reverse auction is allowed at any value.
 
 A rule set is chosen by the date of the purchase (the order date); each is in force from its
-first day to its last day, both included. The table in domain.md names the automobile limit
+first day to its last day, both included. Jurisdictions are named case-blind ("Chhattisgarh"
+is "chhattisgarh"). Whose rules: a buyer organisation under a state (its "Ministry/State" on GeM
+names a state or union territory) follows that state's rule set where one is registered; where
+none is, the central rules, and the answer says so (`jurisdiction_of`); a central ministry's
+office follows the central rules wherever it is. The table in domain.md names the automobile limit
 only for the 2019 rules, so the 2024 set has none: if the 2024 OM keeps the proviso, add the
 same `CategoryLimit` to that set.
 """
@@ -61,6 +66,10 @@ ROUTE_NAMES = {
 
 class NoRuleSet(LookupError):
     """No rule set covers this date (or this jurisdiction has none)."""
+
+
+class NoJurisdiction(NoRuleSet):
+    """No rule set at all is registered under this jurisdiction's name."""
 
 
 class RuleSetError(ValueError):
@@ -158,7 +167,7 @@ class RuleBook:
     """
 
     def __init__(self, rule_sets: Iterable[RuleSet] = ()) -> None:
-        self._sets: dict[str, list[RuleSet]] = {}
+        self._sets: dict[str, list[RuleSet]] = {}  # by the jurisdiction's name, case-blind
         for rule_set in rule_sets:
             self.register(rule_set)
 
@@ -171,7 +180,7 @@ class RuleBook:
             raise RuleSetError(f"{rule_set.id}: it ends before it begins")
         if rule_set.min_bid_days < 1:
             raise RuleSetError(f"{rule_set.id}: the minimum bid duration must be at least one day")
-        sets = self._sets.setdefault(rule_set.jurisdiction, [])
+        sets = self._sets.setdefault(jurisdiction_key(rule_set.jurisdiction), [])
         for other in sets:
             if _overlap(rule_set, other):
                 raise RuleSetError(f"{rule_set.id} overlaps {other.id}: end the earlier set first")
@@ -182,12 +191,16 @@ class RuleBook:
         return tuple(sorted(self._sets))
 
     def rule_sets(self, jurisdiction: str = CENTRAL) -> tuple[RuleSet, ...]:
-        return tuple(self._sets.get(jurisdiction, ()))
+        return tuple(self._sets.get(jurisdiction_key(jurisdiction), ()))
+
+    def has(self, jurisdiction: str) -> bool:
+        return bool(self._sets.get(jurisdiction_key(jurisdiction)))
 
     def rule_set_for(self, day: date, jurisdiction: str = CENTRAL) -> RuleSet:
-        sets = self._sets.get(jurisdiction)
+        sets = self._sets.get(jurisdiction_key(jurisdiction))
         if not sets:
-            raise NoRuleSet(f"No buying-mode rules are registered for {jurisdiction!r}.")
+            raise NoJurisdiction(f"No buying-mode rules are registered for {jurisdiction!r} "
+                                 f"(registered: {', '.join(self.jurisdictions())}).")
         for rule_set in sets:
             if rule_set.in_force_on(day):
                 return rule_set
@@ -217,6 +230,50 @@ def _day_text(day: date) -> str:
 
 def _category_key(category: str | None) -> str:
     return " ".join((category or "").casefold().split())
+
+
+def jurisdiction_key(name: str | None) -> str:
+    """A jurisdiction's name as the registry compares it: case-blind, spaces and "&" made plain."""
+    return _category_key((name or "").replace("&", " and "))
+
+
+# The states and union territories whose departments buy on GeM under their own government:
+# a buyer organisation whose "Ministry/State" is one of these belongs to that state.
+STATES_AND_UNION_TERRITORIES = frozenset(jurisdiction_key(name) for name in (
+    "Andhra Pradesh", "Arunachal Pradesh", "Assam", "Bihar", "Chhattisgarh", "Goa", "Gujarat", "Haryana",
+    "Himachal Pradesh", "Jharkhand", "Karnataka", "Kerala", "Madhya Pradesh", "Maharashtra", "Manipur", "Meghalaya",
+    "Mizoram", "Nagaland", "Odisha", "Punjab", "Rajasthan", "Sikkim", "Tamil Nadu", "Telangana", "Tripura",
+    "Uttar Pradesh", "Uttarakhand", "West Bengal", "Andaman and Nicobar Islands", "Chandigarh",
+    "Dadra and Nagar Haveli and Daman and Diu", "Delhi", "Jammu and Kashmir", "Ladakh", "Lakshadweep", "Puducherry"))
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    """Whose rules a buyer organisation follows, and why, in a sentence to show."""
+
+    name: str  # the registered jurisdiction used ("central" or a state's)
+    buyer: str | None  # the organisation's "Ministry/State", as given
+    state_without_rules: bool  # a state's department, but the state has no registered rule set
+    reason: str
+
+
+def jurisdiction_of(ministry_or_state: str | None, rules: RuleBook | None = None) -> Jurisdiction:
+    """The rule set jurisdiction for a buyer organisation, from its "Ministry/State" on GeM:
+    the state's own where one is registered (or any registered jurisdiction of that name), else
+    the central rules; the reason says plainly when a state has none and the central set was used."""
+    book = rules or default_rule_book()
+    key = jurisdiction_key(ministry_or_state)
+    if key and key != CENTRAL and book.has(key):
+        return Jurisdiction(key, ministry_or_state, False,
+                            f"{ministry_or_state} has its own buying-mode rules registered: they are used.")
+    if key in STATES_AND_UNION_TERRITORIES:
+        return Jurisdiction(CENTRAL, ministry_or_state, True,
+                            f"No buying-mode rules of {ministry_or_state} are registered, so the central rules "
+                            "(GFR 2017 Rule 149, as amended) were used.")
+    if key:
+        return Jurisdiction(CENTRAL, ministry_or_state, False,
+                            f"{ministry_or_state} is not a state or union territory: the central rules apply.")
+    return Jurisdiction(CENTRAL, None, False, "The central rules (GFR 2017 Rule 149, as amended).")
 
 
 # --- the advisor -------------------------------------------------------------------------

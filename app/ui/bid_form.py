@@ -7,7 +7,9 @@ disabled while any is left. Money is typed in rupees and kept in paise; percenta
 as percent and kept in basis points (15% = 1500), so no amount ever passes through a float.
 
 While the estimated value is typed, the mode advisor (domain/buying_modes.py) says under it
-which ways of buying the rules in force today allow for that value, citing the order.
+which ways of buying the rules in force today allow for that value, citing the order; and
+where the Make in India preference is on for a value below Rs 5 lakh, a warning under it says
+the Order does not apply there (domain/evaluation.py `mii_exempt`).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from app.ui.formats import percent_text, rupees_input_text
 from app.ui.widgets import Retranslating, fill_categories, ist_editor, ist_moment, key_param_label, problem_label
 from domain.bid_fields import DEFAULTS, EDITABLE, EMD_MAX_BP, EMD_MIN_BP, MAX_TEXT, RA_RULES, check_bid_fields
 from domain.buying_modes import NoRuleSet, PurchaseError, Route, advise
+from domain.evaluation import MII_EXEMPT_BELOW_PAISE, MII_EXEMPTION, mii_exempt
 from domain.money import MoneyError, paise_from_rupees, percent_of, rupees_text
 from domain.timefmt import IST, iso_utc, parse_iso
 
@@ -205,7 +208,10 @@ class BidForm(Retranslating, QDialog):
         self._row(form, "mse_preference", self._check("field_mse_enabled", mse["enabled"]))
         self._row(form, "mse_preference.band_bp", self._percent("field_mse_band", mse["band_bp"]))
         self._row(form, "mse_preference.share_bp", self._percent("field_mse_share", mse["share_bp"]))
-        self._row(form, "mii_preference", self._check("field_mii_enabled", mii["enabled"]))
+        self.mii_warning = QLabel(self, objectName="miiExemptWarning", wordWrap=True)
+        self.mii_warning.setStyleSheet("color:#7a4500;background:#fef7e0;border-radius:4px;padding:4px")
+        self.mii_warning.hide()
+        self._row(form, "mii_preference", self._check("field_mii_enabled", mii["enabled"]), extra=self.mii_warning)
         self._row(form, "mii_preference.margin_bp", self._percent("field_mii_margin", mii["margin_bp"]))
         self._row(form, "mii_preference.l1_share_bp", self._percent("field_mii_l1_share", mii["l1_share_bp"]))
 
@@ -519,7 +525,28 @@ class BidForm(Retranslating, QDialog):
             label.setVisible(bool(messages))
         self.save_button.setEnabled(not found)
         self._show_verdict()
+        self._warn_mii_exempt()
         return not found
+
+    def _typed_value(self) -> int | None:
+        """The estimated value as typed, in paise; None while it is not a value above zero."""
+        text = self.inputs["estimated_value_paise"].text().strip()
+        try:
+            value = paise_from_rupees(text) if text else None
+        except MoneyError:
+            return None
+        return value if value is not None and value > 0 else None
+
+    def _warn_mii_exempt(self) -> None:
+        """A warning, not a problem: the clerk may keep the preference on, but it will not apply."""
+        value = self._typed_value()
+        shown = self.inputs["mii_preference"].isChecked() and value is not None and mii_exempt(value)
+        if shown:
+            self.mii_warning.setText(
+                self.tr("The estimated value is below %1: such a purchase is exempt from the Make in India Order (%2), "
+                        "so its margin of preference will not be applied in the evaluation.")
+                .replace("%1", rupees_text(MII_EXEMPT_BELOW_PAISE)).replace("%2", MII_EXEMPTION))
+        self.mii_warning.setVisible(shown)
 
     def _label_for(self, name: str) -> QLabel:
         """The red line for a field the rules name; a name more precise than any line (such as
@@ -552,12 +579,8 @@ class BidForm(Retranslating, QDialog):
         return category["name_en"] if category else None
 
     def _show_verdict(self) -> None:
-        text = self.inputs["estimated_value_paise"].text().strip()
-        try:
-            value = paise_from_rupees(text) if text else None
-        except MoneyError:
-            value = None
-        if value is None or value <= 0:
+        value = self._typed_value()
+        if value is None:
             self.verdict_label.setText(escape(self.tr("Type the estimated value to see which ways of buying the rules allow.")))
             return
         today = self.now().astimezone(IST).date()  # the limits in force on today's date in India

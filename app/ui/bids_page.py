@@ -1000,6 +1000,7 @@ class BidsPage(Retranslating, QWidget):
             rows.append((self.tr("Reverse auction"), filled(self.tr("Yes: %1"), rules.get(bid.get("ra_rule") or "", ""))
                          if bid["ra_enabled"] else self.tr("No")))
         rows += self._my_offer_rows()
+        rows += [(self.tr("Invitation to match L1"), self._invitation_text(i)) for i in self._unanswered()]
         rows += [(filled(self.tr("Negotiation, round %1"), n["round"]), self._round_text(n)) for n in self.negotiations]
         table = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(str(v))}</td></tr>" for k, v in rows)
         items = self.tr("Items")  # outside the f-string, where pyside6-lupdate finds it
@@ -1022,6 +1023,11 @@ class BidsPage(Retranslating, QWidget):
             rows.append((self.tr("Technical evaluation"),
                          filled(technical[offer["technical_status"]], offer.get("technical_reason") or "")))
         return rows
+
+    def _invitation_text(self, invitation: dict[str, Any]) -> str:
+        """Lot all: match Rs 13,60,000.00 by 6 Dec 2026, 10:00 IST (unanswered, it lapses as a decline)."""
+        return filled(self.tr("lot %1: match %2 by %3; unanswered by then, it counts as declined"), invitation["lot"],
+                      money(invitation.get("l1_price_paise")), invitation.get("due_text") or "—")
 
     def _round_text(self, negotiation: dict[str, Any]) -> str:
         """Lot all, S7: Rs 14,00,000.00 -> Rs 13,60,000.00 (answered)."""

@@ -3,9 +3,10 @@ with L1 marked, who was in the MSE and Make in India bands and what came of each
 award lines with the rule and reason behind each, and the total.
 
 It shows the evaluation JSON of domain/bid_json.py (`evaluation_json`, as the server's
-GET /api/v1/bids/{id}/evaluation gives it); it decides nothing itself. The fixed words are
-in the user's language; the rules' own notes and reasons stay in their words, which cite the
-orders.
+GET /api/v1/bids/{id}/evaluation gives it); it decides nothing itself. The fixed words, and
+what the rules answer with a code (a band's outcome, a notice about the whole bid such as the
+Make in India exemption), are in the user's language; the rules' own notes and reasons stay
+in their words, which cite the orders.
 """
 
 from __future__ import annotations
@@ -91,6 +92,8 @@ class EvaluationView(Retranslating, QWidget):
             f"<h3 style='margin-bottom:2px'>{e(bid.get('title') or bid['number'])}</h3>",
             f"<p style='color:{GREY};margin-top:2px'>{e(bid['number'])} · {e(evaluated_on)}</p>",
         ]
+        for notice in evaluation.get("notices", []):
+            parts.append(f"<p style='{AUCTION_NOTE}'>{e(self._notice_text(notice))}</p>")
         auction = self.reverse_auction
         if auction:
             stage = (self.tr("Evaluated at the final prices of reverse auction %1.") if auction.get("closed") else
@@ -101,6 +104,19 @@ class EvaluationView(Retranslating, QWidget):
             parts.append(self._lot_html(lot, item_names, group_names))
         parts.append(self._awards_html(evaluation, item_names))
         return "".join(parts)
+
+    def _notice_text(self, notice: dict[str, Any]) -> str:
+        """A notice about the whole bid, by its code; one we do not know yet in the rules' words."""
+        if notice.get("code") == "mii_exempt_small_purchase":
+            return (self.tr("The estimated value, %1, is below %2: the Make in India preference does not apply to "
+                            "this bid and its margin is not applied (%3).")
+                    .replace("%1", money(notice["estimated_value_paise"])).replace("%2", money(notice["threshold_paise"]))
+                    .replace("%3", notice["order"]))
+        if notice.get("code") == "mii_estimated_value_not_given":
+            return (self.tr("The estimated value was not given, so the Make in India exemption below %1 (%2) could not "
+                            "be checked: the margin is applied.")
+                    .replace("%1", money(notice["threshold_paise"])).replace("%2", notice["order"]))
+        return notice.get("note", "")
 
     def _lot_name(self, lot: dict[str, Any], item_names: dict[str, str], group_names: dict[str, str]) -> str:
         if lot["lot"] == "all":
@@ -121,8 +137,14 @@ class EvaluationView(Retranslating, QWidget):
         if lot.get("tie"):
             parts.append(f"<p style='color:{GREY}'>{e(self._named(lot['tie']))}</p>")
         yes, no = self.tr("Yes"), self.tr("No")
+        # Prices moved after the opening (a negotiation, an auction): the opening ones beside, as
+        # the bands are measured on them.
+        moved = any(offer.get("opened_lot_price_paise", offer["lot_price_paise"]) != offer["lot_price_paise"]
+                    for offer in lot["ranking"])
         heads = [self.tr("Rank"), self.tr("Seller"), self.tr("Lot price"), self.tr("MSE"), self.tr("Nature"),
                  self.tr("Make in India class"), self.tr("Offer submitted")]
+        if moved:
+            heads.insert(3, self.tr("As opened"))
         rows = []
         for offer in lot["ranking"]:
             is_l1 = offer["seller"] == lot["l1"]
@@ -136,8 +158,10 @@ class EvaluationView(Retranslating, QWidget):
                 seller = f"<span style='{L1_BADGE}'>&nbsp;L1&nbsp;</span>&nbsp;<b>{seller}</b>"
             cells = [e(number(offer["rank"])), seller, e(money(offer["lot_price_paise"])), e(mse),
                      e(nature_text(offer["nature"])), e(mii_text(offer["mii_class"])), e(offer.get("submitted_at_text", ""))]
+            if moved:
+                cells.insert(3, e(money(offer.get("opened_lot_price_paise", offer["lot_price_paise"]))))
             rows.append((cells, is_l1))
-        parts.append(_table(heads, rows, right_aligned={0, 2}))
+        parts.append(_table(heads, rows, right_aligned={0, 2, 3} if moved else {0, 2}))
         if lot.get("not_evaluated"):
             left_out = self.tr("Not evaluated in this lot:")
             parts.append(f"<p style='margin-bottom:0'>{e(left_out)}</p><ul style='margin-top:0'>")
@@ -148,21 +172,33 @@ class EvaluationView(Retranslating, QWidget):
                            ("mii_band", self.tr("Make in India purchase preference"))):
             band = lot.get(key)
             if band is not None:
-                parts.append(self._band_html(title, band))
+                parts.append(self._band_html(title, band, lot.get("l1_price_paise")))
         return "".join(parts)
 
-    def _band_html(self, title: str, band: dict[str, Any]) -> str:
+    def _band_html(self, title: str, band: dict[str, Any], l1_price: int | None) -> str:
+        """One preference's band; measured from L1 as opened, said so where L1's price moved since."""
         e = escape
+        matched = band.get("matched") or []
+        matched = [matched] if isinstance(matched, str) else matched  # one seller, as stored before issue 17
         outcomes = {
             "l1_eligible": self.tr("Not needed: L1 itself is eligible for the preference."),
-            "matched": self.tr("%1 matched the L1 price.").replace("%1", self._seller(band.get("matched"))),
+            "matched": (self.tr("%1 matched the L1 price.") if len(matched) < 2 else
+                        self.tr("%1 matched the L1 price and share the quantity in proportion to what each "
+                                "tendered.")).replace("%1", self._sellers(matched)),
             "no_one_in_band": self.tr("No eligible seller was within the band."),
             "all_declined": self.tr("Every seller invited declined to match the L1 price."),
             "nothing_to_share": self.tr("The preference's share comes to no whole unit, so nobody was invited."),
             "mse_prevails": self.tr("Not applied: the MSE preference prevails in this lot."),
+            "exempt_small_purchase": self.tr("Not applied: a bid of an estimated value below Rs 5 lakh is exempt from "
+                                             "the Make in India Order."),
         }
         band_text = (self.tr("within %1% of L1, up to %2")
                      .replace("%1", percent_text(band["band_bp"])).replace("%2", money(band["limit_paise"])))
+        base = band.get("opened_l1_price_paise")
+        if base is not None and base != l1_price:
+            band_text = (self.tr("within %1% of L1 as opened (%3), up to %2")
+                         .replace("%1", percent_text(band["band_bp"])).replace("%2", money(band["limit_paise"]))
+                         .replace("%3", money(base)))
         not_eligible = "; ".join(f"{self._seller(entry['seller'])} ({self._named(entry['reason'])})"
                                  for entry in band["not_eligible"])
         rows = [
@@ -171,7 +207,7 @@ class EvaluationView(Retranslating, QWidget):
             (self.tr("In the band, not eligible"), e(not_eligible or "—")),
             (self.tr("Invited to match L1"), e(self._sellers(band["invited"]))),
             (self.tr("Declined"), e(self._sellers(band["declined"]))),
-            (self.tr("Matched"), f"<b>{e(self._seller(band['matched']))}</b>" if band["matched"] else "—"),
+            (self.tr("Matched"), f"<b>{e(self._sellers(matched))}</b>" if matched else "—"),
             (self.tr("Outcome"), e(outcomes.get(band["outcome"], band["outcome"]))),
         ]
         cells = "".join(f"<tr><td style='color:{GREY};padding:1px 12px 1px 0'>{e(name)}</td><td>{value}</td></tr>"

@@ -40,6 +40,7 @@ def action_text(action: str) -> str:
         "financial packets opened": translate("Timeline", "Financial offers opened"),
         "match accepted": translate("Timeline", "Match to L1 accepted"),
         "match declined": translate("Timeline", "Match to L1 declined"),
+        "match lapsed": translate("Timeline", "Invitation to match L1 lapsed unanswered"),
         "negotiation asked": translate("Timeline", "L1 asked to negotiate"),
         "negotiated": translate("Timeline", "L1 lowered its price"),
         "negotiation declined": translate("Timeline", "L1 kept its price"),

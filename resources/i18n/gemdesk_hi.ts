@@ -85,222 +85,222 @@
 <context>
     <name>AuctionView</name>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="277"/>
+        <location filename="../../app/ui/auction_window.py" line="280"/>
         <source>Bid…</source>
         <translation>बोली लगाएँ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="278"/>
+        <location filename="../../app/ui/auction_window.py" line="281"/>
         <source>Go to the award</source>
         <translation>अधिनिर्णय पर जाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="279"/>
+        <location filename="../../app/ui/auction_window.py" line="282"/>
         <source>My price for the whole bid (Rs):</source>
         <translation>पूरी बिड के लिए मेरा मूल्य (Rs):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="280"/>
+        <location filename="../../app/ui/auction_window.py" line="283"/>
         <source>My accepted bids</source>
         <translation>मेरी स्वीकृत बोलियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="280"/>
+        <location filename="../../app/ui/auction_window.py" line="283"/>
         <source>Accepted bids</source>
         <translation>स्वीकृत बोलियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="281"/>
+        <location filename="../../app/ui/auction_window.py" line="284"/>
         <source>Live ranking (bidders are anonymous until the close)</source>
         <translation>लाइव क्रम-सूची (नीलामी बंद होने तक बोलीदाताओं की पहचान गुप्त रहती है)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="284"/>
+        <location filename="../../app/ui/auction_window.py" line="287"/>
         <source>Offline: bidding needs a connection. Bids are never kept to send later.</source>
         <translation>ऑफ़लाइन: बोली लगाने के लिए कनेक्शन आवश्यक है। बोलियाँ बाद में भेजने के लिए कभी नहीं रखी जातीं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="354"/>
+        <location filename="../../app/ui/auction_window.py" line="357"/>
         <source>The auction cannot be read now: %1</source>
         <translation>नीलामी अभी पढ़ी नहीं जा सकती: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="369"/>
+        <location filename="../../app/ui/auction_window.py" line="372"/>
         <source>The auction was extended to %1.</source>
         <translation>नीलामी %1 तक बढ़ाई गई।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="372"/>
+        <location filename="../../app/ui/auction_window.py" line="375"/>
         <source>Auction %1 extended</source>
         <translation>नीलामी %1 बढ़ाई गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="374"/>
+        <location filename="../../app/ui/auction_window.py" line="377"/>
         <source>You were outbid: your rank is now L%1.</source>
         <translation>किसी ने आपसे कम बोली लगाई: अब आपका क्रम L%1 है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="375"/>
+        <location filename="../../app/ui/auction_window.py" line="378"/>
         <source>Auction %1</source>
         <translation>नीलामी %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="377"/>
+        <location filename="../../app/ui/auction_window.py" line="380"/>
         <source>The auction has closed.</source>
         <translation>नीलामी बंद हो गई है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="380"/>
+        <location filename="../../app/ui/auction_window.py" line="383"/>
         <source>Auction %1 closed</source>
         <translation>नीलामी %1 बंद हुई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="399"/>
+        <location filename="../../app/ui/auction_window.py" line="402"/>
         <source>Choose an auction.</source>
         <translation>कोई नीलामी चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="404"/>
+        <location filename="../../app/ui/auction_window.py" line="407"/>
         <source>Reverse auction %1 — %2</source>
         <translation>रिवर्स नीलामी %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="407"/>
+        <location filename="../../app/ui/auction_window.py" line="410"/>
         <source>extended %1 of %2 times</source>
         <translation>%2 में से %1 बार बढ़ाई गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="409"/>
+        <location filename="../../app/ui/auction_window.py" line="412"/>
         <source>Starts %1 · ends %2 (%3) · %4 bidders</source>
         <translation>आरंभ %1 · समाप्ति %2 (%3) · %4 बोलीदाता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="413"/>
+        <location filename="../../app/ui/auction_window.py" line="416"/>
         <source>Start price %1 · minimum decrement %2 · extension of %3 min for a bid in the last %4 min</source>
         <translation>प्रारंभिक मूल्य %1 · न्यूनतम कटौती %2 · अंतिम %4 मिनट में बोली लगने पर %3 मिनट का विस्तार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="436"/>
+        <location filename="../../app/ui/auction_window.py" line="439"/>
         <source>starts in %1</source>
         <translation>%1 में शुरू</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="441"/>
+        <location filename="../../app/ui/auction_window.py" line="444"/>
         <source>%1 left</source>
         <translation>%1 शेष</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="447"/>
+        <location filename="../../app/ui/auction_window.py" line="450"/>
         <source>You did not qualify for this auction.</source>
         <translation>आप इस नीलामी के लिए पात्र नहीं हुए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="450"/>
+        <location filename="../../app/ui/auction_window.py" line="453"/>
         <source>My rank: L%1</source>
         <translation>मेरा क्रम: L%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="450"/>
+        <location filename="../../app/ui/auction_window.py" line="453"/>
         <source>No bid from me yet.</source>
         <translation>मैंने अभी तक कोई बोली नहीं लगाई है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="453"/>
+        <location filename="../../app/ui/auction_window.py" line="456"/>
         <source>Current L1: %1</source>
         <translation>वर्तमान L1: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="453"/>
+        <location filename="../../app/ui/auction_window.py" line="456"/>
         <source>No L1 yet.</source>
         <translation>अभी तक कोई L1 नहीं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="455"/>
+        <location filename="../../app/ui/auction_window.py" line="458"/>
         <source>(you bid as %1)</source>
         <translation>(आप %1 के रूप में बोली लगा रहे हैं)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="460"/>
+        <location filename="../../app/ui/auction_window.py" line="463"/>
         <source>The highest price the auction accepts from you now: %1.</source>
         <translation>नीलामी अभी आपसे अधिकतम यह मूल्य स्वीकार करेगी: %1।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="466"/>
+        <location filename="../../app/ui/auction_window.py" line="469"/>
         <source>To take L1: %1 or less.</source>
         <translation>L1 बनने के लिए: %1 या उससे कम।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="476"/>
+        <location filename="../../app/ui/auction_window.py" line="479"/>
         <source>Current L1: %1 by %2</source>
         <translation>वर्तमान L1: %1, %2 द्वारा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="477"/>
+        <location filename="../../app/ui/auction_window.py" line="480"/>
         <source>No bid yet.</source>
         <translation>अभी तक कोई बोली नहीं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="480"/>
+        <location filename="../../app/ui/auction_window.py" line="483"/>
         <source>start price</source>
         <translation>आरंभिक मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="480"/>
+        <location filename="../../app/ui/auction_window.py" line="483"/>
         <source>estimated value</source>
         <translation>अनुमानित मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="481"/>
+        <location filename="../../app/ui/auction_window.py" line="484"/>
         <source>median past price</source>
         <translation>पिछले मूल्यों की माध्यिका</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="482"/>
+        <location filename="../../app/ui/auction_window.py" line="485"/>
         <source>%1 against the %2</source>
         <translation>%2 की तुलना में %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="486"/>
+        <location filename="../../app/ui/auction_window.py" line="489"/>
         <source>Closed. L1: %1 by %2. Saved: %3. The bid has been evaluated again at the auction&apos;s prices, with the purchase preferences: award it from the bid.</source>
         <translation>बंद। L1: %1, %2 द्वारा। बचत: %3। बोली का मूल्यांकन नीलामी के मूल्यों पर, क्रय वरीयताओं सहित, फिर से किया गया है: अधिनिर्णय बोली से करें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="499"/>
+        <location filename="../../app/ui/auction_window.py" line="502"/>
         <source>the bid stage&apos;s L1 (nobody bid)</source>
         <translation>बोली चरण का L1 (किसी ने बोली नहीं लगाई)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="520"/>
+        <location filename="../../app/ui/auction_window.py" line="523"/>
         <source>Enter your price in rupees, for example 13,99,000.</source>
         <translation>अपना मूल्य रुपयों में लिखें, उदाहरण के लिए 13,99,000।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="522"/>
+        <location filename="../../app/ui/auction_window.py" line="525"/>
         <source>Bid %1 for the whole bid in auction %2? An accepted bid cannot be withdrawn.</source>
         <translation>नीलामी %2 में पूरी बिड के लिए %1 की बोली लगाएँ? स्वीकृत बोली वापस नहीं ली जा सकती।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="524"/>
+        <location filename="../../app/ui/auction_window.py" line="527"/>
         <source>Confirm the bid</source>
         <translation>बोली की पुष्टि करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="533"/>
+        <location filename="../../app/ui/auction_window.py" line="536"/>
         <source>Sending %1…</source>
         <translation>%1 भेजा जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="546"/>
+        <location filename="../../app/ui/auction_window.py" line="549"/>
         <source>Accepted: %1 at %2 (bid no. %3).</source>
         <translation>स्वीकृत: %1, %2 पर (बोली सं. %3)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="560"/>
+        <location filename="../../app/ui/auction_window.py" line="563"/>
         <source>Not sent: the marketplace cannot be reached. Nothing was kept to send later.</source>
         <translation>नहीं भेजी गई: मार्केटप्लेस से संपर्क नहीं हो पा रहा है। बाद में भेजने के लिए कुछ भी नहीं रखा गया।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="564"/>
+        <location filename="../../app/ui/auction_window.py" line="567"/>
         <source>Not accepted: %1</source>
         <translation>स्वीकार नहीं: %1</translation>
     </message>
@@ -367,312 +367,317 @@
 <context>
     <name>BidForm</name>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="365"/>
+        <location filename="../../app/ui/bid_form.py" line="371"/>
         <source>New bid</source>
         <translation>नई बिड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="365"/>
+        <location filename="../../app/ui/bid_form.py" line="371"/>
         <source>Edit bid</source>
         <translation>बिड बदलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="367"/>
+        <location filename="../../app/ui/bid_form.py" line="373"/>
         <source>The bid</source>
         <translation>बिड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="367"/>
+        <location filename="../../app/ui/bid_form.py" line="373"/>
         <source>Value, dates and offers</source>
         <translation>मूल्य, तिथियाँ और ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="367"/>
+        <location filename="../../app/ui/bid_form.py" line="373"/>
         <source>Security money</source>
         <translation>प्रतिभूति राशि</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="368"/>
+        <location filename="../../app/ui/bid_form.py" line="374"/>
         <source>Purchase preferences</source>
         <translation>खरीद वरीयताएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="368"/>
+        <location filename="../../app/ui/bid_form.py" line="374"/>
         <source>Reverse auction</source>
         <translation>रिवर्स नीलामी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="368"/>
+        <location filename="../../app/ui/bid_form.py" line="374"/>
         <source>Items</source>
         <translation>वस्तुएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="373"/>
+        <location filename="../../app/ui/bid_form.py" line="379"/>
         <source>Bid title</source>
         <translation>बिड का शीर्षक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="373"/>
+        <location filename="../../app/ui/bid_form.py" line="379"/>
         <source>Type of bid</source>
         <translation>बिड का प्रकार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="373"/>
+        <location filename="../../app/ui/bid_form.py" line="379"/>
         <source>Evaluation</source>
         <translation>मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="374"/>
+        <location filename="../../app/ui/bid_form.py" line="380"/>
         <source>Packets</source>
         <translation>पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="375"/>
+        <location filename="../../app/ui/bid_form.py" line="381"/>
         <source>The quantity may be split between sellers (for the purchase preferences)</source>
         <translation>मात्रा विक्रेताओं में बाँटी जा सकती है (खरीद वरीयताओं के लिए)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="376"/>
+        <location filename="../../app/ui/bid_form.py" line="382"/>
         <source>Estimated value (Rs)</source>
         <translation>अनुमानित मूल्य (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="376"/>
+        <location filename="../../app/ui/bid_form.py" line="382"/>
         <source>Bid ends (IST)</source>
         <translation>बिड समाप्ति (IST)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="377"/>
+        <location filename="../../app/ui/bid_form.py" line="383"/>
         <source>Offers valid for (days)</source>
         <translation>ऑफ़र की वैधता (दिन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="377"/>
+        <location filename="../../app/ui/bid_form.py" line="383"/>
         <source>Minimum number of offers</source>
         <translation>ऑफ़रों की न्यूनतम संख्या</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="378"/>
+        <location filename="../../app/ui/bid_form.py" line="384"/>
         <source>Automatic extension (days)</source>
         <translation>स्वचालित विस्तार (दिन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="378"/>
+        <location filename="../../app/ui/bid_form.py" line="384"/>
         <source>EMD (earnest money)</source>
         <translation>ईएमडी (बयाना राशि)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="379"/>
+        <location filename="../../app/ui/bid_form.py" line="385"/>
         <source>Payment due after the CRAC (days)</source>
         <translation>सीआरएसी के बाद भुगतान की अवधि (दिन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="380"/>
+        <location filename="../../app/ui/bid_form.py" line="386"/>
         <source>EMD amount (Rs)</source>
         <translation>ईएमडी राशि (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="381"/>
+        <location filename="../../app/ui/bid_form.py" line="387"/>
         <source>MSEs and startups are exempt from the EMD</source>
         <translation>एमएसई और स्टार्टअप को ईएमडी से छूट है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="382"/>
+        <location filename="../../app/ui/bid_form.py" line="388"/>
         <source>ePBG (% of the order value)</source>
         <translation>ई-पीबीजी (ऑर्डर मूल्य का %)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="383"/>
+        <location filename="../../app/ui/bid_form.py" line="389"/>
         <source>Purchase preference for MSEs (micro and small enterprises)</source>
         <translation>एमएसई (सूक्ष्म और लघु उद्यम) के लिए खरीद वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="384"/>
+        <location filename="../../app/ui/bid_form.py" line="390"/>
         <source>MSE band above L1 (%)</source>
         <translation>L1 से ऊपर एमएसई बैंड (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="385"/>
+        <location filename="../../app/ui/bid_form.py" line="391"/>
         <source>Share an MSE may match (%)</source>
         <translation>एमएसई द्वारा मिलान योग्य हिस्सा (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="386"/>
+        <location filename="../../app/ui/bid_form.py" line="392"/>
         <source>Purchase preference for Make in India (Class-I local suppliers)</source>
         <translation>मेक इन इंडिया (श्रेणी-I स्थानीय आपूर्तिकर्ता) के लिए खरीद वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="387"/>
+        <location filename="../../app/ui/bid_form.py" line="393"/>
         <source>Margin of preference (%)</source>
         <translation>वरीयता का मार्जिन (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="388"/>
+        <location filename="../../app/ui/bid_form.py" line="394"/>
         <source>Share kept by L1 (%)</source>
         <translation>L1 का हिस्सा (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="389"/>
+        <location filename="../../app/ui/bid_form.py" line="395"/>
         <source>The bid may go to a reverse auction</source>
         <translation>बिड रिवर्स नीलामी में जा सकती है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="389"/>
+        <location filename="../../app/ui/bid_form.py" line="395"/>
         <source>Who enters the auction</source>
         <translation>नीलामी में कौन भाग लेगा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="399"/>
+        <location filename="../../app/ui/bid_form.py" line="405"/>
         <source>Goods</source>
         <translation>माल</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="399"/>
+        <location filename="../../app/ui/bid_form.py" line="405"/>
         <source>Services</source>
         <translation>सेवाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="400"/>
+        <location filename="../../app/ui/bid_form.py" line="406"/>
         <source>Total value of all items</source>
         <translation>सभी वस्तुओं का कुल मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="400"/>
+        <location filename="../../app/ui/bid_form.py" line="406"/>
         <source>Item-wise</source>
         <translation>वस्तु-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="400"/>
+        <location filename="../../app/ui/bid_form.py" line="406"/>
         <source>Group-wise</source>
         <translation>समूह-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="401"/>
+        <location filename="../../app/ui/bid_form.py" line="407"/>
         <source>Single packet</source>
         <translation>एकल पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="401"/>
+        <location filename="../../app/ui/bid_form.py" line="407"/>
         <source>Two packets (technical, then financial)</source>
         <translation>दो पैकेट (पहले तकनीकी, फिर वित्तीय)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="402"/>
+        <location filename="../../app/ui/bid_form.py" line="408"/>
         <source>No EMD</source>
         <translation>ईएमडी नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="402"/>
+        <location filename="../../app/ui/bid_form.py" line="408"/>
         <source>An amount</source>
         <translation>एक राशि</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="402"/>
+        <location filename="../../app/ui/bid_form.py" line="408"/>
         <source>Bid security declaration instead</source>
         <translation>इसके बदले बिड प्रतिभूति घोषणा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="403"/>
+        <location filename="../../app/ui/bid_form.py" line="409"/>
         <source>Choose a rule</source>
         <translation>नियम चुनें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="403"/>
+        <location filename="../../app/ui/bid_form.py" line="409"/>
         <source>All but the highest-priced offer (H1 elimination)</source>
         <translation>सबसे ऊँचे मूल्य वाले ऑफ़र को छोड़कर सभी (H1 निष्कासन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="404"/>
+        <location filename="../../app/ui/bid_form.py" line="410"/>
         <source>The lowest-priced half of the offers (top half)</source>
         <translation>सबसे कम मूल्य वाले आधे ऑफ़र (ऊपरी आधा)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="405"/>
+        <location filename="../../app/ui/bid_form.py" line="411"/>
         <source>A reverse auction from the start: every qualified seller bids</source>
         <translation>आरंभ से ही रिवर्स नीलामी: हर योग्य विक्रेता बोली लगाता है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="411"/>
+        <location filename="../../app/ui/bid_form.py" line="417"/>
         <source>e.g. Hospital beds for the District Hospital, Raipur</source>
         <translation>जैसे ज़िला अस्पताल, रायपुर के लिए अस्पताल बिस्तर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="412"/>
+        <location filename="../../app/ui/bid_form.py" line="418"/>
         <source>e.g. 4,50,000</source>
         <translation>जैसे 4,50,000</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="413"/>
+        <location filename="../../app/ui/bid_form.py" line="419"/>
         <source>With fewer offers at its end, the bid is extended once.</source>
         <translation>समाप्ति पर इससे कम ऑफ़र हों तो बिड एक बार बढ़ाई जाती है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="414"/>
+        <location filename="../../app/ui/bid_form.py" line="420"/>
         <source>Add item</source>
         <translation>वस्तु जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="415"/>
+        <location filename="../../app/ui/bid_form.py" line="421"/>
         <source>Save draft</source>
         <translation>ड्राफ़्ट सहेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="434"/>
+        <location filename="../../app/ui/bid_form.py" line="440"/>
         <source>Enter an amount in rupees, like 4,50,000 or 450000.50.</source>
         <translation>राशि रुपयों में लिखें, जैसे 4,50,000 या 450000.50।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="441"/>
+        <location filename="../../app/ui/bid_form.py" line="447"/>
         <source>Enter a percentage from 0 to 100, like 15 or 2.5.</source>
         <translation>0 से 100 तक का प्रतिशत लिखें, जैसे 15 या 2.5।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="450"/>
+        <location filename="../../app/ui/bid_form.py" line="456"/>
         <source>Enter the estimated value in rupees.</source>
         <translation>अनुमानित मूल्य रुपयों में लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="460"/>
+        <location filename="../../app/ui/bid_form.py" line="466"/>
         <source>Enter the EMD amount in rupees.</source>
         <translation>ईएमडी राशि रुपयों में लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="561"/>
+        <location filename="../../app/ui/bid_form.py" line="546"/>
+        <source>The estimated value is below %1: such a purchase is exempt from the Make in India Order (%2), so its margin of preference will not be applied in the evaluation.</source>
+        <translation>अनुमानित मूल्य %1 से कम है: ऐसी खरीद मेक इन इंडिया आदेश (%2) से मुक्त है, इसलिए मूल्यांकन में इसका वरीयता मार्जिन लागू नहीं होगा।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="584"/>
         <source>Type the estimated value to see which ways of buying the rules allow.</source>
         <translation>अनुमानित मूल्य लिखें, तो दिखेगा कि नियम खरीद के कौन-से तरीके अनुमति देते हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="569"/>
+        <location filename="../../app/ui/bid_form.py" line="592"/>
         <source>Ways of buying for %1 on %2 (%3):</source>
         <translation>%2 को %1 की खरीद के तरीके (%3):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="573"/>
+        <location filename="../../app/ui/bid_form.py" line="596"/>
         <source>Direct purchase</source>
         <translation>सीधी खरीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="573"/>
+        <location filename="../../app/ui/bid_form.py" line="596"/>
         <source>L1 purchase</source>
         <translation>L1 खरीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="574"/>
+        <location filename="../../app/ui/bid_form.py" line="597"/>
         <source>Bid or reverse auction</source>
         <translation>बिड या रिवर्स नीलामी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="579"/>
+        <location filename="../../app/ui/bid_form.py" line="602"/>
         <source>not allowed</source>
         <translation>अनुमति नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="581"/>
+        <location filename="../../app/ui/bid_form.py" line="604"/>
         <source>required</source>
         <translation>अनिवार्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="583"/>
+        <location filename="../../app/ui/bid_form.py" line="606"/>
         <source>allowed</source>
         <translation>अनुमति है</translation>
     </message>
@@ -680,84 +685,84 @@
 <context>
     <name>BidItemEditor</name>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="724"/>
-        <location filename="../../app/ui/bid_form.py" line="814"/>
+        <location filename="../../app/ui/bid_form.py" line="747"/>
+        <location filename="../../app/ui/bid_form.py" line="837"/>
         <source>Item %1</source>
         <translation>वस्तु %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="767"/>
+        <location filename="../../app/ui/bid_form.py" line="790"/>
         <source>Choose a category</source>
         <translation>श्रेणी चुनें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="786"/>
-        <location filename="../../app/ui/bid_form.py" line="793"/>
+        <location filename="../../app/ui/bid_form.py" line="809"/>
+        <location filename="../../app/ui/bid_form.py" line="816"/>
         <source>Any</source>
         <translation>कोई भी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="815"/>
+        <location filename="../../app/ui/bid_form.py" line="838"/>
         <source>Item name</source>
         <translation>वस्तु का नाम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="816"/>
+        <location filename="../../app/ui/bid_form.py" line="839"/>
         <source>Category</source>
         <translation>श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="817"/>
+        <location filename="../../app/ui/bid_form.py" line="840"/>
         <source>Group</source>
         <translation>समूह</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="818"/>
+        <location filename="../../app/ui/bid_form.py" line="841"/>
         <source>e.g. Hospital bed, semi-Fowler</source>
         <translation>जैसे अस्पताल बिस्तर, सेमी-फाउलर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="819"/>
+        <location filename="../../app/ui/bid_form.py" line="842"/>
         <source>e.g. Beds</source>
         <translation>जैसे बिस्तर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="820"/>
+        <location filename="../../app/ui/bid_form.py" line="843"/>
         <source>Remove item</source>
         <translation>वस्तु हटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="821"/>
+        <location filename="../../app/ui/bid_form.py" line="844"/>
         <source>Consignees</source>
         <translation>परेषिती</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="822"/>
+        <location filename="../../app/ui/bid_form.py" line="845"/>
         <source>District</source>
         <translation>ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="822"/>
+        <location filename="../../app/ui/bid_form.py" line="845"/>
         <source>Quantity</source>
         <translation>मात्रा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="822"/>
+        <location filename="../../app/ui/bid_form.py" line="845"/>
         <source>Delivery days</source>
         <translation>डिलीवरी के दिन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="824"/>
+        <location filename="../../app/ui/bid_form.py" line="847"/>
         <source>Add consignee</source>
         <translation>परेषिती जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="831"/>
+        <location filename="../../app/ui/bid_form.py" line="854"/>
         <source>e.g. Raipur</source>
         <translation>जैसे रायपुर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="832"/>
+        <location filename="../../app/ui/bid_form.py" line="855"/>
         <source>Remove this consignee</source>
         <translation>यह परेषिती हटाएँ</translation>
     </message>
@@ -765,97 +770,97 @@
 <context>
     <name>BidRules</name>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="75"/>
+        <location filename="../../app/ui/bid_form.py" line="78"/>
         <source>Give the bid a title (up to %1 characters).</source>
         <translation>बिड को शीर्षक दें (अधिकतम %1 अक्षर)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="77"/>
+        <location filename="../../app/ui/bid_form.py" line="80"/>
         <source>Name the item (up to %1 characters).</source>
         <translation>वस्तु का नाम लिखें (अधिकतम %1 अक्षर)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="79"/>
+        <location filename="../../app/ui/bid_form.py" line="82"/>
         <source>Choose the item&apos;s category (one that holds products).</source>
         <translation>वस्तु की श्रेणी चुनें (ऐसी श्रेणी जिसमें उत्पाद हों)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="81"/>
+        <location filename="../../app/ui/bid_form.py" line="84"/>
         <source>Name the consignee&apos;s district.</source>
         <translation>परेषिती का ज़िला लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="83"/>
+        <location filename="../../app/ui/bid_form.py" line="86"/>
         <source>Enter a whole number from %1 to %2.</source>
         <translation>%1 से %2 तक की पूर्ण संख्या लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="85"/>
+        <location filename="../../app/ui/bid_form.py" line="88"/>
         <source>A bid needs at least one item.</source>
         <translation>बिड में कम से कम एक वस्तु होनी चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="87"/>
+        <location filename="../../app/ui/bid_form.py" line="90"/>
         <source>An item needs at least one consignee.</source>
         <translation>हर वस्तु का कम से कम एक परेषिती होना चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="89"/>
+        <location filename="../../app/ui/bid_form.py" line="92"/>
         <source>The estimated value must be above zero.</source>
         <translation>अनुमानित मूल्य शून्य से अधिक होना चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="92"/>
+        <location filename="../../app/ui/bid_form.py" line="95"/>
         <source>The bid must end in the future.</source>
         <translation>बिड की समाप्ति भविष्य में होनी चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="93"/>
+        <location filename="../../app/ui/bid_form.py" line="96"/>
         <source>Choose the date and time the bid ends.</source>
         <translation>बिड की समाप्ति की तिथि और समय चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="95"/>
+        <location filename="../../app/ui/bid_form.py" line="98"/>
         <source>Offers must stay valid for %1 to %2 days.</source>
         <translation>ऑफ़र %1 से %2 दिन तक वैध रहने चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="97"/>
+        <location filename="../../app/ui/bid_form.py" line="100"/>
         <source>The minimum number of offers is from %1 to %2.</source>
         <translation>ऑफ़रों की न्यूनतम संख्या %1 से %2 तक हो सकती है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="99"/>
+        <location filename="../../app/ui/bid_form.py" line="102"/>
         <source>The automatic extension is from %1 to %2 days.</source>
         <translation>स्वचालित विस्तार %1 से %2 दिन का होता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="101"/>
+        <location filename="../../app/ui/bid_form.py" line="104"/>
         <source>The ePBG is a percentage from %1 to %2.</source>
         <translation>ई-पीबीजी %1 से %2 प्रतिशत तक होता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="104"/>
+        <location filename="../../app/ui/bid_form.py" line="107"/>
         <source>Percentages are from 0 to 100.</source>
         <translation>प्रतिशत 0 से 100 तक होते हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="106"/>
+        <location filename="../../app/ui/bid_form.py" line="109"/>
         <source>Choose which sellers go to the reverse auction.</source>
         <translation>चुनें कि कौन-से विक्रेता रिवर्स नीलामी में जाएँगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="110"/>
+        <location filename="../../app/ui/bid_form.py" line="113"/>
         <source>The EMD must be 2% to 5% of the estimated value: from %1 to %2.</source>
         <translation>ईएमडी अनुमानित मूल्य का 2% से 5% होनी चाहिए: %1 से %2 तक।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="113"/>
+        <location filename="../../app/ui/bid_form.py" line="116"/>
         <source>Enter the EMD amount in rupees, above zero.</source>
         <translation>ईएमडी राशि रुपयों में लिखें, शून्य से अधिक।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="115"/>
+        <location filename="../../app/ui/bid_form.py" line="118"/>
         <source>In a group-wise bid, write a group name on every item (items with the same name form a group).</source>
         <translation>समूह-वार बिड में हर वस्तु पर समूह का नाम लिखें (एक ही नाम वाली वस्तुएँ एक समूह बनाती हैं)।</translation>
     </message>
@@ -1045,13 +1050,13 @@
     </message>
     <message>
         <location filename="../../app/ui/bids_page.py" line="654"/>
-        <location filename="../../app/ui/bids_page.py" line="969"/>
+        <location filename="../../app/ui/bids_page.py" line="973"/>
         <source>Evaluation</source>
         <translation>मूल्यांकन</translation>
     </message>
     <message>
         <location filename="../../app/ui/bids_page.py" line="655"/>
-        <location filename="../../app/ui/bids_page.py" line="1018"/>
+        <location filename="../../app/ui/bids_page.py" line="1023"/>
         <source>Technical evaluation</source>
         <translation>तकनीकी मूल्यांकन</translation>
     </message>
@@ -1143,366 +1148,376 @@
         <translation>बोलियाँ अभी पढ़ी नहीं जा सकतीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="850"/>
+        <location filename="../../app/ui/bids_page.py" line="854"/>
         <source>Offline: the timeline and evaluation of this bid were not kept on this computer; they show once the marketplace can be reached.</source>
         <translation>ऑफ़लाइन: इस बोली की समय-रेखा और मूल्यांकन इस कंप्यूटर पर नहीं रखे गए थे; मार्केटप्लेस से संपर्क होते ही ये दिखाई देंगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="853"/>
+        <location filename="../../app/ui/bids_page.py" line="857"/>
         <source>The details of this bid cannot be read now: %1</source>
         <translation>इस बोली का विवरण अभी पढ़ा नहीं जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="871"/>
+        <location filename="../../app/ui/bids_page.py" line="875"/>
         <source>no catalogue listing named; as described</source>
         <translation>कैटलॉग की कोई उत्पाद सूची नहीं बताई गई; विवरण के अनुसार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="873"/>
+        <location filename="../../app/ui/bids_page.py" line="877"/>
         <source>catalogue listing: %1</source>
         <translation>कैटलॉग उत्पाद सूची: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="875"/>
+        <location filename="../../app/ui/bids_page.py" line="879"/>
         <source>catalogue listing %1</source>
         <translation>कैटलॉग उत्पाद सूची %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="881"/>
+        <location filename="../../app/ui/bids_page.py" line="885"/>
         <source>%1: offered %2, required %3</source>
         <translation>%1: प्रस्तावित %2, अपेक्षित %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="882"/>
+        <location filename="../../app/ui/bids_page.py" line="886"/>
         <source>(not stated)</source>
         <translation>(नहीं बताया गया)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="884"/>
+        <location filename="../../app/ui/bids_page.py" line="888"/>
         <source>differs from the requirement</source>
         <translation>आवश्यकता से भिन्न</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="891"/>
+        <location filename="../../app/ui/bids_page.py" line="895"/>
         <source>not decided</source>
         <translation>निर्णय बाकी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="891"/>
-        <location filename="../../app/ui/bids_page.py" line="1016"/>
+        <location filename="../../app/ui/bids_page.py" line="895"/>
+        <location filename="../../app/ui/bids_page.py" line="1021"/>
         <source>accepted</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="891"/>
+        <location filename="../../app/ui/bids_page.py" line="895"/>
         <source>rejected</source>
         <translation>अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="894"/>
+        <location filename="../../app/ui/bids_page.py" line="898"/>
         <source>Seller %1 · local content %2% · %3</source>
         <translation>विक्रेता %1 · स्थानीय सामग्री %2% · %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="911"/>
+        <location filename="../../app/ui/bids_page.py" line="915"/>
         <source>Reject technically</source>
         <translation>तकनीकी रूप से अस्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="953"/>
+        <location filename="../../app/ui/bids_page.py" line="957"/>
         <source>Bid number</source>
         <translation>बोली संख्या</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="953"/>
+        <location filename="../../app/ui/bids_page.py" line="957"/>
         <source>(not published)</source>
         <translation>(प्रकाशित नहीं)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="954"/>
+        <location filename="../../app/ui/bids_page.py" line="958"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="960"/>
+        <location filename="../../app/ui/bids_page.py" line="964"/>
         <source>Buyer</source>
         <translation>क्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="961"/>
+        <location filename="../../app/ui/bids_page.py" line="965"/>
         <source>Estimated value</source>
         <translation>अनुमानित मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="962"/>
+        <location filename="../../app/ui/bids_page.py" line="966"/>
         <source>Ends</source>
         <translation>समाप्ति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="963"/>
+        <location filename="../../app/ui/bids_page.py" line="967"/>
         <source>Opens</source>
         <translation>खुलेगी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="965"/>
+        <location filename="../../app/ui/bids_page.py" line="969"/>
         <source>Offers valid for</source>
         <translation>ऑफ़र की वैधता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="965"/>
+        <location filename="../../app/ui/bids_page.py" line="969"/>
         <source>%1 days after the end</source>
         <translation>समाप्ति के %1 दिन बाद तक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="967"/>
+        <location filename="../../app/ui/bids_page.py" line="971"/>
         <source>Total value of all items</source>
         <translation>सभी वस्तुओं का कुल मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="967"/>
+        <location filename="../../app/ui/bids_page.py" line="971"/>
         <source>Item-wise</source>
         <translation>वस्तु-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="968"/>
+        <location filename="../../app/ui/bids_page.py" line="972"/>
         <source>Group-wise</source>
         <translation>समूह-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="971"/>
+        <location filename="../../app/ui/bids_page.py" line="975"/>
         <source>Packets</source>
         <translation>पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="971"/>
+        <location filename="../../app/ui/bids_page.py" line="975"/>
         <source>Two packets (technical, then financial)</source>
         <translation>दो पैकेट (पहले तकनीकी, फिर वित्तीय)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="972"/>
+        <location filename="../../app/ui/bids_page.py" line="976"/>
         <source>Single packet</source>
         <translation>एकल पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="974"/>
+        <location filename="../../app/ui/bids_page.py" line="978"/>
         <source>EMD</source>
         <translation>ईएमडी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="976"/>
+        <location filename="../../app/ui/bids_page.py" line="980"/>
         <source>ePBG</source>
         <translation>ई-पीबीजी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="976"/>
+        <location filename="../../app/ui/bids_page.py" line="980"/>
         <source>%1% of the order value</source>
         <translation>ऑर्डर मूल्य का %1%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="977"/>
-        <location filename="../../app/ui/bids_page.py" line="984"/>
+        <location filename="../../app/ui/bids_page.py" line="981"/>
         <location filename="../../app/ui/bids_page.py" line="988"/>
-        <location filename="../../app/ui/bids_page.py" line="1040"/>
+        <location filename="../../app/ui/bids_page.py" line="992"/>
+        <location filename="../../app/ui/bids_page.py" line="1050"/>
         <source>None</source>
         <translation>कोई नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="979"/>
+        <location filename="../../app/ui/bids_page.py" line="983"/>
         <source>Payment</source>
         <translation>भुगतान</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="979"/>
+        <location filename="../../app/ui/bids_page.py" line="983"/>
         <source>Within %1 days of the CRAC</source>
         <translation>सीआरएसी के %1 दिन के भीतर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="982"/>
+        <location filename="../../app/ui/bids_page.py" line="986"/>
         <source>MSEs within %1% of L1 may match it for %2% of the quantity</source>
         <translation>L1 से %1% के भीतर वाले एमएसई, मात्रा के %2% के लिए L1 मूल्य का मिलान कर सकते हैं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="984"/>
+        <location filename="../../app/ui/bids_page.py" line="988"/>
         <source>MSE preference</source>
         <translation>एमएसई वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="986"/>
+        <location filename="../../app/ui/bids_page.py" line="990"/>
         <source>Class-I local suppliers within %1% of L1 may match it; L1 keeps %2% of the quantity</source>
         <translation>L1 से %1% के भीतर वाले श्रेणी-I स्थानीय आपूर्तिकर्ता L1 मूल्य का मिलान कर सकते हैं; मात्रा का %2% L1 के पास रहता है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="988"/>
+        <location filename="../../app/ui/bids_page.py" line="992"/>
         <source>Make in India preference</source>
         <translation>मेक इन इंडिया वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="990"/>
+        <location filename="../../app/ui/bids_page.py" line="994"/>
         <source>Minimum offers</source>
         <translation>न्यूनतम ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="990"/>
+        <location filename="../../app/ui/bids_page.py" line="994"/>
         <source>%1; with fewer, the bid is extended by %2 days</source>
         <translation>%1; इससे कम ऑफ़र होने पर बोली %2 दिन बढ़ाई जाती है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="993"/>
+        <location filename="../../app/ui/bids_page.py" line="997"/>
         <source>all but the highest-priced offer (H1 elimination)</source>
         <translation>सबसे ऊँचे मूल्य वाले ऑफ़र को छोड़कर सभी (H1 निष्कासन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="994"/>
+        <location filename="../../app/ui/bids_page.py" line="998"/>
         <source>the lowest-priced half of the offers</source>
         <translation>सबसे कम मूल्य वाले आधे ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="995"/>
+        <location filename="../../app/ui/bids_page.py" line="999"/>
         <source>from the start: every qualified seller bids</source>
         <translation>आरंभ से ही: हर योग्य विक्रेता बोली लगाता है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="996"/>
+        <location filename="../../app/ui/bids_page.py" line="1000"/>
         <source>Reverse auction</source>
         <translation>रिवर्स नीलामी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="996"/>
+        <location filename="../../app/ui/bids_page.py" line="1000"/>
         <source>Yes: %1</source>
         <translation>हाँ: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="997"/>
+        <location filename="../../app/ui/bids_page.py" line="1001"/>
         <source>No</source>
         <translation>नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="999"/>
+        <location filename="../../app/ui/bids_page.py" line="1003"/>
+        <source>Invitation to match L1</source>
+        <translation>L1 मूल्य से मिलान का आमंत्रण</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="1004"/>
         <source>Negotiation, round %1</source>
         <translation>बातचीत (नेगोशिएशन), दौर %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1001"/>
+        <location filename="../../app/ui/bids_page.py" line="1006"/>
         <source>Items</source>
         <translation>वस्तुएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1011"/>
+        <location filename="../../app/ui/bids_page.py" line="1016"/>
         <source>submitted on %1</source>
         <translation>%1 को जमा किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1011"/>
+        <location filename="../../app/ui/bids_page.py" line="1016"/>
         <source>withdrawn (last sent %1)</source>
         <translation>वापस लिया गया (पिछली बार %1 को भेजा गया)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1012"/>
+        <location filename="../../app/ui/bids_page.py" line="1017"/>
         <source>Your offer</source>
         <translation>आपका प्रस्ताव</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1014"/>
+        <location filename="../../app/ui/bids_page.py" line="1019"/>
         <source>Receipt</source>
         <translation>रसीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1015"/>
+        <location filename="../../app/ui/bids_page.py" line="1020"/>
         <source>Withdrawals left</source>
         <translation>शेष वापसी अवसर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1016"/>
+        <location filename="../../app/ui/bids_page.py" line="1021"/>
         <source>rejected: %1</source>
         <translation>अस्वीकृत: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1024"/>
+        <location filename="../../app/ui/bids_page.py" line="1029"/>
+        <source>lot %1: match %2 by %3; unanswered by then, it counts as declined</source>
+        <translation>लॉट %1: %3 तक %2 से मिलान करें; तब तक उत्तर न देने पर इसे अस्वीकार माना जाएगा</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="1034"/>
         <source>open until %1</source>
         <translation>%1 तक खुला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1025"/>
+        <location filename="../../app/ui/bids_page.py" line="1035"/>
         <source>price lowered</source>
         <translation>मूल्य घटाया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1025"/>
+        <location filename="../../app/ui/bids_page.py" line="1035"/>
         <source>price kept</source>
         <translation>मूल्य यथावत रखा गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1026"/>
+        <location filename="../../app/ui/bids_page.py" line="1036"/>
         <source>lapsed without an answer</source>
         <translation>बिना उत्तर के समाप्त</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1030"/>
+        <location filename="../../app/ui/bids_page.py" line="1040"/>
         <source>lot %1, %2: %3 (%4)</source>
         <translation>लॉट %1, %2: %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1038"/>
+        <location filename="../../app/ui/bids_page.py" line="1048"/>
         <source>Bid security declaration instead</source>
         <translation>इसके बदले बोली प्रतिभूति घोषणा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1042"/>
+        <location filename="../../app/ui/bids_page.py" line="1052"/>
         <source> (MSEs and startups exempt)</source>
         <translation> (एमएसई और स्टार्टअप को छूट)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1052"/>
+        <location filename="../../app/ui/bids_page.py" line="1062"/>
         <source>%1: %2, delivery within %3 days</source>
         <translation>%1: %2, %3 दिन के भीतर डिलीवरी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1055"/>
+        <location filename="../../app/ui/bids_page.py" line="1065"/>
         <source>%1 — %2 in all</source>
         <translation>%1 — कुल %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1079"/>
+        <location filename="../../app/ui/bids_page.py" line="1089"/>
         <source>Remark (for the buyer and the record):</source>
         <translation>टिप्पणी (खरीदार और रिकॉर्ड के लिए):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1085"/>
+        <location filename="../../app/ui/bids_page.py" line="1095"/>
         <source>Approve and publish</source>
         <translation>अनुमोदित और प्रकाशित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1091"/>
+        <location filename="../../app/ui/bids_page.py" line="1101"/>
         <source>Return to the buyer</source>
         <translation>खरीदार को लौटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1101"/>
+        <location filename="../../app/ui/bids_page.py" line="1111"/>
         <source>Preparing your offer…</source>
         <translation>आपका प्रस्ताव तैयार किया जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1106"/>
+        <location filename="../../app/ui/bids_page.py" line="1116"/>
         <source>Your offer cannot be prepared now: %1</source>
         <translation>आपका प्रस्ताव अभी तैयार नहीं किया जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1126"/>
+        <location filename="../../app/ui/bids_page.py" line="1136"/>
         <source>Withdraw my offer</source>
         <translation>मेरा प्रस्ताव वापस लें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1127"/>
+        <location filename="../../app/ui/bids_page.py" line="1137"/>
         <source>Withdraw your offer on this bid? You may make it again before the end; an offer may be withdrawn at most three times.</source>
         <translation>इस बोली पर अपना प्रस्ताव वापस लें? समाप्ति से पहले आप इसे फिर से दे सकते हैं; कोई प्रस्ताव अधिकतम तीन बार वापस लिया जा सकता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1134"/>
+        <location filename="../../app/ui/bids_page.py" line="1144"/>
         <source>Your offer will be withdrawn with the next sync.</source>
         <translation>अगले सिंक के साथ आपका प्रस्ताव वापस ले लिया जाएगा।</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="1135"/>
+        <location filename="../../app/ui/bids_page.py" line="1145"/>
         <source>Your offer will be withdrawn with the next sync (%n withdrawal(s) left after this one).</source>
         <translation>
             <numerusform>अगले सिंक के साथ आपका प्रस्ताव वापस ले लिया जाएगा (इसके बाद %n बार और वापस लिया जा सकता है)।</numerusform>
@@ -1510,38 +1525,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1141"/>
+        <location filename="../../app/ui/bids_page.py" line="1151"/>
         <source>You have no offer on this bid to withdraw.</source>
         <translation>इस बोली पर आपका कोई प्रस्ताव नहीं है जिसे वापस लिया जा सके।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1142"/>
+        <location filename="../../app/ui/bids_page.py" line="1152"/>
         <source>The offer cannot be withdrawn now: %1</source>
         <translation>प्रस्ताव अभी वापस नहीं लिया जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1184"/>
-        <location filename="../../app/ui/bids_page.py" line="1187"/>
+        <location filename="../../app/ui/bids_page.py" line="1194"/>
+        <location filename="../../app/ui/bids_page.py" line="1197"/>
         <source>Negotiate with L1</source>
         <translation>L1 से बातचीत (नेगोशिएशन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1184"/>
+        <location filename="../../app/ui/bids_page.py" line="1194"/>
         <source>Lot:</source>
         <translation>लॉट:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1188"/>
+        <location filename="../../app/ui/bids_page.py" line="1198"/>
         <source>Your request to the L1 seller (72 hours to answer):</source>
         <translation>L1 विक्रेता से आपका अनुरोध (उत्तर के लिए 72 घंटे):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1256"/>
+        <location filename="../../app/ui/bids_page.py" line="1266"/>
         <source>Export the bid for audit</source>
         <translation>बोली को ऑडिट के लिए निर्यात करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1259"/>
+        <location filename="../../app/ui/bids_page.py" line="1269"/>
         <source>Saved for audit: %1</source>
         <translation>ऑडिट के लिए सहेजा गया: %1</translation>
     </message>
@@ -1880,265 +1895,295 @@
 <context>
     <name>EvaluationView</name>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="60"/>
+        <location filename="../../app/ui/evaluation_view.py" line="61"/>
         <source>No evaluation to show yet: it is made when the financial offers are opened.</source>
         <translation>अभी दिखाने को कोई मूल्यांकन नहीं है: यह वित्तीय ऑफ़र खुलने पर बनता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="86"/>
+        <location filename="../../app/ui/evaluation_view.py" line="87"/>
         <source>total value of all items</source>
         <translation>सभी वस्तुओं का कुल मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="86"/>
+        <location filename="../../app/ui/evaluation_view.py" line="87"/>
         <source>item-wise</source>
         <translation>वस्तु-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="87"/>
+        <location filename="../../app/ui/evaluation_view.py" line="88"/>
         <source>group-wise</source>
         <translation>समूह-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="89"/>
+        <location filename="../../app/ui/evaluation_view.py" line="90"/>
         <source>Evaluated on the %1</source>
         <translation>मूल्यांकन का आधार: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="96"/>
+        <location filename="../../app/ui/evaluation_view.py" line="99"/>
         <source>Evaluated at the final prices of reverse auction %1.</source>
         <translation>रिवर्स नीलामी %1 के अंतिम मूल्यों पर मूल्यांकित।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="97"/>
+        <location filename="../../app/ui/evaluation_view.py" line="100"/>
         <source>Reverse auction %1 is finding the prices: this is the bid stage&apos;s evaluation, and nothing can be awarded until the auction closes.</source>
         <translation>रिवर्स नीलामी %1 मूल्य तय कर रही है: यह बोली चरण का मूल्यांकन है, और नीलामी बंद होने तक कोई अधिनिर्णय नहीं हो सकता।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="107"/>
+        <location filename="../../app/ui/evaluation_view.py" line="111"/>
+        <source>The estimated value, %1, is below %2: the Make in India preference does not apply to this bid and its margin is not applied (%3).</source>
+        <translation>अनुमानित मूल्य, %1, %2 से कम है: इस बिड पर मेक इन इंडिया वरीयता लागू नहीं होती और इसका मार्जिन लागू नहीं किया गया (%3)।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="116"/>
+        <source>The estimated value was not given, so the Make in India exemption below %1 (%2) could not be checked: the margin is applied.</source>
+        <translation>अनुमानित मूल्य नहीं दिया गया, इसलिए %1 से कम की मेक इन इंडिया छूट (%2) जाँची नहीं जा सकी: मार्जिन लागू किया गया है।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="123"/>
         <source>All items together</source>
         <translation>सभी वस्तुएँ एक साथ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="109"/>
+        <location filename="../../app/ui/evaluation_view.py" line="125"/>
         <source>Lot %1: %2</source>
         <translation>लॉट %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="115"/>
+        <location filename="../../app/ui/evaluation_view.py" line="131"/>
         <source>No offer could be evaluated in this lot.</source>
         <translation>इस लॉट में किसी ऑफ़र का मूल्यांकन नहीं हो सका।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="118"/>
+        <location filename="../../app/ui/evaluation_view.py" line="134"/>
         <source>L1 is %1 at %2 for the lot.</source>
         <translation>इस लॉट में L1 %1 है, %2 पर।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="123"/>
+        <location filename="../../app/ui/evaluation_view.py" line="139"/>
         <source>Yes</source>
         <translation>हाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="123"/>
+        <location filename="../../app/ui/evaluation_view.py" line="139"/>
         <source>No</source>
         <translation>नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="124"/>
+        <location filename="../../app/ui/evaluation_view.py" line="144"/>
         <source>Rank</source>
         <translation>क्रम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="124"/>
-        <location filename="../../app/ui/evaluation_view.py" line="192"/>
-        <location filename="../../app/ui/evaluation_view.py" line="207"/>
+        <location filename="../../app/ui/evaluation_view.py" line="144"/>
+        <location filename="../../app/ui/evaluation_view.py" line="228"/>
+        <location filename="../../app/ui/evaluation_view.py" line="243"/>
         <source>Seller</source>
         <translation>विक्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="124"/>
+        <location filename="../../app/ui/evaluation_view.py" line="144"/>
         <source>Lot price</source>
         <translation>लॉट मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="124"/>
+        <location filename="../../app/ui/evaluation_view.py" line="144"/>
         <source>MSE</source>
         <translation>एमएसई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="124"/>
+        <location filename="../../app/ui/evaluation_view.py" line="144"/>
         <source>Nature</source>
         <translation>व्यवसाय का प्रकार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="125"/>
+        <location filename="../../app/ui/evaluation_view.py" line="145"/>
         <source>Make in India class</source>
         <translation>मेक इन इंडिया श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="125"/>
+        <location filename="../../app/ui/evaluation_view.py" line="145"/>
         <source>Offer submitted</source>
         <translation>ऑफ़र जमा हुआ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="131"/>
+        <location filename="../../app/ui/evaluation_view.py" line="147"/>
+        <source>As opened</source>
+        <translation>खुलने के समय</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="153"/>
         <source>Yes, but not eligible for the preference</source>
         <translation>हाँ, पर वरीयता के पात्र नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="133"/>
+        <location filename="../../app/ui/evaluation_view.py" line="155"/>
         <source>Yes; kept its preference rights through the reverse auction</source>
         <translation>हाँ; रिवर्स नीलामी के बाद भी वरीयता के अधिकार बने रहे</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="142"/>
+        <location filename="../../app/ui/evaluation_view.py" line="166"/>
         <source>Not evaluated in this lot:</source>
         <translation>इस लॉट में मूल्यांकन नहीं हुआ:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="147"/>
+        <location filename="../../app/ui/evaluation_view.py" line="171"/>
         <source>MSE purchase preference</source>
         <translation>एमएसई खरीद वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="148"/>
+        <location filename="../../app/ui/evaluation_view.py" line="172"/>
         <source>Make in India purchase preference</source>
         <translation>मेक इन इंडिया खरीद वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="157"/>
+        <location filename="../../app/ui/evaluation_view.py" line="184"/>
         <source>Not needed: L1 itself is eligible for the preference.</source>
         <translation>आवश्यक नहीं: L1 स्वयं वरीयता का पात्र है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="158"/>
+        <location filename="../../app/ui/evaluation_view.py" line="185"/>
         <source>%1 matched the L1 price.</source>
         <translation>%1 ने L1 मूल्य का मिलान किया।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="159"/>
+        <location filename="../../app/ui/evaluation_view.py" line="186"/>
+        <source>%1 matched the L1 price and share the quantity in proportion to what each tendered.</source>
+        <translation>%1 ने L1 मूल्य से मिलान किया और हर एक की निविदा की गई मात्रा के अनुपात में मात्रा बाँटी।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="188"/>
         <source>No eligible seller was within the band.</source>
         <translation>बैंड में कोई पात्र विक्रेता नहीं था।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="160"/>
+        <location filename="../../app/ui/evaluation_view.py" line="189"/>
         <source>Every seller invited declined to match the L1 price.</source>
         <translation>आमंत्रित हर विक्रेता ने L1 मूल्य के मिलान से मना किया।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="161"/>
+        <location filename="../../app/ui/evaluation_view.py" line="190"/>
         <source>The preference&apos;s share comes to no whole unit, so nobody was invited.</source>
         <translation>वरीयता का हिस्सा एक भी पूरी इकाई नहीं बनता, इसलिए किसी को आमंत्रित नहीं किया गया।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="162"/>
+        <location filename="../../app/ui/evaluation_view.py" line="191"/>
         <source>Not applied: the MSE preference prevails in this lot.</source>
         <translation>लागू नहीं: इस लॉट में एमएसई वरीयता प्रभावी है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="164"/>
+        <location filename="../../app/ui/evaluation_view.py" line="192"/>
+        <source>Not applied: a bid of an estimated value below Rs 5 lakh is exempt from the Make in India Order.</source>
+        <translation>लागू नहीं: 5 लाख रुपये से कम अनुमानित मूल्य की बिड मेक इन इंडिया आदेश से मुक्त है।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="195"/>
         <source>within %1% of L1, up to %2</source>
         <translation>L1 से %1% के भीतर, %2 तक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="169"/>
+        <location filename="../../app/ui/evaluation_view.py" line="199"/>
+        <source>within %1% of L1 as opened (%3), up to %2</source>
+        <translation>खुलने के समय के L1 (%3) से %1% के भीतर, %2 तक</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluation_view.py" line="205"/>
         <source>Band</source>
         <translation>बैंड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="170"/>
+        <location filename="../../app/ui/evaluation_view.py" line="206"/>
         <source>In the band</source>
         <translation>बैंड में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="171"/>
+        <location filename="../../app/ui/evaluation_view.py" line="207"/>
         <source>In the band, not eligible</source>
         <translation>बैंड में, पर पात्र नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="172"/>
+        <location filename="../../app/ui/evaluation_view.py" line="208"/>
         <source>Invited to match L1</source>
         <translation>L1 मिलान के लिए आमंत्रित</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="173"/>
+        <location filename="../../app/ui/evaluation_view.py" line="209"/>
         <source>Declined</source>
         <translation>मना किया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="174"/>
+        <location filename="../../app/ui/evaluation_view.py" line="210"/>
         <source>Matched</source>
         <translation>मिलान किया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="175"/>
+        <location filename="../../app/ui/evaluation_view.py" line="211"/>
         <source>Outcome</source>
         <translation>परिणाम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="184"/>
+        <location filename="../../app/ui/evaluation_view.py" line="220"/>
         <source>L1</source>
         <translation>L1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="184"/>
+        <location filename="../../app/ui/evaluation_view.py" line="220"/>
         <source>MSE price match</source>
         <translation>एमएसई मूल्य मिलान</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="185"/>
+        <location filename="../../app/ui/evaluation_view.py" line="221"/>
         <source>Make in India price match</source>
         <translation>मेक इन इंडिया मूल्य मिलान</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="186"/>
+        <location filename="../../app/ui/evaluation_view.py" line="222"/>
         <source>Award</source>
         <translation>आवंटन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="189"/>
+        <location filename="../../app/ui/evaluation_view.py" line="225"/>
         <source>Nothing is awarded: no lot has an offer that could be evaluated.</source>
         <translation>कुछ आवंटित नहीं हुआ: किसी लॉट में मूल्यांकन योग्य ऑफ़र नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="192"/>
+        <location filename="../../app/ui/evaluation_view.py" line="228"/>
         <source>Item</source>
         <translation>वस्तु</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="192"/>
+        <location filename="../../app/ui/evaluation_view.py" line="228"/>
         <source>Quantity</source>
         <translation>मात्रा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="192"/>
+        <location filename="../../app/ui/evaluation_view.py" line="228"/>
         <source>Unit price</source>
         <translation>इकाई मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="192"/>
-        <location filename="../../app/ui/evaluation_view.py" line="207"/>
+        <location filename="../../app/ui/evaluation_view.py" line="228"/>
+        <location filename="../../app/ui/evaluation_view.py" line="243"/>
         <source>Total</source>
         <translation>कुल</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="193"/>
+        <location filename="../../app/ui/evaluation_view.py" line="229"/>
         <source>Rule</source>
         <translation>नियम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="193"/>
+        <location filename="../../app/ui/evaluation_view.py" line="229"/>
         <source>Why</source>
         <translation>कारण</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="205"/>
+        <location filename="../../app/ui/evaluation_view.py" line="241"/>
         <source>By seller</source>
         <translation>विक्रेता-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evaluation_view.py" line="208"/>
+        <location filename="../../app/ui/evaluation_view.py" line="244"/>
         <source>Total of the award: %1</source>
         <translation>कुल आवंटन: %1</translation>
     </message>
@@ -2263,22 +2308,22 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="77"/>
+        <location filename="../../app/ui/auction_window.py" line="88"/>
         <source>No.</source>
         <translation>क्र.सं.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="77"/>
+        <location filename="../../app/ui/auction_window.py" line="88"/>
         <source>Accepted at</source>
         <translation>स्वीकृति का समय</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="77"/>
+        <location filename="../../app/ui/auction_window.py" line="88"/>
         <source>Bidder</source>
         <translation>बोलीदाता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="78"/>
+        <location filename="../../app/ui/auction_window.py" line="89"/>
         <source>Price</source>
         <translation>मूल्य</translation>
     </message>
@@ -3876,17 +3921,17 @@
 <context>
     <name>RankingModel</name>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="57"/>
+        <location filename="../../app/ui/auction_window.py" line="76"/>
         <source>Rank</source>
         <translation>क्रम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="57"/>
+        <location filename="../../app/ui/auction_window.py" line="76"/>
         <source>Bidder</source>
         <translation>बोलीदाता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="57"/>
+        <location filename="../../app/ui/auction_window.py" line="76"/>
         <source>Price</source>
         <translation>मूल्य</translation>
     </message>
@@ -4354,101 +4399,106 @@
     </message>
     <message>
         <location filename="../../app/ui/timeline.py" line="43"/>
+        <source>Invitation to match L1 lapsed unanswered</source>
+        <translation>L1 से मिलान का आमंत्रण बिना उत्तर के समाप्त हुआ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="44"/>
         <source>L1 asked to negotiate</source>
         <translation>L1 से बातचीत (नेगोशिएशन) का अनुरोध</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="44"/>
+        <location filename="../../app/ui/timeline.py" line="45"/>
         <source>L1 lowered its price</source>
         <translation>L1 ने अपना मूल्य घटाया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="45"/>
+        <location filename="../../app/ui/timeline.py" line="46"/>
         <source>L1 kept its price</source>
         <translation>L1 ने अपना मूल्य यथावत रखा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="46"/>
+        <location filename="../../app/ui/timeline.py" line="47"/>
         <source>Negotiation round lapsed</source>
         <translation>बातचीत (नेगोशिएशन) का दौर बिना उत्तर के समाप्त</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="47"/>
+        <location filename="../../app/ui/timeline.py" line="48"/>
         <source>Awarded</source>
         <translation>आवंटित</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="48"/>
+        <location filename="../../app/ui/timeline.py" line="49"/>
         <source>Lapsed: the offers&apos; validity ended</source>
         <translation>व्यपगत: ऑफ़र की वैधता समाप्त हुई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="49"/>
+        <location filename="../../app/ui/timeline.py" line="50"/>
         <source>Approved and placed</source>
         <translation>अनुमोदित, ऑर्डर दिया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="50"/>
+        <location filename="../../app/ui/timeline.py" line="51"/>
         <source>Order placed</source>
         <translation>ऑर्डर दिया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="51"/>
+        <location filename="../../app/ui/timeline.py" line="52"/>
         <source>Accepted by the seller</source>
         <translation>विक्रेता द्वारा स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="52"/>
+        <location filename="../../app/ui/timeline.py" line="53"/>
         <source>Declined by the seller</source>
         <translation>विक्रेता द्वारा अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="53"/>
+        <location filename="../../app/ui/timeline.py" line="54"/>
         <source>Delivered</source>
         <translation>डिलीवर किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="54"/>
+        <location filename="../../app/ui/timeline.py" line="55"/>
         <source>Received: CRAC issued</source>
         <translation>प्राप्त: सीआरएसी जारी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="55"/>
+        <location filename="../../app/ui/timeline.py" line="56"/>
         <source>Paid</source>
         <translation>भुगतान किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="61"/>
+        <location filename="../../app/ui/timeline.py" line="62"/>
         <source>buyer</source>
         <translation>क्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="61"/>
+        <location filename="../../app/ui/timeline.py" line="62"/>
         <source>approver</source>
         <translation>अनुमोदक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="62"/>
+        <location filename="../../app/ui/timeline.py" line="63"/>
         <source>seller</source>
         <translation>विक्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="62"/>
+        <location filename="../../app/ui/timeline.py" line="63"/>
         <source>administrator</source>
         <translation>प्रशासक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="126"/>
+        <location filename="../../app/ui/timeline.py" line="127"/>
         <source>the marketplace, automatically</source>
         <translation>मार्केटप्लेस, स्वतः</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="130"/>
+        <location filename="../../app/ui/timeline.py" line="131"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="162"/>
+        <location filename="../../app/ui/timeline.py" line="163"/>
         <source>There is no history yet: events appear here as things move on.</source>
         <translation>अभी कोई इतिहास नहीं है: कार्रवाई आगे बढ़ने पर घटनाएँ यहाँ दिखेंगी।</translation>
     </message>

@@ -334,6 +334,21 @@ class MatchResponse(Base):
     at: Mapped[datetime]
 
 
+class MatchInvitation(Base):
+    """An invitation to match L1 under a purchase preference (server/services/matching.py):
+    made when the evaluation first invites the seller in the lot; `answered` by its deadline,
+    or `lapsed` (and then counted as declined)."""
+
+    __tablename__ = "match_invitations"
+
+    bid_id: Mapped[str] = mapped_column(ForeignKey("bids.id"), primary_key=True)
+    seller_firm_id: Mapped[int] = mapped_column(ForeignKey("seller_firms.id"), primary_key=True)
+    lot: Mapped[str] = mapped_column(String(40), primary_key=True)
+    invited_at: Mapped[datetime]
+    due_at: Mapped[datetime] = mapped_column(index=True)
+    status: Mapped[str] = mapped_column(String(10))  # open | answered | lapsed
+
+
 class PurchaseOrder(Base):
     """An order on a seller: from a bid's award, or a direct or L1 purchase (which waits for
     the approving officer first)."""

@@ -36,6 +36,7 @@ from server.db.models import (
     Category,
     FeedState,
     Listing,
+    MatchInvitation,
     MatchResponse,
     Negotiation,
     PurchaseOrder,
@@ -55,6 +56,7 @@ AUDITED: dict[type, str] = {
     Brand: "brand",
     Bid: "bid",
     MatchResponse: "match_response",
+    MatchInvitation: "match_invitation",
     Negotiation: "negotiation",
     PurchaseOrder: "order",
     Auction: "auction",  # its rules as scheduled, each extension and the close

@@ -46,11 +46,11 @@ from domain.evaluation import Decline, Nature, Offer as DomainOffer, evaluate
 from domain.listing import mii_class
 from domain.money import rupees_text
 from domain.timefmt import iso_utc, ist_text, parse_iso
-from server.db.models import (Auction, Bid, BidCategory, BidEvent, BuyerOrg, Category, Listing, MatchResponse,
+from server.db.models import (Auction, Bid, BidCategory, BidEvent, BuyerOrg, Category, Listing, MatchResponse, Negotiation,
                               Negotiation, Offer, PurchaseOrder, SellerFirm)
 from server.db.trail import SYSTEM, act_as, append_audit, canonical_json, set_chain_head, sha256_hex, take_feed_positions
 from server.errors import ApiError, forbidden, not_found, validation_failed
-from server.services import orders as order_rules
+from server.services import matching, orders as order_rules
 from server.services.caller import Caller
 from server.services.text import parse_id, remark_from
 
@@ -372,11 +372,11 @@ def step(session: Session, now: datetime) -> list[str]:
         if bid.packets == 1:
             for offer in offers:
                 offer.technical_status = "accepted"
-            _evaluate(session, bid)
+            _evaluate(session, bid, now)
         done.append(f"{bid.number} opened")
     from server.services import negotiation  # it builds on this module: imported when used
 
-    return done + _lapse_unawarded(session, now) + negotiation.step(session, now)
+    return done + _lapse_unawarded(session, now) + negotiation.step(session, now) + matching.step(session, now)
 
 
 def offers_valid_until(bid: Bid) -> datetime:
@@ -629,7 +629,7 @@ def open_financial(session: Session, caller: Caller, bid_id: str, version: int, 
     act_as(session, caller.actor, "bid.financial_opened")
     bid.status = "financial_evaluation"
     _touch(bid, now)
-    _evaluate(session, bid)
+    _evaluate(session, bid, now)
     _event(session, bid, caller, "financial packets opened", now)
     return bid
 
@@ -641,16 +641,31 @@ def _seller_alias(firm_id: int) -> str:
     return f"S{firm_id}"
 
 
+def _opened_prices(session: Session, bid: Bid) -> dict[int, dict[str, int]]:
+    """{firm: {item: unit price as opened}} of the offers a negotiation round lowered: the
+    prices before each item's first round (the rounds keep them; the offer holds the latest)."""
+    opened: dict[int, dict[str, int]] = {}
+    for row in session.scalars(select(Negotiation).where(Negotiation.bid_id == bid.id).order_by(Negotiation.asked_at)):
+        for item_id, price in row.before_prices.items():
+            opened.setdefault(row.seller_firm_id, {}).setdefault(item_id, price)
+    return opened
+
+
 def _evaluation_inputs(session: Session, bid: Bid) -> tuple[list[DomainOffer], list[Decline], dict[str, str]]:
-    """The technically accepted offers, the declined invitations, and the sellers' names by alias."""
+    """The technically accepted offers (at their final prices, with the prices as opened), the
+    declined (or lapsed) invitations, and the sellers' names by alias."""
     offers = [o for o in _live_offers(session, bid) if o.technical_status == "accepted"]
     firms = {f.id: f for f in session.scalars(select(SellerFirm).where(SellerFirm.id.in_([o.seller_firm_id for o in offers])))}
-    domain_offers = [
-        DomainOffer(seller=_seller_alias(o.seller_firm_id),
-                    unit_prices_paise={item_id: quote["unit_price_paise"] for item_id, quote in o.items.items()},
-                    submitted_at=o.submitted_at, mse=firms[o.seller_firm_id].mse_class in ("micro", "small"),
-                    nature=Nature(firms[o.seller_firm_id].nature), mii_class=mii_class(o.local_content_pct))
-        for o in offers]
+    opened = _opened_prices(session, bid)
+    domain_offers = []
+    for o in offers:
+        prices = {item_id: quote["unit_price_paise"] for item_id, quote in o.items.items()}
+        domain_offers.append(DomainOffer(
+            seller=_seller_alias(o.seller_firm_id), unit_prices_paise=prices,
+            opened_unit_prices_paise={item_id: opened.get(o.seller_firm_id, {}).get(item_id, price)
+                                      for item_id, price in prices.items()},
+            submitted_at=o.submitted_at, mse=firms[o.seller_firm_id].mse_class in ("micro", "small"),
+            nature=Nature(firms[o.seller_firm_id].nature), mii_class=mii_class(o.local_content_pct)))
     auction = auction_of(session, bid)
     if auction is not None and auction.status == "closed":
         domain_offers = _at_auction_prices(domain_offers, auction, bid)
@@ -685,7 +700,8 @@ def _at_auction_prices(offers: list[DomainOffer], auction: Auction, bid: Bid) ->
     for offer in offers:
         if offer.seller in final:
             quoted = {item_id: offer.unit_prices_paise[item_id] for item_id in quantities}
-            after.append(replace(offer, unit_prices_paise=unit_prices_at(quoted, quantities, final[offer.seller])))
+            after.append(replace(offer, unit_prices_paise=unit_prices_at(quoted, quantities, final[offer.seller]),
+                                 opened_unit_prices_paise=offer.opened_prices))
         elif offer.seller in bidders:
             after.append(offer)
         elif offer.seller in kept:
@@ -697,12 +713,12 @@ def after_auction(session: Session, bid: Bid, auction: Auction, now: datetime) -
     """The bid's reverse auction has closed (server/services/auctions.py `step`, under the
     bid's lock): the bid is evaluated again at the auction's final prices, so the purchase
     preferences apply to the new L1, and answers to match invitations given at the bid
-    stage's prices are cleared (invited sellers answer again at the new price). The award then
-    goes as for any bid."""
+    stage's prices are cleared with their invitations (invited sellers answer again at the new
+    price, by a new deadline). The award then goes as for any bid."""
     if bid.status != "financial_evaluation":
         return None  # cancelled or lapsed while the auction ran: nothing to evaluate
-    session.execute(delete(MatchResponse).where(MatchResponse.bid_id == bid.id))
-    _evaluate(session, bid)
+    matching.clear(session, bid)
+    _evaluate(session, bid, now)
     _touch(bid, now)
     result = auction.result
     saved = "; ".join(f"saved {rupees_text(s['saved_paise'])} ({s['saved_bp'] / 100:.2f}%) against the {s['reference']}"
@@ -713,11 +729,13 @@ def after_auction(session: Session, bid: Bid, auction: Auction, now: datetime) -
     return f"{bid.number} evaluated again at the prices of {auction.number}"
 
 
-def _evaluate(session: Session, bid: Bid) -> None:
+def _evaluate(session: Session, bid: Bid, now: datetime) -> None:
     """Work out (again) the evaluation from the technically accepted offers and the answers
-    to match invitations so far; stored on the bid."""
+    to match invitations so far; stored on the bid, with an invitation (and its deadline)
+    for each seller it newly invites to match L1."""
     offers, declines, _names = _evaluation_inputs(session, bid)
     bid.evaluation = evaluation_json(evaluate(domain_bid(bid), offers, declines))
+    matching.invite(session, bid, now)
 
 
 def audit_export(session: Session, caller: Caller, bid_id: str) -> dict[str, Any]:
@@ -748,54 +766,34 @@ def evaluation_for(session: Session, caller: Caller, bid_id: str) -> dict[str, A
         if _prices_to_come(bid, auction):
             return {"bid_id": bid.id, "status": bid.status, "reverse_auction": stage, "invitations": [], "awards": []}
         return {"bid_id": bid.id, "status": bid.status, "reverse_auction": stage,
-                "invitations": _invitations(session, bid, caller.firm),
+                "invitations": matching.invitations_for(session, bid, caller.firm),
                 "awards": [line for line in bid.evaluation["awards"] if line["seller"] == alias]}
-    accepted = {(r.seller_firm_id, r.lot) for r in session.scalars(
-        select(MatchResponse).where(MatchResponse.bid_id == bid.id, MatchResponse.accepted.is_(True)))}
     # After opening the buyer knows who offered (as on GeM): the sellers' names by alias.
     names = _evaluation_inputs(session, bid)[2]
     return {"bid_id": bid.id, "status": bid.status, "evaluation": bid.evaluation, "sellers": names,
-            "waiting_for": _waiting(bid, accepted), "reverse_auction": stage}
-
-
-def _matched(bid: Bid) -> list[tuple[str, str]]:
-    """(seller alias, lot) of every seller the evaluation has matching L1."""
-    return [(band["matched"], lot["lot"]) for lot in bid.evaluation["lots"]
-            for band in (lot["mse_band"], lot["mii_band"]) if band and band["matched"]]
-
-
-def _waiting(bid: Bid, accepted: set[tuple[int, str]]) -> list[dict[str, str]]:
-    return [{"seller": seller, "lot": lot} for seller, lot in _matched(bid)
-            if (int(seller[1:]), lot) not in accepted]
-
-
-def _invitations(session: Session, bid: Bid, firm: int) -> list[dict[str, Any]]:
-    alias = _seller_alias(firm)
-    answers = {r.lot: r.accepted for r in session.scalars(
-        select(MatchResponse).where(MatchResponse.bid_id == bid.id, MatchResponse.seller_firm_id == firm))}
-    return [{"lot": lot, "l1_price_paise": next(x["l1_price_paise"] for x in bid.evaluation["lots"] if x["lot"] == lot),
-             "answer": None if lot not in answers else ("accepted" if answers[lot] else "declined")}
-            for seller, lot in _matched(bid) if seller == alias] + [
-        {"lot": lot, "answer": "declined"} for lot, accepted in answers.items() if not accepted]
+            "waiting_for": matching.waiting(session, bid), "reverse_auction": stage}
 
 
 def answer_match(session: Session, caller: Caller, bid_id: str, lot: str, body: Any, now: datetime) -> dict[str, Any]:
-    """An invited seller accepts to match L1 (for the preference's share) or declines; a
-    decline passes the invitation to the next in the band."""
+    """An invited seller accepts to match L1 (for the share the preference gives it) or
+    declines, by its invitation's deadline; a decline drops it out of the lot's matching
+    (server/services/matching.py)."""
     firm = _require_seller(caller)
     bid = bid_for(session, caller, bid_id, lock=True)
     _require_status(bid, "financial_evaluation", doing="answered")
     refuse_while_auction_runs(session, bid, "answer")
-    if (_seller_alias(firm), lot) not in _matched(bid):
+    matching.refuse_if_lapsed(session, bid, firm, lot, now)
+    if (_seller_alias(firm), lot) not in matching.invited(bid.evaluation):
         raise ApiError(409, "not_invited", "You are not invited to match L1 in this lot.")
     accept = body.get("accept") if isinstance(body, dict) else None
     if not isinstance(accept, bool):
         raise validation_failed({"accept": "must be true or false"})
     act_as(session, caller.actor, "bid.match_answered")
     session.merge(MatchResponse(bid_id=bid.id, seller_firm_id=firm, lot=lot, accepted=accept, at=now))
+    matching.answered(session, bid, firm, lot)
     session.flush()
     if not accept:
-        _evaluate(session, bid)
+        _evaluate(session, bid, now)
     _touch(bid, now)
     _event(session, bid, caller, "match " + ("accepted" if accept else "declined"), now, f"lot {lot}")
     return evaluation_for(session, caller, bid.id)
@@ -825,12 +823,13 @@ def award(session: Session, caller: Caller, bid_id: str, version: int, now: date
 
     negotiation.refuse_award_while_open(session, bid, now)
     refuse_while_auction_runs(session, bid, "award")
-    accepted = {(r.seller_firm_id, r.lot) for r in session.scalars(
-        select(MatchResponse).where(MatchResponse.bid_id == bid.id, MatchResponse.accepted.is_(True)))}
-    waiting = _waiting(bid, accepted)
+    matching.lapse_due(session, bid, now)  # the award waits for no answer beyond its deadline
+    waiting = matching.waiting(session, bid)
     if waiting:
         raise ApiError(409, "waiting_for_match", "Sellers invited to match L1 have not answered yet: "
-                       + ", ".join(f"{w['seller']} (lot {w['lot']})" for w in waiting), extra={"waiting_for": waiting})
+                       + ", ".join(f"{w['seller']} (lot {w['lot']}, until {ist_text(parse_iso(w['due_at']))})"
+                                   if w["due_at"] else f"{w['seller']} (lot {w['lot']})" for w in waiting),
+                       extra={"waiting_for": waiting})
     if not bid.evaluation["awards"]:
         raise ApiError(409, "nothing_to_award", "No offer qualified: there is nothing to award; cancel or re-bid.")
     act_as(session, caller.actor, "bid.awarded")

@@ -10,8 +10,10 @@ a group id for group-wise):
   before, at least one lower), or declines; an unanswered round lapses in the scheduled
   step (server/services/bids.py `step` calls `step` here);
 - a lower price replaces the L1's offer prices for those items and the bid is evaluated
-  again, so the MSE and Make in India bands follow the new L1 price; the answers to match
-  invitations in that lot are cleared, and invited sellers answer again at the new price.
+  again: the MSE and Make in India bands stay measured from the prices as opened (the round
+  keeps them, `before_prices`), and the eligible sellers are asked to match the new L1 price;
+  the answers to match invitations in that lot are cleared, and invited sellers answer again
+  at the new price, by a new deadline.
 
 Our reading where the rule is silent: one round open per lot at a time; the five rounds
 count every round asked in the lot, whatever came of it; match answers already given do not
@@ -34,10 +36,10 @@ from sqlalchemy.orm import Session
 from domain.bid_fields import NEGOTIATION_ROUND_HOURS, NEGOTIATION_ROUNDS, domain_bid, is_whole
 from domain.money import rupees_text
 from domain.timefmt import iso_utc, ist_text
-from server.db.models import Bid, MatchResponse, Negotiation, Offer
+from server.db.models import Bid, Negotiation, Offer
 from server.db.trail import SYSTEM, act_as
 from server.errors import ApiError, forbidden, not_found, validation_failed
-from server.services import bids
+from server.services import bids, matching
 from server.services.caller import Caller
 
 ROUND_HOURS = NEGOTIATION_ROUND_HOURS
@@ -243,12 +245,12 @@ def answer(session: Session, caller: Caller, bid_id: str, negotiation_id: str, b
                    for item_id, quote in offer.items.items()}
     offer.version += 1
     offer.receipt = bids._seal(offer)
-    # Answers to match invitations were given at the old L1 price: asked again at the new one.
-    for response in session.scalars(select(MatchResponse).where(MatchResponse.bid_id == bid.id,
-                                                                MatchResponse.lot == row.lot)):
-        session.delete(response)  # through the session, so the trail records each one
+    # Answers to match invitations were given at the old L1 price: asked again at the new one,
+    # by a new deadline. Who is asked does not change: the bands stay measured from the prices
+    # as opened (domain/evaluation.py).
+    matching.clear(session, bid, row.lot)
     bids._audit_offer(session, caller, offer, "offer.negotiated", now)
-    bids._evaluate(session, bid)
+    bids._evaluate(session, bid, now)
     bids._touch(bid, now)
     bids._event(session, bid, caller, "negotiated", now,
                 f"round {row.round} on lot {row.lot}: {alias} lowered its price from "

@@ -138,7 +138,7 @@ def test_a_bid_from_an_offline_draft_to_orders(device, server, tmp_path):
     result = clerk.evaluation(buyer.session.api, bid_id)
     lot = result["evaluation"]["lots"][0]
     assert lot["l1"] == f"S{firms['big-trader']}"
-    assert lot["mse_band"]["matched"] == f"S{firms['mse-maker']}"
+    assert lot["mse_band"]["matched"] == [f"S{firms['mse-maker']}"]
     mse = Procurement(sellers["mse-maker"].outbox)
     assert mse.evaluation(sellers["mse-maker"].session.api, bid_id)["invitations"][0]["answer"] is None
     mse.answer_match(bid_id, "all", True)

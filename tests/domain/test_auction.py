@@ -347,6 +347,16 @@ def test_an_eliminated_mse_within_15_percent_of_a_non_mse_l1_keeps_its_preferenc
     assert qualify(FIVE, H1).kept_preference == frozenset()  # a non-MSE H1
 
 
+def test_the_h1_exception_band_is_exact_where_15_percent_is_a_fraction_of_a_paisa():
+    # GeM's H1 rule keeps an MSE "within 15%" of a non-MSE L1: decided as the evaluation decides
+    # it (domain/evaluation.py `in_band`). L1 at Rs 1,00,000.10 puts L1 + 15% at Rs 1,15,000.115:
+    # an H1 MSE at Rs 1,15,000.12 is half a paisa outside (rounding the 15% half up let it in).
+    rows = [Entrant("L1", 1_00_000_10, False, "Acme"), Entrant("S2", 1_05_000_00, False, "Bolt"),
+            Entrant("S3", 1_10_000_00, False, "Acme")]
+    assert qualify([*rows, Entrant("MSE", 1_15_000_12, True, "Bolt")], H1).kept_preference == frozenset()
+    assert qualify([*rows, Entrant("MSE", 1_15_000_11, True, "Bolt")], H1).kept_preference == {"MSE"}
+
+
 def test_tied_h1_sellers_are_all_eliminated_unless_fewer_than_two_would_remain():
     tied = entrants(("S1", 1_00_000, False, "Acme"), ("S2", 1_01_000, False, "Bolt"), ("S3", 1_20_000, False, "Acme"),
                     ("S4", 1_20_000, False, "Bolt"))

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from domain.buying_modes import (
     CENTRAL_RULE_SETS,
     GovernmentOrder,
+    NoJurisdiction,
     NoRuleSet,
     Purchase,
     PurchaseError,
@@ -19,6 +20,7 @@ from domain.buying_modes import (
     RuleSetError,
     advise,
     default_rule_book,
+    jurisdiction_of,
     splitting_warnings,
 )
 from domain.money import paise_from_rupees
@@ -167,6 +169,33 @@ def test_a_state_registers_its_own_dated_rule_set():
 def test_an_unknown_jurisdiction_is_an_error_not_the_central_rules():
     with pytest.raises(NoRuleSet, match="registered for 'odisha'"):
         advise(rs("90,000"), date(2025, 2, 1), jurisdiction="odisha")
+
+
+def test_a_state_department_follows_its_states_rules_where_registered():
+    book = default_rule_book()
+    book.register(state_set())
+    whose = jurisdiction_of("Chhattisgarh", book)
+    assert whose.name == "chhattisgarh" and not whose.state_without_rules
+    assert advise(rs("90,000"), date(2025, 2, 1), jurisdiction=whose.name, rules=book).routes[0].order is STATE_ORDER
+    # Where the state has none registered, the central rules, and the answer says so.
+    other = jurisdiction_of("Odisha", book)
+    assert other.name == "central" and other.state_without_rules
+    assert other.reason == ("No buying-mode rules of Odisha are registered, so the central rules (GFR 2017 Rule 149, "
+                            "as amended) were used.")
+    # A central ministry's office is under the central rules wherever it is; no organisation: central.
+    assert jurisdiction_of("Ministry of Health and Family Welfare", book).name == "central"
+    assert not jurisdiction_of("Ministry of Health and Family Welfare", book).state_without_rules
+    assert jurisdiction_of(None, book).name == "central"
+
+
+def test_jurisdiction_names_compare_case_blind():
+    book = RuleBook([state_set()])
+    assert jurisdiction_of("CHHATTISGARH ", book).name == "chhattisgarh"
+    assert book.rule_set_for(date(2024, 1, 1), "Chhattisgarh") is book.rule_set_for(date(2024, 1, 1), "chhattisgarh")
+    assert advise(rs("90,000"), date(2025, 2, 1), jurisdiction="Central").rule_set.jurisdiction == "central"
+    assert jurisdiction_of("Jammu & Kashmir").state_without_rules  # "&" is "and"
+    with pytest.raises(NoJurisdiction, match="registered: central"):
+        advise(rs("90,000"), date(2025, 2, 1), jurisdiction="Odisha")
 
 
 def test_rule_sets_of_one_jurisdiction_may_not_overlap():

@@ -341,7 +341,7 @@ def test_after_the_close_the_bid_is_evaluated_at_the_auctions_prices_and_awarded
         assert p.offer(user, bid, price).status_code == 200
     bid = _to_opening(p, bid)
     c, b = _s(p, "seller-c"), _s(p, "seller-b")
-    assert p.get("buyer", bid, "/evaluation").json()["waiting_for"] == [{"seller": b, "lot": "all"}]
+    assert [w["seller"] for w in p.get("buyer", bid, "/evaluation").json()["waiting_for"]] == [b]
     assert _answer_match(p, "seller-b", bid).status_code == 200
     response = _schedule(p, p.get("buyer", bid).json())
     assert response.status_code == 201, response.text
@@ -374,10 +374,13 @@ def test_after_the_close_the_bid_is_evaluated_at_the_auctions_prices_and_awarded
     assert [(r["seller"], r["lot_price_paise"]) for r in lot["ranking"]] == [
         (c, final), (_s(p, "seller-d"), START - 10 * STEP), (_s(p, "seller-a"), 20 * 72_000_00), (b, 20 * 79_000_00)]
     assert lot["ranking"][3]["keeps_mse_preference"] is True
-    assert lot["mse_band"]["matched"] == b and result["waiting_for"] == [{"seller": b, "lot": "all"}]
+    due = p.clock.now + timedelta(hours=72)  # invited again at the close, with a new deadline
+    assert lot["mse_band"]["matched"] == [b] and result["waiting_for"] == [{"seller": b, "lot": "all",
+                                                                            "due_at": iso_utc(due)}]
     assert result["reverse_auction"]["closed"] is True
     invitation = p.get("seller-b", bid, "/evaluation").json()["invitations"]
-    assert invitation == [{"lot": "all", "l1_price_paise": final, "answer": None}]
+    assert [(i["lot"], i["l1_price_paise"], i["answer"], i["due_at"]) for i in invitation] == [
+        ("all", final, None, iso_utc(due))]
 
     bid = p.get("buyer", bid).json()
     _error(p.post("buyer", bid, "award"), 409, "waiting_for_match")

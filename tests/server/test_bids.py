@@ -139,13 +139,15 @@ def test_bid_from_draft_to_orders_with_the_mse_preference(p):
     result = p.get("buyer", bid, "/evaluation").json()
     lot = result["evaluation"]["lots"][0]
     c, b = f"S{p.market.ids['seller-c']}", f"S{p.market.ids['firm_b']}"
-    assert lot["l1"] == c and lot["mse_band"]["matched"] == b and lot["mse_band"]["outcome"] == "matched"
-    assert result["waiting_for"] == [{"seller": b, "lot": "all"}]
+    assert lot["l1"] == c and lot["mse_band"]["matched"] == [b] and lot["mse_band"]["outcome"] == "matched"
+    due = p.clock.now + timedelta(hours=72)  # invited at the opening, to answer within 72 hours
+    assert result["waiting_for"] == [{"seller": b, "lot": "all", "due_at": iso_utc(due)}]
 
     # The award waits for B's answer; B sees its invitation at L1's price and accepts.
     _error(p.post("buyer", opened, "award"), 409, "waiting_for_match")
     invitation = p.get("seller-b", bid, "/evaluation").json()["invitations"]
-    assert invitation == [{"lot": "all", "l1_price_paise": 20 * 70_000_00, "answer": None}]
+    assert invitation == [{"lot": "all", "l1_price_paise": 20 * 70_000_00, "answer": None, "due_at": iso_utc(due),
+                           "due_text": ist_text(due)}]
     answered = p.client.post(f"/api/v1/bids/{bid['id']}/matches/all", json={"accept": True}, headers=p.h("seller-b"))
     assert answered.status_code == 200, answered.text
 
@@ -184,7 +186,7 @@ def test_make_in_india_share_when_no_mse_is_in_the_band(p):
     _to_opening(p, bid)
     lot = p.get("buyer", bid, "/evaluation").json()["evaluation"]["lots"][0]
     d = f"S{p.market.ids['seller-d']}"
-    assert lot["mse_band"]["outcome"] == "no_one_in_band" and lot["mii_band"]["matched"] == d
+    assert lot["mse_band"]["outcome"] == "no_one_in_band" and lot["mii_band"]["matched"] == [d]
     # D declines: nobody else is in the margin, L1 keeps everything.
     p.client.post(f"/api/v1/bids/{bid['id']}/matches/all", json={"accept": False}, headers=p.h("seller-d"))
     result = p.get("buyer", bid, "/evaluation").json()
@@ -384,7 +386,8 @@ def test_a_bid_not_awarded_lapses_when_its_offers_validity_ends(p, packets):
     until = _valid_until(opened)
     assert until == datetime.fromisoformat(bid["end_at"].replace("Z", "+00:00")) + timedelta(days=60)
 
-    assert p.step(until - timedelta(seconds=1)) == []  # not a second early
+    early = p.step(until - timedelta(seconds=1))  # (B's invitation to match L1 lapsed 72 hours after the opening)
+    assert not any("lapsed: offers valid" in line for line in early)  # not a second early
     assert p.get("buyer", bid).json()["status"] == opened["status"]
     assert p.step(until) == [f"{opened['number']} lapsed: offers valid until {iso_utc(until)}"]
     lapsed = p.get("buyer", bid).json()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
-from domain.timefmt import parse_iso
+from domain.timefmt import iso_utc, ist_text, parse_iso
 from tests.server.test_bids import Procurement, _error, _to_opening, p  # noqa: F401 (p is the fixture)
 
 LAPTOP_PRICE = 70_000_00  # C's unit price: C is L1 in the test_bids market
@@ -86,10 +86,12 @@ def test_the_l1_lowers_its_price_and_the_award_follows(p):
     # The evaluation is made again at the new price; B answers again at it.
     result = p.get("buyer", bid, "/evaluation").json()
     lot = result["evaluation"]["lots"][0]
-    assert lot["l1"] == c and lot["l1_price_paise"] == 20 * 68_000_00 and lot["mse_band"]["matched"] == b
-    assert result["waiting_for"] == [{"seller": b, "lot": "all"}]
+    assert lot["l1"] == c and lot["l1_price_paise"] == 20 * 68_000_00 and lot["mse_band"]["matched"] == [b]
+    due = p.clock.now + timedelta(hours=72)  # asked again at the new price, with a new deadline
+    assert result["waiting_for"] == [{"seller": b, "lot": "all", "due_at": iso_utc(due)}]
     assert p.get("seller-b", bid, "/evaluation").json()["invitations"] == [
-        {"lot": "all", "l1_price_paise": 20 * 68_000_00, "answer": None}]
+        {"lot": "all", "l1_price_paise": 20 * 68_000_00, "answer": None, "due_at": iso_utc(due),
+         "due_text": ist_text(due)}]
     _error(_award(p, bid), 409, "waiting_for_match")
     assert p.client.post(f"/api/v1/bids/{bid['id']}/matches/all", json={"accept": True},
                          headers=p.h("seller-b")).status_code == 200
@@ -111,18 +113,33 @@ def test_the_l1_lowers_its_price_and_the_award_follows(p):
     assert [e["action"] for e in audit] == ["negotiation.asked", "negotiation.answered"]
 
 
-def test_a_lower_l1_price_moves_the_preference_band(p):
+def test_a_lower_l1_price_does_not_move_the_preference_band(p):
+    # DoE manual para 1.10, 5(b), Note: after negotiating with a non-MSE L1 "the price band
+    # (L1+15%) should be calculated based on the original L1 price, not the lower negotiated
+    # price", and the eligible MSEs "called to match the new negotiated L1 price".
     bid = _opened(p)
     round_id = _ask(p, bid).json()["negotiation"]["id"]
     assert _answer(p, bid, round_id, "seller-c", {"prices": {"LAPTOP": 66_000_00}}).status_code == 200
     result = p.get("buyer", bid, "/evaluation").json()
     lot = result["evaluation"]["lots"][0]
-    # B's 77,000 is now more than 15% above 66,000; D's 82,600 more than 20% above.
-    assert lot["mse_band"]["outcome"] == "no_one_in_band" and lot["mii_band"]["outcome"] == "no_one_in_band"
-    assert result["waiting_for"] == []
+    # B's 77,000 is more than 15% above the negotiated 66,000, but within 15% of the 70,000
+    # opened (80,500): B stays eligible and is asked to match 66,000. (Before issue 17 the band
+    # followed the new price and B lost its right.)
+    b = _alias(p, "seller-b")
+    assert lot["opened_l1_price_paise"] == 20 * 70_000_00 and lot["l1_price_paise"] == 20 * 66_000_00
+    assert lot["mse_band"]["opened_l1_price_paise"] == 20 * 70_000_00 and lot["mse_band"]["matched"] == [b]
+    assert lot["mii_band"]["outcome"] == "mse_prevails"
+    assert [w["seller"] for w in result["waiting_for"]] == [b]
+    assert p.client.post(f"/api/v1/bids/{bid['id']}/matches/all", json={"accept": True},
+                         headers=p.h("seller-b")).status_code == 200
     orders = _award(p, bid).json()["orders"]
-    assert [(o["seller_id"], o["lines"][0]["quantity"], o["total_paise"]) for o in orders] == [
-        (p.market.ids["seller-c"], 20, 20 * 66_000_00)]
+    assert [(o["seller_id"], o["lines"][0]["quantity"], o["lines"][0]["unit_price_paise"]) for o in orders] == [
+        (p.market.ids["firm_b"], 5, 66_000_00), (p.market.ids["seller-c"], 15, 66_000_00)]
+    # The auditor's export carries both prices of C: as opened, and as negotiated.
+    exported = {o["seller"]: o for o in p.get("buyer", bid, "/audit-export").json()["offers"]}
+    c = _alias(p, "seller-c")
+    assert exported[c]["opened_unit_prices_paise"] == {"LAPTOP": 70_000_00}
+    assert exported[c]["unit_prices_paise"] == {"LAPTOP": 66_000_00}
 
 
 def test_a_lot_of_an_item_wise_bid_is_negotiated_alone(p):
@@ -215,11 +232,14 @@ def test_a_round_lapses_after_72_hours_by_the_servers_clock(p):
     error = _error(_answer(p, bid, round_["id"], "seller-c", {"prices": {"LAPTOP": 60_000_00}}), 409, "round_lapsed")
     assert error["message"].startswith(f"This round lapsed at {round_['due_text']}")
     lapsed = p.step(due)
-    assert len(lapsed) == 1 and "negotiation round 1 on lot all lapsed" in lapsed[0]
+    # B's invitation to match L1, made at the opening with the same 72 hours, lapses with it.
+    assert len(lapsed) == 2 and "negotiation round 1 on lot all lapsed" in lapsed[0]
+    assert "the invitation to S" in lapsed[1]
     assert p.step(due) == []  # idempotent
     assert _rounds(p, bid)[0]["status"] == "lapsed"
     _error(_answer(p, bid, round_["id"], "seller-c", {"decline": True}), 409, "round_lapsed")
-    assert p.get("buyer", bid, "/history").json()["events"][-1]["action"] == "negotiation lapsed"
+    assert [e["action"] for e in p.get("buyer", bid, "/history").json()["events"]][-2:] == [
+        "negotiation lapsed", "match lapsed"]
     # The price stands; the bid can be awarded at it, or negotiated again.
     assert p.get("buyer", bid, "/evaluation").json()["evaluation"]["lots"][0]["l1_price_paise"] == 20 * LAPTOP_PRICE
     assert _ask(p, bid).json()["negotiation"]["round"] == 2

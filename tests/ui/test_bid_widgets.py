@@ -230,7 +230,7 @@ def example_evaluation():
     return evaluation_json(evaluate(bid, offers, declines))
 
 
-SELLERS = {"S1": "Sharma Hospital Furniture", "S2": "Mahamaya Steel Furniture Works"}
+SELLERS = {"S1": "Sharma Hospital Furniture", "S2": "Mahamaya Steel Furniture Works", "S6": "Bhilai Bed Works"}
 
 
 def test_the_evaluation_marks_l1_and_shows_the_award_in_indian_formats(qtbot, example_evaluation):
@@ -251,27 +251,30 @@ def test_the_evaluation_marks_l1_and_shows_the_award_in_indian_formats(qtbot, ex
     assert second.charFormat().fontWeight() < QFont.Weight.Bold
     assert "L1 is Sharma Hospital Furniture at Rs 10,68,000.00 for the lot." in text
     assert text.index("Rs 10,68,000.00") < text.index("Rs 11,30,000.00") < text.index("Rs 11,80,000.00")
+    assert "As opened" not in text  # no price moved after the opening
 
-    # The MSE band: who was in it, who was not eligible and why, who matched.
+    # The MSE band: who was in it, who was not eligible and why, who matched and shares.
     mse = text[text.index("MSE purchase preference"):text.index("Make in India purchase preference")]
     assert "within 15% of L1, up to Rs 12,28,200.00" in mse
-    assert "Matched\tMahamaya Steel Furniture Works" in mse or "Matched\nMahamaya Steel Furniture Works" in mse
+    both = "Bhilai Bed Works, Mahamaya Steel Furniture Works"
+    assert f"Matched\t{both}" in mse or f"Matched\n{both}" in mse
     assert "S4 (an MSE trader: only manufacturers qualify in a goods bid)" in mse
-    assert "Mahamaya Steel Furniture Works matched the L1 price." in mse
-    assert "invited in turn: Mahamaya Steel Furniture Works; Mahamaya Steel Furniture Works matched" in mse  # the note
+    assert f"{both} matched the L1 price and share the quantity in proportion to what each tendered." in mse
+    assert ("invited together: Bhilai Bed Works, Mahamaya Steel Furniture Works; Bhilai Bed Works and Mahamaya "
+            "Steel Furniture Works matched") in mse  # the note
     mii = text[text.index("Make in India purchase preference"):text.index("Award")]
     assert "Not applied: the MSE preference prevails in this lot." in mii
 
     # The award: each line with its amounts in lakh grouping, its rule and reason; the total.
     award = text[text.index("Award"):]
-    for amount in ("Rs 6,45,000.00", "Rs 2,15,000.00", "Rs 1,56,000.00", "Rs 52,000.00", "Rs 21,500.00"):
+    for amount in ("Rs 6,45,000.00", "Rs 1,07,500.00", "Rs 1,56,000.00", "Rs 26,000.00", "Rs 21,500.00"):
         assert amount in award
-    assert award.count("\nMSE price match\n") == 2  # the rule of S2's two lines, with its reason
-    assert award.count("MSE price match (PPP-MSE Order 2012, amended 2018): 25% at the L1 price") == 2
+    assert award.count("\nMSE price match\n") == 4  # the rule of S6's and S2's two lines each, with its reason
+    assert award.count("MSE price match (PPP-MSE Order 2012 para 10, amended 2018): its part of the 25% share") == 4
     assert award.count("\nL1\n") == 2
     assert "Hospital bed, semi-Fowler, manually adjustable" in award
     assert "Total of the award: Rs 10,68,000.00" in award
-    assert "Rs 8,01,000.00" in award and "Rs 2,67,000.00" in award  # by seller
+    assert "Rs 8,01,000.00" in award and award.count("Rs 1,33,500.00") == 2  # by seller
 
 
 def test_the_evaluation_redraws_in_hindi(qtbot, qapp, example_evaluation):
@@ -284,6 +287,57 @@ def test_the_evaluation_redraws_in_hindi(qtbot, qapp, example_evaluation):
     text = view.view.toPlainText()
     assert "Total of the award" not in text and "कुल आवंटन: Rs 10,68,000.00" in text
     assert "इस लॉट में L1 S1 है, Rs 10,68,000.00 पर।" in text
+
+
+def test_the_evaluation_says_the_bands_were_measured_as_opened_and_the_exemption_in_both_languages(qtbot, qapp):
+    # L1 negotiated down from Rs 1,000 to Rs 900 a chair; the MSE's Rs 1,140 is eligible on the
+    # price as opened (DoE manual para 1.10, 5(b), Note). The bid is estimated at Rs 4,00,000,
+    # below Rs 5 lakh: no Make in India margin (PPP-MII Order 2017, rev. 2020, para 4).
+    document = {"bid": {"number": "GEM/2026/B/1", "estimated_value_paise": 4_00_000_00,
+                        "items": [{"id": "CHAIR", "quantity": 100}],
+                        "mse_preference": {"enabled": True}, "mii_preference": {"enabled": True}},
+                "offers": [{"seller": "S1", "submitted_at": "2026-03-01T10:00:00Z", "unit_prices_paise": {"CHAIR": 900_00},
+                            "opened_unit_prices_paise": {"CHAIR": 1_000_00}},
+                           {"seller": "S2", "submitted_at": "2026-03-01T11:00:00Z", "mse": True,
+                            "unit_prices_paise": {"CHAIR": 1_140_00}},
+                           {"seller": "S3", "submitted_at": "2026-03-01T12:00:00Z", "mii_class": "class_i",
+                            "unit_prices_paise": {"CHAIR": 1_150_00}}]}
+    view = EvaluationView()
+    qtbot.addWidget(view)
+    view.show_evaluation(evaluation_json(evaluate(*bid_from_json(document))))
+    text = view.view.toPlainText()
+    assert "As opened" in text and "Rs 1,00,000.00" in text  # L1's lot price as opened, beside the final one
+    assert "within 15% of L1 as opened (Rs 1,00,000.00), up to Rs 1,15,000.00" in text
+    assert ("The estimated value, Rs 4,00,000.00, is below Rs 5,00,000.00: the Make in India preference does not "
+            "apply to this bid and its margin is not applied (PPP-MII Order 2017 (revised 16 Sep 2020) para 4).") in text
+    assert "Not applied: a bid of an estimated value below Rs 5 lakh is exempt from the Make in India Order." in text
+    set_language(qapp, "hi")
+    qtbot.wait(10)
+    text = view.view.toPlainText()
+    assert "खुलने के समय के L1 (Rs 1,00,000.00) से 15% के भीतर" in text
+    assert "अनुमानित मूल्य, Rs 4,00,000.00, Rs 5,00,000.00 से कम है" in text
+    assert "5 लाख रुपये से कम अनुमानित मूल्य की बिड मेक इन इंडिया आदेश से मुक्त है" in text
+
+
+def test_the_form_warns_when_make_in_india_is_on_for_a_bid_below_rs_5_lakh(qtbot, qapp, form):
+    # PPP-MII Order 2017 (revised 16 Sep 2020) para 4: below Rs 5 lakh estimated value the
+    # Order does not apply. A warning, not a problem: saving stays possible.
+    fill_in(form)  # Rs 4,50,000, both preferences on (the defaults)
+    assert form.mii_warning.isVisibleTo(form) and form.save_button.isEnabled()
+    assert form.mii_warning.text() == (
+        "The estimated value is below Rs 5,00,000.00: such a purchase is exempt from the Make in India Order "
+        "(PPP-MII Order 2017 (revised 16 Sep 2020) para 4), so its margin of preference will not be applied in the "
+        "evaluation.")
+    form.inputs["mii_preference"].setChecked(False)
+    assert not form.mii_warning.isVisibleTo(form)
+    form.inputs["mii_preference"].setChecked(True)
+    form.inputs["estimated_value_paise"].setText("5,00,000")  # exactly Rs 5 lakh is not "less than"
+    assert not form.mii_warning.isVisibleTo(form)
+    form.inputs["estimated_value_paise"].setText("4,99,999.99")
+    assert form.mii_warning.isVisibleTo(form)
+    set_language(qapp, "hi")
+    qtbot.wait(10)
+    assert form.mii_warning.text().startswith("अनुमानित मूल्य Rs 5,00,000.00 से कम है")
 
 
 # --- the timeline ---------------------------------------------------------------------------------
