@@ -44,7 +44,8 @@ class Workspace:
         self.settings = ClientSettings.load(self.folder, self.policy)
         self.secrets = secrets or SecretStore()
         self.cache = Cache(self.folder)
-        self.outbox = Outbox(self.folder)
+        self.outbox = Outbox(self.folder)  # a damaged one is recovered here (`outbox.recovery()`)
+        self.outbox.settle(self.cache)  # answers a crash kept from the cache
         self.procurement = Procurement(self.outbox)
         self.reads = ReadCache(self.cache, self._reader)  # reads kept for offline use (bids, orders)
         self.session: Session | None = None
