@@ -63,7 +63,8 @@ class StorageProblem(Exception):
 
     @property
     def folder(self) -> Path:
-        return self.path if self.path.is_dir() else self.path.parent
+        """The folder the problem is in (our files all have a suffix; a folder, no)."""
+        return self.path if self.path.is_dir() or not self.path.suffix else self.path.parent
 
     def sentence(self) -> str:
         """What happened and what to do, in English (the windows word it in app/ui/messages.py)."""
@@ -177,7 +178,7 @@ def make_folder(folder: Path) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise problem_of(error, folder / ".") or error from error
+        raise problem_of(error, folder) or error from error
     return folder
 
 

@@ -194,10 +194,21 @@ class SyncEngine:
             self.outbox.mark_rejected(op, "not_found", "This listing is not in your catalogue any more.", {})
             return None
         try:
-            answer = self._send(op)
+            answer: dict[str, Any] | ApiError = self._send(op)
         except ApiError as error:
+            answer = error
+        return self.record(op, answer, result, later, rebases)
+
+    def record(self, op: Op, answer: dict[str, Any] | ApiError, result: SyncResult, later: set[str] | None = None,
+               rebases: dict[int, int] | None = None) -> ApiError | None:
+        """What the server answered to a claimed change, kept: done (its answer kept, then
+        given to the cache), merged and rebased, a conflict, a refusal, or left for later."""
+        later = set() if later is None else later
+        rebases = {} if rebases is None else rebases
+        if isinstance(answer, ApiError):
+            error = answer
             if isinstance(error, SessionExpired) or error.status == 401:
-                raise
+                raise error
             if error.status >= 500 or error.status == 429:
                 return error  # sent again with the same key next time
             if error.code == "request_in_flight":
