@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import shutil
 import time
@@ -225,11 +226,38 @@ class Cache:
 
     def rebuild(self) -> None:
         """Throw the cache away and start empty (the next sync pulls everything). The
-        user's own work is in the outbox, which this never touches."""
+        user's own work is in the outbox, which this never touches. Other threads may be
+        reading meanwhile: the empty cache is made beside the file and then put in its place
+        in one rename, so a reader sees the old file or the new one, never a file half made."""
+        fresh = self.path.with_name(CACHE_FILE + ".rebuilding")
+        for suffix in ("", "-wal", "-shm"):
+            fresh.with_name(fresh.name + suffix).unlink(missing_ok=True)
+        made = open_sqlite(fresh, synchronous="NORMAL", damaged=CacheDamaged)
+        try:
+            self._migrate(made)
+        finally:
+            made.dispose()
         self.engine.dispose()
-        self._move_aside()
+        self._keep_aside()
+        os.replace(fresh, self.path)
         self.engine = self._connect()
         self._migrate(self.engine)
+
+    def _keep_aside(self) -> None:
+        """The damaged file, kept for support under another name while it stays in place
+        (the last one only: a full cache is large)."""
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        for old in self.folder.glob(f"{CACHE_FILE}.unusable-*"):
+            old.unlink(missing_ok=True)
+        kept = self.path.with_name(f"{CACHE_FILE}.unusable-{stamp}")
+        try:
+            os.link(self.path, kept)
+        except OSError:
+            shutil.copyfile(self.path, kept)
+        for suffix in ("-wal", "-shm"):
+            source = self.path.with_name(CACHE_FILE + suffix)
+            if source.exists():
+                shutil.move(source, kept.with_name(kept.name + suffix))
 
     def close(self) -> None:
         self.engine.dispose()
