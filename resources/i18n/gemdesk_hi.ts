@@ -85,222 +85,222 @@
 <context>
     <name>AuctionView</name>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="277"/>
+        <location filename="../../app/ui/auction_window.py" line="280"/>
         <source>Bid…</source>
         <translation>बोली लगाएँ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="278"/>
+        <location filename="../../app/ui/auction_window.py" line="281"/>
         <source>Go to the award</source>
         <translation>अधिनिर्णय पर जाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="279"/>
+        <location filename="../../app/ui/auction_window.py" line="282"/>
         <source>My price for the whole bid (Rs):</source>
         <translation>पूरी बिड के लिए मेरा मूल्य (Rs):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="280"/>
+        <location filename="../../app/ui/auction_window.py" line="283"/>
         <source>My accepted bids</source>
         <translation>मेरी स्वीकृत बोलियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="280"/>
+        <location filename="../../app/ui/auction_window.py" line="283"/>
         <source>Accepted bids</source>
         <translation>स्वीकृत बोलियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="281"/>
+        <location filename="../../app/ui/auction_window.py" line="284"/>
         <source>Live ranking (bidders are anonymous until the close)</source>
         <translation>लाइव क्रम-सूची (नीलामी बंद होने तक बोलीदाताओं की पहचान गुप्त रहती है)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="284"/>
+        <location filename="../../app/ui/auction_window.py" line="287"/>
         <source>Offline: bidding needs a connection. Bids are never kept to send later.</source>
         <translation>ऑफ़लाइन: बोली लगाने के लिए कनेक्शन आवश्यक है। बोलियाँ बाद में भेजने के लिए कभी नहीं रखी जातीं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="354"/>
+        <location filename="../../app/ui/auction_window.py" line="357"/>
         <source>The auction cannot be read now: %1</source>
         <translation>नीलामी अभी पढ़ी नहीं जा सकती: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="369"/>
+        <location filename="../../app/ui/auction_window.py" line="372"/>
         <source>The auction was extended to %1.</source>
         <translation>नीलामी %1 तक बढ़ाई गई।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="372"/>
+        <location filename="../../app/ui/auction_window.py" line="375"/>
         <source>Auction %1 extended</source>
         <translation>नीलामी %1 बढ़ाई गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="374"/>
+        <location filename="../../app/ui/auction_window.py" line="377"/>
         <source>You were outbid: your rank is now L%1.</source>
         <translation>किसी ने आपसे कम बोली लगाई: अब आपका क्रम L%1 है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="375"/>
+        <location filename="../../app/ui/auction_window.py" line="378"/>
         <source>Auction %1</source>
         <translation>नीलामी %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="377"/>
+        <location filename="../../app/ui/auction_window.py" line="380"/>
         <source>The auction has closed.</source>
         <translation>नीलामी बंद हो गई है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="380"/>
+        <location filename="../../app/ui/auction_window.py" line="383"/>
         <source>Auction %1 closed</source>
         <translation>नीलामी %1 बंद हुई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="399"/>
+        <location filename="../../app/ui/auction_window.py" line="402"/>
         <source>Choose an auction.</source>
         <translation>कोई नीलामी चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="404"/>
+        <location filename="../../app/ui/auction_window.py" line="407"/>
         <source>Reverse auction %1 — %2</source>
         <translation>रिवर्स नीलामी %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="407"/>
+        <location filename="../../app/ui/auction_window.py" line="410"/>
         <source>extended %1 of %2 times</source>
         <translation>%2 में से %1 बार बढ़ाई गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="409"/>
+        <location filename="../../app/ui/auction_window.py" line="412"/>
         <source>Starts %1 · ends %2 (%3) · %4 bidders</source>
         <translation>आरंभ %1 · समाप्ति %2 (%3) · %4 बोलीदाता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="413"/>
+        <location filename="../../app/ui/auction_window.py" line="416"/>
         <source>Start price %1 · minimum decrement %2 · extension of %3 min for a bid in the last %4 min</source>
         <translation>प्रारंभिक मूल्य %1 · न्यूनतम कटौती %2 · अंतिम %4 मिनट में बोली लगने पर %3 मिनट का विस्तार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="436"/>
+        <location filename="../../app/ui/auction_window.py" line="439"/>
         <source>starts in %1</source>
         <translation>%1 में शुरू</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="441"/>
+        <location filename="../../app/ui/auction_window.py" line="444"/>
         <source>%1 left</source>
         <translation>%1 शेष</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="447"/>
+        <location filename="../../app/ui/auction_window.py" line="450"/>
         <source>You did not qualify for this auction.</source>
         <translation>आप इस नीलामी के लिए पात्र नहीं हुए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="450"/>
+        <location filename="../../app/ui/auction_window.py" line="453"/>
         <source>My rank: L%1</source>
         <translation>मेरा क्रम: L%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="450"/>
+        <location filename="../../app/ui/auction_window.py" line="453"/>
         <source>No bid from me yet.</source>
         <translation>मैंने अभी तक कोई बोली नहीं लगाई है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="453"/>
+        <location filename="../../app/ui/auction_window.py" line="456"/>
         <source>Current L1: %1</source>
         <translation>वर्तमान L1: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="453"/>
+        <location filename="../../app/ui/auction_window.py" line="456"/>
         <source>No L1 yet.</source>
         <translation>अभी तक कोई L1 नहीं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="455"/>
+        <location filename="../../app/ui/auction_window.py" line="458"/>
         <source>(you bid as %1)</source>
         <translation>(आप %1 के रूप में बोली लगा रहे हैं)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="460"/>
+        <location filename="../../app/ui/auction_window.py" line="463"/>
         <source>The highest price the auction accepts from you now: %1.</source>
         <translation>नीलामी अभी आपसे अधिकतम यह मूल्य स्वीकार करेगी: %1।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="466"/>
+        <location filename="../../app/ui/auction_window.py" line="469"/>
         <source>To take L1: %1 or less.</source>
         <translation>L1 बनने के लिए: %1 या उससे कम।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="476"/>
+        <location filename="../../app/ui/auction_window.py" line="479"/>
         <source>Current L1: %1 by %2</source>
         <translation>वर्तमान L1: %1, %2 द्वारा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="477"/>
+        <location filename="../../app/ui/auction_window.py" line="480"/>
         <source>No bid yet.</source>
         <translation>अभी तक कोई बोली नहीं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="480"/>
+        <location filename="../../app/ui/auction_window.py" line="483"/>
         <source>start price</source>
         <translation>आरंभिक मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="480"/>
+        <location filename="../../app/ui/auction_window.py" line="483"/>
         <source>estimated value</source>
         <translation>अनुमानित मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="481"/>
+        <location filename="../../app/ui/auction_window.py" line="484"/>
         <source>median past price</source>
         <translation>पिछले मूल्यों की माध्यिका</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="482"/>
+        <location filename="../../app/ui/auction_window.py" line="485"/>
         <source>%1 against the %2</source>
         <translation>%2 की तुलना में %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="486"/>
+        <location filename="../../app/ui/auction_window.py" line="489"/>
         <source>Closed. L1: %1 by %2. Saved: %3. The bid has been evaluated again at the auction&apos;s prices, with the purchase preferences: award it from the bid.</source>
         <translation>बंद। L1: %1, %2 द्वारा। बचत: %3। बोली का मूल्यांकन नीलामी के मूल्यों पर, क्रय वरीयताओं सहित, फिर से किया गया है: अधिनिर्णय बोली से करें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="499"/>
+        <location filename="../../app/ui/auction_window.py" line="502"/>
         <source>the bid stage&apos;s L1 (nobody bid)</source>
         <translation>बोली चरण का L1 (किसी ने बोली नहीं लगाई)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="520"/>
+        <location filename="../../app/ui/auction_window.py" line="523"/>
         <source>Enter your price in rupees, for example 13,99,000.</source>
         <translation>अपना मूल्य रुपयों में लिखें, उदाहरण के लिए 13,99,000।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="522"/>
+        <location filename="../../app/ui/auction_window.py" line="525"/>
         <source>Bid %1 for the whole bid in auction %2? An accepted bid cannot be withdrawn.</source>
         <translation>नीलामी %2 में पूरी बिड के लिए %1 की बोली लगाएँ? स्वीकृत बोली वापस नहीं ली जा सकती।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="524"/>
+        <location filename="../../app/ui/auction_window.py" line="527"/>
         <source>Confirm the bid</source>
         <translation>बोली की पुष्टि करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="533"/>
+        <location filename="../../app/ui/auction_window.py" line="536"/>
         <source>Sending %1…</source>
         <translation>%1 भेजा जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="546"/>
+        <location filename="../../app/ui/auction_window.py" line="549"/>
         <source>Accepted: %1 at %2 (bid no. %3).</source>
         <translation>स्वीकृत: %1, %2 पर (बोली सं. %3)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="560"/>
+        <location filename="../../app/ui/auction_window.py" line="563"/>
         <source>Not sent: the marketplace cannot be reached. Nothing was kept to send later.</source>
         <translation>नहीं भेजी गई: मार्केटप्लेस से संपर्क नहीं हो पा रहा है। बाद में भेजने के लिए कुछ भी नहीं रखा गया।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="564"/>
+        <location filename="../../app/ui/auction_window.py" line="567"/>
         <source>Not accepted: %1</source>
         <translation>स्वीकार नहीं: %1</translation>
     </message>
@@ -1045,13 +1045,13 @@
     </message>
     <message>
         <location filename="../../app/ui/bids_page.py" line="654"/>
-        <location filename="../../app/ui/bids_page.py" line="969"/>
+        <location filename="../../app/ui/bids_page.py" line="973"/>
         <source>Evaluation</source>
         <translation>मूल्यांकन</translation>
     </message>
     <message>
         <location filename="../../app/ui/bids_page.py" line="655"/>
-        <location filename="../../app/ui/bids_page.py" line="1018"/>
+        <location filename="../../app/ui/bids_page.py" line="1022"/>
         <source>Technical evaluation</source>
         <translation>तकनीकी मूल्यांकन</translation>
     </message>
@@ -1143,366 +1143,366 @@
         <translation>बोलियाँ अभी पढ़ी नहीं जा सकतीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="850"/>
+        <location filename="../../app/ui/bids_page.py" line="854"/>
         <source>Offline: the timeline and evaluation of this bid were not kept on this computer; they show once the marketplace can be reached.</source>
         <translation>ऑफ़लाइन: इस बोली की समय-रेखा और मूल्यांकन इस कंप्यूटर पर नहीं रखे गए थे; मार्केटप्लेस से संपर्क होते ही ये दिखाई देंगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="853"/>
+        <location filename="../../app/ui/bids_page.py" line="857"/>
         <source>The details of this bid cannot be read now: %1</source>
         <translation>इस बोली का विवरण अभी पढ़ा नहीं जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="871"/>
+        <location filename="../../app/ui/bids_page.py" line="875"/>
         <source>no catalogue listing named; as described</source>
         <translation>कैटलॉग की कोई उत्पाद सूची नहीं बताई गई; विवरण के अनुसार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="873"/>
+        <location filename="../../app/ui/bids_page.py" line="877"/>
         <source>catalogue listing: %1</source>
         <translation>कैटलॉग उत्पाद सूची: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="875"/>
+        <location filename="../../app/ui/bids_page.py" line="879"/>
         <source>catalogue listing %1</source>
         <translation>कैटलॉग उत्पाद सूची %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="881"/>
+        <location filename="../../app/ui/bids_page.py" line="885"/>
         <source>%1: offered %2, required %3</source>
         <translation>%1: प्रस्तावित %2, अपेक्षित %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="882"/>
+        <location filename="../../app/ui/bids_page.py" line="886"/>
         <source>(not stated)</source>
         <translation>(नहीं बताया गया)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="884"/>
+        <location filename="../../app/ui/bids_page.py" line="888"/>
         <source>differs from the requirement</source>
         <translation>आवश्यकता से भिन्न</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="891"/>
+        <location filename="../../app/ui/bids_page.py" line="895"/>
         <source>not decided</source>
         <translation>निर्णय बाकी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="891"/>
-        <location filename="../../app/ui/bids_page.py" line="1016"/>
+        <location filename="../../app/ui/bids_page.py" line="895"/>
+        <location filename="../../app/ui/bids_page.py" line="1020"/>
         <source>accepted</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="891"/>
+        <location filename="../../app/ui/bids_page.py" line="895"/>
         <source>rejected</source>
         <translation>अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="894"/>
+        <location filename="../../app/ui/bids_page.py" line="898"/>
         <source>Seller %1 · local content %2% · %3</source>
         <translation>विक्रेता %1 · स्थानीय सामग्री %2% · %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="911"/>
+        <location filename="../../app/ui/bids_page.py" line="915"/>
         <source>Reject technically</source>
         <translation>तकनीकी रूप से अस्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="953"/>
+        <location filename="../../app/ui/bids_page.py" line="957"/>
         <source>Bid number</source>
         <translation>बोली संख्या</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="953"/>
+        <location filename="../../app/ui/bids_page.py" line="957"/>
         <source>(not published)</source>
         <translation>(प्रकाशित नहीं)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="954"/>
+        <location filename="../../app/ui/bids_page.py" line="958"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="960"/>
+        <location filename="../../app/ui/bids_page.py" line="964"/>
         <source>Buyer</source>
         <translation>क्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="961"/>
+        <location filename="../../app/ui/bids_page.py" line="965"/>
         <source>Estimated value</source>
         <translation>अनुमानित मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="962"/>
+        <location filename="../../app/ui/bids_page.py" line="966"/>
         <source>Ends</source>
         <translation>समाप्ति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="963"/>
+        <location filename="../../app/ui/bids_page.py" line="967"/>
         <source>Opens</source>
         <translation>खुलेगी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="965"/>
+        <location filename="../../app/ui/bids_page.py" line="969"/>
         <source>Offers valid for</source>
         <translation>ऑफ़र की वैधता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="965"/>
+        <location filename="../../app/ui/bids_page.py" line="969"/>
         <source>%1 days after the end</source>
         <translation>समाप्ति के %1 दिन बाद तक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="967"/>
+        <location filename="../../app/ui/bids_page.py" line="971"/>
         <source>Total value of all items</source>
         <translation>सभी वस्तुओं का कुल मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="967"/>
+        <location filename="../../app/ui/bids_page.py" line="971"/>
         <source>Item-wise</source>
         <translation>वस्तु-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="968"/>
+        <location filename="../../app/ui/bids_page.py" line="972"/>
         <source>Group-wise</source>
         <translation>समूह-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="971"/>
+        <location filename="../../app/ui/bids_page.py" line="975"/>
         <source>Packets</source>
         <translation>पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="971"/>
+        <location filename="../../app/ui/bids_page.py" line="975"/>
         <source>Two packets (technical, then financial)</source>
         <translation>दो पैकेट (पहले तकनीकी, फिर वित्तीय)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="972"/>
+        <location filename="../../app/ui/bids_page.py" line="976"/>
         <source>Single packet</source>
         <translation>एकल पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="974"/>
+        <location filename="../../app/ui/bids_page.py" line="978"/>
         <source>EMD</source>
         <translation>ईएमडी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="976"/>
+        <location filename="../../app/ui/bids_page.py" line="980"/>
         <source>ePBG</source>
         <translation>ई-पीबीजी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="976"/>
+        <location filename="../../app/ui/bids_page.py" line="980"/>
         <source>%1% of the order value</source>
         <translation>ऑर्डर मूल्य का %1%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="977"/>
-        <location filename="../../app/ui/bids_page.py" line="984"/>
+        <location filename="../../app/ui/bids_page.py" line="981"/>
         <location filename="../../app/ui/bids_page.py" line="988"/>
-        <location filename="../../app/ui/bids_page.py" line="1040"/>
+        <location filename="../../app/ui/bids_page.py" line="992"/>
+        <location filename="../../app/ui/bids_page.py" line="1044"/>
         <source>None</source>
         <translation>कोई नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="979"/>
+        <location filename="../../app/ui/bids_page.py" line="983"/>
         <source>Payment</source>
         <translation>भुगतान</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="979"/>
+        <location filename="../../app/ui/bids_page.py" line="983"/>
         <source>Within %1 days of the CRAC</source>
         <translation>सीआरएसी के %1 दिन के भीतर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="982"/>
+        <location filename="../../app/ui/bids_page.py" line="986"/>
         <source>MSEs within %1% of L1 may match it for %2% of the quantity</source>
         <translation>L1 से %1% के भीतर वाले एमएसई, मात्रा के %2% के लिए L1 मूल्य का मिलान कर सकते हैं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="984"/>
+        <location filename="../../app/ui/bids_page.py" line="988"/>
         <source>MSE preference</source>
         <translation>एमएसई वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="986"/>
+        <location filename="../../app/ui/bids_page.py" line="990"/>
         <source>Class-I local suppliers within %1% of L1 may match it; L1 keeps %2% of the quantity</source>
         <translation>L1 से %1% के भीतर वाले श्रेणी-I स्थानीय आपूर्तिकर्ता L1 मूल्य का मिलान कर सकते हैं; मात्रा का %2% L1 के पास रहता है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="988"/>
+        <location filename="../../app/ui/bids_page.py" line="992"/>
         <source>Make in India preference</source>
         <translation>मेक इन इंडिया वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="990"/>
+        <location filename="../../app/ui/bids_page.py" line="994"/>
         <source>Minimum offers</source>
         <translation>न्यूनतम ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="990"/>
+        <location filename="../../app/ui/bids_page.py" line="994"/>
         <source>%1; with fewer, the bid is extended by %2 days</source>
         <translation>%1; इससे कम ऑफ़र होने पर बोली %2 दिन बढ़ाई जाती है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="993"/>
+        <location filename="../../app/ui/bids_page.py" line="997"/>
         <source>all but the highest-priced offer (H1 elimination)</source>
         <translation>सबसे ऊँचे मूल्य वाले ऑफ़र को छोड़कर सभी (H1 निष्कासन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="994"/>
+        <location filename="../../app/ui/bids_page.py" line="998"/>
         <source>the lowest-priced half of the offers</source>
         <translation>सबसे कम मूल्य वाले आधे ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="995"/>
+        <location filename="../../app/ui/bids_page.py" line="999"/>
         <source>from the start: every qualified seller bids</source>
         <translation>आरंभ से ही: हर योग्य विक्रेता बोली लगाता है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="996"/>
+        <location filename="../../app/ui/bids_page.py" line="1000"/>
         <source>Reverse auction</source>
         <translation>रिवर्स नीलामी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="996"/>
+        <location filename="../../app/ui/bids_page.py" line="1000"/>
         <source>Yes: %1</source>
         <translation>हाँ: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="997"/>
+        <location filename="../../app/ui/bids_page.py" line="1001"/>
         <source>No</source>
         <translation>नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="999"/>
+        <location filename="../../app/ui/bids_page.py" line="1003"/>
         <source>Negotiation, round %1</source>
         <translation>बातचीत (नेगोशिएशन), दौर %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1001"/>
+        <location filename="../../app/ui/bids_page.py" line="1005"/>
         <source>Items</source>
         <translation>वस्तुएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1011"/>
+        <location filename="../../app/ui/bids_page.py" line="1015"/>
         <source>submitted on %1</source>
         <translation>%1 को जमा किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1011"/>
+        <location filename="../../app/ui/bids_page.py" line="1015"/>
         <source>withdrawn (last sent %1)</source>
         <translation>वापस लिया गया (पिछली बार %1 को भेजा गया)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1012"/>
+        <location filename="../../app/ui/bids_page.py" line="1016"/>
         <source>Your offer</source>
         <translation>आपका प्रस्ताव</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1014"/>
+        <location filename="../../app/ui/bids_page.py" line="1018"/>
         <source>Receipt</source>
         <translation>रसीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1015"/>
+        <location filename="../../app/ui/bids_page.py" line="1019"/>
         <source>Withdrawals left</source>
         <translation>शेष वापसी अवसर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1016"/>
+        <location filename="../../app/ui/bids_page.py" line="1020"/>
         <source>rejected: %1</source>
         <translation>अस्वीकृत: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1024"/>
+        <location filename="../../app/ui/bids_page.py" line="1028"/>
         <source>open until %1</source>
         <translation>%1 तक खुला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1025"/>
+        <location filename="../../app/ui/bids_page.py" line="1029"/>
         <source>price lowered</source>
         <translation>मूल्य घटाया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1025"/>
+        <location filename="../../app/ui/bids_page.py" line="1029"/>
         <source>price kept</source>
         <translation>मूल्य यथावत रखा गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1026"/>
+        <location filename="../../app/ui/bids_page.py" line="1030"/>
         <source>lapsed without an answer</source>
         <translation>बिना उत्तर के समाप्त</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1030"/>
+        <location filename="../../app/ui/bids_page.py" line="1034"/>
         <source>lot %1, %2: %3 (%4)</source>
         <translation>लॉट %1, %2: %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1038"/>
+        <location filename="../../app/ui/bids_page.py" line="1042"/>
         <source>Bid security declaration instead</source>
         <translation>इसके बदले बोली प्रतिभूति घोषणा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1042"/>
+        <location filename="../../app/ui/bids_page.py" line="1046"/>
         <source> (MSEs and startups exempt)</source>
         <translation> (एमएसई और स्टार्टअप को छूट)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1052"/>
+        <location filename="../../app/ui/bids_page.py" line="1056"/>
         <source>%1: %2, delivery within %3 days</source>
         <translation>%1: %2, %3 दिन के भीतर डिलीवरी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1055"/>
+        <location filename="../../app/ui/bids_page.py" line="1059"/>
         <source>%1 — %2 in all</source>
         <translation>%1 — कुल %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1079"/>
+        <location filename="../../app/ui/bids_page.py" line="1083"/>
         <source>Remark (for the buyer and the record):</source>
         <translation>टिप्पणी (खरीदार और रिकॉर्ड के लिए):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1085"/>
+        <location filename="../../app/ui/bids_page.py" line="1089"/>
         <source>Approve and publish</source>
         <translation>अनुमोदित और प्रकाशित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1091"/>
+        <location filename="../../app/ui/bids_page.py" line="1095"/>
         <source>Return to the buyer</source>
         <translation>खरीदार को लौटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1101"/>
+        <location filename="../../app/ui/bids_page.py" line="1105"/>
         <source>Preparing your offer…</source>
         <translation>आपका प्रस्ताव तैयार किया जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1106"/>
+        <location filename="../../app/ui/bids_page.py" line="1110"/>
         <source>Your offer cannot be prepared now: %1</source>
         <translation>आपका प्रस्ताव अभी तैयार नहीं किया जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1126"/>
+        <location filename="../../app/ui/bids_page.py" line="1130"/>
         <source>Withdraw my offer</source>
         <translation>मेरा प्रस्ताव वापस लें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1127"/>
+        <location filename="../../app/ui/bids_page.py" line="1131"/>
         <source>Withdraw your offer on this bid? You may make it again before the end; an offer may be withdrawn at most three times.</source>
         <translation>इस बोली पर अपना प्रस्ताव वापस लें? समाप्ति से पहले आप इसे फिर से दे सकते हैं; कोई प्रस्ताव अधिकतम तीन बार वापस लिया जा सकता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1134"/>
+        <location filename="../../app/ui/bids_page.py" line="1138"/>
         <source>Your offer will be withdrawn with the next sync.</source>
         <translation>अगले सिंक के साथ आपका प्रस्ताव वापस ले लिया जाएगा।</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="1135"/>
+        <location filename="../../app/ui/bids_page.py" line="1139"/>
         <source>Your offer will be withdrawn with the next sync (%n withdrawal(s) left after this one).</source>
         <translation>
             <numerusform>अगले सिंक के साथ आपका प्रस्ताव वापस ले लिया जाएगा (इसके बाद %n बार और वापस लिया जा सकता है)।</numerusform>
@@ -1510,38 +1510,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1141"/>
+        <location filename="../../app/ui/bids_page.py" line="1145"/>
         <source>You have no offer on this bid to withdraw.</source>
         <translation>इस बोली पर आपका कोई प्रस्ताव नहीं है जिसे वापस लिया जा सके।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1142"/>
+        <location filename="../../app/ui/bids_page.py" line="1146"/>
         <source>The offer cannot be withdrawn now: %1</source>
         <translation>प्रस्ताव अभी वापस नहीं लिया जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1184"/>
-        <location filename="../../app/ui/bids_page.py" line="1187"/>
+        <location filename="../../app/ui/bids_page.py" line="1188"/>
+        <location filename="../../app/ui/bids_page.py" line="1191"/>
         <source>Negotiate with L1</source>
         <translation>L1 से बातचीत (नेगोशिएशन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1184"/>
+        <location filename="../../app/ui/bids_page.py" line="1188"/>
         <source>Lot:</source>
         <translation>लॉट:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1188"/>
+        <location filename="../../app/ui/bids_page.py" line="1192"/>
         <source>Your request to the L1 seller (72 hours to answer):</source>
         <translation>L1 विक्रेता से आपका अनुरोध (उत्तर के लिए 72 घंटे):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1256"/>
+        <location filename="../../app/ui/bids_page.py" line="1260"/>
         <source>Export the bid for audit</source>
         <translation>बोली को ऑडिट के लिए निर्यात करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1259"/>
+        <location filename="../../app/ui/bids_page.py" line="1263"/>
         <source>Saved for audit: %1</source>
         <translation>ऑडिट के लिए सहेजा गया: %1</translation>
     </message>
@@ -2245,40 +2245,55 @@
 <context>
     <name>GemDesk</name>
     <message>
-        <location filename="../../app/ui/main.py" line="185"/>
+        <location filename="../../app/ui/main.py" line="204"/>
+        <source>GeM Desk cannot use its files</source>
+        <translation>GeM Desk अपनी फ़ाइलों का उपयोग नहीं कर पा रहा है</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="210"/>
+        <source>Your unsent changes were recovered</source>
+        <translation>आपके न भेजे गए बदलाव बचा लिए गए</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="227"/>
         <source>Something went wrong</source>
         <translation>कुछ गड़बड़ हो गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="186"/>
+        <location filename="../../app/ui/main.py" line="228"/>
         <source>GeM Desk hit an unexpected problem and carried on. Your work is safe. A report was saved for support:</source>
         <translation>GeM Desk में एक अप्रत्याशित समस्या आई, पर वह चलता रहा। आपका काम सुरक्षित है। सहायता के लिए एक रिपोर्ट सहेजी गई है:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="192"/>
+        <location filename="../../app/ui/main.py" line="234"/>
         <source>Open the folder</source>
         <translation>फ़ोल्डर खोलें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="259"/>
+        <source>GeM Desk cannot start</source>
+        <translation>GeM Desk शुरू नहीं हो सकता</translation>
     </message>
 </context>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="77"/>
+        <location filename="../../app/ui/auction_window.py" line="88"/>
         <source>No.</source>
         <translation>क्र.सं.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="77"/>
+        <location filename="../../app/ui/auction_window.py" line="88"/>
         <source>Accepted at</source>
         <translation>स्वीकृति का समय</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="77"/>
+        <location filename="../../app/ui/auction_window.py" line="88"/>
         <source>Bidder</source>
         <translation>बोलीदाता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="78"/>
+        <location filename="../../app/ui/auction_window.py" line="89"/>
         <source>Price</source>
         <translation>मूल्य</translation>
     </message>
@@ -2625,32 +2640,32 @@
 <context>
     <name>ListingTableModel</name>
     <message>
-        <location filename="../../app/ui/catalogue_model.py" line="207"/>
+        <location filename="../../app/ui/catalogue_model.py" line="212"/>
         <source>Product</source>
         <translation>उत्पाद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_model.py" line="207"/>
+        <location filename="../../app/ui/catalogue_model.py" line="212"/>
         <source>Brand</source>
         <translation>ब्रांड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_model.py" line="207"/>
+        <location filename="../../app/ui/catalogue_model.py" line="212"/>
         <source>Price</source>
         <translation>मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_model.py" line="208"/>
+        <location filename="../../app/ui/catalogue_model.py" line="213"/>
         <source>Seller class</source>
         <translation>विक्रेता श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_model.py" line="208"/>
+        <location filename="../../app/ui/catalogue_model.py" line="213"/>
         <source>Stock</source>
         <translation>स्टॉक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_model.py" line="232"/>
+        <location filename="../../app/ui/catalogue_model.py" line="237"/>
         <source>Out of stock</source>
         <translation>स्टॉक समाप्त</translation>
     </message>
@@ -2658,178 +2673,178 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="215"/>
+        <location filename="../../app/ui/main_window.py" line="221"/>
         <source>Choose a listing to buy first.</source>
         <translation>पहले खरीदने के लिए कोई सूची चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="226"/>
+        <location filename="../../app/ui/main_window.py" line="232"/>
         <source>Choose a listing to add to the cart first.</source>
         <translation>कार्ट में जोड़ने के लिए पहले कोई उत्पाद सूची चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="230"/>
+        <location filename="../../app/ui/main_window.py" line="236"/>
         <source>In the cart: %1 × %2</source>
         <translation>कार्ट में: %1 × %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="249"/>
+        <location filename="../../app/ui/main_window.py" line="255"/>
         <source>Cart (%1)</source>
         <translation>कार्ट (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="262"/>
+        <location filename="../../app/ui/main_window.py" line="268"/>
         <source>The diagnostics are on the clipboard, for support (they hold no password).</source>
         <translation>जाँच की जानकारी सहायता टीम के लिए क्लिपबोर्ड पर है (इसमें कोई पासवर्ड नहीं है)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>You are working offline: the marketplace cannot be reached. The catalogue is as of the last sync (%1); changes you make are kept on this computer and sent when the connection returns.</source>
         <translation>आप ऑफ़लाइन काम कर रहे हैं: मार्केटप्लेस से संपर्क नहीं हो पा रहा है। कैटलॉग पिछले सिंक (%1) के अनुसार है; आपके बदलाव इसी कंप्यूटर पर रखे जाते हैं और कनेक्शन लौटने पर भेज दिए जाएँगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275"/>
+        <location filename="../../app/ui/main_window.py" line="281"/>
         <source>never</source>
         <translation>कभी नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276"/>
+        <location filename="../../app/ui/main_window.py" line="282"/>
         <source>Try again</source>
         <translation>फिर से प्रयास करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279"/>
+        <location filename="../../app/ui/main_window.py" line="285"/>
         <source>Your session has ended. Sign in again to sync; your changes are kept.</source>
         <translation>आपका सत्र समाप्त हो गया है। सिंक करने के लिए फिर से साइन इन करें; आपके बदलाव सुरक्षित हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280"/>
+        <location filename="../../app/ui/main_window.py" line="286"/>
         <source>Sign in…</source>
         <translation>साइन इन करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="296"/>
+        <location filename="../../app/ui/main_window.py" line="302"/>
         <source>GeM Desk — %1</source>
         <translation>GeM Desk — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="296"/>
+        <location filename="../../app/ui/main_window.py" line="302"/>
         <source>GeM Desk</source>
         <translation>GeM Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298"/>
+        <location filename="../../app/ui/main_window.py" line="304"/>
         <source>My catalogue</source>
         <translation>मेरा कैटलॉग</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="299"/>
+        <location filename="../../app/ui/main_window.py" line="305"/>
         <location filename="../../app/ui/self_test.py" line="99"/>
         <source>Catalogue</source>
         <translation>कैटलॉग</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="301"/>
+        <location filename="../../app/ui/main_window.py" line="307"/>
         <source>Bids</source>
         <translation>बोलियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="303"/>
+        <location filename="../../app/ui/main_window.py" line="309"/>
         <source>Orders</source>
         <translation>ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="305"/>
+        <location filename="../../app/ui/main_window.py" line="311"/>
         <source>Auctions</source>
         <translation>नीलामियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="306"/>
+        <location filename="../../app/ui/main_window.py" line="312"/>
         <source>Sync now</source>
         <translation>अभी सिंक करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="307"/>
+        <location filename="../../app/ui/main_window.py" line="313"/>
         <source>Send your changes and receive the marketplace’s (F5)</source>
         <translation>अपने बदलाव भेजें और मार्केटप्लेस के बदलाव प्राप्त करें (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="308"/>
+        <location filename="../../app/ui/main_window.py" line="314"/>
         <source>Search</source>
         <translation>खोजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="309"/>
+        <location filename="../../app/ui/main_window.py" line="315"/>
         <source>Settings…</source>
         <translation>सेटिंग्स…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="310"/>
+        <location filename="../../app/ui/main_window.py" line="316"/>
         <source>Settings (Ctrl+,)</source>
         <translation>सेटिंग्स (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="311"/>
+        <location filename="../../app/ui/main_window.py" line="317"/>
         <source>Sign out</source>
         <translation>साइन आउट करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="312"/>
+        <location filename="../../app/ui/main_window.py" line="318"/>
         <source>Quit</source>
         <translation>बंद करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="313"/>
+        <location filename="../../app/ui/main_window.py" line="319"/>
         <source>Open the log folder</source>
         <translation>लॉग फ़ोल्डर खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="314"/>
+        <location filename="../../app/ui/main_window.py" line="320"/>
         <source>Copy diagnostics</source>
         <translation>जाँच की जानकारी कॉपी करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="315"/>
+        <location filename="../../app/ui/main_window.py" line="321"/>
         <source>About GeM Desk…</source>
         <translation>GeM Desk के बारे में…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="316"/>
+        <location filename="../../app/ui/main_window.py" line="322"/>
         <source>GeM Desk %1 is available: your IT department installs it.</source>
         <translation>GeM Desk %1 उपलब्ध है: इसे आपका आईटी विभाग इंस्टॉल करता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="319"/>
+        <location filename="../../app/ui/main_window.py" line="325"/>
         <source>Buy…</source>
         <translation>खरीदें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="320"/>
+        <location filename="../../app/ui/main_window.py" line="326"/>
         <source>Buy the selected listing directly or by L1 comparison</source>
         <translation>चुनी गई सूची को सीधे या L1 तुलना से खरीदें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="321"/>
+        <location filename="../../app/ui/main_window.py" line="327"/>
         <source>Add to cart</source>
         <translation>कार्ट में जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="322"/>
+        <location filename="../../app/ui/main_window.py" line="328"/>
         <source>Add the selected listing to the cart at its minimum order</source>
         <translation>चुनी गई उत्पाद सूची को उसके न्यूनतम ऑर्डर की मात्रा में कार्ट में जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="324"/>
+        <location filename="../../app/ui/main_window.py" line="330"/>
         <source>The cart: listings for one direct purchase, one order per seller</source>
         <translation>कार्ट: एक सीधी खरीद के लिए उत्पाद सूचियाँ, प्रत्येक विक्रेता का एक ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="325"/>
+        <location filename="../../app/ui/main_window.py" line="331"/>
         <source>&amp;File</source>
         <translation>फ़ाइल (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="326"/>
+        <location filename="../../app/ui/main_window.py" line="332"/>
         <source>&amp;Help</source>
         <translation>सहायता (&amp;H)</translation>
     </message>
@@ -2837,42 +2852,97 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="17"/>
+        <location filename="../../app/ui/messages.py" line="22"/>
+        <source>The local copy of the catalogue was damaged; it is being downloaded again. Your own changes are safe.</source>
+        <translation>कैटलॉग की स्थानीय प्रति ख़राब हो गई थी; उसे फिर से डाउनलोड किया जा रहा है। आपके अपने बदलाव सुरक्षित हैं।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="25"/>
+        <source>GeM Desk’s file of your unsent changes is damaged. GeM Desk recovers what can be read from it when it next opens; please restart it.</source>
+        <translation>आपके न भेजे गए बदलावों वाली GeM Desk की फ़ाइल ख़राब हो गई है। अगली बार खुलने पर GeM Desk उसमें से जो पढ़ा जा सकता है, उसे बचा लेगा; कृपया इसे फिर से शुरू करें।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="28"/>
+        <source>The disk is full: GeM Desk cannot save in %1. Free some space on it; your work is kept, and the next sync sends it.</source>
+        <translation>डिस्क भर गई है: GeM Desk %1 में सहेज नहीं पा रहा है। उसमें कुछ जगह ख़ाली करें; आपका काम सुरक्षित है, और अगला सिंक उसे भेज देगा।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="31"/>
+        <source>GeM Desk cannot write to its folder %1 (it is read-only for this user). Ask IT to give you write access, or choose another data folder in the settings; your work is kept.</source>
+        <translation>GeM Desk अपने फ़ोल्डर %1 में लिख नहीं पा रहा है (इस उपयोगकर्ता के लिए यह केवल-पठन है)। आईटी से लिखने की अनुमति माँगें, या सेटिंग्स में कोई दूसरा डेटा फ़ोल्डर चुनें; आपका काम सुरक्षित है।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="35"/>
+        <source>GeM Desk’s folder %1 cannot be found (a removed drive, or a network folder that is not connected). Connect it again, or choose another data folder in the settings.</source>
+        <translation>GeM Desk का फ़ोल्डर %1 नहीं मिल रहा है (हटाई गई ड्राइव, या ऐसा नेटवर्क फ़ोल्डर जो जुड़ा नहीं है)। उसे फिर से जोड़ें, या सेटिंग्स में कोई दूसरा डेटा फ़ोल्डर चुनें।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="39"/>
+        <source>Another program is using GeM Desk’s file %1 in %2 (a second GeM Desk, or an antivirus scan). Close it, or wait a moment, and try again; your work is kept.</source>
+        <translation>कोई दूसरा प्रोग्राम %2 में GeM Desk की फ़ाइल %1 का उपयोग कर रहा है (दूसरा GeM Desk, या एंटीवायरस स्कैन)। उसे बंद करें, या थोड़ी देर रुकें, और फिर से प्रयास करें; आपका काम सुरक्षित है।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="43"/>
+        <source>The disk reported an error reading or writing GeM Desk’s file %1. Try again; if it happens again, ask IT to check the disk.</source>
+        <translation>GeM Desk की फ़ाइल %1 को पढ़ते या लिखते समय डिस्क ने त्रुटि बताई। फिर से प्रयास करें; यदि फिर से हो, तो आईटी से डिस्क की जाँच करवाएँ।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="45"/>
+        <source>GeM Desk’s file %1 is damaged.</source>
+        <translation>GeM Desk की फ़ाइल %1 ख़राब हो गई है।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="50"/>
+        <source>GeM Desk’s file of your unsent changes was damaged. It kept %1 listing change(s), %2 bid, offer or order step(s) and %3 cart line(s), which are waiting to be sent.</source>
+        <translation>आपके न भेजे गए बदलावों वाली GeM Desk की फ़ाइल ख़राब हो गई थी। उसमें से %1 उत्पाद-सूची बदलाव, %2 बिड, ऑफ़र या ऑर्डर चरण और %3 कार्ट पंक्तियाँ बचा ली गईं, जो भेजे जाने की प्रतीक्षा में हैं।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="55"/>
+        <source>Everything in it could be read.</source>
+        <translation>उसमें से सब कुछ पढ़ा जा सका।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="59"/>
+        <source>The damaged file was saved as %1; please send it to support.</source>
+        <translation>ख़राब फ़ाइल %1 के रूप में सहेजी गई है; कृपया इसे सहायता टीम को भेजें।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="70"/>
         <source>The server’s certificate is not trusted. If your office uses a proxy that inspects secure connections, ask IT for its certificate file and set it as the CA bundle in the settings.</source>
         <translation>सर्वर का प्रमाणपत्र विश्वसनीय नहीं है। यदि आपका कार्यालय ऐसी प्रॉक्सी का उपयोग करता है जो सुरक्षित कनेक्शनों की जाँच करती है, तो आईटी विभाग से उसकी प्रमाणपत्र फ़ाइल माँगें और सेटिंग्स में उसे CA बंडल के रूप में सेट करें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="21"/>
+        <location filename="../../app/ui/messages.py" line="74"/>
         <source>The marketplace server at %1 cannot be reached. Check the network connection and the server address; your work is kept.</source>
         <translation>%1 पर मार्केटप्लेस सर्वर से संपर्क नहीं हो पा रहा है। नेटवर्क कनेक्शन और सर्वर का पता जाँचें; आपका काम सुरक्षित है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="24"/>
+        <location filename="../../app/ui/messages.py" line="77"/>
         <source>Your session has ended; please sign in again.</source>
         <translation>आपका सत्र समाप्त हो गया है; कृपया फिर से साइन इन करें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="27"/>
+        <location filename="../../app/ui/messages.py" line="80"/>
         <source>The user name or password is not right.</source>
         <translation>उपयोगकर्ता नाम या पासवर्ड सही नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="30"/>
+        <location filename="../../app/ui/messages.py" line="83"/>
         <source>Too many failed sign-ins for this account: try again in about %n minute(s).</source>
         <translation>इस खाते से बहुत बार साइन इन विफल हुआ: लगभग %n मिनट बाद फिर से प्रयास करें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="34"/>
+        <location filename="../../app/ui/messages.py" line="87"/>
         <source>Enter your password.</source>
         <translation>अपना पासवर्ड लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="36"/>
+        <location filename="../../app/ui/messages.py" line="89"/>
         <source>%1 has changes on this computer that have not reached the marketplace yet. Sign in as %1 and sync first, so that nothing of theirs is lost.</source>
         <translation>इस कंप्यूटर पर %1 के ऐसे बदलाव हैं जो अभी तक मार्केटप्लेस तक नहीं पहुँचे हैं। पहले %1 के रूप में साइन इन करके सिंक करें, ताकि उनका कुछ भी न खोए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="38"/>
+        <location filename="../../app/ui/messages.py" line="91"/>
         <source>Unexpected problem: %1</source>
         <translation>अप्रत्याशित समस्या: %1</translation>
     </message>
@@ -2880,7 +2950,7 @@
 <context>
     <name>MyCatalogue</name>
     <message numerus="yes">
-        <location filename="../../app/ui/my_catalogue.py" line="168"/>
+        <location filename="../../app/ui/my_catalogue.py" line="169"/>
         <source>%n listing(s) shown</source>
         <translation>
             <numerusform>%n उत्पाद सूची दिखाई गई</numerusform>
@@ -2888,7 +2958,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/my_catalogue.py" line="169"/>
+        <location filename="../../app/ui/my_catalogue.py" line="170"/>
         <source>%n with changes not yet accepted by the marketplace.</source>
         <translation>
             <numerusform>%n में ऐसे बदलाव हैं जिन्हें मार्केटप्लेस ने अभी स्वीकार नहीं किया है।</numerusform>
@@ -2896,87 +2966,87 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="206"/>
+        <location filename="../../app/ui/my_catalogue.py" line="207"/>
         <source>The marketplace did not accept your change: %1</source>
         <translation>मार्केटप्लेस ने आपका बदलाव स्वीकार नहीं किया: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="208"/>
+        <location filename="../../app/ui/my_catalogue.py" line="209"/>
         <source>Edit the listing to correct it, or discard your change to keep the marketplace’s version.</source>
         <translation>इसे ठीक करने के लिए उत्पाद सूची संपादित करें, या अपना बदलाव रद्द करके मार्केटप्लेस वाला संस्करण रखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="210"/>
+        <location filename="../../app/ui/my_catalogue.py" line="211"/>
         <source>This listing was also changed on the marketplace. Choose which values to keep.</source>
         <translation>यह उत्पाद सूची मार्केटप्लेस पर भी बदली गई है। चुनें कि कौन-से मान रखने हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="212"/>
+        <location filename="../../app/ui/my_catalogue.py" line="213"/>
         <source>Your change is saved on this computer and will be sent at the next sync.</source>
         <translation>आपका बदलाव इस कंप्यूटर पर सहेजा गया है और अगले सिंक में भेजा जाएगा।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="214"/>
+        <location filename="../../app/ui/my_catalogue.py" line="215"/>
         <source>Rejected by the marketplace: %1</source>
         <translation>मार्केटप्लेस द्वारा अस्वीकृत: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="239"/>
+        <location filename="../../app/ui/my_catalogue.py" line="240"/>
         <source>Not saved</source>
         <translation>सहेजा नहीं गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="246"/>
+        <location filename="../../app/ui/my_catalogue.py" line="247"/>
         <source>Retire listing</source>
         <translation>उत्पाद सूची वापस लें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="247"/>
+        <location filename="../../app/ui/my_catalogue.py" line="248"/>
         <source>Retire “%1”? Buyers will no longer see it. This cannot be undone.</source>
         <translation>“%1” वापस लें? क्रेता इसे फिर नहीं देख पाएँगे। यह कार्रवाई पलटी नहीं जा सकती।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="271"/>
+        <location filename="../../app/ui/my_catalogue.py" line="272"/>
         <source>Discard your change</source>
         <translation>अपना बदलाव रद्द करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="272"/>
+        <location filename="../../app/ui/my_catalogue.py" line="273"/>
         <source>Discard your change to “%1” and keep the marketplace’s version?</source>
         <translation>“%1” में किया गया अपना बदलाव रद्द करके मार्केटप्लेस वाला संस्करण रखें?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="280"/>
+        <location filename="../../app/ui/my_catalogue.py" line="281"/>
         <source>New listing</source>
         <translation>नई उत्पाद सूची</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="281"/>
+        <location filename="../../app/ui/my_catalogue.py" line="282"/>
         <source>Create a listing (Ctrl+N)</source>
         <translation>उत्पाद सूची बनाएँ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="282"/>
+        <location filename="../../app/ui/my_catalogue.py" line="283"/>
         <source>Edit</source>
         <translation>संपादित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="283"/>
+        <location filename="../../app/ui/my_catalogue.py" line="284"/>
         <source>Retire</source>
         <translation>वापस लें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="284"/>
+        <location filename="../../app/ui/my_catalogue.py" line="285"/>
         <source>Settle conflict…</source>
         <translation>टकराव सुलझाएँ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="285"/>
+        <location filename="../../app/ui/my_catalogue.py" line="286"/>
         <source>Discard my change</source>
         <translation>मेरा बदलाव रद्द करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="286"/>
+        <location filename="../../app/ui/my_catalogue.py" line="287"/>
         <source>Show retired</source>
         <translation>वापस ली गई सूचियाँ दिखाएँ</translation>
     </message>
@@ -2984,62 +3054,62 @@
 <context>
     <name>MyListingsModel</name>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="46"/>
+        <location filename="../../app/ui/my_catalogue.py" line="47"/>
         <source>Product</source>
         <translation>उत्पाद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="46"/>
+        <location filename="../../app/ui/my_catalogue.py" line="47"/>
         <source>Category</source>
         <translation>श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="46"/>
+        <location filename="../../app/ui/my_catalogue.py" line="47"/>
         <source>Price</source>
         <translation>मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="47"/>
+        <location filename="../../app/ui/my_catalogue.py" line="48"/>
         <source>Stock</source>
         <translation>स्टॉक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="47"/>
+        <location filename="../../app/ui/my_catalogue.py" line="48"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="47"/>
+        <location filename="../../app/ui/my_catalogue.py" line="48"/>
         <source>Sync</source>
         <translation>सिंक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="51"/>
+        <location filename="../../app/ui/my_catalogue.py" line="52"/>
         <source>Conflict: choose the values to keep</source>
         <translation>टकराव: रखने के लिए मान चुनें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="53"/>
+        <location filename="../../app/ui/my_catalogue.py" line="54"/>
         <source>Not accepted: %1</source>
         <translation>स्वीकार नहीं हुआ: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="55"/>
+        <location filename="../../app/ui/my_catalogue.py" line="56"/>
         <source>Waiting to be sent</source>
         <translation>भेजे जाने की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="56"/>
+        <location filename="../../app/ui/my_catalogue.py" line="57"/>
         <source>Up to date</source>
         <translation>अद्यतित</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="60"/>
+        <location filename="../../app/ui/my_catalogue.py" line="61"/>
         <source>Retiring</source>
         <translation>वापस ली जा रही है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="62"/>
+        <location filename="../../app/ui/my_catalogue.py" line="63"/>
         <source>New</source>
         <translation>नई</translation>
     </message>
@@ -3876,17 +3946,17 @@
 <context>
     <name>RankingModel</name>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="57"/>
+        <location filename="../../app/ui/auction_window.py" line="76"/>
         <source>Rank</source>
         <translation>क्रम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="57"/>
+        <location filename="../../app/ui/auction_window.py" line="76"/>
         <source>Bidder</source>
         <translation>बोलीदाता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_window.py" line="57"/>
+        <location filename="../../app/ui/auction_window.py" line="76"/>
         <source>Price</source>
         <translation>मूल्य</translation>
     </message>
@@ -4189,18 +4259,18 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../app/ui/sync_controller.py" line="139"/>
-        <location filename="../../app/ui/sync_controller.py" line="194"/>
+        <location filename="../../app/ui/sync_controller.py" line="156"/>
+        <location filename="../../app/ui/sync_controller.py" line="211"/>
         <source>Your session has ended; sign in again to sync.</source>
         <translation>आपका सत्र समाप्त हो गया है; सिंक करने के लिए फिर से साइन इन करें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_controller.py" line="142"/>
+        <location filename="../../app/ui/sync_controller.py" line="159"/>
         <source>The marketplace cannot be reached; working offline. Your changes are kept.</source>
         <translation>मार्केटप्लेस से संपर्क नहीं हो पा रहा है; ऑफ़लाइन काम जारी है। आपके बदलाव सुरक्षित हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_controller.py" line="147"/>
+        <location filename="../../app/ui/sync_controller.py" line="164"/>
         <source>The sync stopped because of an unexpected problem; it is in the log.</source>
         <translation>किसी अप्रत्याशित समस्या के कारण सिंक रुक गया; इसका विवरण लॉग में है।</translation>
     </message>

@@ -264,3 +264,23 @@ def test_patch_validates_the_merged_listing(market):
     assert set(error["fields"]) == {"status"}  # unknown field first
     error = _error(market.patch("seller-a", listing["id"], 1, {"mrp_paise": 1_000_00}), 422, "validation_failed")
     assert set(error["fields"]) == {"price_paise"}
+
+
+def test_a_patch_that_changes_nothing_keeps_the_version_and_writes_nothing(market):
+    """docs/api.md: 200 with the listing as it is; no new version, audit event or feed entry."""
+    from sqlalchemy import func, select
+
+    from server.db.models import AuditEvent
+
+    listing = market.create().json()
+    _changes, cursor, _sellers = market.pull("seller-a")
+    with market.db.reading() as session:
+        events = session.scalar(select(func.count()).select_from(AuditEvent))
+    same = market.patch("seller-a", listing["id"], listing["version"], {"stock": listing["stock"]})
+    assert same.status_code == 200
+    assert same.json() == listing  # the same version, the same times
+    with market.db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(AuditEvent)) == events
+    assert market.pull("seller-a", cursor)[0] == []
+    changed = market.patch("seller-a", listing["id"], listing["version"], {"stock": listing["stock"] + 1})
+    assert changed.json()["version"] == listing["version"] + 1
