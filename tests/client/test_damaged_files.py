@@ -7,9 +7,8 @@ a bad sector or a program writing into them would: bytes overwritten inside a pa
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 from app.browse import CatalogueRequest, CatalogueSearch
@@ -17,7 +16,7 @@ from app.cache import Cache
 from app.outbox import Outbox, editable
 from app.outbox_recovery import interrupted_recovery, recover_outbox
 from app.storage import CacheDamaged
-from tests.client.conftest import PASSWORD, ROOT, subprocess_env
+from tests.client.conftest import gemdesk, gemdesk_sync
 
 
 def own_listings(device) -> list[dict]:
@@ -51,15 +50,6 @@ def checkpoint(path: Path) -> None:
         connection.close()
 
 
-def gemdesk(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "app", *args], env=subprocess_env(GEMDESK_PASSWORD=PASSWORD),
-                          cwd=ROOT, capture_output=True, text=True, timeout=180)
-
-
-def sync_command(folder: Path, server, user: str = "demo-seller") -> subprocess.CompletedProcess:
-    return gemdesk("sync", "--data-dir", str(folder), "--server", server.url, "--user", user)
-
-
 def queue_changes(seller) -> tuple[list[dict], str]:
     """Two edits and a new listing, made offline and not yet sent."""
     listings = own_listings(seller)[:2]
@@ -84,7 +74,7 @@ def test_a_damaged_outbox_is_recovered_its_changes_sent_and_the_cache_kept(devic
     checkpoint(folder / "outbox.sqlite")
     overwrite(folder / "outbox.sqlite", *page_of(folder / "outbox.sqlite", "ix_ops_state"))
 
-    finished = sync_command(folder, server)
+    finished = gemdesk_sync(folder, server)
     assert finished.returncode == 0, finished.stderr
     assert "Traceback" not in finished.stderr
     assert "file of your unsent changes was damaged. It kept 3 listing change(s)" in finished.stderr
@@ -122,7 +112,7 @@ def test_an_outbox_whose_schema_is_damaged_is_read_from_its_pages(device, server
         assert outbox.owner() == f"demo-seller@{server.url}"
     finally:
         outbox.close()
-    assert sync_command(folder, server).returncode == 0
+    assert gemdesk_sync(folder, server).returncode == 0
     assert_changes_reached_the_server(server, listings, created)
 
 
@@ -207,7 +197,7 @@ def test_a_damaged_search_index_is_refilled_and_unsent_work_kept(device, server)
             raise AssertionError("a search of a damaged index did not say the cache is damaged")
     finally:
         cache.close()
-    finished = sync_command(folder, server, "demo-buyer")
+    finished = gemdesk_sync(folder, server, "demo-buyer")
     assert finished.returncode == 0, finished.stderr
     assert "Traceback" not in finished.stderr and "they match" in finished.stdout
     assert list(folder.glob("cache.sqlite.unusable-*")), "the damaged cache was not moved aside for support"
@@ -226,7 +216,31 @@ def test_damaged_sync_state_is_refilled(device, server):
     seller.close()
     checkpoint(folder / "cache.sqlite")
     overwrite(folder / "cache.sqlite", *page_of(folder / "cache.sqlite", "sync_state"))
-    finished = sync_command(folder, server)
+    finished = gemdesk_sync(folder, server)
     assert finished.returncode == 0, finished.stderr
     assert "Traceback" not in finished.stderr and "they match" in finished.stdout
     assert_changes_reached_the_server(server, listings, created)  # the outbox was never touched
+
+
+def test_an_outbox_made_by_the_previous_version_opens_with_every_queued_write(tmp_path):
+    """tests/client/data/outbox-before-answers.sqlite was made by GeM Desk before listing
+    answers were kept with their op (schema 0): it is upgraded in place, nothing lost."""
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    shutil.copyfile(Path(__file__).parent / "data" / "outbox-before-answers.sqlite", folder / "outbox.sqlite")
+    outbox = Outbox(folder)
+    try:
+        assert outbox.recovery() is None and outbox.integrity() == ["ok"]
+        assert outbox.owner() == "demo-seller@http://127.0.0.1:8765"
+        assert [(op.kind, op.state) for op in outbox.ops()] == [("create", "pending"), ("update", "pending"),
+                                                               ("update", "rejected")]
+        assert outbox.counts() == {"pending": 2, "conflict": 0, "rejected": 1}
+        claimed = outbox.claim_next()
+        assert (claimed.kind, claimed.fields["model"]) == ("create", "PREV-1")
+        from app.procurement import Procurement
+
+        [draft] = Procurement(outbox).requests()
+        assert (draft.entity, draft.action, draft.state) == ("bid:33333333-3333-3333-3333-333333333333", "draft",
+                                                             "pending")
+    finally:
+        outbox.close()

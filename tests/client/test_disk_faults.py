@@ -22,7 +22,7 @@ import pytest
 from app.outbox import Outbox
 from domain.listing import EDITABLE_FIELDS
 from app.storage import DISK_FULL, EXIT_CODES, FOLDER_MISSING, IN_USE, READ_ONLY, StorageProblem
-from tests.client.conftest import PASSWORD, ROOT, subprocess_env
+from tests.client.conftest import gemdesk, gemdesk_sync
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="mounts a tmpfs: Linux only")
 
@@ -81,15 +81,6 @@ def small_disk(tmp_path):
         disk.unmount()
 
 
-def gemdesk(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "app", *args], env=subprocess_env(GEMDESK_PASSWORD=PASSWORD),
-                          cwd=ROOT, capture_output=True, text=True, timeout=180)
-
-
-def sync(folder: Path, server, user: str = "demo-seller") -> subprocess.CompletedProcess:
-    return gemdesk("sync", "--data-dir", str(folder), "--server", server.url, "--user", user)
-
-
 def assert_said(finished: subprocess.CompletedProcess, kind: str, words: str) -> None:
     assert "Traceback" not in finished.stderr, finished.stderr
     assert finished.returncode == EXIT_CODES[kind], (finished.returncode, finished.stderr)
@@ -114,14 +105,14 @@ def queue_new_listing(server, folder: Path, model: str) -> str:
 def test_a_full_disk_before_a_sync_is_said_and_the_work_goes_once_there_is_room(server, small_disk):
     disk = small_disk()
     folder = disk.where / "desk"
-    assert sync(folder, server).returncode == 0
+    assert gemdesk_sync(folder, server).returncode == 0
     listing_id = queue_new_listing(server, folder, "FULL-1")
     disk.fill()
-    finished = sync(folder, server)
+    finished = gemdesk_sync(folder, server)
     assert_said(finished, DISK_FULL, f"The disk is full: GeM Desk cannot save in {folder}.")
     assert server.query("SELECT count(*) FROM listings WHERE id = :id", id=listing_id)[0][0] == 0
     disk.free()
-    finished = sync(folder, server)
+    finished = gemdesk_sync(folder, server)
     assert finished.returncode == 0, finished.stderr
     assert server.listing(listing_id)["model"] == "FULL-1"
 
@@ -130,10 +121,10 @@ def test_a_disk_that_fills_during_the_first_pull_is_said_and_the_next_sync_finis
     disk = small_disk("600k")  # less than the demo catalogue needs
     folder = disk.where / "desk"
     listing_id = queue_new_listing(server, folder, "FULL-2")
-    finished = sync(folder, server)
+    finished = gemdesk_sync(folder, server)
     assert_said(finished, DISK_FULL, "The disk is full")
     disk.remount("size=20m")
-    finished = sync(folder, server)
+    finished = gemdesk_sync(folder, server)
     assert finished.returncode == 0 and "they match" in finished.stdout, finished.stderr
     assert server.listing(listing_id)["model"] == "FULL-2"
 
@@ -166,15 +157,15 @@ def test_saving_on_a_full_disk_says_so_and_keeps_what_was_saved_before(small_dis
 def test_a_read_only_mount_is_said_and_nothing_is_lost(server, small_disk):
     disk = small_disk()
     folder = disk.where / "desk"
-    assert sync(folder, server).returncode == 0
+    assert gemdesk_sync(folder, server).returncode == 0
     listing_id = queue_new_listing(server, folder, "RO-1")
     disk.remount("ro")
-    finished = sync(folder, server)
+    finished = gemdesk_sync(folder, server)
     assert_said(finished, READ_ONLY, f"GeM Desk cannot write to its folder {folder} (it is read-only")
     status = gemdesk("status", "--data-dir", str(folder))
     assert_said(status, READ_ONLY, "read-only")
     disk.remount("rw")
-    finished = sync(folder, server)
+    finished = gemdesk_sync(folder, server)
     assert finished.returncode == 0, finished.stderr
     assert server.listing(listing_id)["model"] == "RO-1"
 
@@ -182,35 +173,35 @@ def test_a_read_only_mount_is_said_and_nothing_is_lost(server, small_disk):
 def test_a_folder_this_user_may_not_write_is_said(server, small_disk):
     disk = small_disk()
     folder = disk.where / "desk"
-    assert sync(folder, server).returncode == 0
+    assert gemdesk_sync(folder, server).returncode == 0
     listing_id = queue_new_listing(server, folder, "PERM-1")
     subprocess.run(["chattr", "+i", str(folder)], check=True)  # nobody may create files in it, root included
-    finished = sync(folder, server)
+    finished = gemdesk_sync(folder, server)
     assert_said(finished, READ_ONLY, "read-only for this user")
     subprocess.run(["chattr", "-i", str(folder)], check=True)
-    assert sync(folder, server).returncode == 0
+    assert gemdesk_sync(folder, server).returncode == 0
     assert server.listing(listing_id)["model"] == "PERM-1"
 
 
 def test_a_missing_folder_is_said(server, tmp_path):
     (tmp_path / "drive").write_text("a file where the data folder's drive should be")
-    finished = sync(tmp_path / "drive" / "GeM Desk", server)
+    finished = gemdesk_sync(tmp_path / "drive" / "GeM Desk", server)
     assert_said(finished, FOLDER_MISSING, "cannot be found")
 
 
 def test_a_file_held_by_another_program_is_said(server, tmp_path):
     folder = tmp_path / "desk"
-    assert sync(folder, server).returncode == 0
+    assert gemdesk_sync(folder, server).returncode == 0
     # Another program holds the outbox (as an antivirus scan or a second GeM Desk could).
     holder = sqlite3.connect(folder / "outbox.sqlite", isolation_level=None)
     holder.execute("PRAGMA locking_mode=EXCLUSIVE")
     holder.execute("BEGIN EXCLUSIVE")
     try:
         started = time.monotonic()
-        finished = sync(folder, server)
+        finished = gemdesk_sync(folder, server)
         assert_said(finished, IN_USE, "Another program is using GeM Desk's file outbox.sqlite")
         assert time.monotonic() - started < 60
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-    assert sync(folder, server).returncode == 0
+    assert gemdesk_sync(folder, server).returncode == 0

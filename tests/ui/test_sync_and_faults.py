@@ -6,7 +6,6 @@ told what was kept; a damaged cache met by a search is refilled. Never a crash r
 from __future__ import annotations
 
 import sqlite3
-import subprocess
 import sys
 
 import pytest
@@ -16,6 +15,7 @@ from app.outbox import Outbox
 from app.seller_catalogue import SyncState
 from app.ui.listing_editor import ListingEditor
 from tests.client.test_damaged_files import checkpoint, overwrite, page_of
+from tests.client.test_disk_faults import SmallDisk
 from tests.client.test_push_order import op_states, server_writes_held
 from tests.ui.conftest import signed_in, wait_for_rows, wait_for_sync
 
@@ -73,37 +73,21 @@ def test_an_edit_saved_in_the_window_while_the_sync_pushes_reaches_the_marketpla
 
 @pytest.fixture(scope="session")
 def _mounted():
-    """Mounts made by the tests, released at the end of the session: a closed window may still
-    read its folder until Qt deletes it, later than any test's teardown."""
-    made: list = []
+    """Disks mounted by the tests, released at the end of the session: a closed window may
+    still read its folder until Qt deletes it, later than any test's teardown."""
+    made: list[SmallDisk] = []
     yield made
-    for folder in made:
-        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+    for disk in made:
+        disk.unmount()
 
 
 @pytest.fixture
-def full_disk_desk(tmp_path, _mounted):
+def full_disk_desk(tmp_path, _mounted) -> SmallDisk:
     """The seller's data folder on a small tmpfs of its own, to fill (root)."""
-    folder = tmp_path / "seller-desk"
-    folder.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=20m", "tmpfs", str(folder)],
-                      capture_output=True).returncode != 0:
-        from tests.client.test_disk_faults import _cannot_mount
-
-        _cannot_mount("mount failed")
-    _mounted.append(folder)
-    yield folder
-    (folder / "filler").unlink(missing_ok=True)
-
-
-def fill(folder) -> None:
-    with open(folder / "filler", "wb") as handle:
-        try:
-            while True:
-                handle.write(b"\0" * 65536)
-                handle.flush()
-        except OSError:
-            pass
+    disk = SmallDisk(tmp_path / "seller-desk", "20m")
+    _mounted.append(disk)
+    yield disk
+    disk.free()
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="mounts a tmpfs: Linux only")
@@ -115,7 +99,7 @@ def test_a_full_disk_is_a_sentence_in_the_form_and_the_status_bar(qtbot, monkeyp
     [target] = published(mine, 1)
     warnings: list[tuple[str, str]] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text, *args: warnings.append((title, text)))
-    fill(full_disk_desk)
+    full_disk_desk.fill()
     saved = None  # the last edit that was saved before the disk could take no more
     for n in range(200):  # the files keep a little room of their own: until it is used up
         title = f"Steel almirah, edit {n} " + "x" * 150
@@ -127,12 +111,12 @@ def test_a_full_disk_is_a_sentence_in_the_form_and_the_status_bar(qtbot, monkeyp
     assert warnings, "saving on a full disk said nothing"
     title, text = warnings[0]
     assert title == "Not saved"
-    assert text.startswith(f"The disk is full: GeM Desk cannot save in {full_disk_desk}.")
+    assert text.startswith(f"The disk is full: GeM Desk cannot save in {full_disk_desk.where}.")
     with qtbot.waitSignal(desk.controller.failed, timeout=30_000):
         desk.controller.sync_now()
     assert window.status.message_label.text().startswith("The disk is full")
     assert not desks.crashes
-    (full_disk_desk / "filler").unlink()
+    full_disk_desk.free()
     with qtbot.waitSignal(desk.controller.finished, timeout=30_000):
         desk.controller.sync_now()
     assert server.listing(target.id)["title"] == (saved or target.title)  # what was saved went, and only that
@@ -197,3 +181,22 @@ def test_a_damaged_cache_met_by_a_search_is_refilled(qtbot, desks, server):
         connection.execute("INSERT INTO listings_fts(listings_fts) VALUES ('integrity-check')")  # sound again
     finally:
         connection.close()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="mounts a tmpfs: Linux only")
+def test_a_data_folder_gem_desk_cannot_write_is_said_before_any_window(qtbot, monkeypatch, tmp_path, _mounted):
+    import argparse
+
+    from app.ui import main
+
+    disk = SmallDisk(tmp_path / "disk", "5m")
+    _mounted.append(disk)
+    disk.remount("ro")
+    monkeypatch.setattr(main, "setup_logging", lambda _folder: None)
+    said: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, title, text, *rest: said.append((title, text)))
+    code = main.run(argparse.Namespace(data_dir=disk.where / "GeM Desk", server=None, user=None))
+    assert code == 4  # app/storage.py EXIT_CODES: read-only
+    [(title, text)] = said
+    assert title == "GeM Desk cannot start"
+    assert text.startswith(f"GeM Desk cannot write to its folder {disk.where / 'GeM Desk'} (it is read-only")
