@@ -23,6 +23,7 @@ from typing import Any, Callable, Iterator, Sequence
 
 from app.cache import Cache, SearchFilters
 from app.models import CachedListing
+from app.storage import CacheDamaged, problem_of
 
 log = logging.getLogger(__name__)
 _L = CachedListing.__table__
@@ -82,10 +83,10 @@ class CatalogueSearch:
                         raise Interrupted()
                     yield array("q", (row[0] for row in rows))
                     size = chunk
-            except sqlite3.OperationalError:
-                if superseded():
+            except sqlite3.Error as error:
+                if superseded() and isinstance(error, sqlite3.OperationalError):
                     raise Interrupted() from None
-                raise
+                raise problem_of(error, self.cache.path, CacheDamaged) or error from error
             finally:
                 cursor.close()
         finally:
@@ -111,6 +112,8 @@ class CatalogueSearch:
             cursor = connection.cursor()
             found = cursor.execute(sql, list(rowids)).fetchall()
             cursor.close()
+        except sqlite3.Error as error:
+            raise problem_of(error, self.cache.path, CacheDamaged) or error from error
         finally:
             connection.close()
         return {row[0]: dict(zip(ROW_COLUMNS, row)) for row in found}

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import shutil
 import time
@@ -25,12 +26,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
-from sqlalchemy import Connection, Engine, bindparam, column, create_engine, delete, event, func, literal_column, select, table, text
+from sqlalchemy import Connection, Engine, bindparam, column, delete, func, literal_column, select, table, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import DatabaseError
 
 from app.models import Base, CachedCategory, CachedListing, CachedSeller, SyncState
 from app.models.cache import SELLER_CLASS_RANK_SQL
+from app.storage import CacheDamaged, make_folder, open_sqlite, writer
 
 log = logging.getLogger(__name__)
 
@@ -91,14 +92,11 @@ SCHEMA_VERSION = 4
 
 
 class CacheUnusable(Exception):
-    """The cache file is corrupt or from a newer GeM Desk: rebuild it."""
+    """The cache file is from a newer GeM Desk, or lacks a part of its schema: rebuild it."""
 
 
-def is_corruption(error: BaseException) -> bool:
-    text_ = str(error).lower()
-    return isinstance(error, DatabaseError) and any(
-        marker in text_ for marker in ("malformed", "not a database", "file is encrypted", "disk image", "corrupt")
-    )
+# Every table a sound cache has (the FTS index's shadow tables are checked by FTS5 itself).
+_REQUIRED = ("listings", "listings_fts", "sellers", "categories", "sync_state")
 
 
 @dataclass(frozen=True)
@@ -156,8 +154,7 @@ def _search_text(listing: Mapping[str, Any]) -> str:
 
 class Cache:
     def __init__(self, folder: Path) -> None:
-        self.folder = Path(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self.folder = make_folder(folder)
         self.path = self.folder / CACHE_FILE
         self._category_names: dict[int, str] = {}
         self._category_tokens: dict[int, str] = {}
@@ -169,53 +166,46 @@ class Cache:
     # -- opening, migrating, rebuilding ---------------------------------------------------
 
     def _connect(self) -> Engine:
-        engine = create_engine(f"sqlite:///{self.path}")
+        # A rebuildable cache: synchronous NORMAL is safe against a crashed or killed app (only
+        # a power cut may lose the last pages, which the next sync fetches again by its cursor).
+        return open_sqlite(self.path, synchronous="NORMAL", damaged=CacheDamaged, cache_size_kib=65536,
+                           functions={"gemdesk_district_key": district_key})
 
-        @event.listens_for(engine, "connect")
-        def _pragmas(dbapi_conn, _record) -> None:
-            cursor = dbapi_conn.cursor()
-            cursor.execute("PRAGMA journal_mode=WAL")
-            # A rebuildable cache: NORMAL is safe against a crashed or killed app (only a power
-            # cut may lose the last page, which the next sync fetches again with its cursor).
-            cursor.execute("PRAGMA synchronous=NORMAL")
-            cursor.execute("PRAGMA busy_timeout=10000")
-            cursor.execute("PRAGMA cache_size=-65536")  # 64 MiB page cache
-            cursor.close()
-            dbapi_conn.create_function("gemdesk_district_key", 1, district_key, deterministic=True)
-
-        return engine
+    def write_transaction(self) -> Connection:
+        """A write transaction (BEGIN IMMEDIATE: the sync and the windows' stored reads both write)."""
+        return writer(self.engine).begin()
 
     def _open(self) -> Engine:
+        engine = self._connect()
         try:
-            engine = self._connect()
-            try:
-                self._migrate(engine)
-            except BaseException:
-                engine.dispose()
-                raise
-            return engine
-        except (DatabaseError, CacheUnusable) as error:
-            if not (isinstance(error, CacheUnusable) or is_corruption(error)):
-                raise
-            log.warning("the cache at %s is unusable (%s); rebuilding it from the server", self.path, error)
-            self._move_aside()
-            engine = self._connect()
             self._migrate(engine)
             return engine
+        except (CacheDamaged, CacheUnusable) as error:
+            engine.dispose()
+            log.warning("the cache at %s is unusable (%s); rebuilding it from the server", self.path, error)
+        except BaseException:
+            engine.dispose()
+            raise
+        self._move_aside()
+        engine = self._connect()
+        self._migrate(engine)
+        return engine
 
     def _migrate(self, engine: Engine) -> None:
-        with engine.begin() as conn:
+        with writer(engine).begin() as conn:
             version = conn.exec_driver_sql("PRAGMA user_version").scalar_one()
             if version > SCHEMA_VERSION:
                 raise CacheUnusable(f"schema version {version} is newer than this GeM Desk ({SCHEMA_VERSION})")
-            if version and not conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE name='listings'").scalar_one():
-                raise CacheUnusable("the listings table is missing")
             if 0 < version < REFILL_BELOW:
                 log.info("the cache's schema %s is older than %s; it is refilled from the server", version, REFILL_BELOW)
                 _drop_listings_schema(conn)
                 version = 0
             if version == 0:
                 _create_schema(conn)
+            present = {row[0] for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            missing = [name for name in _REQUIRED if name not in present]
+            if missing:
+                raise CacheUnusable(f"the {', '.join(missing)} table is missing")
             for step in range(version or SCHEMA_VERSION, SCHEMA_VERSION):
                 UPGRADES[step](conn)
             if version != SCHEMA_VERSION:
@@ -235,11 +225,39 @@ class Cache:
                 shutil.move(source, self.path.with_name(f"{CACHE_FILE}.unusable-{stamp}{suffix}"))
 
     def rebuild(self) -> None:
-        """Throw the cache away and start empty (the next sync pulls everything)."""
+        """Throw the cache away and start empty (the next sync pulls everything). The
+        user's own work is in the outbox, which this never touches. Other threads may be
+        reading meanwhile: the empty cache is made beside the file and then put in its place
+        in one rename, so a reader sees the old file or the new one, never a file half made."""
+        fresh = self.path.with_name(CACHE_FILE + ".rebuilding")
+        for suffix in ("", "-wal", "-shm"):
+            fresh.with_name(fresh.name + suffix).unlink(missing_ok=True)
+        made = open_sqlite(fresh, synchronous="NORMAL", damaged=CacheDamaged)
+        try:
+            self._migrate(made)
+        finally:
+            made.dispose()
         self.engine.dispose()
-        self._move_aside()
+        self._keep_aside()
+        os.replace(fresh, self.path)
         self.engine = self._connect()
         self._migrate(self.engine)
+
+    def _keep_aside(self) -> None:
+        """The damaged file, kept for support under another name while it stays in place
+        (the last one only: a full cache is large)."""
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        for old in self.folder.glob(f"{CACHE_FILE}.unusable-*"):
+            old.unlink(missing_ok=True)
+        kept = self.path.with_name(f"{CACHE_FILE}.unusable-{stamp}")
+        try:
+            os.link(self.path, kept)
+        except OSError:
+            shutil.copyfile(self.path, kept)
+        for suffix in ("-wal", "-shm"):
+            source = self.path.with_name(CACHE_FILE + suffix)
+            if source.exists():
+                shutil.move(source, kept.with_name(kept.name + suffix))
 
     def close(self) -> None:
         self.engine.dispose()
@@ -257,7 +275,7 @@ class Cache:
         if conn is not None:
             conn.execute(statement, rows)
             return
-        with self.engine.begin() as own:
+        with self.write_transaction() as own:
             own.execute(statement, rows)
 
     def adopt(self, owner: str) -> bool:
@@ -266,7 +284,7 @@ class Cache:
         previous = self.state("owner")
         if previous not in (None, owner):
             self.reset_listings(keep={"owner": owner})
-            with self.engine.begin() as conn:  # what belonged to the previous owner
+            with self.write_transaction() as conn:  # what belonged to the previous owner
                 conn.execute(delete(SyncState).where(SyncState.name.in_(["profile", "last_sync_at"])))
             return True
         if previous is None:
@@ -291,7 +309,7 @@ class Cache:
         home = district_key(district)
         if home == self._home:
             return
-        with self.engine.begin() as conn:
+        with self.write_transaction() as conn:
             self.set_state({"home_district": home}, conn)
             places = func.json_each(_L.c.delivery_districts).table_valued("value")
             delivers = select(1).select_from(places).where(func.gemdesk_district_key(places.c.value) == home).exists()
@@ -301,7 +319,7 @@ class Cache:
 
     def reset_listings(self, keep: Mapping[str, str] | None = None) -> None:
         """Forget every listing and the cursor (a resync), keeping categories and settings."""
-        with self.engine.begin() as conn:
+        with self.write_transaction() as conn:
             conn.execute(delete(CachedListing))
             conn.execute(delete(CachedSeller))
             conn.execute(delete(SyncState).where(SyncState.name == "cursor"))
@@ -319,7 +337,7 @@ class Cache:
             }
             for c in categories
         ]
-        with self.engine.begin() as conn:
+        with self.write_transaction() as conn:
             conn.execute(delete(CachedCategory))
             if rows:
                 conn.execute(sqlite_insert(CachedCategory), rows)
@@ -424,7 +442,7 @@ class Cache:
              "mse_class": s["mse_class"] or "none"}
             for s in sellers
         ]
-        with self.engine.begin() as conn:
+        with self.write_transaction() as conn:
             classes = {s["id"]: s["mse_class"] for s in seller_rows}
             if seller_rows:
                 self._store_sellers(conn, seller_rows)
@@ -462,7 +480,7 @@ class Cache:
 
     def store_listing(self, listing: Mapping[str, Any]) -> None:
         """A listing as a write's answer returned it (kept only if not older than ours)."""
-        with self.engine.begin() as conn:
+        with self.write_transaction() as conn:
             seq = conn.scalar(select(CachedListing.feed_seq).where(CachedListing.id == listing["id"])) or 0
             seller_class = self._seller_classes(conn, [listing["seller_id"]]).get(listing["seller_id"])
             conn.execute(self._upsert_statement(), [self._listing_row(listing, seq, seller_class)])
@@ -547,8 +565,11 @@ _INTERNAL = ("rowid", "feed_seq", "category_names", "specs_text", "filter_tokens
 
 
 def listing_from_row(row: Mapping[str, Any]) -> dict[str, Any]:
-    """A cached row back in the API's Listing shape."""
+    """A cached row back in the API's Listing shape (a row that does not read is damage)."""
     listing = {k: v for k, v in row.items() if k not in _INTERNAL}
-    for name in _JSON_FIELDS:
-        listing[name] = json.loads(listing[name])
+    try:
+        for name in _JSON_FIELDS:
+            listing[name] = json.loads(listing[name])
+    except (TypeError, ValueError) as error:
+        raise CacheDamaged(Path(CACHE_FILE), f"listing {listing.get('id')} does not read: {error}") from error
     return listing

@@ -9,6 +9,11 @@
 The password comes from GEMDESK_PASSWORD or a prompt; a remembered session (refresh token
 in the OS keyring) is used first. The data folder is --data-dir, else GEMDESK_HOME, else
 the user's data folder.
+
+Exit codes: 0 done; 1 the marketplace could not be reached or refused; 2 a usage error;
+3 the disk is full; 4 the data folder is read-only; 5 the data folder is missing; 6 a file
+is in use by another program; 7 the disk reported an error; 8 a file is damaged beyond
+repair here; 130 stopped (app/storage.py words each).
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from app.config import ClientSettings, data_dir
 from app.machine_config import read_machine_policy
 from app.credentials import NO_KEYRING_MESSAGE
 from app.outbox import Outbox
+from app.storage import StorageProblem
 from app.sync import Cancelled, Progress
 from app.workspace import Workspace
 
@@ -61,9 +67,17 @@ class _ProgressPrinter:
 def cmd_sync(args: argparse.Namespace) -> int:
     workspace = Workspace(data_dir(args.data_dir))
     try:
+        _tell_recovery(workspace.outbox)
         return _sync(workspace, args)
     finally:
         workspace.close()
+
+
+def _tell_recovery(outbox: Outbox) -> None:
+    """A damaged outbox was recovered: say what was kept (the window tells the user too)."""
+    report = outbox.recovery()
+    if report is not None:
+        print(report.sentence(), file=sys.stderr)
 
 
 def _sync(workspace: Workspace, args: argparse.Namespace) -> int:
@@ -113,6 +127,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     settings = ClientSettings.load(folder, read_machine_policy())
     cache, outbox = Cache(folder), Outbox(folder)
     try:
+        _tell_recovery(outbox)
         counts = outbox.counts()
         print(f"Data folder: {folder}")
         print(f"Server: {settings.connection.server_url or '(not set)'}  User: {settings.username or '(not set)'}")
@@ -183,3 +198,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except KeyboardInterrupt:
         return 130
+    except StorageProblem as problem:  # the disk or a file of ours: a sentence, and a code that says which
+        logging.getLogger(__name__).debug("storage problem", exc_info=True)
+        print(problem.sentence(), file=sys.stderr)
+        return problem.exit_code

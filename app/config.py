@@ -9,6 +9,7 @@ laid over the user's settings as they are read, and left out of what is saved.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -18,6 +19,7 @@ from pathlib import Path
 import platformdirs
 
 from app.machine_config import NO_POLICY, MachinePolicy
+from app.storage import make_folder, problem_of
 
 APP_NAME = "gemdesk"
 
@@ -70,11 +72,16 @@ class ClientSettings:
         return cls(connection=connection, **{k: v for k, v in data.items() if k in top})
 
     def save(self, folder: Path, policy: MachinePolicy = NO_POLICY) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "settings.json"
+        """Write the user's own choices (a StorageProblem when the folder cannot take them)."""
+        path = make_folder(folder) / "settings.json"
         temporary = path.with_suffix(".json.tmp")
-        temporary.write_text(json.dumps(policy.user_part(asdict(self)), indent=2, ensure_ascii=False), encoding="utf-8")
-        os.replace(temporary, path)  # never a half-written settings file
+        try:
+            temporary.write_text(json.dumps(policy.user_part(asdict(self)), indent=2, ensure_ascii=False), encoding="utf-8")
+            os.replace(temporary, path)  # never a half-written settings file
+        except OSError as error:
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
+            raise problem_of(error, path) or error from error
 
     def with_server(self, server_url: str, username: str) -> "ClientSettings":
         return replace(self, connection=replace(self.connection, server_url=server_url.rstrip("/")), username=username)

@@ -1,39 +1,75 @@
 """The outbox: the user's offline changes, kept safe until the server has them.
 
 A separate SQLite file with `synchronous=FULL`: once a change is queued it survives a crash,
-a kill or a power cut, and a rebuilt cache never touches it. Each op carries the
-Idempotency-Key it is sent with; an op is marked `sent` (and committed) before it goes out,
-so after a crash it is sent again with the same key and the server replays its answer
-instead of applying it twice.
+a kill or a power cut, and a rebuilt cache never touches it. Two queues live in it, the
+seller's listing changes (`ops`, here) and the buying cycle's writes (`requests`,
+app/procurement.py); both follow the same rules, written once below.
 
-States: `pending` (not sent) -> `sent` -> `done`; or `conflict` (the server's copy changed
-the same fields: the user chooses per field) or `rejected` (the server refused it, with its
-reason). A conflict or refusal holds back later changes to the same listing until the user
-settles it; other listings go on syncing.
+The life of a queued write (docs/architecture.md, "The outbox"):
+
+    pending --claim--> sent --answer--> done (answer kept) --cache has it--> done, applied
+       ^  \\                \\--409, merged--> pending (rebased: new base, new key)
+       |   edit joins        \\--409, both changed a field--> conflict --user settles--> pending | done
+       |                      \\--refused--> rejected --user edits--> pending | --user drops--> discarded
+
+- **One truth for "what was sent".** A push claims a write in one transaction that reads it
+  and marks it `sent`; from then on it is frozen and goes, and goes again after a crash,
+  with the same Idempotency-Key, so the server replays its answer. An edit that arrives
+  while a write is pending joins it; one that arrives after the claim becomes a new write
+  on top, which applies to the version the earlier one produces.
+- **Order kept.** Only the oldest open write of an entity (a listing, a bid, an offer...)
+  may be claimed: a conflict or a refusal holds back every later write of that entity, in
+  this push and in later ones, until the user settles it; other entities go on.
+- **Atomic with the user's view.** A listing's answer is kept with its op (`answer`) until
+  the cache has it: the seller's view shows it meanwhile, and `settle` hands it to the cache
+  again after a crash, so the next edit's version follows what the server acknowledged.
+- **Damage** is recovered, never discarded (app/outbox_recovery.py): the damaged file is
+  kept for support and what can be read from it goes on in a new one; the user is told what
+  was kept and what could not be read (`recovery`).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Collection, Iterable, Mapping
 
-from sqlalchemy import create_engine, event, func, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import exists, func, select, text
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased, sessionmaker
 
+from app.models.outbox import OutboxBase, OutboxOp, OutboxState
+from app.storage import OutboxDamaged, make_folder, open_sqlite, writer
 from domain.listing import EDITABLE_FIELDS
 from domain.timefmt import iso_utc, utc_now
-from app.models.outbox import OutboxBase, OutboxOp, OutboxState
+
+if TYPE_CHECKING:
+    from app.cache import Cache
+    from app.outbox_recovery import RecoveryReport
+
+log = logging.getLogger(__name__)
 
 OUTBOX_FILE = "outbox.sqlite"
 OPEN_STATES = ("pending", "sent", "conflict", "rejected")
 SENDABLE_STATES = ("pending", "sent")
+HOLDING_STATES = ("conflict", "rejected")
+# PRAGMA user_version of the outbox file. 0: before listing answers were kept with their op.
+SCHEMA_VERSION = 1
+_RECOVERY = "recovery"  # the outbox_state row of a recovery the user has not been told of yet
 
 
 def editable(listing: Mapping[str, Any]) -> dict[str, Any]:
     return {name: listing[name] for name in EDITABLE_FIELDS if name in listing}
+
+
+def json_or_none(text_: str | None) -> Any:
+    return json.loads(text_) if text_ else None
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 @dataclass(frozen=True)
@@ -57,9 +93,8 @@ class Op:
 
     @classmethod
     def of(cls, row: OutboxOp) -> "Op":
-        load = lambda text: json.loads(text) if text else None  # noqa: E731
-        return cls(row.seq, row.listing_id, row.kind, json.loads(row.fields), bool(row.submit), load(row.base),
-                   row.base_version, row.idempotency_key, row.state, load(row.theirs), load(row.error),
+        return cls(row.seq, row.listing_id, row.kind, json.loads(row.fields), bool(row.submit), json_or_none(row.base),
+                   row.base_version, row.idempotency_key, row.state, json_or_none(row.theirs), json_or_none(row.error),
                    row.result_version, row.attempts, row.created_at)
 
     def body(self) -> dict[str, Any]:
@@ -70,27 +105,78 @@ class Op:
         return body
 
 
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+def head_of_queue(session: Session, model: type, entity: InstrumentedAttribute, skip: Collection[str]) -> Any:
+    """The oldest write that may be sent now: pending or sent, the oldest open write of its
+    entity (an earlier one in conflict or refused holds it back), its entity not in `skip`
+    (put off for this push). One rule for both queues (`ops` and `requests`)."""
+    earlier = aliased(model)
+    blocked = exists().where(getattr(earlier, entity.key) == entity, earlier.seq < model.seq,
+                             earlier.state.in_(OPEN_STATES))
+    query = select(model).where(model.state.in_(SENDABLE_STATES), ~blocked)
+    if skip:
+        query = query.where(entity.not_in(list(skip)))
+    return session.scalars(query.order_by(model.seq).limit(1)).first()
 
 
 class Outbox:
-    def __init__(self, folder: Path) -> None:
-        folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
-        self.path = folder / OUTBOX_FILE
-        self.engine = create_engine(f"sqlite:///{self.path}")
+    def __init__(self, folder: Path, *, recover: bool = True) -> None:
+        """Open (or create) the outbox in `folder`. A damaged file is recovered into a new
+        one (`recovery` says what was kept) unless `recover` is False; a file that cannot be
+        opened or written raises a StorageProblem."""
+        from app.outbox_recovery import interrupted_recovery
 
-        @event.listens_for(self.engine, "connect")
-        def _pragmas(dbapi_conn, _record) -> None:
-            cursor = dbapi_conn.cursor()
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA synchronous=FULL")  # queued work must survive a power cut
-            cursor.execute("PRAGMA busy_timeout=10000")
-            cursor.close()
+        self.folder = make_folder(folder)
+        self.path = self.folder / OUTBOX_FILE
+        if interrupted_recovery(self.path):
+            log.warning("finishing the recovery of %s that was cut short", self.path)
+            self.recover()
+            return
+        try:
+            self._open()
+        except OutboxDamaged as damage:
+            if not recover:
+                raise
+            log.error("the outbox at %s is damaged (%s); recovering what can be read", self.path, damage.detail)
+            self.recover()
 
-        OutboxBase.metadata.create_all(self.engine)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+    def _open(self) -> None:
+        self.engine = open_sqlite(self.path, synchronous="FULL", damaged=OutboxDamaged)  # queued work must survive a power cut
+        try:
+            with writer(self.engine).begin() as conn:
+                found = conn.exec_driver_sql("PRAGMA quick_check").scalars().all()
+                if found != ["ok"]:  # the outbox is small: a full check costs milliseconds
+                    raise OutboxDamaged(self.path, "; ".join(found[:3]))
+                self._migrate(conn)
+        except BaseException:
+            self.engine.dispose()
+            raise
+        self._sessions = sessionmaker(writer(self.engine), expire_on_commit=False)
+
+    def _migrate(self, conn) -> None:
+        version = conn.exec_driver_sql("PRAGMA user_version").scalar_one()
+        if version > SCHEMA_VERSION:
+            # Never thrown away: an older GeM Desk must not touch a newer one's unsent work.
+            raise OutboxDamaged(self.path, f"made by a newer GeM Desk (schema {version})")
+        OutboxBase.metadata.create_all(conn)
+        columns = {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(ops)")}
+        if "answer" not in columns:  # schema 0: add the answer kept with its op
+            conn.exec_driver_sql("ALTER TABLE ops ADD COLUMN answer TEXT")
+            conn.exec_driver_sql("ALTER TABLE ops ADD COLUMN applied INTEGER NOT NULL DEFAULT 1")
+        if version != SCHEMA_VERSION:
+            conn.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    def recover(self) -> "RecoveryReport":
+        """The file is damaged: keep it aside for support and carry on with what can be read
+        from it, in a new file. The report is kept until the user has been told."""
+        from app.outbox_recovery import recover_outbox
+
+        engine = getattr(self, "engine", None)
+        if engine is not None:
+            engine.dispose()
+        report = recover_outbox(self.path)
+        self._open()
+        self._set_state(_RECOVERY, json.dumps(report.as_json(), ensure_ascii=False))
+        return report
 
     def close(self) -> None:
         self.engine.dispose()
@@ -99,24 +185,52 @@ class Outbox:
         return self._sessions.begin()
 
     def transaction(self) -> Session:
-        """A write transaction on the outbox file (app/procurement.py queues its writes here too)."""
+        """A write transaction on the outbox file (app/procurement.py and app/cart.py use it too)."""
         return self._sessions.begin()
+
+    def plain(self, load: Callable[[Any], Any], rows: Iterable[Any]) -> list[Any]:
+        """Rows as plain data; a row that cannot be read (its JSON damaged) is damage to the file."""
+        try:
+            return [load(row) for row in rows]
+        except (ValueError, TypeError, KeyError) as error:
+            raise OutboxDamaged(self.path, f"an entry cannot be read: {error}") from error
 
     @staticmethod
     def _now() -> str:
         return iso_utc(utc_now())
 
-    # -- whose changes ----------------------------------------------------------------------------
+    # -- facts about the file -----------------------------------------------------------------------
+
+    def _state(self, name: str) -> str | None:
+        with self._session() as session:
+            found = session.get(OutboxState, name)
+            return found.value if found else None
+
+    def _set_state(self, name: str, value: str | None) -> None:
+        with self._session() as session:
+            if value is None:
+                found = session.get(OutboxState, name)
+                if found is not None:
+                    session.delete(found)
+            else:
+                session.merge(OutboxState(name=name, value=value))
 
     def owner(self) -> str | None:
         """Whose changes this outbox holds (user@server); kept here, not in the rebuildable cache."""
-        with self._session() as session:
-            found = session.get(OutboxState, "owner")
-            return found.value if found else None
+        return self._state("owner")
 
     def set_owner(self, owner: str) -> None:
-        with self._session() as session:
-            session.merge(OutboxState(name="owner", value=owner))
+        self._set_state("owner", owner)
+
+    def recovery(self) -> "RecoveryReport | None":
+        """The last recovery of a damaged file, until the user has been told of it."""
+        from app.outbox_recovery import RecoveryReport
+
+        found = self._state(_RECOVERY)
+        return RecoveryReport.from_json(json.loads(found)) if found else None
+
+    def recovery_told(self) -> None:
+        self._set_state(_RECOVERY, None)
 
     # -- queuing the user's changes ---------------------------------------------------------
 
@@ -137,8 +251,8 @@ class Outbox:
     def queue_update(self, listing_id: str, changes: Mapping[str, Any], submit: bool, base: Mapping[str, Any] | None) -> int:
         """Queue an edit. `base` is the listing as the user saw it (server copy with any
         earlier unsynced changes on top), with its `version`. An edit on top of a change not
-        yet sent (or refused) joins it; otherwise it becomes a new op that applies to
-        whatever version the earlier op produces."""
+        yet claimed by a push (or refused) joins it; otherwise it becomes a new op that
+        applies to whatever version the earlier op produces."""
         changes = editable(changes)
         with self._session() as session:
             now = self._now()
@@ -176,16 +290,15 @@ class Outbox:
     def get(self, seq: int) -> Op | None:
         with self._session() as session:
             row = session.get(OutboxOp, seq)
-            return Op.of(row) if row else None
+            return self.plain(Op.of, [row])[0] if row else None
 
     def ops(self, states: tuple[str, ...] = OPEN_STATES) -> list[Op]:
         with self._session() as session:
-            rows = session.scalars(select(OutboxOp).where(OutboxOp.state.in_(states)).order_by(OutboxOp.seq))
-            return [Op.of(r) for r in rows]
+            return self.plain(Op.of, session.scalars(select(OutboxOp).where(OutboxOp.state.in_(states)).order_by(OutboxOp.seq)))
 
     def ops_of(self, listing_id: str) -> list[Op]:
         with self._session() as session:
-            return [Op.of(r) for r in self._open_ops(session, listing_id)]
+            return self.plain(Op.of, iter(self._open_ops(session, listing_id)))
 
     def counts(self) -> dict[str, int]:
         """Open ops by state: pending (incl. sent), conflict, rejected."""
@@ -193,31 +306,44 @@ class Outbox:
             rows = session.execute(
                 select(OutboxOp.state, func.count()).where(OutboxOp.state.in_(OPEN_STATES)).group_by(OutboxOp.state)
             ).all()
-        by_state = dict(rows)
+        by_state: dict[str, int] = {state: count for state, count in rows}
         return {"pending": by_state.get("pending", 0) + by_state.get("sent", 0),
                 "conflict": by_state.get("conflict", 0), "rejected": by_state.get("rejected", 0)}
 
-    def previous_result_version(self, op: Op) -> int | None:
-        """The version the last finished op of the same listing produced before this one."""
+    def answers_not_in_cache(self, listing_ids: Collection[str] | None = None) -> dict[str, dict[str, Any]]:
+        """{listing id: the newest answer the server gave} for answers the cache may not have yet."""
         with self._session() as session:
-            return session.scalar(
-                select(OutboxOp.result_version)
-                .where(OutboxOp.listing_id == op.listing_id, OutboxOp.seq < op.seq, OutboxOp.state == "done")
-                .order_by(OutboxOp.seq.desc()).limit(1)
-            )
+            query = select(OutboxOp.listing_id, OutboxOp.answer).where(
+                OutboxOp.state == "done", OutboxOp.applied == 0, OutboxOp.answer.is_not(None)).order_by(OutboxOp.seq)
+            if listing_ids is not None:
+                query = query.where(OutboxOp.listing_id.in_(list(listing_ids)))
+            found: dict[str, dict[str, Any]] = {}
+            for listing_id, answer in session.execute(query):
+                listing = json.loads(answer)
+                if listing_id not in found or listing["version"] >= found[listing_id]["version"]:
+                    found[listing_id] = listing
+            return found
 
-    def sendable(self) -> Iterator[Op]:
-        """Ops to push, oldest first, skipping listings held back by a conflict or refusal."""
-        held: set[str] = set()
-        for op in self.ops():
-            if op.listing_id in held:
-                continue
-            if op.state in ("conflict", "rejected"):
-                held.add(op.listing_id)
-                continue
-            yield op
+    # -- sending ---------------------------------------------------------------------------------
 
-    # -- recording what happened ----------------------------------------------------------------
+    def claim_next(self, skip: Collection[str] = (), cached_version: Callable[[str], int | None] = lambda _id: None) -> Op | None:
+        """The next change to send, claimed: read and marked `sent` in one transaction, with
+        the version it applies to fixed (its own; or the one the listing's previous change
+        produced; or the cached listing's). From here on what goes is what the row holds."""
+        with self._session() as session:
+            row = head_of_queue(session, OutboxOp, OutboxOp.listing_id, skip)
+            if row is None:
+                return None
+            if row.kind != "create" and row.base_version is None:
+                previous = session.scalar(
+                    select(OutboxOp.result_version)
+                    .where(OutboxOp.listing_id == row.listing_id, OutboxOp.seq < row.seq, OutboxOp.state == "done",
+                           OutboxOp.result_version.is_not(None))
+                    .order_by(OutboxOp.seq.desc()).limit(1))
+                row.base_version = previous if previous is not None else cached_version(row.listing_id)
+            row.state, row.attempts, row.updated_at = "sent", row.attempts + 1, self._now()
+            session.flush()
+            return self.plain(Op.of, [row])[0]
 
     def _update(self, seq: int, **values: Any) -> None:
         with self._session() as session:
@@ -226,10 +352,25 @@ class Outbox:
                 setattr(row, name, value)
             row.updated_at = self._now()
 
-    def mark_sending(self, op: Op, base_version: int | None) -> None:
-        self._update(op.seq, state="sent", base_version=base_version, attempts=op.attempts + 1)
+    def record_answer(self, op: Op, answer: Mapping[str, Any]) -> None:
+        """The server took the change: done, with its answer, which the cache gets next."""
+        self._update(op.seq, state="done", result_version=answer["version"], error=None,
+                     answer=json.dumps(answer, ensure_ascii=False), applied=0)
+
+    def settle(self, cache: "Cache") -> int:
+        """Give the cache the answers it does not have yet (after a crash between the two
+        files' writes, or now); how many were given."""
+        with self._session() as session:
+            waiting = session.execute(select(OutboxOp.seq, OutboxOp.answer).where(
+                OutboxOp.state == "done", OutboxOp.applied == 0).order_by(OutboxOp.seq)).all()
+        for seq, answer in waiting:
+            if answer:
+                cache.store_listing(json.loads(answer))  # only moves the listing forward
+            self._update(seq, applied=1)
+        return len(waiting)
 
     def mark_done(self, op: Op, result_version: int | None) -> None:
+        """Finished without an answer for the cache (the server already had our values)."""
         self._update(op.seq, state="done", result_version=result_version, error=None)
 
     def mark_rejected(self, op: Op, code: str, message: str, fields: Mapping[str, str]) -> None:
@@ -261,3 +402,8 @@ class Outbox:
     def discard(self, seq: int) -> None:
         """Drop a refused or conflicting change (the server's copy stands)."""
         self._update(seq, state="discarded")
+
+    def integrity(self) -> list[str]:
+        """PRAGMA quick_check's findings (["ok"] when the file is sound); for diagnostics."""
+        with self.engine.connect() as conn:
+            return list(conn.execute(text("PRAGMA quick_check")).scalars())

@@ -20,14 +20,14 @@ import json
 import uuid
 from contextlib import nullcontext
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any, Collection
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.api import ApiClient, ApiError
+from app.api import ApiClient, ApiError, SessionExpired
 from app.models.outbox import QueuedRequest
-from app.outbox import Outbox
+from app.outbox import SENDABLE_STATES, Outbox, json_or_none, head_of_queue
 from domain.timefmt import iso_utc, utc_now
 
 BIDS = "/api/v1/bids"
@@ -56,9 +56,8 @@ class Request:
 
     @classmethod
     def of(cls, row: QueuedRequest) -> "Request":
-        load = lambda text: json.loads(text) if text else None  # noqa: E731
-        return cls(row.seq, row.entity, row.action, row.method, row.path, load(row.body), bool(row.versioned),
-                   row.base_version, row.idempotency_key, row.state, load(row.error), load(row.answer),
+        return cls(row.seq, row.entity, row.action, row.method, row.path, json_or_none(row.body), bool(row.versioned),
+                   row.base_version, row.idempotency_key, row.state, json_or_none(row.error), json_or_none(row.answer),
                    row.result_version, row.attempts)
 
 
@@ -66,12 +65,15 @@ class Request:
 class PushResult:
     sent: int = 0
     rejected: int = 0
+    later: int = 0  # still being processed by the server: sent again next time
+    stopped: ApiError | None = None  # why the rest were not sent (the server busy or failing)
 
 
 class Procurement:
     """The user's buying-cycle writes (queued) and reads (online)."""
 
     def __init__(self, outbox: Outbox) -> None:
+        self._outbox = outbox
         self._sessions = outbox.transaction  # the same durable file as the listing changes
 
     # -- queuing ---------------------------------------------------------------------------
@@ -192,27 +194,18 @@ class Procurement:
     def requests(self, states: tuple[str, ...] = ("pending", "sent", "rejected")) -> list[Request]:
         with self._sessions() as session:
             rows = session.scalars(select(QueuedRequest).where(QueuedRequest.state.in_(states)).order_by(QueuedRequest.seq))
-            return [Request.of(row) for row in rows]
+            return self._outbox.plain(Request.of, rows)
 
     def get(self, seq: int) -> Request | None:
         with self._sessions() as session:
             row = session.get(QueuedRequest, seq)
-            return Request.of(row) if row else None
-
-    def sendable(self) -> Iterator[Request]:
-        """Pending and sent requests, oldest first, skipping an entity held back by a refusal."""
-        held: set[str] = set()
-        for request in self.requests():
-            if request.entity in held:
-                continue
-            if request.state == "rejected":
-                held.add(request.entity)
-                continue
-            yield request
+            return self._outbox.plain(Request.of, [row])[0] if row else None
 
     def waiting(self) -> int:
         """How many writes wait to be sent (the status bar's "pending")."""
-        return sum(1 for request in self.requests(("pending", "sent")))
+        with self._sessions() as session:
+            return session.scalar(select(func.count()).select_from(QueuedRequest)
+                                  .where(QueuedRequest.state.in_(SENDABLE_STATES))) or 0
 
     def discard(self, seq: int) -> None:
         """Drop a refused request (the server's state stands); later ones may go."""
@@ -225,39 +218,52 @@ class Procurement:
                 setattr(row, name, value)
             row.updated_at = iso_utc(utc_now())
 
-    def _version_for(self, request: Request) -> int | None:
-        if not request.versioned or request.base_version is not None:
-            return request.base_version
-        with self._sessions() as session:
-            return session.scalar(
-                select(QueuedRequest.result_version)
-                .where(QueuedRequest.entity == request.entity, QueuedRequest.seq < request.seq,
-                       QueuedRequest.state == "done", QueuedRequest.result_version.is_not(None))
-                .order_by(QueuedRequest.seq.desc()).limit(1))
-
     # -- sending ------------------------------------------------------------------------------
 
+    def claim_next(self, skip: Collection[str] = ()) -> Request | None:
+        """The next write to send, claimed (read and marked `sent` in one transaction), with the
+        version it goes with fixed: the one the user saw, or for a chain made offline the one
+        the entity's previous write produced (app/outbox.py, "One truth for what was sent")."""
+        with self._sessions() as session:
+            row = head_of_queue(session, QueuedRequest, QueuedRequest.entity, skip)
+            if row is None:
+                return None
+            if row.versioned and row.base_version is None:
+                row.base_version = session.scalar(
+                    select(QueuedRequest.result_version)
+                    .where(QueuedRequest.entity == row.entity, QueuedRequest.seq < row.seq,
+                           QueuedRequest.state == "done", QueuedRequest.result_version.is_not(None))
+                    .order_by(QueuedRequest.seq.desc()).limit(1))
+            row.state, row.attempts, row.updated_at = "sent", row.attempts + 1, iso_utc(utc_now())
+            session.flush()
+            return self._outbox.plain(Request.of, [row])[0]
+
     def push(self, api: ApiClient) -> PushResult:
-        """Send what is queued, in order. `Offline` propagates (the rest stays queued, and the
-        one being sent goes again with the same key)."""
+        """Send what is queued, in order. `Offline` and an ended session propagate; a busy or
+        failing server stops the push (`stopped`); a write the server is still processing
+        waits for the next sync with the later writes of its entity, while the others go on.
+        Whatever was not answered goes again next time with the same key."""
         result = PushResult()
-        refused: set[str] = set()
-        for request in list(self.sendable()):
-            if request.entity in refused:
-                continue  # refused earlier in this push: later writes to it wait for the user
-            version = self._version_for(request)
-            self._update(request.seq, state="sent", attempts=request.attempts + 1)
+        later: set[str] = set()
+        while (request := self.claim_next(later)) is not None:
             try:
-                answer = api.write(request.method, request.path, request.body, request.idempotency_key, version)
+                answer = api.write(request.method, request.path, request.body, request.idempotency_key,
+                                   request.base_version if request.versioned else None)
             except ApiError as error:
-                if error.status >= 500 or error.status in (401, 429) or error.code == "request_in_flight":
-                    return result  # not the request's fault: it goes again next time, same key
+                if isinstance(error, SessionExpired) or error.status == 401:
+                    raise
+                if error.status >= 500 or error.status == 429:
+                    result.stopped = error  # the marketplace cannot take writes now: the rest wait
+                    return result
+                if error.code == "request_in_flight":
+                    later.add(request.entity)  # sent again, same key, next time
+                    result.later += 1
+                    continue
                 self._update(request.seq, state="rejected",
                              error=json.dumps({"code": error.code, "message": error.message, "fields": error.fields},
                                               ensure_ascii=False))
                 result.rejected += 1
-                refused.add(request.entity)
-                continue
+                continue  # the refusal holds back the entity's later writes (head_of_queue)
             result_version = None
             if isinstance(answer, dict) and request.entity.startswith("bid:"):
                 # A bid's own answer, or {"negotiation", "bid"} for a round asked.

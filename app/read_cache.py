@@ -84,6 +84,10 @@ class ReadCache:
             self._prepared = engine
         return engine
 
+    def _writing(self):
+        self._engine()
+        return self._cache.write_transaction()
+
     # -- the one call most code needs ---------------------------------------------------------
 
     def fetch(self, key: str, fetch: Callable[[], Any]) -> Cached:
@@ -130,17 +134,17 @@ class ReadCache:
             # copy kept is the latest answer. The times are all one ISO format: text order is time order.
             statement = statement.on_conflict_do_update(index_elements=["owner", "key"], set_=newer,
                                                         where=statement.excluded.fetched_at >= CachedRead.fetched_at)
-            with self._engine().begin() as conn:
+            with self._writing() as conn:
                 conn.execute(statement)
         return Cached(data, fetched_at, live=True)
 
     def forget(self, key: str) -> None:
         owner = self._owner()
         if owner is not None:
-            with self._engine().begin() as conn:
+            with self._writing() as conn:
                 conn.execute(delete(CachedRead).where(CachedRead.owner == owner, CachedRead.key == key))
 
     def adopt(self, owner: str) -> None:
         """`owner` signs in on this computer: every other user's stored reads go."""
-        with self._engine().begin() as conn:
+        with self._writing() as conn:
             conn.execute(delete(CachedRead).where(CachedRead.owner != owner))

@@ -73,23 +73,35 @@ def _combine(server: Mapping[str, Any] | None, ops: list[Op], listing_id: str) -
     )
 
 
+def _newest(cached: Mapping[str, Any] | None, answered: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
+    """The server's copy: the cache's, or the answer the outbox keeps until the cache has it."""
+    if answered is None or (cached is not None and cached["version"] >= answered["version"]):
+        return cached
+    return answered
+
+
 def my_listings(cache: Cache, outbox: Outbox, seller_id: int) -> list[MyListing]:
     """Every listing of the seller's firm on this computer, with unsynced ones, by title."""
     by_listing: dict[str, list[Op]] = {}
     for op in outbox.ops():
         by_listing.setdefault(op.listing_id, []).append(op)
+    answered = outbox.answers_not_in_cache()
     found = {}
     for server in cache.listings_of_seller(seller_id):
-        found[server["id"]] = _combine(server, by_listing.pop(server["id"], []), server["id"])
-    for listing_id, ops in by_listing.items():  # created here, not on the server yet
-        combined = _combine(cache.listing(listing_id), ops, listing_id)
+        listing_id = server["id"]
+        found[listing_id] = _combine(_newest(server, answered.pop(listing_id, None)), by_listing.pop(listing_id, []),
+                                     listing_id)
+    for listing_id in set(by_listing) | set(answered):  # created here, the cache not told yet
+        combined = _combine(_newest(cache.listing(listing_id), answered.get(listing_id)),
+                            by_listing.get(listing_id, []), listing_id)
         if combined is not None:
             found[listing_id] = combined
     return sorted(found.values(), key=lambda item: (item.title.casefold(), item.id))
 
 
 def my_listing(cache: Cache, outbox: Outbox, listing_id: str) -> MyListing | None:
-    return _combine(cache.listing(listing_id), outbox.ops_of(listing_id), listing_id)
+    answered = outbox.answers_not_in_cache([listing_id]).get(listing_id)
+    return _combine(_newest(cache.listing(listing_id), answered), outbox.ops_of(listing_id), listing_id)
 
 
 def key_params_of(cache: Cache, category_id: int | None) -> list[KeyParam] | None:

@@ -1,15 +1,22 @@
 """The sync engine: push the outbox, pull the feed, check the counts.
 
 One `run()` is one full sync, safe to stop at any instant (cancel, crash, SIGKILL):
-- push: queued changes in order, each with its Idempotency-Key (marked `sent` before it
-  goes, so a resend after a crash is replayed by the server, never applied twice). A stale
-  version (409) is merged field by field when the server's change and ours touch
-  different fields; when both changed the same field differently the op waits as a
-  conflict for the user. A refusal (422, 403, 404, not editable) is kept with its reason.
+- push: queued changes in order, each claimed as it goes (app/outbox.py: read and marked
+  `sent` in one transaction, so what is sent is what the row held then, and a resend after
+  a crash carries the same Idempotency-Key, which the server replays, never applies twice).
+  The answer is kept with its op until the cache has it. A stale version (409) is merged
+  field by field when the server's change and ours touch different fields; when both
+  changed the same field differently the op waits as a conflict for the user. A refusal
+  (422, 403, 404, not editable) is kept with its reason. A conflict or refusal holds back
+  the listing's later changes; a change the server is still processing (a 409
+  `request_in_flight`) waits for the next sync with them; the rest go on. A busy or failing
+  server (429, 5xx) stops the push, not the pull.
 - pull: feed pages, each applied with its cursor in one transaction (app/cache.py). A
-  "resync required" (410) drops the cached listings and pulls from the start; a corrupt
-  cache is rebuilt the same way. The outbox is never touched by either.
+  "resync required" (410), or a cursor the server does not know (400), drops the cached
+  listings and pulls from the start. The outbox is never touched by either.
 - check: the server's count of what this user sees against the cache's.
+- damage: a damaged cache is moved aside and refilled; a damaged outbox is recovered
+  (app/outbox_recovery.py), never emptied, and never mistaken for the cache.
 
 Progress goes to a callback (called on the sync's own thread; a GUI forwards it with a
 signal). Cancel by setting the `threading.Event` given to the engine.
@@ -24,9 +31,11 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from app.api import ApiClient, ApiError, Offline, SessionExpired
-from app.cache import Cache, is_corruption
+from app.cache import Cache
 from app.outbox import Op, Outbox, editable
+from app.outbox_recovery import RecoveryReport
 from app.procurement import Procurement
+from app.storage import CacheDamaged, OutboxDamaged
 from domain.timefmt import iso_utc, utc_now
 
 log = logging.getLogger(__name__)
@@ -60,6 +69,9 @@ class SyncResult:
     cache_count: int = 0
     server_count: int | None = None
     pending: int = 0
+    later: int = 0  # changes the server was still processing: sent again next time
+    push_stopped: ApiError | None = None  # why some changes were not sent (a busy or failing server)
+    recovery: RecoveryReport | None = None  # the outbox was damaged and recovered during this sync
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -93,27 +105,39 @@ class SyncEngine:
         self.on_progress(Progress(phase, done, total, message))
 
     def run(self, username: str) -> SyncResult:
+        """One full sync. Damage to the cache is repaired by refilling it, damage to the outbox
+        by recovering it (app/outbox_recovery.py), once each, and the sync goes on."""
         result = SyncResult()
-        try:
-            self._adopt_cache(username, result)
-            self.cache.set_categories(self.api.categories())
-            self.push(result)
-            self.pull(result)
-            self.check(result)
-        except Exception as error:
-            if not is_corruption(error):
-                raise
-            # The cache broke under us: rebuild it from the server (the outbox is elsewhere).
-            log.warning("the cache is corrupt (%s); rebuilding it", error)
-            self.cache.rebuild()
-            result.rebuilt_cache = True
-            self._adopt_cache(username, result)
-            self.cache.set_categories(self.api.categories())
-            self.pull(result)
-            self.check(result)
+        repaired: set[type] = set()
+        while True:
+            try:
+                self._sync(username, result)
+                break
+            except CacheDamaged as damage:
+                if CacheDamaged in repaired:
+                    raise
+                repaired.add(CacheDamaged)
+                log.warning("the cache is damaged (%s); refilling it from the server", damage.detail)
+                self.cache.rebuild()
+                result.rebuilt_cache = True
+            except OutboxDamaged as damage:
+                if OutboxDamaged in repaired:
+                    raise
+                repaired.add(OutboxDamaged)
+                log.error("the outbox is damaged (%s); recovering it", damage.detail)
+                result.recovery = self.outbox.recover()
+                result.notes.append(result.recovery.sentence())
         result.pending = self.outbox.counts()["pending"] + Procurement(self.outbox).waiting()
         self.cache.set_state({"last_sync_at": iso_utc(utc_now())})
         return result
+
+    def _sync(self, username: str, result: SyncResult) -> None:
+        self.outbox.settle(self.cache)  # answers a crash kept from the cache
+        self._adopt_cache(username, result)
+        self.cache.set_categories(self.api.categories())
+        self.push(result)
+        self.pull(result)
+        self.check(result)
 
     def _adopt_cache(self, username: str, result: SyncResult) -> None:
         if self.cache.adopt(f"{username}@{self.api.base}"):
@@ -122,82 +146,111 @@ class SyncEngine:
     # -- push -------------------------------------------------------------------------------
 
     def push(self, result: SyncResult) -> None:
-        ops = list(self.outbox.sendable())
-        for done, op in enumerate(ops):
+        """Send the queued changes, oldest first, each claimed as it goes (app/outbox.py): an
+        edit saved meanwhile is sent too, as a change of its own after the one it follows."""
+        later: set[str] = set()  # listings whose next change waits for the next sync
+        rebases: dict[int, int] = {}
+        total = self.outbox.counts()["pending"]
+        sent = 0
+        while True:
             self._check_cancel()
-            self._report("push", done, len(ops), f"Sending your change {done + 1} of {len(ops)}")
-            self._push_one(op, result)
+            op = self.outbox.claim_next(later, self._cached_version)
+            if op is None:
+                break
+            sent += 1
+            self._report("push", sent - 1, max(total, sent), f"Sending your change {sent} of {max(total, sent)}")
+            stopped = self._push_one(op, result, later, rebases)
+            if stopped is not None:
+                result.push_stopped = stopped
+                break
         buying = Procurement(self.outbox)
-        if any(True for _ in buying.sendable()):
-            self._report("push", len(ops), len(ops), "Sending your bids, approvals and offers")
-            buying.push(self.api)
+        if result.push_stopped is None and buying.waiting():
+            self._report("push", sent, sent, "Sending your bids, approvals and offers")
+            pushed = buying.push(self.api)
+            result.later += pushed.later
+            result.push_stopped = pushed.stopped
         counts = self.outbox.counts()
         result.conflicts = counts["conflict"]
         result.rejected = counts["rejected"] + len(buying.requests(("rejected",)))
+        if result.push_stopped is not None:
+            result.notes.append(f"Some of your changes were not sent ({result.push_stopped.message}); "
+                                "they go with the next sync.")
 
-    def _base_version(self, op: Op) -> int | None:
-        if op.base_version is not None or op.kind == "create":
-            return op.base_version
-        previous = self.outbox.previous_result_version(op)
-        if previous is not None:
-            return previous
-        cached = self.cache.listing(op.listing_id)
+    def _cached_version(self, listing_id: str) -> int | None:
+        cached = self.cache.listing(listing_id)
         return cached["version"] if cached else None
 
-    def _push_one(self, op: Op, result: SyncResult) -> None:
-        for _ in range(MAX_REBASES + 1):
-            version = self._base_version(op)
-            if op.kind != "create" and version is None:
-                self.outbox.mark_rejected(op, "not_found", "This listing is not in your catalogue any more.", {})
-                return
-            self.outbox.mark_sending(op, version)
-            try:
-                if op.kind == "create":
-                    answer = self.api.create_listing(op.listing_id, op.body(), op.idempotency_key)
-                elif op.kind == "update":
-                    answer = self.api.update_listing(op.listing_id, version, op.body(), op.idempotency_key)
-                else:
-                    answer = self.api.retire_listing(op.listing_id, version, op.idempotency_key)
-            except ApiError as error:
-                if isinstance(error, SessionExpired) or error.status in (401, 429) or error.status >= 500:
-                    raise
-                if error.code == "request_in_flight":
-                    raise  # the same key is still being processed: try again at the next sync
-                current = error.detail("current")
-                if error.status == 409 and error.code == "version_conflict" and isinstance(current, dict):
-                    op = self._after_conflict(op, current, result)
-                    if op is None:
-                        return
-                    continue
-                self.outbox.mark_rejected(op, error.code, error.message, error.fields)
-                return
-            self.outbox.mark_done(op, answer["version"])
-            self.cache.store_listing(answer)
-            result.pushed += 1
-            return
+    def _send(self, op: Op) -> dict[str, Any]:
+        if op.kind == "create":
+            return self.api.create_listing(op.listing_id, op.body(), op.idempotency_key)
+        if op.kind == "update":
+            return self.api.update_listing(op.listing_id, op.base_version, op.body(), op.idempotency_key)
+        return self.api.retire_listing(op.listing_id, op.base_version, op.idempotency_key)
 
-    def _after_conflict(self, op: Op, current: dict[str, Any], result: SyncResult) -> Op | None:
-        """Merge with the server's newer copy; the op to send next, or None when settled."""
+    def _push_one(self, op: Op, result: SyncResult, later: set[str], rebases: dict[int, int]) -> ApiError | None:
+        """Send one claimed change and record what became of it; the error that stops the
+        push (a busy or failing server), if any."""
+        if op.kind != "create" and op.base_version is None:
+            self.outbox.mark_rejected(op, "not_found", "This listing is not in your catalogue any more.", {})
+            return None
+        try:
+            answer: dict[str, Any] | ApiError = self._send(op)
+        except ApiError as error:
+            answer = error
+        return self.record(op, answer, result, later, rebases)
+
+    def record(self, op: Op, answer: dict[str, Any] | ApiError, result: SyncResult, later: set[str] | None = None,
+               rebases: dict[int, int] | None = None) -> ApiError | None:
+        """What the server answered to a claimed change, kept: done (its answer kept, then
+        given to the cache), merged and rebased, a conflict, a refusal, or left for later."""
+        later = set() if later is None else later
+        rebases = {} if rebases is None else rebases
+        if isinstance(answer, ApiError):
+            error = answer
+            if isinstance(error, SessionExpired) or error.status == 401:
+                raise error
+            if error.status >= 500 or error.status == 429:
+                return error  # sent again with the same key next time
+            if error.code == "request_in_flight":
+                later.add(op.listing_id)  # the server is still on it: this one later, the rest now
+                result.later += 1
+                return None
+            current = error.detail("current")
+            if error.status == 409 and error.code == "version_conflict" and isinstance(current, dict):
+                rebases[op.seq] = rebases.get(op.seq, 0) + 1
+                self._after_conflict(op, current, result)
+                if rebases[op.seq] > MAX_REBASES:
+                    later.add(op.listing_id)  # the listing keeps changing under us: next time
+                return None
+            self.outbox.mark_rejected(op, error.code, error.message, error.fields)
+            return None
+        self.outbox.record_answer(op, answer)
+        self.outbox.settle(self.cache)
+        result.pushed += 1
+        return None
+
+    def _after_conflict(self, op: Op, current: dict[str, Any], result: SyncResult) -> None:
+        """Merge with the server's newer copy: done, a conflict for the user, or rebased on it
+        (pending again, so the push claims it next)."""
         self.cache.store_listing(current)
         if op.kind == "retire":
             if current["status"] == "retired":
                 self.outbox.mark_done(op, current["version"])
-                return None
-            self.outbox.rebase(op, {}, current)  # retiring does not depend on the fields
-            return self.outbox.get(op.seq)
+            else:
+                self.outbox.rebase(op, {}, current)  # retiring does not depend on the fields
+            return
         base = op.base or {}
         theirs = editable(current)
         still_mine = {name: value for name, value in op.fields.items() if theirs.get(name) != value}
         clashes = [name for name in still_mine if name in base and theirs.get(name) != base.get(name)]
         if op.kind == "create" or clashes:
             self.outbox.mark_conflict(op, current)
-            return None
+            return
         result.merged += 1
         if not still_mine and not op.submit:
             self.outbox.mark_done(op, current["version"])  # the server already has our values
-            return None
+            return
         self.outbox.rebase(op, still_mine, current)
-        return self.outbox.get(op.seq)
 
     # -- pull -------------------------------------------------------------------------------
 
@@ -214,7 +267,9 @@ class SyncEngine:
                 try:
                     page = upcoming.result()
                 except ApiError as error:
-                    if error.status != 410:
+                    # 410: older than the tombstone horizon. 400 on a cursor: one this server
+                    # did not make (a damaged sync state, or a server set up again).
+                    if not (error.status == 410 or (error.status == 400 and cursor is not None)):
                         raise
                     log.info("the server asks for a full resync: %s", error.message)
                     self.cache.reset_listings()

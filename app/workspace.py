@@ -25,6 +25,7 @@ from app.credentials import SecretStore
 from app.outbox import Outbox
 from app.procurement import Procurement
 from app.read_cache import BIDS_KEY, ORDERS_KEY, ReadCache
+from app.storage import CacheDamaged
 from app.sync import DEFAULT_PAGE_SIZE, Progress, SyncEngine, SyncResult
 
 log = logging.getLogger(__name__)
@@ -44,7 +45,8 @@ class Workspace:
         self.settings = ClientSettings.load(self.folder, self.policy)
         self.secrets = secrets or SecretStore()
         self.cache = Cache(self.folder)
-        self.outbox = Outbox(self.folder)
+        self.outbox = Outbox(self.folder)  # a damaged one is recovered here (`outbox.recovery()`)
+        self._healing(lambda: self.outbox.settle(self.cache))  # answers a crash kept from the cache
         self.procurement = Procurement(self.outbox)
         self.reads = ReadCache(self.cache, self._reader)  # reads kept for offline use (bids, orders)
         self.session: Session | None = None
@@ -88,9 +90,22 @@ class Workspace:
 
     # -- signing in and out (blocking) --------------------------------------------------------------
 
+    def _healing(self, work: Callable[[], Any]) -> Any:
+        """`work()`; if it meets a damaged cache, the cache is moved aside and refilled by the
+        next sync, and `work()` runs again on the empty one. The outbox is never touched."""
+        try:
+            return work()
+        except CacheDamaged as damage:
+            log.warning("the cache is damaged (%s); it is moved aside and refilled", damage.detail)
+            self.cache.rebuild()
+            return work()
+
     def sign_in(self, server_url: str, username: str, password: str | None, remember: bool = True) -> Session:
         """Sign in with a password (or the remembered session when `password` is None).
         Raises Offline, ApiError, PasswordNeeded or UnsyncedWorkOfAnother."""
+        return self._healing(lambda: self._sign_in(server_url, username, password, remember))
+
+    def _sign_in(self, server_url: str, username: str, password: str | None, remember: bool) -> Session:
         server_url = (self.policy.locked_value("server_url") or server_url).strip().rstrip("/")
         username = username.strip()
         owner = owner_of(server_url, username)

@@ -35,8 +35,6 @@ class Settings:
     lockout_window_seconds: int = 15 * 60
     lockout_seconds: int = 15 * 60
     tombstone_horizon_days: int = 90
-    # An Idempotency-Key left "in flight" longer than this belonged to a request that died.
-    idempotency_stale_seconds: int = 120
     # 1: the server's clock can be moved forward through /api/v1/test/clock (end-to-end tests
     # of a whole procurement in seconds). Never on in production.
     test_clock: int = 0

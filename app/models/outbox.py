@@ -29,8 +29,9 @@ class OutboxOp(OutboxBase):
     # The version the change applies to; NULL: the version an earlier op of this listing made.
     base_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
     idempotency_key: Mapped[str] = mapped_column(String)
-    # pending: not sent yet. sent: sent at least once, answer not recorded (resent with the
-    # same key, so the server replays it). done, conflict, rejected: see app/outbox.py.
+    # pending: not claimed by a push yet (a new edit may still join it). sent: claimed by a
+    # push, frozen as it was then, resent with the same key until answered (the server
+    # replays its answer). done, conflict, rejected, discarded: see app/outbox.py.
     state: Mapped[str] = mapped_column(String, default="pending")
     theirs: Mapped[str | None] = mapped_column(Text, nullable=True)  # the server's listing on a conflict
     error: Mapped[str | None] = mapped_column(Text, nullable=True)  # {"code", "message", "fields"}
@@ -38,6 +39,12 @@ class OutboxOp(OutboxBase):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[str] = mapped_column(String)
     updated_at: Mapped[str] = mapped_column(String)
+    # The server's answer (the listing as it now is), kept with the op from the moment it is
+    # done until the cache has it (`applied`), so a crash in between cannot leave the
+    # seller's view, and the next edit's version, behind what the server acknowledged.
+    # Last, as ALTER TABLE added them to files made before: every file has one column order.
+    answer: Mapped[str | None] = mapped_column(Text, nullable=True)
+    applied: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class OutboxState(OutboxBase):

@@ -12,6 +12,7 @@ the view keeps its place.
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from array import array
 from collections import OrderedDict
@@ -21,6 +22,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 
 from app.browse import CatalogueRequest, CatalogueSearch, Interrupted
+from app.storage import StorageProblem
 from app.ui.formats import money, number, seller_class_text
 
 log = logging.getLogger(__name__)
@@ -80,6 +82,9 @@ class _SearchWorker(QObject):
                 self.done.emit(generation, True)
             except Interrupted:
                 pass
+            except StorageProblem as problem:  # the app says what and repairs (main.py)
+                sys.excepthook(type(problem), problem, problem.__traceback__)
+                self.done.emit(generation, False)
             except Exception:  # noqa: BLE001 - the cache may be rebuilt under us; say so, keep going
                 log.exception("a catalogue search failed")
                 self.done.emit(generation, False)
@@ -242,7 +247,11 @@ class ListingTableModel(QAbstractTableModel):
             return found
         start = row - row % BLOCK
         block = self._rowids[start:start + BLOCK]
-        self._rows.update(self._search.rows(block))
+        try:
+            self._rows.update(self._search.rows(block))
+        except StorageProblem as problem:  # a damaged cache: the app refills it (main.py); show nothing
+            sys.excepthook(type(problem), problem, problem.__traceback__)
+            return None
         while len(self._rows) > KEEP_ROWS:
             self._rows.popitem(last=False)
         return self._rows.get(rowid)

@@ -59,9 +59,12 @@ def write_report(folder: Path, error: BaseException) -> Path:
 class CrashHandler:
     """Installed as sys.excepthook and threading.excepthook for the app's life."""
 
-    def __init__(self, folder: Path, show: Callable[[str], None]) -> None:
+    def __init__(self, folder: Path, show: Callable[[str], None],
+                 known: Callable[[BaseException], bool] | None = None) -> None:
         self.folder = folder
         self.show = show  # shows the user a short message; tests replace it
+        # Handles a failure that is not a bug (a full disk, a damaged file): True when it did.
+        self.known = known
         self._previous = (sys.excepthook, threading.excepthook)
 
     def install(self) -> None:
@@ -77,6 +80,12 @@ class CrashHandler:
         if error is None:
             error = kind()
         error.__traceback__ = tb
+        try:
+            if self.known is not None and self.known(error):
+                log.warning("%s", error, exc_info=(kind, error, tb))
+                return
+        except Exception:  # noqa: BLE001 - fall back to the report
+            log.exception("could not handle %s", kind.__name__)
         log.error("unexpected error", exc_info=(kind, error, tb))
         try:
             path = write_report(self.folder, error)

@@ -16,21 +16,24 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import __version__
 from app.account import PasswordNeeded
 from app.api import Offline, SessionExpired
-from app.config import data_dir, has_screen, log_dir
+from app.config import ClientSettings, data_dir, has_screen, log_dir
 from app.credentials import SecretStore
+from app.machine_config import read_machine_policy
+from app.storage import CacheDamaged, OutboxDamaged, StorageProblem
 from app.ui import operations
 from app.ui.collector import collect_on_gui_thread
 from app.ui.crash import CrashHandler, setup_logging
 from app.ui.i18n import load_fonts, set_language
 from app.ui.icons import icon
 from app.ui.main_window import MainWindow
+from app.ui.messages import error_text, recovery_text
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.sign_in_dialog import SignInDialog
 from app.ui.sync_controller import SyncController
@@ -64,10 +67,12 @@ class GemDesk(QObject):
         self.controller = SyncController(self.workspace, self)
         self.window: MainWindow | None = None
         self.dialog: SignInDialog | None = None
+        self._messages: list[QMessageBox] = []  # warnings open now
         self._frozen = False
         self.language = set_language(app, self.workspace.settings.language)
-        self.crash = CrashHandler(crash_folder or log_dir(), self._show_crash)
+        self.crash = CrashHandler(crash_folder or log_dir(), self._show_crash, self._known_problem)
         self.crash.install()
+        self.controller.outbox_recovered.connect(self._tell_recovery)
 
     # -- start ---------------------------------------------------------------------------------------
 
@@ -134,6 +139,9 @@ class GemDesk(QObject):
         self.window.installEventFilter(self)
         self.window.show()
         log.info("main window open")  # packaging/measure.py times the start-up by this line
+        report = self.workspace.outbox.recovery()
+        if report is not None:  # recovered at start (or by `gemdesk sync`): the user is told once
+            self._tell_recovery(report)
         if not self._frozen:
             freeze_startup_objects()
             self._frozen = True
@@ -180,6 +188,40 @@ class GemDesk(QObject):
         self.crash.uninstall()
         self.workspace.close()
 
+    def _known_problem(self, error: BaseException) -> bool:
+        """A failure that is not a bug: the disk or one of our files (from any thread). Say so
+        in a sentence and repair what can be repaired: a damaged cache is refilled, a damaged
+        outbox recovered."""
+        if not isinstance(error, StorageProblem):
+            return False
+
+        def answer() -> None:
+            if isinstance(error, CacheDamaged):
+                self.controller.repair_cache()
+            if isinstance(error, OutboxDamaged):
+                operations.recover_outbox(self.tasks, self.workspace, self._tell_recovery)
+            else:
+                self._message("storageProblem", self.tr("GeM Desk cannot use its files"), error_text(error))
+
+        self.tasks.on_main(answer)
+        return True
+
+    def _tell_recovery(self, report) -> None:
+        self._message("outboxRecovered", self.tr("Your unsent changes were recovered"), recovery_text(report))
+        operations.recovery_told(self.tasks, self.workspace)
+        if self.window is not None:
+            self.window.refresh_after_recovery()
+
+    def _message(self, name: str, title: str, text: str) -> None:
+        """A warning that does not wait for the user; the same one is not shown twice at once."""
+        if any(box.text() == text for box in self._messages):
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName(name)
+        self._messages.append(box)
+        box.finished.connect(lambda _result: self._messages.remove(box))
+        box.open()
+
     def _show_crash(self, report_path: str) -> None:
         def show() -> None:
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Something went wrong"),
@@ -210,9 +252,22 @@ def run(args: argparse.Namespace) -> int:
     app.setOrganizationName("GeM Desk")
     app.setWindowIcon(icon("gemdesk"))
     load_fonts()
-    desk = GemDesk(app, data_dir(args.data_dir))
+    try:
+        desk = GemDesk(app, data_dir(args.data_dir))
+    except StorageProblem as problem:  # the data folder cannot be used: say why, and stop
+        set_language(app, _language_of(data_dir(args.data_dir)))
+        QMessageBox.critical(None, QCoreApplication.translate("GemDesk", "GeM Desk cannot start"), error_text(problem))
+        return problem.exit_code
     desk.start(server_url=args.server or "", username=args.user or "", password=os.environ.get("GEMDESK_PASSWORD", ""))
     try:
         return app.exec()
     finally:
         desk.shutdown()
+
+
+def _language_of(folder: Path) -> str:
+    """The user's language, read without opening the cache or the outbox."""
+    try:
+        return ClientSettings.load(folder, read_machine_policy()).language
+    except Exception:  # noqa: BLE001 - any doubt: English
+        return "en"

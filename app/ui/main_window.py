@@ -208,6 +208,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.status.refresh_counts()
         self.controller.sync_now()
 
+    def refresh_after_recovery(self) -> None:
+        """A damaged outbox was recovered: show what it holds now, and send it."""
+        if self.my_catalogue is not None:
+            self.my_catalogue.reload()
+        self._local_change()
+
     def buy_selected(self) -> None:
         """A direct or L1 purchase of the listing selected in the catalogue."""
         listing = self.workspace.cache.listing(self.catalogue.selected_listing_id or "")

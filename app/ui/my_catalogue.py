@@ -22,6 +22,7 @@ from app.ui.formats import money, number, status_text
 from app.ui.icons import icon
 from app.ui.i18n import current_language
 from app.ui.listing_editor import ListingEditor
+from app.ui.messages import error_text
 from app.ui.tasks import TaskManager
 from app.workspace import Workspace
 from app.ui.widgets import Retranslating, RowsModel, rows_table
@@ -236,7 +237,7 @@ class MyCatalogue(Retranslating, QWidget):
             self.changed.emit()
 
         operations.save_listing(self.tasks, self.workspace, fields, listing_id, submit, saved,
-                                lambda error: QMessageBox.warning(self, self.tr("Not saved"), str(error)))
+                                lambda error: QMessageBox.warning(self, self.tr("Not saved"), error_text(error)))
 
     def retire_selected(self) -> None:
         item = self.selected()

@@ -51,6 +51,15 @@ def resolve_conflict(tasks: TaskManager, workspace: Workspace, seq: int, keep_mi
     tasks.run(lambda: workspace.outbox.resolve_conflict(seq, keep_mine), on_done)
 
 
+def recover_outbox(tasks: TaskManager, workspace: Workspace, on_done: Done) -> None:
+    """The outbox turned out damaged while the app ran: recover it (app/outbox_recovery.py)."""
+    tasks.run(workspace.outbox.recover, on_done)
+
+
+def recovery_told(tasks: TaskManager, workspace: Workspace) -> None:
+    tasks.run(workspace.outbox.recovery_told)
+
+
 def discard_change(tasks: TaskManager, workspace: Workspace, seq: int, on_done: Done) -> None:
     tasks.run(lambda: workspace.outbox.discard(seq), on_done)
 

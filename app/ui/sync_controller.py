@@ -20,7 +20,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.account import PasswordNeeded
 from app.api import ApiClient, ApiError, Offline, SessionExpired
+from app.storage import StorageProblem
 from app.sync import Cancelled, Progress, SyncResult
+from app.ui.messages import error_text
 from app.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -42,6 +44,7 @@ class SyncController(QObject):
     finished = Signal(object)  # app.sync.SyncResult
     failed = Signal(str)  # why, in a sentence
     outbox_changed = Signal()  # pending counts may have changed
+    outbox_recovered = Signal(object)  # app.outbox_recovery.RecoveryReport: the user must be told
     # From worker threads to the GUI thread (queued: this object lives there).
     _done = Signal(object, object)  # result or None, error or None
     _probed = Signal(str)  # the Connection the probe found
@@ -53,6 +56,7 @@ class SyncController(QObject):
         self._thread: threading.Thread | None = None
         self._cancel = threading.Event()
         self._again = False
+        self._rebuild_cache = False  # the windows met a damaged cache: refill it at the next sync
         self._closing = False
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.sync_now)
@@ -110,8 +114,17 @@ class SyncController(QObject):
         self._thread = threading.Thread(target=self._run, args=(self._cancel,), name="gemdesk-sync", daemon=True)
         self._thread.start()
 
+    def repair_cache(self) -> None:
+        """The windows found the cache damaged: move it aside and refill it, on the sync's
+        thread, so nothing else writes it meanwhile (the outbox is not touched)."""
+        self._rebuild_cache = True
+        self.sync_now()
+
     def _run(self, cancel: threading.Event) -> None:
         try:
+            if self._rebuild_cache:
+                self._rebuild_cache = False
+                self.workspace.cache.rebuild()
             result = self.workspace.sync(on_progress=self.progress.emit, cancel=cancel)
         except BaseException as error:  # noqa: BLE001 - every outcome goes back to the GUI thread
             self._emit_done(None, error)
@@ -132,6 +145,10 @@ class SyncController(QObject):
         if error is None:
             self._set_connection(Connection.ONLINE)
             self.finished.emit(result)
+            if result.recovery is not None:
+                self.outbox_recovered.emit(result.recovery)
+        elif isinstance(error, StorageProblem):
+            self.failed.emit(error_text(error))  # the disk, not the network: the connection is as it was
         elif isinstance(error, Cancelled):
             pass
         elif isinstance(error, SessionExpired) or isinstance(error, PasswordNeeded):

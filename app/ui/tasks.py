@@ -20,6 +20,7 @@ import threading
 from functools import partial
 from typing import Any, Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 
 log = logging.getLogger(__name__)
@@ -89,6 +90,12 @@ class TaskManager(QObject):
 
     @staticmethod
     def _call(call: Callable[[], None]) -> None:
+        # An answer for a window closed meanwhile (signed out, replaced) has nobody to go to.
+        target = call.func if isinstance(call, partial) else call
+        owner = getattr(target, "__self__", None)
+        if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+            log.debug("dropped an answer for a closed %s", type(owner).__name__)
+            return
         call()
 
     @staticmethod

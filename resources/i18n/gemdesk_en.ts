@@ -63,7 +63,7 @@
 <context>
     <name>MyCatalogue</name>
     <message numerus="yes">
-        <location filename="../../app/ui/my_catalogue.py" line="168" />
+        <location filename="../../app/ui/my_catalogue.py" line="169" />
         <source>%n listing(s) shown</source>
         <translation>
             <numerusform>%n listing shown</numerusform>
@@ -71,7 +71,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/my_catalogue.py" line="169" />
+        <location filename="../../app/ui/my_catalogue.py" line="170" />
         <source>%n with changes not yet accepted by the marketplace.</source>
         <translation>
             <numerusform>%n with changes not yet accepted by the marketplace.</numerusform>

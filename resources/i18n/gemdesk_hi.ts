@@ -2290,19 +2290,34 @@
 <context>
     <name>GemDesk</name>
     <message>
-        <location filename="../../app/ui/main.py" line="185"/>
+        <location filename="../../app/ui/main.py" line="204"/>
+        <source>GeM Desk cannot use its files</source>
+        <translation>GeM Desk अपनी फ़ाइलों का उपयोग नहीं कर पा रहा है</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="210"/>
+        <source>Your unsent changes were recovered</source>
+        <translation>आपके न भेजे गए बदलाव बचा लिए गए</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="227"/>
         <source>Something went wrong</source>
         <translation>कुछ गड़बड़ हो गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="186"/>
+        <location filename="../../app/ui/main.py" line="228"/>
         <source>GeM Desk hit an unexpected problem and carried on. Your work is safe. A report was saved for support:</source>
         <translation>GeM Desk में एक अप्रत्याशित समस्या आई, पर वह चलता रहा। आपका काम सुरक्षित है। सहायता के लिए एक रिपोर्ट सहेजी गई है:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="192"/>
+        <location filename="../../app/ui/main.py" line="234"/>
         <source>Open the folder</source>
         <translation>फ़ोल्डर खोलें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="259"/>
+        <source>GeM Desk cannot start</source>
+        <translation>GeM Desk शुरू नहीं हो सकता</translation>
     </message>
 </context>
 <context>
@@ -2670,32 +2685,32 @@
 <context>
     <name>ListingTableModel</name>
     <message>
-        <location filename="../../app/ui/catalogue_model.py" line="207"/>
+        <location filename="../../app/ui/catalogue_model.py" line="212"/>
         <source>Product</source>
         <translation>उत्पाद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_model.py" line="207"/>
+        <location filename="../../app/ui/catalogue_model.py" line="212"/>
         <source>Brand</source>
         <translation>ब्रांड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_model.py" line="207"/>
+        <location filename="../../app/ui/catalogue_model.py" line="212"/>
         <source>Price</source>
         <translation>मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_model.py" line="208"/>
+        <location filename="../../app/ui/catalogue_model.py" line="213"/>
         <source>Seller class</source>
         <translation>विक्रेता श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_model.py" line="208"/>
+        <location filename="../../app/ui/catalogue_model.py" line="213"/>
         <source>Stock</source>
         <translation>स्टॉक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue_model.py" line="232"/>
+        <location filename="../../app/ui/catalogue_model.py" line="237"/>
         <source>Out of stock</source>
         <translation>स्टॉक समाप्त</translation>
     </message>
@@ -2703,178 +2718,178 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="215"/>
+        <location filename="../../app/ui/main_window.py" line="221"/>
         <source>Choose a listing to buy first.</source>
         <translation>पहले खरीदने के लिए कोई सूची चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="226"/>
+        <location filename="../../app/ui/main_window.py" line="232"/>
         <source>Choose a listing to add to the cart first.</source>
         <translation>कार्ट में जोड़ने के लिए पहले कोई उत्पाद सूची चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="230"/>
+        <location filename="../../app/ui/main_window.py" line="236"/>
         <source>In the cart: %1 × %2</source>
         <translation>कार्ट में: %1 × %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="249"/>
+        <location filename="../../app/ui/main_window.py" line="255"/>
         <source>Cart (%1)</source>
         <translation>कार्ट (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="262"/>
+        <location filename="../../app/ui/main_window.py" line="268"/>
         <source>The diagnostics are on the clipboard, for support (they hold no password).</source>
         <translation>जाँच की जानकारी सहायता टीम के लिए क्लिपबोर्ड पर है (इसमें कोई पासवर्ड नहीं है)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>You are working offline: the marketplace cannot be reached. The catalogue is as of the last sync (%1); changes you make are kept on this computer and sent when the connection returns.</source>
         <translation>आप ऑफ़लाइन काम कर रहे हैं: मार्केटप्लेस से संपर्क नहीं हो पा रहा है। कैटलॉग पिछले सिंक (%1) के अनुसार है; आपके बदलाव इसी कंप्यूटर पर रखे जाते हैं और कनेक्शन लौटने पर भेज दिए जाएँगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275"/>
+        <location filename="../../app/ui/main_window.py" line="281"/>
         <source>never</source>
         <translation>कभी नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276"/>
+        <location filename="../../app/ui/main_window.py" line="282"/>
         <source>Try again</source>
         <translation>फिर से प्रयास करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279"/>
+        <location filename="../../app/ui/main_window.py" line="285"/>
         <source>Your session has ended. Sign in again to sync; your changes are kept.</source>
         <translation>आपका सत्र समाप्त हो गया है। सिंक करने के लिए फिर से साइन इन करें; आपके बदलाव सुरक्षित हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280"/>
+        <location filename="../../app/ui/main_window.py" line="286"/>
         <source>Sign in…</source>
         <translation>साइन इन करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="296"/>
+        <location filename="../../app/ui/main_window.py" line="302"/>
         <source>GeM Desk — %1</source>
         <translation>GeM Desk — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="296"/>
+        <location filename="../../app/ui/main_window.py" line="302"/>
         <source>GeM Desk</source>
         <translation>GeM Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298"/>
+        <location filename="../../app/ui/main_window.py" line="304"/>
         <source>My catalogue</source>
         <translation>मेरा कैटलॉग</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="299"/>
+        <location filename="../../app/ui/main_window.py" line="305"/>
         <location filename="../../app/ui/self_test.py" line="99"/>
         <source>Catalogue</source>
         <translation>कैटलॉग</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="301"/>
+        <location filename="../../app/ui/main_window.py" line="307"/>
         <source>Bids</source>
         <translation>बोलियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="303"/>
+        <location filename="../../app/ui/main_window.py" line="309"/>
         <source>Orders</source>
         <translation>ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="305"/>
+        <location filename="../../app/ui/main_window.py" line="311"/>
         <source>Auctions</source>
         <translation>नीलामियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="306"/>
+        <location filename="../../app/ui/main_window.py" line="312"/>
         <source>Sync now</source>
         <translation>अभी सिंक करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="307"/>
+        <location filename="../../app/ui/main_window.py" line="313"/>
         <source>Send your changes and receive the marketplace’s (F5)</source>
         <translation>अपने बदलाव भेजें और मार्केटप्लेस के बदलाव प्राप्त करें (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="308"/>
+        <location filename="../../app/ui/main_window.py" line="314"/>
         <source>Search</source>
         <translation>खोजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="309"/>
+        <location filename="../../app/ui/main_window.py" line="315"/>
         <source>Settings…</source>
         <translation>सेटिंग्स…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="310"/>
+        <location filename="../../app/ui/main_window.py" line="316"/>
         <source>Settings (Ctrl+,)</source>
         <translation>सेटिंग्स (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="311"/>
+        <location filename="../../app/ui/main_window.py" line="317"/>
         <source>Sign out</source>
         <translation>साइन आउट करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="312"/>
+        <location filename="../../app/ui/main_window.py" line="318"/>
         <source>Quit</source>
         <translation>बंद करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="313"/>
+        <location filename="../../app/ui/main_window.py" line="319"/>
         <source>Open the log folder</source>
         <translation>लॉग फ़ोल्डर खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="314"/>
+        <location filename="../../app/ui/main_window.py" line="320"/>
         <source>Copy diagnostics</source>
         <translation>जाँच की जानकारी कॉपी करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="315"/>
+        <location filename="../../app/ui/main_window.py" line="321"/>
         <source>About GeM Desk…</source>
         <translation>GeM Desk के बारे में…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="316"/>
+        <location filename="../../app/ui/main_window.py" line="322"/>
         <source>GeM Desk %1 is available: your IT department installs it.</source>
         <translation>GeM Desk %1 उपलब्ध है: इसे आपका आईटी विभाग इंस्टॉल करता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="319"/>
+        <location filename="../../app/ui/main_window.py" line="325"/>
         <source>Buy…</source>
         <translation>खरीदें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="320"/>
+        <location filename="../../app/ui/main_window.py" line="326"/>
         <source>Buy the selected listing directly or by L1 comparison</source>
         <translation>चुनी गई सूची को सीधे या L1 तुलना से खरीदें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="321"/>
+        <location filename="../../app/ui/main_window.py" line="327"/>
         <source>Add to cart</source>
         <translation>कार्ट में जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="322"/>
+        <location filename="../../app/ui/main_window.py" line="328"/>
         <source>Add the selected listing to the cart at its minimum order</source>
         <translation>चुनी गई उत्पाद सूची को उसके न्यूनतम ऑर्डर की मात्रा में कार्ट में जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="324"/>
+        <location filename="../../app/ui/main_window.py" line="330"/>
         <source>The cart: listings for one direct purchase, one order per seller</source>
         <translation>कार्ट: एक सीधी खरीद के लिए उत्पाद सूचियाँ, प्रत्येक विक्रेता का एक ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="325"/>
+        <location filename="../../app/ui/main_window.py" line="331"/>
         <source>&amp;File</source>
         <translation>फ़ाइल (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="326"/>
+        <location filename="../../app/ui/main_window.py" line="332"/>
         <source>&amp;Help</source>
         <translation>सहायता (&amp;H)</translation>
     </message>
@@ -2882,42 +2897,97 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="17"/>
+        <location filename="../../app/ui/messages.py" line="22"/>
+        <source>The local copy of the catalogue was damaged; it is being downloaded again. Your own changes are safe.</source>
+        <translation>कैटलॉग की स्थानीय प्रति ख़राब हो गई थी; उसे फिर से डाउनलोड किया जा रहा है। आपके अपने बदलाव सुरक्षित हैं।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="25"/>
+        <source>GeM Desk’s file of your unsent changes is damaged. GeM Desk recovers what can be read from it when it next opens; please restart it.</source>
+        <translation>आपके न भेजे गए बदलावों वाली GeM Desk की फ़ाइल ख़राब हो गई है। अगली बार खुलने पर GeM Desk उसमें से जो पढ़ा जा सकता है, उसे बचा लेगा; कृपया इसे फिर से शुरू करें।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="28"/>
+        <source>The disk is full: GeM Desk cannot save in %1. Free some space on it; your work is kept, and the next sync sends it.</source>
+        <translation>डिस्क भर गई है: GeM Desk %1 में सहेज नहीं पा रहा है। उसमें कुछ जगह ख़ाली करें; आपका काम सुरक्षित है, और अगला सिंक उसे भेज देगा।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="31"/>
+        <source>GeM Desk cannot write to its folder %1 (it is read-only for this user). Ask IT to give you write access, or choose another data folder in the settings; your work is kept.</source>
+        <translation>GeM Desk अपने फ़ोल्डर %1 में लिख नहीं पा रहा है (इस उपयोगकर्ता के लिए यह केवल-पठन है)। आईटी से लिखने की अनुमति माँगें, या सेटिंग्स में कोई दूसरा डेटा फ़ोल्डर चुनें; आपका काम सुरक्षित है।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="35"/>
+        <source>GeM Desk’s folder %1 cannot be found (a removed drive, or a network folder that is not connected). Connect it again, or choose another data folder in the settings.</source>
+        <translation>GeM Desk का फ़ोल्डर %1 नहीं मिल रहा है (हटाई गई ड्राइव, या ऐसा नेटवर्क फ़ोल्डर जो जुड़ा नहीं है)। उसे फिर से जोड़ें, या सेटिंग्स में कोई दूसरा डेटा फ़ोल्डर चुनें।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="39"/>
+        <source>Another program is using GeM Desk’s file %1 in %2 (a second GeM Desk, or an antivirus scan). Close it, or wait a moment, and try again; your work is kept.</source>
+        <translation>कोई दूसरा प्रोग्राम %2 में GeM Desk की फ़ाइल %1 का उपयोग कर रहा है (दूसरा GeM Desk, या एंटीवायरस स्कैन)। उसे बंद करें, या थोड़ी देर रुकें, और फिर से प्रयास करें; आपका काम सुरक्षित है।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="43"/>
+        <source>The disk reported an error reading or writing GeM Desk’s file %1. Try again; if it happens again, ask IT to check the disk.</source>
+        <translation>GeM Desk की फ़ाइल %1 को पढ़ते या लिखते समय डिस्क ने त्रुटि बताई। फिर से प्रयास करें; यदि फिर से हो, तो आईटी से डिस्क की जाँच करवाएँ।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="45"/>
+        <source>GeM Desk’s file %1 is damaged.</source>
+        <translation>GeM Desk की फ़ाइल %1 ख़राब हो गई है।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="50"/>
+        <source>GeM Desk’s file of your unsent changes was damaged. It kept %1 listing change(s), %2 bid, offer or order step(s) and %3 cart line(s), which are waiting to be sent.</source>
+        <translation>आपके न भेजे गए बदलावों वाली GeM Desk की फ़ाइल ख़राब हो गई थी। उसमें से %1 उत्पाद-सूची बदलाव, %2 बिड, ऑफ़र या ऑर्डर चरण और %3 कार्ट पंक्तियाँ बचा ली गईं, जो भेजे जाने की प्रतीक्षा में हैं।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="55"/>
+        <source>Everything in it could be read.</source>
+        <translation>उसमें से सब कुछ पढ़ा जा सका।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="59"/>
+        <source>The damaged file was saved as %1; please send it to support.</source>
+        <translation>ख़राब फ़ाइल %1 के रूप में सहेजी गई है; कृपया इसे सहायता टीम को भेजें।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="70"/>
         <source>The server’s certificate is not trusted. If your office uses a proxy that inspects secure connections, ask IT for its certificate file and set it as the CA bundle in the settings.</source>
         <translation>सर्वर का प्रमाणपत्र विश्वसनीय नहीं है। यदि आपका कार्यालय ऐसी प्रॉक्सी का उपयोग करता है जो सुरक्षित कनेक्शनों की जाँच करती है, तो आईटी विभाग से उसकी प्रमाणपत्र फ़ाइल माँगें और सेटिंग्स में उसे CA बंडल के रूप में सेट करें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="21"/>
+        <location filename="../../app/ui/messages.py" line="74"/>
         <source>The marketplace server at %1 cannot be reached. Check the network connection and the server address; your work is kept.</source>
         <translation>%1 पर मार्केटप्लेस सर्वर से संपर्क नहीं हो पा रहा है। नेटवर्क कनेक्शन और सर्वर का पता जाँचें; आपका काम सुरक्षित है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="24"/>
+        <location filename="../../app/ui/messages.py" line="77"/>
         <source>Your session has ended; please sign in again.</source>
         <translation>आपका सत्र समाप्त हो गया है; कृपया फिर से साइन इन करें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="27"/>
+        <location filename="../../app/ui/messages.py" line="80"/>
         <source>The user name or password is not right.</source>
         <translation>उपयोगकर्ता नाम या पासवर्ड सही नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="30"/>
+        <location filename="../../app/ui/messages.py" line="83"/>
         <source>Too many failed sign-ins for this account: try again in about %n minute(s).</source>
         <translation>इस खाते से बहुत बार साइन इन विफल हुआ: लगभग %n मिनट बाद फिर से प्रयास करें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="34"/>
+        <location filename="../../app/ui/messages.py" line="87"/>
         <source>Enter your password.</source>
         <translation>अपना पासवर्ड लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="36"/>
+        <location filename="../../app/ui/messages.py" line="89"/>
         <source>%1 has changes on this computer that have not reached the marketplace yet. Sign in as %1 and sync first, so that nothing of theirs is lost.</source>
         <translation>इस कंप्यूटर पर %1 के ऐसे बदलाव हैं जो अभी तक मार्केटप्लेस तक नहीं पहुँचे हैं। पहले %1 के रूप में साइन इन करके सिंक करें, ताकि उनका कुछ भी न खोए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="38"/>
+        <location filename="../../app/ui/messages.py" line="91"/>
         <source>Unexpected problem: %1</source>
         <translation>अप्रत्याशित समस्या: %1</translation>
     </message>
@@ -2925,7 +2995,7 @@
 <context>
     <name>MyCatalogue</name>
     <message numerus="yes">
-        <location filename="../../app/ui/my_catalogue.py" line="168"/>
+        <location filename="../../app/ui/my_catalogue.py" line="169"/>
         <source>%n listing(s) shown</source>
         <translation>
             <numerusform>%n उत्पाद सूची दिखाई गई</numerusform>
@@ -2933,7 +3003,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/my_catalogue.py" line="169"/>
+        <location filename="../../app/ui/my_catalogue.py" line="170"/>
         <source>%n with changes not yet accepted by the marketplace.</source>
         <translation>
             <numerusform>%n में ऐसे बदलाव हैं जिन्हें मार्केटप्लेस ने अभी स्वीकार नहीं किया है।</numerusform>
@@ -2941,87 +3011,87 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="206"/>
+        <location filename="../../app/ui/my_catalogue.py" line="207"/>
         <source>The marketplace did not accept your change: %1</source>
         <translation>मार्केटप्लेस ने आपका बदलाव स्वीकार नहीं किया: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="208"/>
+        <location filename="../../app/ui/my_catalogue.py" line="209"/>
         <source>Edit the listing to correct it, or discard your change to keep the marketplace’s version.</source>
         <translation>इसे ठीक करने के लिए उत्पाद सूची संपादित करें, या अपना बदलाव रद्द करके मार्केटप्लेस वाला संस्करण रखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="210"/>
+        <location filename="../../app/ui/my_catalogue.py" line="211"/>
         <source>This listing was also changed on the marketplace. Choose which values to keep.</source>
         <translation>यह उत्पाद सूची मार्केटप्लेस पर भी बदली गई है। चुनें कि कौन-से मान रखने हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="212"/>
+        <location filename="../../app/ui/my_catalogue.py" line="213"/>
         <source>Your change is saved on this computer and will be sent at the next sync.</source>
         <translation>आपका बदलाव इस कंप्यूटर पर सहेजा गया है और अगले सिंक में भेजा जाएगा।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="214"/>
+        <location filename="../../app/ui/my_catalogue.py" line="215"/>
         <source>Rejected by the marketplace: %1</source>
         <translation>मार्केटप्लेस द्वारा अस्वीकृत: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="239"/>
+        <location filename="../../app/ui/my_catalogue.py" line="240"/>
         <source>Not saved</source>
         <translation>सहेजा नहीं गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="246"/>
+        <location filename="../../app/ui/my_catalogue.py" line="247"/>
         <source>Retire listing</source>
         <translation>उत्पाद सूची वापस लें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="247"/>
+        <location filename="../../app/ui/my_catalogue.py" line="248"/>
         <source>Retire “%1”? Buyers will no longer see it. This cannot be undone.</source>
         <translation>“%1” वापस लें? क्रेता इसे फिर नहीं देख पाएँगे। यह कार्रवाई पलटी नहीं जा सकती।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="271"/>
+        <location filename="../../app/ui/my_catalogue.py" line="272"/>
         <source>Discard your change</source>
         <translation>अपना बदलाव रद्द करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="272"/>
+        <location filename="../../app/ui/my_catalogue.py" line="273"/>
         <source>Discard your change to “%1” and keep the marketplace’s version?</source>
         <translation>“%1” में किया गया अपना बदलाव रद्द करके मार्केटप्लेस वाला संस्करण रखें?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="280"/>
+        <location filename="../../app/ui/my_catalogue.py" line="281"/>
         <source>New listing</source>
         <translation>नई उत्पाद सूची</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="281"/>
+        <location filename="../../app/ui/my_catalogue.py" line="282"/>
         <source>Create a listing (Ctrl+N)</source>
         <translation>उत्पाद सूची बनाएँ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="282"/>
+        <location filename="../../app/ui/my_catalogue.py" line="283"/>
         <source>Edit</source>
         <translation>संपादित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="283"/>
+        <location filename="../../app/ui/my_catalogue.py" line="284"/>
         <source>Retire</source>
         <translation>वापस लें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="284"/>
+        <location filename="../../app/ui/my_catalogue.py" line="285"/>
         <source>Settle conflict…</source>
         <translation>टकराव सुलझाएँ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="285"/>
+        <location filename="../../app/ui/my_catalogue.py" line="286"/>
         <source>Discard my change</source>
         <translation>मेरा बदलाव रद्द करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="286"/>
+        <location filename="../../app/ui/my_catalogue.py" line="287"/>
         <source>Show retired</source>
         <translation>वापस ली गई सूचियाँ दिखाएँ</translation>
     </message>
@@ -3029,62 +3099,62 @@
 <context>
     <name>MyListingsModel</name>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="46"/>
+        <location filename="../../app/ui/my_catalogue.py" line="47"/>
         <source>Product</source>
         <translation>उत्पाद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="46"/>
+        <location filename="../../app/ui/my_catalogue.py" line="47"/>
         <source>Category</source>
         <translation>श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="46"/>
+        <location filename="../../app/ui/my_catalogue.py" line="47"/>
         <source>Price</source>
         <translation>मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="47"/>
+        <location filename="../../app/ui/my_catalogue.py" line="48"/>
         <source>Stock</source>
         <translation>स्टॉक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="47"/>
+        <location filename="../../app/ui/my_catalogue.py" line="48"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="47"/>
+        <location filename="../../app/ui/my_catalogue.py" line="48"/>
         <source>Sync</source>
         <translation>सिंक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="51"/>
+        <location filename="../../app/ui/my_catalogue.py" line="52"/>
         <source>Conflict: choose the values to keep</source>
         <translation>टकराव: रखने के लिए मान चुनें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="53"/>
+        <location filename="../../app/ui/my_catalogue.py" line="54"/>
         <source>Not accepted: %1</source>
         <translation>स्वीकार नहीं हुआ: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="55"/>
+        <location filename="../../app/ui/my_catalogue.py" line="56"/>
         <source>Waiting to be sent</source>
         <translation>भेजे जाने की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="56"/>
+        <location filename="../../app/ui/my_catalogue.py" line="57"/>
         <source>Up to date</source>
         <translation>अद्यतित</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="60"/>
+        <location filename="../../app/ui/my_catalogue.py" line="61"/>
         <source>Retiring</source>
         <translation>वापस ली जा रही है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="62"/>
+        <location filename="../../app/ui/my_catalogue.py" line="63"/>
         <source>New</source>
         <translation>नई</translation>
     </message>
@@ -4234,18 +4304,18 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../app/ui/sync_controller.py" line="139"/>
-        <location filename="../../app/ui/sync_controller.py" line="194"/>
+        <location filename="../../app/ui/sync_controller.py" line="156"/>
+        <location filename="../../app/ui/sync_controller.py" line="211"/>
         <source>Your session has ended; sign in again to sync.</source>
         <translation>आपका सत्र समाप्त हो गया है; सिंक करने के लिए फिर से साइन इन करें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_controller.py" line="142"/>
+        <location filename="../../app/ui/sync_controller.py" line="159"/>
         <source>The marketplace cannot be reached; working offline. Your changes are kept.</source>
         <translation>मार्केटप्लेस से संपर्क नहीं हो पा रहा है; ऑफ़लाइन काम जारी है। आपके बदलाव सुरक्षित हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_controller.py" line="147"/>
+        <location filename="../../app/ui/sync_controller.py" line="164"/>
         <source>The sync stopped because of an unexpected problem; it is in the log.</source>
         <translation>किसी अप्रत्याशित समस्या के कारण सिंक रुक गया; इसका विवरण लॉग में है।</translation>
     </message>

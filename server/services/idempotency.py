@@ -1,22 +1,25 @@
 """The Idempotency-Key store: a write sent again after a lost answer gets the same answer.
 
-`begin` claims the key in its own short transaction (so a second copy of the request sees
-it as in flight); `finish` stores the answer in the write's own transaction, so the write
-and its stored answer commit together or not at all. Auction bids, which their auction's
-lock already takes one batch at a time, skip the claim: `already` and `store_many` read and
-keep their answers under that lock, in the bids' own transaction. Only successful answers are stored:
-after an error the key is released and may be sent again, e.g. with a merged body after a
-409 (see docs/api.md).
+A key is checked and its answer kept inside the write's own transaction (`write`), so the
+write and its stored answer commit together or not at all, and nothing about a key outlives
+a request that did not finish: a server process that crashes mid-write leaves no claim
+behind, and the client's next attempt goes through at once. While a request holds its key
+(a lock of the transaction: on PostgreSQL an advisory lock, which the database drops with a
+dead connection; on SQLite the write lock every write transaction takes), another copy of
+it gets 409 `request_in_flight` on PostgreSQL, or waits its turn on SQLite, and then the
+stored answer. Only successful answers are stored: after an error the key may be sent
+again, e.g. with a merged body after a 409 (see docs/api.md). Auction bids, which their
+auction's lock already takes one batch at a time, check and keep their keys under that
+lock in the bids' own transaction (`already`, `store_many`).
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
-from datetime import timedelta
-from typing import Any
+from typing import Any, Callable
 
-from sqlalchemy import delete, select, tuple_
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import select, text, tuple_
 from sqlalchemy.orm import Session
 
 from domain.timefmt import utc_now
@@ -38,43 +41,46 @@ def request_hash(method: str, path: str, if_match: int | None, body: Any) -> str
     return sha256_hex(canonical_json({"method": method, "path": path, "if_match": if_match, "body": body}))
 
 
-def begin(db: Database, user_id: int, key: str, req_hash: str, stale_after: timedelta) -> StoredAnswer | None:
-    """Claim `key` for this request; or the stored answer to replay; or raise 422 / 409."""
-    for _attempt in range(2):
-        try:
-            with db.writing() as session:
-                return _claim(session, user_id, key, req_hash, stale_after)
-        except IntegrityError:
-            continue  # another copy inserted the key at the same moment: look again
-    raise ApiError(409, "request_in_flight", "The same request is still being processed. Try again in a moment.")
+def _in_flight() -> ApiError:
+    return ApiError(409, "request_in_flight", "The same request is still being processed. Try again in a moment.")
 
 
-def _claim(session: Session, user_id: int, key: str, req_hash: str, stale_after: timedelta) -> StoredAnswer | None:
-    now = utc_now()
-    record = session.get(IdempotencyRecord, (user_id, key), with_for_update=True)
-    if record is None:
-        session.add(IdempotencyRecord(user_id=user_id, key=key, request_hash=req_hash, state="in_flight", created_at=now))
-        session.flush()
-        return None
-    if record.request_hash != req_hash:
-        raise ApiError(
-            422,
-            "idempotency_key_reused",
-            "This Idempotency-Key was already used for a different request. Send a new key for a new change.",
-        )
-    if record.state == "done":
-        return StoredAnswer(record.status_code, record.response)
-    if now - record.created_at > stale_after:
-        record.created_at = now  # the request that claimed it died: this one takes over
-        return None
-    raise ApiError(409, "request_in_flight", "The same request is still being processed. Try again in a moment.")
+def _reused() -> ApiError:
+    return ApiError(422, "idempotency_key_reused",
+                    "This Idempotency-Key was already used for a different request. Send a new key for a new change.")
 
 
-def finish(session: Session, user_id: int, key: str, status: int, body: Any) -> None:
-    record = session.get(IdempotencyRecord, (user_id, key))
-    record.state = "done"
-    record.status_code = status
-    record.response = body
+def _hold(session: Session, user_id: int, key: str) -> None:
+    """Hold the key for this transaction; 409 while another transaction holds it."""
+    if session.get_bind().dialect.name != "postgresql":
+        return  # SQLite: the write transaction's lock already lets one writer in at a time
+    digest = hashlib.sha256(f"{user_id}:{key}".encode()).digest()
+    lock = int.from_bytes(digest[:8], "big", signed=True)
+    if not session.execute(text("SELECT pg_try_advisory_xact_lock(:lock)"), {"lock": lock}).scalar_one():
+        raise _in_flight()
+
+
+def write(db: Database, user_id: int, key: str | None, req_hash: str, status: int,
+          change: Callable[[Session], Any]) -> StoredAnswer:
+    """Run `change` in a write transaction and answer with its result, keeping that answer
+    under `key`; or, for a key already answered, replay the stored answer without running
+    it; 422 for a key used for another request. Without a key, just the write."""
+    with db.writing() as session:
+        if key is not None:
+            _hold(session, user_id, key)
+            record = session.get(IdempotencyRecord, (user_id, key))
+            if record is not None and record.request_hash != req_hash:
+                raise _reused()
+            if record is not None and record.state == "done":
+                return StoredAnswer(record.status_code, record.response)
+            if record is not None:  # a claim left by a server from before claims lived in the write's transaction
+                session.delete(record)
+                session.flush()
+        body = change(session)
+        if key is not None:
+            session.add(IdempotencyRecord(user_id=user_id, key=key, request_hash=req_hash, state="done",
+                                          status_code=status, response=body, created_at=utc_now()))
+    return StoredAnswer(status, body)
 
 
 def already(session: Session, user_id: int, key: str, req_hash: str,
@@ -87,10 +93,9 @@ def already(session: Session, user_id: int, key: str, req_hash: str,
     if record is None:
         return None
     if record.request_hash != req_hash:
-        raise ApiError(422, "idempotency_key_reused",
-                       "This Idempotency-Key was already used for a different request. Send a new key for a new change.")
+        raise _reused()
     if record.state != "done":
-        raise ApiError(409, "request_in_flight", "The same request is still being processed. Try again in a moment.")
+        raise _in_flight()
     return StoredAnswer(record.status_code, record.response)
 
 
@@ -109,12 +114,3 @@ def store_many(session: Session, done: list[tuple[int, str, str, int, Any]]) -> 
     session.add_all([IdempotencyRecord(user_id=user_id, key=key, request_hash=req_hash, state="done",
                                        status_code=status, response=body, created_at=now)
                      for user_id, key, req_hash, status, body in done])
-
-
-def release(db: Database, user_id: int, key: str) -> None:
-    with db.writing() as session:
-        session.execute(
-            delete(IdempotencyRecord).where(
-                IdempotencyRecord.user_id == user_id, IdempotencyRecord.key == key, IdempotencyRecord.state == "in_flight"
-            )
-        )

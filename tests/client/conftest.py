@@ -68,6 +68,16 @@ def subprocess_env(**extra: str) -> dict[str, str]:
     return env
 
 
+def gemdesk(*args: str) -> subprocess.CompletedProcess:
+    """The `gemdesk` command, as a clerk or an administrator's script would run it."""
+    return subprocess.run([sys.executable, "-m", "app", *args], env=subprocess_env(GEMDESK_PASSWORD=PASSWORD),
+                          cwd=ROOT, capture_output=True, text=True, timeout=180)
+
+
+def gemdesk_sync(folder: Path, server: "ServerProcess", user: str = "demo-seller") -> subprocess.CompletedProcess:
+    return gemdesk("sync", "--data-dir", str(folder), "--server", server.url, "--user", user)
+
+
 @dataclass
 class ServerProcess:
     """`gemdesk-server serve` on its own SQLite file; stop and start it like a real outage."""

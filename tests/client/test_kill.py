@@ -69,3 +69,74 @@ def test_sync_killed_at_any_instant_resumes_without_losing_or_repeating_work(dev
         assert cache.versions() == server.versions_seen_by("demo-seller")
     finally:
         cache.close()
+
+
+# -- the kill loop: a sync killed at random moments while the seller goes on editing ---------
+
+KILL_CYCLES = 50
+
+
+@pytest.mark.parametrize("database", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def test_a_sync_killed_at_random_while_the_seller_edits_loses_reorders_and_repeats_nothing(database, request, tmp_path,
+                                                                                            secrets):
+    """50 cycles of `gemdesk sync` killed with SIGKILL at a random moment, with edits saved
+    between the syncs and while they run (issue 13). Then one sync to the end: every change
+    is on the server exactly once and in order, with its final values; nobody else wrote,
+    so there is no conflict; the outbox is empty."""
+    import random
+
+    from app.seller_catalogue import my_listing, save_listing
+    from tests.client.test_push_order import desk_on, own_listings
+
+    server = request.getfixturevalue("server" if database == "sqlite" else "postgresql_server")
+    seller = desk_on(server, tmp_path / "desk", "demo-seller", secrets)
+    seller.sync()
+    chosen = [l["id"] for l in own_listings(seller)[:3]]
+    start = {listing_id: seller.cache.listing(listing_id)["version"] for listing_id in chosen}
+    audited = {listing_id: server.audit_actions(listing_id).count("listing.update") for listing_id in chosen}
+    rng = random.Random(13)
+    values = iter(range(5000, 10**6))
+    expected: dict[str, dict[str, int]] = {listing_id: {} for listing_id in chosen}
+
+    def edit_one() -> None:
+        listing_id = rng.choice(chosen)
+        field = rng.choice(["stock", "min_order_qty"])
+        value = next(values) if field == "stock" else rng.randint(1, 4)
+        current = my_listing(seller.cache, seller.outbox, listing_id)
+        if current.fields[field] == value:
+            return  # nothing to change
+        save_listing(seller.cache, seller.outbox, {**current.fields, field: value}, listing_id=listing_id)
+        expected[listing_id][field] = value
+
+    command = [sys.executable, "-m", "app", "sync", "--data-dir", str(seller.folder), "--server", server.url,
+               "--user", "demo-seller", "--page-size", "50"]
+    env = subprocess_env(GEMDESK_PASSWORD=PASSWORD)
+    for _cycle in range(KILL_CYCLES):
+        for _ in range(rng.randint(0, 2)):
+            edit_one()  # between syncs
+        process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        kill_at = time.monotonic() + rng.uniform(0.4, 1.6)
+        while time.monotonic() < kill_at:
+            if rng.random() < 0.3:
+                edit_one()  # while the sync runs
+            time.sleep(rng.uniform(0.02, 0.15))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    finished = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, timeout=180)
+    assert finished.returncode == 0, finished.stderr
+
+    assert seller.outbox.counts() == {"pending": 0, "conflict": 0, "rejected": 0}
+    for listing_id in chosen:
+        on_server = server.listing(listing_id)
+        for field, value in expected[listing_id].items():
+            assert on_server[field] == value, f"{field} of {listing_id}: the last edit is not what the server has"
+        done = [op for op in seller.outbox.ops(("done",)) if op.listing_id == listing_id
+                and (op.result_version or 0) > start[listing_id]]
+        versions = [op.result_version for op in done]
+        # One version per change, in the order made: each applied exactly once, in order.
+        assert versions == list(range(start[listing_id] + 1, start[listing_id] + 1 + len(versions)))
+        assert on_server["version"] == start[listing_id] + len(versions)
+        assert server.audit_actions(listing_id).count("listing.update") - audited[listing_id] == len(versions)
+        shown = my_listing(seller.cache, seller.outbox, listing_id)
+        assert (shown.version, shown.sync) == (on_server["version"], "synced")
+    seller.close()

@@ -80,11 +80,10 @@ def test_a_push_whose_answer_was_lost_is_replayed_not_applied_twice(device, serv
     seller = device("demo-seller")
     seller.sync()
     listing = own_listings(seller)[0]
-    seq = seller.outbox.queue_update(listing["id"], {"stock": 5}, False, listing)
-    op = seller.outbox.get(seq)
+    seller.outbox.queue_update(listing["id"], {"stock": 5}, False, listing)
+    op = seller.outbox.claim_next()
     # The request reaches the server, then the connection drops before the answer arrives.
-    seller.session.api.update_listing(listing["id"], listing["version"], op.body(), op.idempotency_key)
-    seller.outbox.mark_sending(op, listing["version"])
+    seller.session.api.update_listing(listing["id"], op.base_version, op.body(), op.idempotency_key)
     result = seller.sync()
     assert result.pushed == 1 and result.pending == 0
     assert server.listing(listing["id"])["version"] == listing["version"] + 1

@@ -133,19 +133,50 @@ def test_create_of_an_existing_id_under_a_new_key_is_a_conflict(market):
     assert error["current"] == created
 
 
-def test_key_in_flight_is_409(market):
-    from datetime import timedelta
+def test_a_key_held_by_a_request_in_flight_is_409_and_free_once_it_ends(market):
+    """While one transaction holds a key, another copy of the request is told it is in
+    flight (PostgreSQL; on SQLite the write lock makes it wait its turn instead); once the
+    holder is gone, whether it committed, failed or died, the key is free at once."""
+    if market.db.dialect != "postgresql":
+        pytest.skip("on SQLite one write transaction runs at a time: a second copy waits, it is never in flight")
+    import hashlib
 
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    caller_id = market.login("seller-a")["user"]["id"]
+    listing_id, key = str(uuid.uuid4()), str(uuid.uuid4())
+    lock = int.from_bytes(hashlib.sha256(f"{caller_id}:{key}".encode()).digest()[:8], "big", signed=True)
+    url = make_url(market.db.url).set(drivername="postgresql")
+    holder = psycopg.connect(url.render_as_string(hide_password=False))
+    try:
+        holder.execute("BEGIN")
+        holder.execute("SELECT pg_advisory_xact_lock(%s)", (lock,))
+        _error(market.create(listing_id=listing_id, key=key), 409, "request_in_flight")
+    finally:
+        holder.close()  # the holder's connection dies: its lock goes with it
+    assert market.create(listing_id=listing_id, key=key).status_code == 201
+
+
+def test_a_claim_left_by_an_older_server_does_not_block_the_key(market):
+    """Servers before claims lived in the write's transaction kept an "in_flight" row; one
+    left by a crash is taken over at once."""
+    from sqlalchemy import insert
+
+    from domain.timefmt import utc_now
+    from server.db.models import IdempotencyRecord
     from server.services import idempotency
 
     caller_id = market.login("seller-a")["user"]["id"]
     listing_id, key = str(uuid.uuid4()), str(uuid.uuid4())
     body = listing_body(market.ids["laptops"])
     fingerprint = idempotency.request_hash("PUT", f"/api/v1/listings/{listing_id}", None, body)
-    assert idempotency.begin(market.db, caller_id, key, fingerprint, timedelta(minutes=2)) is None
+    with market.db.writing() as session:
+        session.execute(insert(IdempotencyRecord).values(user_id=caller_id, key=key, request_hash=fingerprint,
+                                                         state="in_flight", created_at=utc_now()))
     response = market.client.put(f"/api/v1/listings/{listing_id}", json=body,
                                  headers=market.headers("seller-a", **{"Idempotency-Key": key}))
-    _error(response, 409, "request_in_flight")
+    assert response.status_code == 201
 
 
 def test_missing_idempotency_key_is_a_bad_request(market):
@@ -233,3 +264,23 @@ def test_patch_validates_the_merged_listing(market):
     assert set(error["fields"]) == {"status"}  # unknown field first
     error = _error(market.patch("seller-a", listing["id"], 1, {"mrp_paise": 1_000_00}), 422, "validation_failed")
     assert set(error["fields"]) == {"price_paise"}
+
+
+def test_a_patch_that_changes_nothing_keeps_the_version_and_writes_nothing(market):
+    """docs/api.md: 200 with the listing as it is; no new version, audit event or feed entry."""
+    from sqlalchemy import func, select
+
+    from server.db.models import AuditEvent
+
+    listing = market.create().json()
+    _changes, cursor, _sellers = market.pull("seller-a")
+    with market.db.reading() as session:
+        events = session.scalar(select(func.count()).select_from(AuditEvent))
+    same = market.patch("seller-a", listing["id"], listing["version"], {"stock": listing["stock"]})
+    assert same.status_code == 200
+    assert same.json() == listing  # the same version, the same times
+    with market.db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(AuditEvent)) == events
+    assert market.pull("seller-a", cursor)[0] == []
+    changed = market.patch("seller-a", listing["id"], listing["version"], {"stock": listing["stock"] + 1})
+    assert changed.json()["version"] == listing["version"] + 1

@@ -67,7 +67,8 @@ class Desks:
         return desk
 
     def close_all(self) -> None:
-        for desk in self.opened:
+        opened, self.opened = self.opened, []
+        for desk in opened:
             for widget in (desk.window, desk.dialog):
                 if widget is not None:
                     widget.close()

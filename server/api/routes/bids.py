@@ -8,14 +8,14 @@ answer again instead of a second change.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any, Callable
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy.orm import Session
 
-from server.api.deps import current_caller, database, idempotency_key, if_match, json_body, optional_json_body, query_text, settings
+from server.api.deps import current_caller, database, idempotency_key, if_match, json_body, optional_json_body, query_text
 from server.errors import not_found
 from server.services import bids as rules
 from server.services import idempotency as idem
@@ -31,24 +31,10 @@ def now(request: Request) -> datetime:
 
 
 def write(request: Request, caller: Caller, status: int, body: Any, version: int | None,
-           change: Callable[[Session], Any]) -> JSONResponse:
-    db = database(request)
-    key = idempotency_key(request, required=False)
-    if key is not None:
-        stale = timedelta(seconds=settings(request).idempotency_stale_seconds)
-        stored = idem.begin(db, caller.user_id, key, idem.request_hash(request.method, request.url.path, version, body), stale)
-        if stored is not None:
-            return JSONResponse(stored.body, status_code=stored.status)
-    try:
-        with db.writing() as session:
-            answer = change(session)
-            if key is not None:
-                idem.finish(session, caller.user_id, key, status, answer)
-    except BaseException:
-        if key is not None:
-            idem.release(db, caller.user_id, key)
-        raise
-    return JSONResponse(answer, status_code=status)
+          change: Callable[[Session], Any]) -> JSONResponse:
+    answer = idem.write(database(request), caller.user_id, idempotency_key(request, required=False),
+                        idem.request_hash(request.method, request.url.path, version, body), status, change)
+    return JSONResponse(answer.body, status_code=answer.status)
 
 
 # --- bids ----------------------------------------------------------------------------------

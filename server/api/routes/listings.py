@@ -1,13 +1,12 @@
 """Listing reads and writes: a seller's create / edit / retire, an admin's approve / reject.
 
 Writes are idempotent by `Idempotency-Key` (required for sellers, optional for admins): the
-key is claimed first, the write and its stored answer commit together, and a failure
-releases the key (server/services/idempotency.py).
+key is checked, the write made and its answer kept in one transaction
+(server/services/idempotency.py).
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any, Callable
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -15,7 +14,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from server.api.deps import current_caller, database, idempotency_key, if_match, json_body, optional_json_body, settings
+from server.api.deps import current_caller, database, idempotency_key, if_match, json_body, optional_json_body
 from server.db.models import Listing
 from server.errors import forbidden
 from server.services import idempotency as idem
@@ -46,31 +45,18 @@ def _write(
     body: Any,
     change: Callable[[Session], Listing],
 ) -> JSONResponse:
-    db = database(request)
     key = idempotency_key(request, key_required)
-    if key is not None:
-        stale = timedelta(seconds=settings(request).idempotency_stale_seconds)
-        fingerprint = idem.request_hash(request.method, request.url.path, version, body)
-        stored = idem.begin(db, caller.user_id, key, fingerprint, stale)
-        if stored is not None:
-            return JSONResponse(stored.body, status_code=stored.status)
-    try:
-        for attempt in range(2):
-            try:
-                with db.writing() as session:
-                    answer = listing_json(change(session))
-                    if key is not None:
-                        idem.finish(session, caller.user_id, key, status, answer)
-                break
-            except IntegrityError:
-                # Two creates of the same id raced; the second look sees the first's row.
-                if attempt:
-                    raise
-    except BaseException:
-        if key is not None:
-            idem.release(db, caller.user_id, key)
-        raise
-    return JSONResponse(answer, status_code=status)
+    fingerprint = idem.request_hash(request.method, request.url.path, version, body)
+    for attempt in range(2):
+        try:
+            answer = idem.write(database(request), caller.user_id, key, fingerprint, status,
+                                lambda session: listing_json(change(session)))
+            break
+        except IntegrityError:
+            # Two creates of the same id raced; the second look sees the first's row.
+            if attempt:
+                raise
+    return JSONResponse(answer.body, status_code=answer.status)
 
 
 @router.put("/{listing_id}", status_code=201)
