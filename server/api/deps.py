@@ -11,10 +11,11 @@ from fastapi import Request
 
 from server.config import Settings
 from server.db.engine import Database
-from server.errors import ApiError, bad_request, unauthenticated
+from server.errors import ApiError, bad_request, unauthenticated, validation_failed
 from server.services.auth import caller_for_access_token
 from server.services.caller import Caller
-from server.services.text import all_storable, storable
+from domain.free_form import BODY, check as free_form_problems
+from server.services.text import storable
 
 MAX_BODY_BYTES = 1_000_000
 _IF_MATCH = re.compile(r'^\s*(?:W/)?"?([0-9]{1,10})"?\s*$')
@@ -52,8 +53,9 @@ async def json_body(request: Request) -> Any:
     except (ValueError, RecursionError):
         # ValueError covers malformed JSON, bad UTF-8 and integers too long to convert.
         raise bad_request("The body is not valid JSON.") from None
-    if not all_storable(value):
-        raise bad_request("The body has text with NUL characters or invalid Unicode.")
+    problems = free_form_problems(value, "", BODY)
+    if problems:
+        raise validation_failed(problems)
     return value
 
 

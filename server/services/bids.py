@@ -44,7 +44,8 @@ from domain.buying_modes import NoRuleSet, default_rule_book
 from domain.bid_fields import DEFAULTS, EDITABLE, RA_DIRECT, check_bid_fields, domain_bid, is_whole
 from domain.evaluation import Decline, Nature, Offer as DomainOffer, evaluate
 from domain.listing import mii_class
-from domain.money import rupees_text
+from domain.free_form import TEXT_MAP, check as free_form_problems
+from domain.money import MAX_PAISE, MoneyOutOfBounds, is_paise, line_total, rupees_text, sum_paise
 from domain.timefmt import iso_utc, ist_text, parse_iso
 from server.db.models import (Auction, Bid, BidCategory, BidEvent, BuyerOrg, Category, Listing, MatchResponse,
                               Negotiation, Offer, PurchaseOrder, SellerFirm)
@@ -452,6 +453,8 @@ def _check_offer(session: Session, bid: Bid, firm: int, body: Any) -> dict[str, 
         problems["items"] = "must quote at least one of the bid's items"
         raise validation_failed(problems)
     bid_items = {item["id"]: item for item in bid.items}
+    quantities = {item.id: item.quantity for item in domain_bid(bid).items}
+    totals: list[int] = []
     for item_id, quote in items.items():
         where = f"items.{item_id}"
         if item_id not in bid_items:
@@ -461,10 +464,18 @@ def _check_offer(session: Session, bid: Bid, firm: int, body: Any) -> dict[str, 
             problems[where] = "must be an object with unit_price_paise, listing_id and compliance"
             continue
         price = quote.get("unit_price_paise")
-        if not is_whole(price) or not 0 < price <= 10**15:
+        if not is_paise(price) or price == 0:
             problems[f"{where}.unit_price_paise"] = "must be a whole number of paise above zero"
+        else:
+            try:  # the bid's totals must be amounts the marketplace can hold, decided now, not at the award
+                totals.append(line_total(quantities[item_id], price))
+            except MoneyOutOfBounds:
+                problems[f"{where}.unit_price_paise"] = (f"times the {quantities[item_id]} units is more than any "
+                                                         f"amount a bid may reach ({rupees_text(MAX_PAISE)})")
         listing_id = quote.get("listing_id")
-        if listing_id is not None:
+        if listing_id is not None and not isinstance(listing_id, str):
+            problems[f"{where}.listing_id"] = "must be one of your own listings"
+        elif listing_id is not None:
             listing = session.get(Listing, parse_id(listing_id) or "")
             if listing is None or listing.seller_firm_id != firm:
                 problems[f"{where}.listing_id"] = "must be one of your own listings"
@@ -472,12 +483,17 @@ def _check_offer(session: Session, bid: Bid, firm: int, body: Any) -> dict[str, 
                 problems[f"{where}.listing_id"] = "is in another category than the item"
         compliance = quote.get("compliance", {})
         wanted = bid_items[item_id].get("key_specs", {})
-        if not isinstance(compliance, dict):
-            problems[f"{where}.compliance"] = "must map each key parameter to what you offer"
+        bounded = free_form_problems(compliance, f"{where}.compliance", TEXT_MAP)
+        if bounded:
+            problems.update(bounded)
         else:
             missing = sorted(set(wanted) - set(compliance))
             if missing:
                 problems[f"{where}.compliance"] = "state what you offer for: " + ", ".join(missing)
+    try:
+        sum_paise(totals)
+    except MoneyOutOfBounds:
+        problems["items"] = f"the offer's total is more than any amount a bid may reach ({rupees_text(MAX_PAISE)})"
     if problems:
         raise validation_failed(problems)
     return {"items": items, "local_content_pct": local}

@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 
 from server.api.deps import current_caller, database, json_body
 from server.api.routes.bids import now, write
-from server.errors import forbidden, validation_failed
+from server.errors import forbidden
 from server.services import purchases
 from server.services.caller import Caller
 
@@ -21,9 +21,7 @@ router = APIRouter(prefix="/api/v1")
 def l1_comparison(request: Request, body: Any = Depends(json_body), caller: Caller = Depends(current_caller)) -> dict[str, Any]:
     if caller.buyer_org_id is None and not caller.is_admin:
         raise forbidden("Only a buyer's office compares for an L1 purchase.")
-    if not isinstance(body, dict) or not isinstance(body.get("category_id"), int) or \
-            not isinstance(body.get("consignee_district"), str) or not isinstance(body.get("key_specs", {}), dict):
-        raise validation_failed({"body": "needs category_id, consignee_district and key_specs"})
+    purchases.check_comparison(body)
     with database(request).reading() as session:
         return purchases.comparison_for(session, body["category_id"], body.get("key_specs", {}), body["consignee_district"])
 
