@@ -46,7 +46,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     app = create_app(settings)
     stepper = Stepper(app.state.db, app.state.clock)
     stepper.start()
-    config = uvicorn.Config(app, host=args.host, port=args.port, log_level="info", access_log=False)
+    # proxy_headers off: uvicorn would otherwise take X-Forwarded-For from any local peer as
+    # the client's address; the app believes it only from settings.trusted_proxies.
+    config = uvicorn.Config(app, host=args.host, port=args.port, log_level="info", access_log=False,
+                            proxy_headers=False)
 
     class _Server(uvicorn.Server):
         async def startup(self, sockets=None) -> None:

@@ -34,6 +34,14 @@ class Settings:
     lockout_address_failures: int = 20
     lockout_window_seconds: int = 15 * 60
     lockout_seconds: int = 15 * 60
+    # Password checks (argon2: 64 MiB and tens of milliseconds each) at once in one server
+    # process; how many more may wait, and for how long, before a 503 with Retry-After.
+    password_checks_at_once: int = 2
+    password_checks_waiting: int = 256
+    password_check_wait_seconds: int = 10
+    # Addresses (or networks, "10.0.0.0/8") of reverse proxies whose X-Forwarded-For is
+    # believed, comma-separated; none by default: the peer's own address is the client's.
+    trusted_proxies: str = ""
     tombstone_horizon_days: int = 90
     # An Idempotency-Key left "in flight" longer than this belonged to a request that died.
     idempotency_stale_seconds: int = 120

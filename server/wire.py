@@ -6,7 +6,7 @@ from typing import Any, Mapping
 
 from domain.listing import KeyParam, mii_class
 from domain.timefmt import iso_utc
-from server.db.models import AuditEvent, BuyerOrg, Category, Listing, SellerFirm
+from server.db.models import AuditEvent, BuyerOrg, Category, Listing, SealedAuditEvent, SellerFirm
 
 LISTING_COLUMNS = (
     "id", "seller_firm_id", "category_id", "title", "brand", "model", "key_specs", "other_specs",
@@ -91,6 +91,24 @@ def category_json(category: Category) -> dict[str, Any]:
 def audit_event_json(event: AuditEvent) -> dict[str, Any]:
     return {
         "id": event.id,
+        "at": iso_utc(event.at),
+        "actor_user_id": event.actor_user_id,
+        "actor_username": event.actor_username,
+        "actor_role": event.actor_role,
+        "actor_org": event.actor_org,
+        "action": event.action,
+        "entity_type": event.entity_type,
+        "entity_id": event.entity_id,
+        "digest": event.digest,
+        "prev_hash": event.prev_hash,
+        "hash": event.hash,
+    }
+
+
+def sealed_event_json(event: SealedAuditEvent) -> dict[str, Any]:
+    return {
+        "chain": event.chain,
+        "seq": event.seq,
         "at": iso_utc(event.at),
         "actor_user_id": event.actor_user_id,
         "actor_username": event.actor_username,

@@ -113,7 +113,8 @@ class AuthToken(Base):
 
 
 class LoginFailure(Base):
-    """A failed sign-in, kept for the lock-out window (per user name and per address)."""
+    """A sign-in attempt being checked, or a failed one kept for the lock-out window (per user
+    name and per address)."""
 
     __tablename__ = "login_failures"
 
@@ -121,6 +122,8 @@ class LoginFailure(Base):
     username: Mapped[str] = mapped_column(String(100), index=True)
     address: Mapped[str] = mapped_column(String(64), index=True)
     at: Mapped[datetime] = mapped_column(index=True)
+    # False while its password is being checked (server/services/auth.py): counted, not yet a failure.
+    checked: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 class Category(Base):
@@ -223,6 +226,38 @@ class AuditEvent(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
     __table_args__ = (Index("ix_audit_entity", "entity_type", "entity_id"),)
+
+
+class AuditChain(Base):
+    """A sealed chain's head: "bid:<bid id>" holds the events of the bid's offers while it is
+    sealed (server/db/trail.py `append_sealed`). Appending locks this row."""
+
+    __tablename__ = "audit_chains"
+
+    name: Mapped[str] = mapped_column(String(60), primary_key=True)
+    length: Mapped[int] = mapped_column(Integer)
+    head: Mapped[str] = mapped_column(String(64))
+
+
+class SealedAuditEvent(Base):
+    """An event of a sealed chain: numbered within its chain only, so that writing one moves
+    nothing anybody can see before the bid opens (append-only, like audit_events)."""
+
+    __tablename__ = "sealed_audit_events"
+
+    chain: Mapped[str] = mapped_column(String(60), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime]
+    actor_user_id: Mapped[int | None] = mapped_column(Integer)
+    actor_username: Mapped[str] = mapped_column(String(100))
+    actor_role: Mapped[str] = mapped_column(String(20))
+    actor_org: Mapped[str | None] = mapped_column(String(60))
+    action: Mapped[str] = mapped_column(String(60))
+    entity_type: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(64))
+    digest: Mapped[str] = mapped_column(String(64))
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
 
 
 class IdempotencyRecord(Base):

@@ -23,7 +23,9 @@ can learn any price or how many offers a bid has, by any path:
 - an offer never touches its bid's row, so the bid's version, times and timeline are
   the same whatever offers it has;
 - an offer's audit events are written with a salted digest (the salt is revealed at opening,
-  so the receipt can be checked then), and the audit trail hides them until the bid opens;
+  so the receipt can be checked then), in the bid's own sealed chain while it is sealed
+  (server/db/trail.py): the main trail's ids and hashes do not move for an offer, and the
+  chain is readable from the opening on;
 - error messages to a seller speak only of their own offer.
 """
 
@@ -49,7 +51,8 @@ from domain.money import MAX_PAISE, MoneyOutOfBounds, is_paise, line_total, rupe
 from domain.timefmt import iso_utc, ist_text, parse_iso
 from server.db.models import (Auction, Bid, BidCategory, BidEvent, BuyerOrg, Category, Listing, MatchResponse,
                               Negotiation, Offer, PurchaseOrder, SellerFirm)
-from server.db.trail import SYSTEM, act_as, append_audit, canonical_json, set_chain_head, sha256_hex, take_feed_positions
+from server.db.trail import (SYSTEM, act_as, append_audit, append_sealed, canonical_json, commit_sealed_chain,
+                             sealed_chain_name, set_chain_head, sha256_hex, take_feed_positions)
 from server.errors import ApiError, forbidden, not_found, validation_failed
 from server.services import orders as order_rules
 from server.services.caller import Caller
@@ -330,6 +333,8 @@ def cancel(session: Session, caller: Caller, bid_id: str, version: int, body: An
     bid.status = "cancelled"
     _touch(bid, now)
     _event(session, bid, caller, "cancelled", now, reason)
+    if bid.number is not None:  # it was published, so it may have offers: their chain ends here, still sealed
+        commit_sealed_chain(session, sealed_chain_name(bid.id), caller.actor, now)
     return bid
 
 
@@ -362,6 +367,7 @@ def step(session: Session, now: datetime) -> list[str]:
             bid.status = "closed"
             _touch(bid, now)
             _event(session, bid, None, "closed", now)
+            commit_sealed_chain(session, sealed_chain_name(bid.id), SYSTEM, now)  # no offer can join it now
             done.append(f"{bid.number} closed")
     opening = session.scalars(select(Bid).where(Bid.status == "closed", Bid.opening_at <= now).with_for_update())
     for bid in opening:
@@ -506,9 +512,15 @@ def _seal(offer: Offer) -> str:
 
 def _audit_offer(session: Session, caller: Caller, offer: Offer, action: str, now: datetime) -> None:
     """Write the offer's audit event by hand, with its salted digest (the receipt), so the
-    trail holds nothing a price could be guessed from (see the module docstring)."""
+    trail holds nothing a price could be guessed from (see the module docstring). While the
+    bid is sealed the event goes to the bid's own sealed chain, never the main trail, whose
+    ids and hashes would otherwise count the offers (server/db/trail.py, "sealed chains")."""
     session.flush()
     connection = session.connection()
+    if session.get(Bid, offer.bid_id).opened_at is None:
+        append_sealed(connection, sealed_chain_name(offer.bid_id), actor=caller.actor, action=action,
+                      entity_type="offer", entity_id=offer.id, digest=_seal(offer), at=now)
+        return
     _, head = take_feed_positions(connection, 0)
     head = append_audit(connection, head, actor=caller.actor, action=action, entity_type="offer",
                         entity_id=offer.id, digest=_seal(offer), at=now)

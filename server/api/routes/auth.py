@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request, Response
+from starlette.concurrency import run_in_threadpool
 
 from server.api.deps import client_address, current_caller, database, json_body, settings
 from server.db.models import User
-from server.errors import validation_failed
+from server.errors import ApiError, validation_failed
+from server.security import PasswordChecks, PasswordChecksBusy
 from server.services import auth
 from server.services.caller import Caller
 
@@ -31,9 +33,28 @@ def _text_fields(body: Any, names: tuple[str, ...]) -> dict[str, str]:
 
 
 @router.post("/auth/login")
-def login(request: Request, body: Any = Depends(json_body)) -> dict[str, Any]:
+async def login(request: Request, body: Any = Depends(json_body)) -> dict[str, Any]:
+    """Counted first, then checked a few at a time (server/services/auth.py, server/security.py);
+    async so that sign-ins waiting for a check hold no worker thread."""
     fields = _text_fields(body, ("username", "password"))
-    return auth.login(database(request), settings(request), fields["username"], fields["password"], client_address(request))
+    db, config = database(request), settings(request)
+    attempt = await run_in_threadpool(auth.begin_attempt, db, config, fields["username"], client_address(request))
+    try:
+        good = await password_checks(request).verify(attempt.password_hash, fields["password"])
+    except PasswordChecksBusy:
+        await run_in_threadpool(auth.forget_attempt, db, attempt)
+        raise ApiError(503, "busy", "The marketplace is checking many sign-ins just now: try again in a moment.",
+                       headers={"Retry-After": "1"}) from None
+    return await run_in_threadpool(auth.finish_attempt, db, config, attempt, good)
+
+
+def password_checks(request: Request) -> PasswordChecks:
+    state = request.app.state
+    if getattr(state, "password_checks", None) is None:
+        config = settings(request)
+        state.password_checks = PasswordChecks(config.password_checks_at_once, config.password_checks_waiting,
+                                               config.password_check_wait_seconds)
+    return state.password_checks
 
 
 @router.post("/auth/refresh")
