@@ -39,11 +39,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from server.api.app import create_app
+    from server.db.engine import statement_parameters_logged
     from server.services.schedule import Stepper
 
     settings = _settings(args)
     _migrate(settings)
     app = create_app(settings)
+    if statement_parameters_logged(app.state.db.engine):
+        print("Warning: PostgreSQL logs statements (log_statement or log_min_duration_statement) and this role may "
+              "not turn off their parameters, which hold sealed offers: set log_parameter_max_length = 0 for the "
+              "server, or GRANT SET ON PARAMETER log_parameter_max_length to its role.", file=sys.stderr, flush=True)
     stepper = Stepper(app.state.db, app.state.clock)
     stepper.start()
     # proxy_headers off: uvicorn would otherwise take X-Forwarded-For from any local peer as

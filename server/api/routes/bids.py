@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from server.api.deps import current_caller, database, idempotency_key, if_match, json_body, optional_json_body, query_text, settings
@@ -129,8 +130,16 @@ def transition(request: Request, bid_id: str, verb: str, body: Any = Depends(opt
 def submit_offer(request: Request, bid_id: str, offer_id: str, body: Any = Depends(json_body),
                  caller: Caller = Depends(current_caller)) -> JSONResponse:
     at = now(request)
-    return write(request, caller, 200, body, None, lambda s: rules.offer_json(
-        rules.submit_offer(s, caller, bid_id, offer_id, body, at), with_prices=True))
+    for attempt in range(2):
+        try:
+            return write(request, caller, 200, body, None, lambda s: rules.offer_json(
+                rules.submit_offer(s, caller, bid_id, offer_id, body, at), with_prices=True))
+        except IntegrityError:
+            # Two first offers of one firm raced (PostgreSQL): the second look sees the first's
+            # row and answers as for any offer already made.
+            if attempt:
+                raise
+    raise AssertionError("unreachable")
 
 
 @router.post("/bids/{bid_id}/offers/{offer_id}/withdraw")
