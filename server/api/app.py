@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from server.api import contract
 from server.api.errors import install_error_handlers
 from server.api.guard import RequestGuard
 from server.api.routes import (auctions, audit, auth, bids, changes, listings, meta, negotiation, orders, purchases,
@@ -30,4 +31,5 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         app.include_router(module.router)
     if settings.test_clock:
         app.include_router(testing.router)
+    contract.install(app)  # the OpenAPI document: bodies, answers, errors, the bearer scheme
     return app

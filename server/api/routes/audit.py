@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy import select
 
 from server.api.deps import current_caller, database, query_text
+from server.api.contract import AuditPage, SealedChain, answers
 from server.db.models import AuditEvent, Bid, Offer, SealedAuditEvent
 from server.db.trail import GENESIS_HASH, sealed_chain_name
 from server.errors import ApiError, forbidden, not_found
@@ -19,7 +20,7 @@ from server.wire import audit_event_json, sealed_event_json
 router = APIRouter(prefix="/api/v1")
 
 
-@router.get("/audit")
+@router.get("/audit", responses=answers(AuditPage, 403))
 def audit_events(
     request: Request,
     entity_type: str | None = Query(None, max_length=40),
@@ -47,7 +48,7 @@ def audit_events(
         return {"events": [audit_event_json(e) for e in session.scalars(query)]}
 
 
-@router.get("/audit/sealed/{bid_id}")
+@router.get("/audit/sealed/{bid_id}", responses=answers(SealedChain, 403, 404, 409))
 def sealed_chain(request: Request, bid_id: str, caller: Caller = Depends(current_caller)) -> dict[str, Any]:
     """A bid's sealed chain (its offers' events while it was sealed), from its opening on: each
     event linked to the one before, and the main trail's event that closed the chain, whose

@@ -8,6 +8,8 @@ from fastapi import APIRouter, Depends, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from server.api.deps import client_address, current_caller, database, json_body, settings
+from server.api.contract import Login, Refresh, Tokens, answers, body
+from server.api.contract import User as UserAnswer
 from server.db.models import User
 from server.errors import ApiError, validation_failed
 from server.security import PasswordChecks, PasswordChecksBusy
@@ -32,7 +34,7 @@ def _text_fields(body: Any, names: tuple[str, ...]) -> dict[str, str]:
     return {name: body[name] for name in names}
 
 
-@router.post("/auth/login")
+@router.post("/auth/login", openapi_extra=body(Login), responses=answers(Tokens, 401, 429, 503))
 async def login(request: Request, body: Any = Depends(json_body)) -> dict[str, Any]:
     """Counted first, then checked a few at a time (server/services/auth.py, server/security.py);
     async so that sign-ins waiting for a check hold no worker thread."""
@@ -57,19 +59,19 @@ def password_checks(request: Request) -> PasswordChecks:
     return state.password_checks
 
 
-@router.post("/auth/refresh")
+@router.post("/auth/refresh", openapi_extra=body(Refresh), responses=answers(Tokens, 401))
 def refresh(request: Request, body: Any = Depends(json_body)) -> dict[str, Any]:
     fields = _text_fields(body, ("refresh_token",))
     return auth.refresh(database(request), settings(request), fields["refresh_token"])
 
 
-@router.post("/auth/logout", status_code=204)
+@router.post("/auth/logout", status_code=204, responses={204: {"description": "Signed out"}})
 def logout(request: Request, caller: Caller = Depends(current_caller)) -> Response:
     auth.logout(database(request), caller)
     return Response(status_code=204)
 
 
-@router.get("/me")
+@router.get("/me", responses=answers(UserAnswer))
 def me(request: Request, caller: Caller = Depends(current_caller)) -> dict[str, Any]:
     with database(request).reading() as session:
         return auth.user_json(session, session.get(User, caller.user_id))

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 
 from server.api.deps import current_caller, database, query_text
+from server.api.contract import FeedCount, FeedPage, answers
 from server.errors import validation_failed
 from server.services import feed
 from server.services.caller import Caller
@@ -32,7 +33,7 @@ def _filters(categories: str | None, districts: str | None) -> feed.Filters:
     return feed.Filters(tuple(sorted(set(ids))), tuple(sorted(set(names))))
 
 
-@router.get("/changes")
+@router.get("/changes", responses=answers(FeedPage, 400, 410))
 def changes(
     request: Request,
     cursor: str | None = Query(None),
@@ -50,7 +51,7 @@ def changes(
     return JSONResponse(page)
 
 
-@router.get("/changes/count")
+@router.get("/changes/count", responses=answers(FeedCount))
 def changes_count(
     request: Request,
     categories: str | None = Query(None),

@@ -16,6 +16,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from server.api.deps import current_caller, database, idempotency_key, if_match, json_body, optional_json_body, settings
+from server.api.contract import Listing as ListingAnswer
+from server.api.contract import ListingChanges, ListingFields, Listings, Reason, answers, body, extra, headers
 from server.db.models import Listing
 from server.errors import forbidden
 from server.services import idempotency as idem
@@ -73,7 +75,8 @@ def _write(
     return JSONResponse(answer, status_code=status)
 
 
-@router.put("/{listing_id}", status_code=201)
+@router.put("/{listing_id}", status_code=201, openapi_extra=extra(body(ListingFields), headers(key="required")),
+            responses=answers(ListingAnswer, 400, 403, 409, status=201))
 def create(request: Request, listing_id: str, body: Any = Depends(json_body), caller: Caller = Depends(current_caller)) -> JSONResponse:
     _require_seller(caller)
     return _write(
@@ -82,7 +85,7 @@ def create(request: Request, listing_id: str, body: Any = Depends(json_body), ca
     )
 
 
-@router.patch("/{listing_id}")
+@router.patch("/{listing_id}", openapi_extra=extra(body(ListingChanges), headers(if_match=True, key="required")), responses=answers(ListingAnswer, 400, 403, 404, 409, 428))
 def update(request: Request, listing_id: str, body: Any = Depends(json_body), caller: Caller = Depends(current_caller)) -> JSONResponse:
     _require_seller(caller)
     version = if_match(request)
@@ -92,7 +95,7 @@ def update(request: Request, listing_id: str, body: Any = Depends(json_body), ca
     )
 
 
-@router.post("/{listing_id}/retire")
+@router.post("/{listing_id}/retire", openapi_extra=headers(if_match=True, key="required"), responses=answers(ListingAnswer, 400, 403, 404, 409, 428))
 def retire(request: Request, listing_id: str, body: Any = Depends(optional_json_body), caller: Caller = Depends(current_caller)) -> JSONResponse:
     _require_seller(caller)
     version = if_match(request)
@@ -102,7 +105,7 @@ def retire(request: Request, listing_id: str, body: Any = Depends(optional_json_
     )
 
 
-@router.post("/{listing_id}/approve")
+@router.post("/{listing_id}/approve", openapi_extra=headers(if_match=True, key="optional"), responses=answers(ListingAnswer, 403, 404, 409, 428))
 def approve(request: Request, listing_id: str, body: Any = Depends(optional_json_body), caller: Caller = Depends(current_caller)) -> JSONResponse:
     _require_admin(caller)
     version = if_match(request)
@@ -112,7 +115,7 @@ def approve(request: Request, listing_id: str, body: Any = Depends(optional_json
     )
 
 
-@router.post("/{listing_id}/reject")
+@router.post("/{listing_id}/reject", openapi_extra=extra(body(Reason), headers(if_match=True, key="optional")), responses=answers(ListingAnswer, 403, 404, 409, 428))
 def reject(request: Request, listing_id: str, body: Any = Depends(json_body), caller: Caller = Depends(current_caller)) -> JSONResponse:
     _require_admin(caller)
     version = if_match(request)
@@ -122,13 +125,13 @@ def reject(request: Request, listing_id: str, body: Any = Depends(json_body), ca
     )
 
 
-@router.get("/{listing_id}")
+@router.get("/{listing_id}", responses=answers(ListingAnswer, 404))
 def read(request: Request, listing_id: str, caller: Caller = Depends(current_caller)) -> dict[str, Any]:
     with database(request).reading() as session:
         return listing_json(rules.get_listing(session, caller, listing_id))
 
 
-@router.get("")
+@router.get("", responses=answers(Listings, 403))
 def by_status(
     request: Request,
     status: str = Query(..., max_length=40),
