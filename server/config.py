@@ -34,11 +34,15 @@ class Settings:
     lockout_address_failures: int = 20
     lockout_window_seconds: int = 15 * 60
     lockout_seconds: int = 15 * 60
-    # Password checks (argon2: 64 MiB and tens of milliseconds each) at once in one server
-    # process; how many more may wait, and for how long, before a 503 with Retry-After.
-    password_checks_at_once: int = 2
+    # Password checks (argon2id: 64 MiB each, its four lanes already in parallel) at once in
+    # one server process; how many more may wait, and how long, before a 503 with Retry-After.
+    password_checks_at_once: int = 1
     password_checks_waiting: int = 256
     password_check_wait_seconds: int = 10
+    # Feed pages (up to 5,000 listings, several MiB each while built) at once, the same way.
+    feed_pages_at_once: int = 4
+    feed_pages_waiting: int = 1000
+    feed_page_wait_seconds: int = 30
     # Addresses (or networks, "10.0.0.0/8") of reverse proxies whose X-Forwarded-For is
     # believed, comma-separated; none by default: the peer's own address is the client's.
     trusted_proxies: str = ""

@@ -11,8 +11,9 @@ from server.api.deps import client_address, current_caller, database, json_body,
 from server.api.contract import Login, Refresh, Tokens, answers, body
 from server.api.contract import User as UserAnswer
 from server.db.models import User
-from server.errors import ApiError, validation_failed
-from server.security import PasswordChecks, PasswordChecksBusy
+from server.api.gate import Busy, Gate, gate_of
+from server.errors import validation_failed
+from server import security
 from server.services import auth
 from server.services.caller import Caller
 
@@ -36,27 +37,20 @@ def _text_fields(body: Any, names: tuple[str, ...]) -> dict[str, str]:
 
 @router.post("/auth/login", openapi_extra=body(Login), responses=answers(Tokens, 401, 429, 503))
 async def login(request: Request, body: Any = Depends(json_body)) -> dict[str, Any]:
-    """Counted first, then checked a few at a time (server/services/auth.py, server/security.py);
-    async so that sign-ins waiting for a check hold no worker thread."""
+    """Counted first, then checked one (or a few) at a time (server/services/auth.py,
+    server/api/gate.py); async, so that sign-ins waiting for a check hold no worker thread."""
     fields = _text_fields(body, ("username", "password"))
     db, config = database(request), settings(request)
     attempt = await run_in_threadpool(auth.begin_attempt, db, config, fields["username"], client_address(request))
+    checks = gate_of(request.app, "password_checks", lambda: Gate(
+        "checking sign-ins", config.password_checks_at_once, config.password_checks_waiting,
+        config.password_check_wait_seconds))
     try:
-        good = await password_checks(request).verify(attempt.password_hash, fields["password"])
-    except PasswordChecksBusy:
-        await run_in_threadpool(auth.forget_attempt, db, attempt)
-        raise ApiError(503, "busy", "The marketplace is checking many sign-ins just now: try again in a moment.",
-                       headers={"Retry-After": "1"}) from None
+        good = await checks.run(security.verify_password, attempt.password_hash, fields["password"])
+    except Busy:
+        await run_in_threadpool(auth.forget_attempt, db, attempt)  # never checked: no failure
+        raise
     return await run_in_threadpool(auth.finish_attempt, db, config, attempt, good)
-
-
-def password_checks(request: Request) -> PasswordChecks:
-    state = request.app.state
-    if getattr(state, "password_checks", None) is None:
-        config = settings(request)
-        state.password_checks = PasswordChecks(config.password_checks_at_once, config.password_checks_waiting,
-                                               config.password_check_wait_seconds)
-    return state.password_checks
 
 
 @router.post("/auth/refresh", openapi_extra=body(Refresh), responses=answers(Tokens, 401))
