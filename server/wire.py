@@ -88,9 +88,8 @@ def category_json(category: Category) -> dict[str, Any]:
     }
 
 
-def audit_event_json(event: AuditEvent) -> dict[str, Any]:
+def _trail_event_fields(event: AuditEvent | SealedAuditEvent) -> dict[str, Any]:
     return {
-        "id": event.id,
         "at": iso_utc(event.at),
         "actor_user_id": event.actor_user_id,
         "actor_username": event.actor_username,
@@ -103,21 +102,11 @@ def audit_event_json(event: AuditEvent) -> dict[str, Any]:
         "prev_hash": event.prev_hash,
         "hash": event.hash,
     }
+
+
+def audit_event_json(event: AuditEvent) -> dict[str, Any]:
+    return {"id": event.id, **_trail_event_fields(event)}
 
 
 def sealed_event_json(event: SealedAuditEvent) -> dict[str, Any]:
-    return {
-        "chain": event.chain,
-        "seq": event.seq,
-        "at": iso_utc(event.at),
-        "actor_user_id": event.actor_user_id,
-        "actor_username": event.actor_username,
-        "actor_role": event.actor_role,
-        "actor_org": event.actor_org,
-        "action": event.action,
-        "entity_type": event.entity_type,
-        "entity_id": event.entity_id,
-        "digest": event.digest,
-        "prev_hash": event.prev_hash,
-        "hash": event.hash,
-    }
+    return {"chain": event.chain, "seq": event.seq, **_trail_event_fields(event)}

@@ -203,17 +203,10 @@ class FeedState(Base):
     last_audit_hash: Mapped[str] = mapped_column(String(64), default="0" * 64)
 
 
-class AuditEvent(Base):
-    """Append-only trail of every state change (database triggers refuse UPDATE and DELETE).
+class _TrailEvent:
+    """What every event of a hash chain records: who, what, which entity, its digest, and the
+    link to the event before (the main trail's and each sealed chain's alike)."""
 
-    `digest` is the SHA-256 of the entity's new state as canonical JSON; `hash` chains each
-    event to the previous one so that a removed or altered event shows.
-    """
-
-    __tablename__ = "audit_events"
-
-    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
-    at: Mapped[datetime] = mapped_column(index=True)
     actor_user_id: Mapped[int | None] = mapped_column(Integer)
     actor_username: Mapped[str] = mapped_column(String(100))
     actor_role: Mapped[str] = mapped_column(String(20))
@@ -224,6 +217,19 @@ class AuditEvent(Base):
     digest: Mapped[str] = mapped_column(String(64))
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditEvent(_TrailEvent, Base):
+    """Append-only trail of every state change (database triggers refuse UPDATE and DELETE).
+
+    `digest` is the SHA-256 of the entity's new state as canonical JSON; `hash` chains each
+    event to the previous one so that a removed or altered event shows.
+    """
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    at: Mapped[datetime] = mapped_column(index=True)
 
     __table_args__ = (Index("ix_audit_entity", "entity_type", "entity_id"),)
 
@@ -239,7 +245,7 @@ class AuditChain(Base):
     head: Mapped[str] = mapped_column(String(64))
 
 
-class SealedAuditEvent(Base):
+class SealedAuditEvent(_TrailEvent, Base):
     """An event of a sealed chain: numbered within its chain only, so that writing one moves
     nothing anybody can see before the bid opens (append-only, like audit_events)."""
 
@@ -248,16 +254,6 @@ class SealedAuditEvent(Base):
     chain: Mapped[str] = mapped_column(String(60), primary_key=True)
     seq: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[datetime]
-    actor_user_id: Mapped[int | None] = mapped_column(Integer)
-    actor_username: Mapped[str] = mapped_column(String(100))
-    actor_role: Mapped[str] = mapped_column(String(20))
-    actor_org: Mapped[str | None] = mapped_column(String(60))
-    action: Mapped[str] = mapped_column(String(60))
-    entity_type: Mapped[str] = mapped_column(String(40))
-    entity_id: Mapped[str] = mapped_column(String(64))
-    digest: Mapped[str] = mapped_column(String(64))
-    prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64))
 
 
 class IdempotencyRecord(Base):
