@@ -30,6 +30,9 @@ class Settings:
     database_url_override: str | None = None
     access_ttl_seconds: int = 15 * 60
     refresh_ttl_seconds: int = 30 * 24 * 3600
+    # After a refresh, the access tokens it replaces live at most this long (requests in
+    # flight with them finish); then only the new one works.
+    refreshed_access_grace_seconds: int = 30
     lockout_user_failures: int = 5
     lockout_address_failures: int = 20
     lockout_window_seconds: int = 15 * 60

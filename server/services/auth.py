@@ -195,10 +195,13 @@ def refresh(db: Database, settings: Settings, refresh_token: str) -> dict[str, A
                 token = None
             else:
                 token.used_at = now
-                # The access tokens issued before stop working now, not when they expire: a
-                # refresh replaces them (a copy kept by someone else dies with them).
-                session.execute(update(AuthToken).where(AuthToken.family == token.family, AuthToken.kind == "access",
-                                                        AuthToken.revoked_at.is_(None)).values(revoked_at=now))
+                # The access tokens it replaces stop working within a few seconds (requests
+                # already sent with them finish), not when they would have expired: a copy
+                # kept by someone else dies with them.
+                grace = now + timedelta(seconds=settings.refreshed_access_grace_seconds)
+                session.execute(update(AuthToken).where(
+                    AuthToken.family == token.family, AuthToken.kind == "access", AuthToken.revoked_at.is_(None),
+                    AuthToken.expires_at > grace).values(expires_at=grace))
                 answer = _issue_pair(session, settings, user.id, token.family, now)
                 answer["user"] = user_json(session, user)
     if theft:
