@@ -6,8 +6,8 @@ that status), and on any traceback or error in the server's log. Bounded: a fixe
 examples per operation and role (valid and invalid), derandomized (the same requests every run), and the
 figures (requests, 5xx, operations covered) printed with the test's output.
 
-GEMDESK_PROBE_EXAMPLES raises the examples for a deeper run by hand (default 4 per
-operation and role: about 1,150 requests)."""
+GEMDESK_PROBE_EXAMPLES raises the examples for a deeper run by hand (default 3 per
+operation and role: about 850 requests)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from tests.server.probing import ROLES, Figures, ServerLog, build_world
 
-EXAMPLES = int(os.environ.get("GEMDESK_PROBE_EXAMPLES", "4"))
+EXAMPLES = int(os.environ.get("GEMDESK_PROBE_EXAMPLES", "3"))
 MODES = (GenerationMode.POSITIVE, GenerationMode.NEGATIVE)
 pytestmark = pytest.mark.slow
 
