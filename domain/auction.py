@@ -68,7 +68,7 @@ from enum import StrEnum
 from typing import Iterable, Mapping
 
 from domain.evaluation import band_limit_paise, in_band
-from domain.money import rupees_text
+from domain.money import MAX_PAISE, percent_of, rupees_text
 from domain.timefmt import as_utc, ist_text
 
 BASIS_POINTS = 10_000
@@ -174,13 +174,16 @@ class AuctionRules:
                 problems[name] = "must be a date and time with its time zone"
         if not problems and self.end_at <= self.start_at:
             problems["end_at"] = "must be after the start"
-        start_ok = _is_int(self.start_price_paise) and self.start_price_paise > 0
+        start_ok = _is_int(self.start_price_paise) and 0 < self.start_price_paise <= MAX_PAISE
         if not start_ok:
-            problems["start_price_paise"] = "must be a whole number of paise above zero"
+            problems["start_price_paise"] = f"must be a whole number of paise from 1 to {MAX_PAISE}"
         if not isinstance(self.decrement, Decrement) or self.decrement.kind not in DECREMENT_KINDS:
             problems["decrement.kind"] = "must be amount (in paise) or percent (basis points of the start price)"
         elif not _is_int(self.decrement.value) or self.decrement.value <= 0:
             problems["decrement.value"] = "must be a whole number above zero"
+        elif self.decrement.value > (MAX_PAISE if self.decrement.kind == DECREMENT_AMOUNT else BASIS_POINTS):
+            problems["decrement.value"] = ("must be less than the start price" if self.decrement.kind == DECREMENT_AMOUNT
+                                           else "a percentage is at most 10000 basis points (100%)")
         elif start_ok and self.step_paise >= self.start_price_paise:
             problems["decrement.value"] = (f"the step ({rupees_text(self.step_paise)}) must be less than the start "
                                            f"price ({rupees_text(self.start_price_paise)})")

@@ -24,6 +24,8 @@ from domain.evaluation import (
     MsePreference,
     check_bid,
 )
+from domain.free_form import TEXT_MAP, check as free_form_problems
+from domain.money import MAX_PAISE
 from domain.timefmt import parse_iso
 
 INT32_MAX = 2**31 - 1
@@ -35,6 +37,12 @@ EMD_MIN_BP, EMD_MAX_BP = 200, 500  # EMD 2-5% of the estimated value
 # where every technically qualified seller bids and the award waits for the auction.
 RA_RULES = ("h1_elimination", "top_half", "direct")
 RA_DIRECT = "direct"
+# The members each part of a bid may have: anything else is refused (it would be stored and
+# served back to every reader of the bid).
+ITEM_MEMBERS = frozenset({"id", "name", "category_id", "key_specs", "consignees"})
+CONSIGNEE_MEMBERS = frozenset({"district", "quantity", "delivery_days"})
+GROUP_MEMBERS = frozenset({"id", "name", "items"})
+EMD_MEMBERS = frozenset({"mode", "amount_paise", "mse_startup_exempt"})
 
 EDITABLE = ("title", "kind", "method", "packets", "items", "groups", "quantity_splittable", "estimated_value_paise",
             "end_at", "offer_validity_days", "min_offers", "extension_days", "emd", "epbg_bp", "mse_preference",
@@ -63,6 +71,11 @@ def _text(value: Any, limit: int = MAX_TEXT) -> bool:
     return isinstance(value, str) and bool(value.strip()) and len(value) <= limit
 
 
+def _unknown_members(value: dict[str, Any], known: frozenset[str], where: str, problems: dict[str, str]) -> None:
+    for name in sorted(set(value) - known):
+        problems[f"{where}.{name}"] = "is not a member of this part of a bid: " + ", ".join(sorted(known))
+
+
 def _check_items(items: Any, is_leaf_category: Callable[[int], bool], problems: dict[str, str]) -> None:
     if not isinstance(items, list) or not 1 <= len(items) <= MAX_ITEMS:
         problems["items"] = f"a bid needs 1 to {MAX_ITEMS} items"
@@ -73,6 +86,7 @@ def _check_items(items: Any, is_leaf_category: Callable[[int], bool], problems: 
         if not isinstance(item, dict):
             problems[where] = "must be an object"
             continue
+        _unknown_members(item, ITEM_MEMBERS, where, problems)
         if not _text(item.get("id"), 40) or item["id"] in seen:
             problems[f"{where}.id"] = "needs an id of up to 40 characters, different from the other items'"
         else:
@@ -83,7 +97,10 @@ def _check_items(items: Any, is_leaf_category: Callable[[int], bool], problems: 
         if not (is_whole(category_id) and 0 < category_id <= INT32_MAX and is_leaf_category(category_id)):
             problems[f"{where}.category_id"] = "must be a catalogue category that holds products (a leaf)"
         specs = item.get("key_specs", {})
-        if not isinstance(specs, dict) or not all(isinstance(k, str) and _text(v) for k, v in specs.items()):
+        bounded = free_form_problems(specs, f"{where}.key_specs", TEXT_MAP)
+        if bounded:
+            problems.update(bounded)
+        elif not all(_text(v) for v in specs.values()):
             problems[f"{where}.key_specs"] = "must map each key parameter to its required value (text)"
         consignees = item.get("consignees")
         if not isinstance(consignees, list) or not 1 <= len(consignees) <= MAX_CONSIGNEES:
@@ -94,11 +111,33 @@ def _check_items(items: Any, is_leaf_category: Callable[[int], bool], problems: 
             if not isinstance(consignee, dict):
                 problems[at] = "must be an object"
                 continue
+            _unknown_members(consignee, CONSIGNEE_MEMBERS, at, problems)
             if not _text(consignee.get("district"), 100):
                 problems[f"{at}.district"] = "needs the consignee's district"
             for name, low, high in (("quantity", 1, 10_000_000), ("delivery_days", 1, 365)):
                 if not is_whole(consignee.get(name)) or not low <= consignee[name] <= high:
                     problems[f"{at}.{name}"] = f"must be a whole number from {low} to {high}"
+
+
+def _check_groups(groups: Any, problems: dict[str, str]) -> None:
+    """The shape of each group; which items it holds is the evaluation's check (check_bid)."""
+    if not isinstance(groups, list) or len(groups) > MAX_ITEMS:
+        problems["groups"] = f"must be a list of at most {MAX_ITEMS} groups"
+        return
+    for n, group in enumerate(groups):
+        where = f"groups[{n}]"
+        if not isinstance(group, dict):
+            problems[where] = "must be an object with id, name and items"
+            continue
+        _unknown_members(group, GROUP_MEMBERS, where, problems)
+        if not _text(group.get("id"), 40):
+            problems[f"{where}.id"] = "needs an id of up to 40 characters"
+        name = group.get("name", "")
+        if not isinstance(name, str) or len(name) > MAX_TEXT:
+            problems[f"{where}.name"] = f"must be text of up to {MAX_TEXT} characters"
+        members = group.get("items")
+        if not isinstance(members, list) or len(members) > MAX_ITEMS or not all(_text(i, 40) for i in members):
+            problems[f"{where}.items"] = "must list the ids of the items in the group"
 
 
 def _check_preference(data: Mapping[str, Any], name: str, keys: tuple[str, ...], problems: dict[str, str]) -> None:
@@ -117,12 +156,12 @@ def check_bid_fields(data: Mapping[str, Any], now: datetime, is_leaf_category: C
     if not _text(data.get("title")):
         problems["title"] = f"needs a title of up to {MAX_TEXT} characters"
     for name, kind in (("kind", BidKind), ("method", EvaluationMethod)):
-        if data.get(name) not in {member.value for member in kind}:
+        if not isinstance(data.get(name), str) or data[name] not in {member.value for member in kind}:
             problems[name] = "must be one of " + ", ".join(member.value for member in kind)
     if data.get("packets") not in (1, 2):
         problems["packets"] = "must be 1 (single packet) or 2 (technical, then financial)"
     _check_items(data.get("items"), is_leaf_category, problems)
-    _whole(problems, data, "estimated_value_paise", 1, 10**17, "the estimated value in paise")
+    _whole(problems, data, "estimated_value_paise", 1, MAX_PAISE, "the estimated value in paise")
     end = data.get("end_at")
     try:
         end_at = parse_iso(end) if isinstance(end, str) else None
@@ -148,9 +187,8 @@ def check_bid_fields(data: Mapping[str, Any], now: datetime, is_leaf_category: C
     _check_preference(data, "mse_preference", ("band_bp", "share_bp"), problems)
     _check_preference(data, "mii_preference", ("margin_bp", "l1_share_bp"), problems)
     _check_emd(data, problems)
-    if not isinstance(data.get("groups"), list):
-        problems["groups"] = "must be a list"
-    elif not problems:  # the evaluation's own checks (groups) need the rest to be right
+    _check_groups(data.get("groups"), problems)
+    if not problems:  # the evaluation's own checks (groups) need the rest to be right
         try:
             check_bid(domain_bid(data), [])
         except BidError as error:
@@ -160,9 +198,11 @@ def check_bid_fields(data: Mapping[str, Any], now: datetime, is_leaf_category: C
 
 def _check_emd(data: Mapping[str, Any], problems: dict[str, str]) -> None:
     emd = data.get("emd")
-    if not isinstance(emd, dict) or emd.get("mode") not in ("none", "amount", "declaration"):
+    if not isinstance(emd, dict) or not isinstance(emd.get("mode"), str) or \
+            emd["mode"] not in ("none", "amount", "declaration"):
         problems["emd"] = "mode must be none, amount or declaration (bid security declaration)"
         return
+    _unknown_members(emd, EMD_MEMBERS, "emd", problems)
     if not isinstance(emd.get("mse_startup_exempt", True), bool):
         problems["emd.mse_startup_exempt"] = "must be true or false"
     if emd["mode"] == "amount":

@@ -6,7 +6,7 @@ Floats never hold money: 0.1 + 0.2 is not 0.3, and an audit trail cannot round.
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 from babel.numbers import format_decimal
 
@@ -19,10 +19,42 @@ CRORE = 1_00_00_000
 # "NaN" or "Infinity", nothing Decimal would accept that a person would not write.
 _PLAIN_AMOUNT = re.compile(r"^-?(\d+(\.\d*)?|\.\d+)$")
 MAX_RUPEES = 10**13  # Rs 10 lakh crore: above any single purchase, far below int64 paise
+# The most any amount, total or line may be: every sum and product of money the rules make
+# is checked against it where it is written, so that no stored total can outgrow a 64-bit
+# column (2**63 paise is about Rs 9.2 crore crore) and none is refused only when an award
+# or an auction finally computes it.
+MAX_PAISE = MAX_RUPEES * 100
 
 
 class MoneyError(ValueError):
     """A text or number that cannot be an amount of money."""
+
+
+class MoneyOutOfBounds(MoneyError):
+    """A sum or product of money above MAX_PAISE (or below zero where none may be)."""
+
+
+def is_paise(value: object) -> bool:
+    """A whole number of paise within the bounds: 0 to MAX_PAISE."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_PAISE
+
+
+def line_total(quantity: int, unit_price_paise: int) -> int:
+    """quantity x unit price, or MoneyOutOfBounds when it is more than any amount may be."""
+    total = quantity * unit_price_paise
+    if not 0 <= total <= MAX_PAISE:
+        raise MoneyOutOfBounds(f"{quantity} x {unit_price_paise} paise is beyond {MAX_PAISE} paise")
+    return total
+
+
+def sum_paise(amounts) -> int:
+    """The sum of amounts, or MoneyOutOfBounds past MAX_PAISE."""
+    total = 0
+    for amount in amounts:
+        total += amount
+        if not 0 <= total <= MAX_PAISE:
+            raise MoneyOutOfBounds(f"a total beyond {MAX_PAISE} paise")
+    return total
 
 
 def paise_from_rupees(value: str | int | Decimal) -> int:
@@ -55,8 +87,9 @@ def rupees_text(paise: int, symbol: str = "Rs ") -> str:
     """Rs 12,34,567.00: Indian grouping (lakh, crore), always two decimals."""
     if isinstance(paise, bool) or not isinstance(paise, int):
         raise MoneyError("paise must be an int")
-    rupees = Decimal(paise) / PAISE_PER_RUPEE
-    text = format_decimal(rupees, format="#,##,##0.00", locale="en_IN")
+    with localcontext(prec=60):  # the default 28 digits cannot format an amount beyond ~Rs 10^26
+        rupees = Decimal(paise) / PAISE_PER_RUPEE
+        text = format_decimal(rupees, format="#,##,##0.00", locale="en_IN")
     if text.startswith("-"):
         return "-" + symbol + text[1:]
     return symbol + text

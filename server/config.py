@@ -30,10 +30,25 @@ class Settings:
     database_url_override: str | None = None
     access_ttl_seconds: int = 15 * 60
     refresh_ttl_seconds: int = 30 * 24 * 3600
+    # After a refresh, the access tokens it replaces live at most this long (requests in
+    # flight with them finish); then only the new one works.
+    refreshed_access_grace_seconds: int = 30
     lockout_user_failures: int = 5
     lockout_address_failures: int = 20
     lockout_window_seconds: int = 15 * 60
     lockout_seconds: int = 15 * 60
+    # Password checks (argon2id: 64 MiB each, its four lanes already in parallel) at once in
+    # one server process; how many more may wait, and how long, before a 503 with Retry-After.
+    password_checks_at_once: int = 1
+    password_checks_waiting: int = 256
+    password_check_wait_seconds: int = 10
+    # Feed pages (up to 5,000 listings, several MiB each while built) at once, the same way.
+    feed_pages_at_once: int = 4
+    feed_pages_waiting: int = 1000
+    feed_page_wait_seconds: int = 30
+    # Addresses (or networks, "10.0.0.0/8") of reverse proxies whose X-Forwarded-For is
+    # believed, comma-separated; none by default: the peer's own address is the client's.
+    trusted_proxies: str = ""
     tombstone_horizon_days: int = 90
     # 1: the server's clock can be moved forward through /api/v1/test/clock (end-to-end tests
     # of a whole procurement in seconds). Never on in production.

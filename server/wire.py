@@ -6,7 +6,7 @@ from typing import Any, Mapping
 
 from domain.listing import KeyParam, mii_class
 from domain.timefmt import iso_utc
-from server.db.models import AuditEvent, BuyerOrg, Category, Listing, SellerFirm
+from server.db.models import AuditEvent, BuyerOrg, Category, Listing, SealedAuditEvent, SellerFirm
 
 LISTING_COLUMNS = (
     "id", "seller_firm_id", "category_id", "title", "brand", "model", "key_specs", "other_specs",
@@ -88,9 +88,8 @@ def category_json(category: Category) -> dict[str, Any]:
     }
 
 
-def audit_event_json(event: AuditEvent) -> dict[str, Any]:
+def _trail_event_fields(event: AuditEvent | SealedAuditEvent) -> dict[str, Any]:
     return {
-        "id": event.id,
         "at": iso_utc(event.at),
         "actor_user_id": event.actor_user_id,
         "actor_username": event.actor_username,
@@ -103,3 +102,11 @@ def audit_event_json(event: AuditEvent) -> dict[str, Any]:
         "prev_hash": event.prev_hash,
         "hash": event.hash,
     }
+
+
+def audit_event_json(event: AuditEvent) -> dict[str, Any]:
+    return {"id": event.id, **_trail_event_fields(event)}
+
+
+def sealed_event_json(event: SealedAuditEvent) -> dict[str, Any]:
+    return {"chain": event.chain, "seq": event.seq, **_trail_event_fields(event)}

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from server.api import contract
 from server.api.errors import install_error_handlers
+from server.api.guard import RequestGuard
 from server.api.routes import (auctions, audit, auth, bids, changes, listings, meta, negotiation, orders, purchases,
                                testing)
 from server.config import Settings
@@ -23,9 +25,11 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.db = database
     app.state.clock = Clock()  # the server's clock; tests move it (settings.test_clock) or replace it
     install_error_handlers(app)
+    app.add_middleware(RequestGuard)  # authentication before bodies, bodies limited, security headers
     # negotiation and auctions before bids: the bids router's catch-all POST /bids/{id}/{verb} would take their paths
     for module in (meta, auth, changes, listings, negotiation, auctions, bids, purchases, orders, audit):
         app.include_router(module.router)
     if settings.test_clock:
         app.include_router(testing.router)
+    contract.install(app)  # the OpenAPI document: bodies, answers, errors, the bearer scheme
     return app

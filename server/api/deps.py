@@ -3,20 +3,26 @@ a JSON body (parsed by us, so malformed JSON is a 400 in our shape), and header 
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import re
 from typing import Any
 
-from fastapi import Request
+from fastapi import Depends, Request
+from fastapi.security import HTTPBearer
 
 from server.config import Settings
 from server.db.engine import Database
-from server.errors import ApiError, bad_request, unauthenticated
+from server.errors import ApiError, bad_request, unauthenticated, validation_failed
 from server.services.auth import caller_for_access_token
 from server.services.caller import Caller
-from server.services.text import all_storable, storable
+from domain.free_form import BODY, check as free_form_problems
+from server.services.text import storable
 
 MAX_BODY_BYTES = 1_000_000
+# Declares the bearer scheme in the OpenAPI document for every route that needs a caller;
+# the checking is ours (`current_caller`), so a missing token is our 401, not FastAPI's 403.
+BEARER = HTTPBearer(auto_error=False, description="An access token from POST /api/v1/auth/login or /refresh.")
 _IF_MATCH = re.compile(r'^\s*(?:W/)?"?([0-9]{1,10})"?\s*$')
 
 
@@ -28,23 +34,57 @@ def settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
+def _trusted(address: str, proxies: str) -> bool:
+    for entry in (part.strip() for part in proxies.split(",")):
+        if not entry:
+            continue
+        try:
+            if ipaddress.ip_address(address) in ipaddress.ip_network(entry, strict=False):
+                return True
+        except ValueError:
+            if address == entry:  # a name, as a test client's peer is
+                return True
+    return False
+
+
 def client_address(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+    """The address the request came from, for the per-address sign-in limit. X-Forwarded-For
+    is believed only from the reverse proxies the operator named (settings.trusted_proxies):
+    walking it from the right, the first address that is not such a proxy is the client's.
+    From anyone else the header is the caller's own say-so, and ignored."""
+    peer = request.client.host if request.client else "unknown"
+    proxies = settings(request).trusted_proxies
+    if not proxies or not _trusted(peer, proxies):
+        return peer
+    hops = [hop.strip() for header in request.headers.getlist("x-forwarded-for") for hop in header.split(",")]
+    for hop in reversed([hop for hop in hops if hop]):
+        if not _trusted(hop, proxies):
+            return hop
+    return peer
 
 
-def current_caller(request: Request) -> Caller:
+def bearer_token(request: Request) -> str:
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise unauthenticated("Sign in first: this needs an access token (Authorization: Bearer ...).")
+    return token.strip()
+
+
+def authenticate(request: Request) -> Caller:
     with database(request).reading() as session:
-        return caller_for_access_token(session, token.strip())
+        return caller_for_access_token(session, bearer_token(request))
+
+
+def current_caller(request: Request, _bearer: Any = Depends(BEARER)) -> Caller:
+    """The signed-in caller; the guard (server/api/guard.py) has already found it for a
+    request with a body, which it authenticates before reading the body."""
+    known = getattr(request.state, "caller", None)
+    return known if known is not None else authenticate(request)
 
 
 async def json_body(request: Request) -> Any:
-    raw = await request.body()
-    if len(raw) > MAX_BODY_BYTES:
-        raise ApiError(413, "too_large", f"The body is larger than {MAX_BODY_BYTES} bytes.")
+    raw = await request.body()  # limited while it is read (server/api/guard.py)
     if not raw.strip():
         raise bad_request("This request needs a JSON body.")
     try:
@@ -52,8 +92,9 @@ async def json_body(request: Request) -> Any:
     except (ValueError, RecursionError):
         # ValueError covers malformed JSON, bad UTF-8 and integers too long to convert.
         raise bad_request("The body is not valid JSON.") from None
-    if not all_storable(value):
-        raise bad_request("The body has text with NUL characters or invalid Unicode.")
+    problems = free_form_problems(value, "", BODY)
+    if problems:
+        raise validation_failed(problems)
     return value
 
 

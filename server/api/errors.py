@@ -28,6 +28,7 @@ _CODES = {
     422: "validation_failed",
     428: "precondition_required",
     429: "too_many_attempts",
+    503: "busy",
 }
 
 

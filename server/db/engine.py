@@ -7,7 +7,10 @@ for the write lock in WAL mode and fails at once with "database is locked"; IMME
 the lock up front and waits for it under the busy timeout instead.
 
 PostgreSQL: `postgresql+psycopg://`, read committed. Writers lock the rows they change
-(`with_for_update`) and the feed counter row (server/db/trail.py).
+(`with_for_update`) and the feed counter row (server/db/trail.py). Every connection asks
+PostgreSQL not to write its statements' parameters to the server log (`_quiet_parameters`):
+a sealed offer's prices, salt and receipt are parameters of its INSERT, and a failed or
+logged statement would otherwise put them in a file read by more people than the database.
 """
 
 from __future__ import annotations
@@ -37,7 +40,49 @@ def make_engine(url: str, **kwargs) -> Engine:
     kwargs.setdefault("pool_size", 30)
     kwargs.setdefault("max_overflow", 10)
     kwargs.setdefault("pool_pre_ping", True)
-    return create_engine(parsed, **kwargs)
+    engine = create_engine(parsed, **kwargs)
+    _quiet_parameters(engine)
+    return engine
+
+
+# Whether this database role may turn off parameter logging of statements that succeed
+# (log_parameter_max_length is for superusers, or roles granted SET on it: PostgreSQL 15+).
+_STATEMENT_PARAMETERS_QUIET: dict[str, bool] = {}
+
+
+def _quiet_parameters(engine: Engine) -> None:
+    """No bind parameter of ours in PostgreSQL's log. A failed statement is logged with its
+    parameters when log_parameter_max_length_on_error is set (any role may turn that off for
+    its session); a statement logged by log_statement or log_min_duration_statement with them
+    unless log_parameter_max_length is 0 (a superuser's setting): both are turned off on every
+    connection, the second where the role may. Where it may not, `statement_parameters_logged`
+    tells the server's start to warn the operator."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute("SET log_parameter_max_length_on_error = 0")
+        dbapi_connection.commit()
+        try:
+            with dbapi_connection.cursor() as cursor:
+                cursor.execute("SET log_parameter_max_length = 0")
+            dbapi_connection.commit()
+            _STATEMENT_PARAMETERS_QUIET[engine.url.render_as_string()] = True
+        except Exception:  # noqa: BLE001 - insufficient privilege: the operator is told at start
+            dbapi_connection.rollback()
+            _STATEMENT_PARAMETERS_QUIET[engine.url.render_as_string()] = False
+
+
+def statement_parameters_logged(engine: Engine) -> bool:
+    """True if PostgreSQL may log our statements' parameters: the role could not turn it off
+    and log_statement or log_min_duration_statement would log statements."""
+    if engine.dialect.name != "postgresql":
+        return False
+    with engine.connect() as connection:
+        if _STATEMENT_PARAMETERS_QUIET.get(engine.url.render_as_string(), True):
+            return False
+        return (connection.exec_driver_sql("SHOW log_statement").scalar() != "none"
+                or connection.exec_driver_sql("SHOW log_min_duration_statement").scalar() != "-1")
 
 
 def _configure_sqlite(engine: Engine) -> None:

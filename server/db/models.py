@@ -113,7 +113,8 @@ class AuthToken(Base):
 
 
 class LoginFailure(Base):
-    """A failed sign-in, kept for the lock-out window (per user name and per address)."""
+    """A sign-in attempt being checked, or a failed one kept for the lock-out window (per user
+    name and per address)."""
 
     __tablename__ = "login_failures"
 
@@ -121,6 +122,8 @@ class LoginFailure(Base):
     username: Mapped[str] = mapped_column(String(100), index=True)
     address: Mapped[str] = mapped_column(String(64), index=True)
     at: Mapped[datetime] = mapped_column(index=True)
+    # False while its password is being checked (server/services/auth.py): counted, not yet a failure.
+    checked: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 class Category(Base):
@@ -200,17 +203,10 @@ class FeedState(Base):
     last_audit_hash: Mapped[str] = mapped_column(String(64), default="0" * 64)
 
 
-class AuditEvent(Base):
-    """Append-only trail of every state change (database triggers refuse UPDATE and DELETE).
+class _TrailEvent:
+    """What every event of a hash chain records: who, what, which entity, its digest, and the
+    link to the event before (the main trail's and each sealed chain's alike)."""
 
-    `digest` is the SHA-256 of the entity's new state as canonical JSON; `hash` chains each
-    event to the previous one so that a removed or altered event shows.
-    """
-
-    __tablename__ = "audit_events"
-
-    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
-    at: Mapped[datetime] = mapped_column(index=True)
     actor_user_id: Mapped[int | None] = mapped_column(Integer)
     actor_username: Mapped[str] = mapped_column(String(100))
     actor_role: Mapped[str] = mapped_column(String(20))
@@ -222,7 +218,42 @@ class AuditEvent(Base):
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
 
+
+class AuditEvent(_TrailEvent, Base):
+    """Append-only trail of every state change (database triggers refuse UPDATE and DELETE).
+
+    `digest` is the SHA-256 of the entity's new state as canonical JSON; `hash` chains each
+    event to the previous one so that a removed or altered event shows.
+    """
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+
     __table_args__ = (Index("ix_audit_entity", "entity_type", "entity_id"),)
+
+
+class AuditChain(Base):
+    """A sealed chain's head: "bid:<bid id>" holds the events of the bid's offers while it is
+    sealed (server/db/trail.py `append_sealed`). Appending locks this row."""
+
+    __tablename__ = "audit_chains"
+
+    name: Mapped[str] = mapped_column(String(60), primary_key=True)
+    length: Mapped[int] = mapped_column(Integer)
+    head: Mapped[str] = mapped_column(String(64))
+
+
+class SealedAuditEvent(_TrailEvent, Base):
+    """An event of a sealed chain: numbered within its chain only, so that writing one moves
+    nothing anybody can see before the bid opens (append-only, like audit_events)."""
+
+    __tablename__ = "sealed_audit_events"
+
+    chain: Mapped[str] = mapped_column(String(60), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime]
 
 
 class IdempotencyRecord(Base):

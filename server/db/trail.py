@@ -22,6 +22,8 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, event, inspect, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from domain.listing import BUYER_VISIBLE
@@ -29,6 +31,7 @@ from domain.timefmt import iso_utc, utc_now
 from server.db.models import (
     Auction,
     AuctionBid,
+    AuditChain,
     AuditEvent,
     Bid,
     Brand,
@@ -40,6 +43,7 @@ from server.db.models import (
     MatchResponse,
     Negotiation,
     PurchaseOrder,
+    SealedAuditEvent,
     SellerFirm,
     User,
 )
@@ -192,6 +196,72 @@ def append_audits(conn: Connection, prev_hash: str, entries: list[tuple[Actor, s
 
 def set_chain_head(conn: Connection, head: str) -> None:
     conn.execute(update(FeedState).where(FeedState.id == 1).values(last_audit_hash=head))
+
+
+# --- sealed chains --------------------------------------------------------------------------
+#
+# A sealed offer's events must not be countable before its bid opens, by anyone: not by ids
+# (the main trail's ids would jump), not by the main chain (a prev_hash that does not match
+# the event shown before it), not by when the main trail moves. So they are kept out of the
+# main trail altogether, in a chain of their own per bid ("bid:<id>"), numbered within it.
+# Writing one touches nothing but that chain's rows: not audit_events, not its id sequence,
+# not feed_state. When the bid stops taking offers (its close, or its cancellation) the
+# chain's length and head are written into the main trail as one event
+# (`commit_sealed_chain`), the same single event however many offers there were, and its
+# digest says nothing without the chain: each event's digest is an offer's salted receipt.
+# From the opening on, the chain is read beside the main trail; a verifier checks it link by
+# link and against that commitment, so a period's trail verifies without a gap.
+
+
+def sealed_chain_name(bid_id: str) -> str:
+    return f"bid:{bid_id}"
+
+
+def sealed_event_body(chain: str, seq: int, at: datetime, actor: Actor, action: str, entity_type: str,
+                      entity_id: str, digest: str) -> dict[str, Any]:
+    """What a sealed event's hash covers: the main trail's fields plus its place in its chain,
+    so an event cannot be moved to another chain or position."""
+    return {"chain": chain, "seq": seq, "at": iso_utc(at), "actor_user_id": actor.user_id,
+            "actor_username": actor.username, "actor_role": actor.role, "actor_org": actor.org,
+            "action": action, "entity_type": entity_type, "entity_id": entity_id, "digest": digest}
+
+
+def _lock_chain(conn: Connection, chain: str) -> AuditChain:
+    """The chain's row, created at its first event, locked until the transaction ends."""
+    table = AuditChain.__table__
+    insert = sqlite_insert(table) if conn.dialect.name == "sqlite" else postgresql_insert(table)
+    conn.execute(insert.values(name=chain, length=0, head=GENESIS_HASH).on_conflict_do_nothing())
+    return conn.execute(select(AuditChain.length, AuditChain.head).where(AuditChain.name == chain)
+                        .with_for_update()).one()
+
+
+def append_sealed(conn: Connection, chain: str, *, actor: Actor, action: str, entity_type: str, entity_id: str,
+                  digest: str, at: datetime) -> None:
+    """One event at the end of a sealed chain (under the chain row's lock)."""
+    row = _lock_chain(conn, chain)
+    seq = row.length + 1
+    body = sealed_event_body(chain, seq, at, actor, action, entity_type, entity_id, digest)
+    new_hash = sha256_hex(row.head + canonical_json(body))
+    conn.execute(SealedAuditEvent.__table__.insert().values(
+        {**body, "at": at, "prev_hash": row.head, "hash": new_hash}))
+    conn.execute(update(AuditChain).where(AuditChain.name == chain).values(length=seq, head=new_hash))
+
+
+def sealed_commitment(chain: str, length: int, head: str) -> str:
+    """The digest of the main trail's event that closes a sealed chain."""
+    return sha256_hex(canonical_json({"chain": chain, "length": length, "head": head}))
+
+
+def commit_sealed_chain(session: Session, chain: str, actor: Actor, at: datetime) -> None:
+    """Write the chain's length and head into the main trail: from here on the main chain
+    vouches for every sealed event, and nothing more can join the chain unseen."""
+    session.flush()
+    conn = session.connection()
+    row = _lock_chain(conn, chain)
+    _, head = take_feed_positions(conn, 0)
+    head = append_audit(conn, head, actor=actor, action="offers.sealed_chain_closed", entity_type="sealed_chain",
+                        entity_id=chain, digest=sealed_commitment(chain, row.length, row.head), at=at)
+    set_chain_head(conn, head)
 
 
 def ensure_feed_state(conn: Connection) -> None:

@@ -47,6 +47,7 @@ from domain.auction import (QUALIFICATION_OF_RA_RULE, REFERENCE_ESTIMATED_VALUE,
                             AuctionRules, AuctionState, Decrement, Entrant, QualificationRules, Visibility, accept,
                             aliases, check_bid, qualify, savings, start_price)
 from domain.bid_fields import domain_bid, is_whole
+from domain.money import MAX_PAISE, is_paise
 from domain.timefmt import iso_utc, ist_text, parse_iso
 from server.db.models import Auction, AuctionBid, AuctionEvent, Bid, Listing, SellerFirm
 from server.db.trail import SYSTEM, act_as, act_for, take_feed_positions
@@ -491,9 +492,11 @@ def bid_price(caller: Caller, body: Any) -> int:
     """The price a bid asks for, checked before it waits for the auction: 403 or 422."""
     if caller.firm is None:
         raise forbidden("Only a seller qualified for the auction can bid in it.")
-    price = body.get("price_paise") if isinstance(body, dict) else None
-    if not is_whole(price) or price <= 0:
-        raise validation_failed({"price_paise": "must be a whole number of paise above zero"})
+    if not isinstance(body, dict) or set(body) - {"price_paise"}:
+        raise validation_failed({"body": 'must be {"price_paise": the price for the whole bid in paise}'})
+    price = body.get("price_paise")
+    if not is_paise(price) or price == 0:
+        raise validation_failed({"price_paise": f"must be a whole number of paise from 1 to {MAX_PAISE}"})
     return price
 
 

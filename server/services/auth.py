@@ -7,16 +7,26 @@ pair in the same family; presenting a used refresh token again means someone kep
 Lock-out: after `lockout_user_failures` failures for one user name, or
 `lockout_address_failures` from one client address, within the window, sign-in is refused
 for `lockout_seconds` (429 with Retry-After), even with the right password.
+
+Attempts are counted before the password is checked (`begin_attempt`): the lock-out is
+checked and the attempt recorded in one write transaction, serialised per user name and per
+address (PostgreSQL advisory locks; SQLite has one writer), so a burst of simultaneous
+guesses is counted one by one and only as many are checked as the limit allows. An attempt
+whose password proves right is removed with the user's earlier failures
+(`finish_attempt`); a wrong one stays, as the failure it is. The check itself (argon2, tens
+of milliseconds and 64 MiB each) runs in server/security.py `PasswordChecks`, a few at a
+time.
 """
 
 from __future__ import annotations
 
 import math
 import uuid
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select, text, update
 from sqlalchemy.orm import Session
 
 from domain.timefmt import iso_utc, utc_now
@@ -24,7 +34,7 @@ from server.config import Settings
 from server.db.engine import Database
 from server.db.models import AuthToken, BuyerOrg, LoginFailure, SellerFirm, User
 from server.errors import ApiError, unauthenticated
-from server.security import new_token, token_digest, verify_password
+from server.security import new_token, token_digest
 from server.services.caller import Caller
 from server.wire import buyer_org_json, seller_firm_json
 
@@ -42,18 +52,24 @@ def _lock_until(times: list[datetime], limit: int, window: timedelta, lock: time
     return until
 
 
+# An attempt still "being checked" after this long belonged to a server that died mid-check:
+# from then on it counts as the failure it may have been.
+CHECK_AT_MOST = timedelta(seconds=60)
+
+
 def _check_lockout(session: Session, settings: Settings, username: str, address: str, now: datetime) -> None:
+    """429 if this user name or address is locked out by its failures; also 429 (come back in
+    a second) if it would be locked should the attempts still being checked fail: a burst is
+    checked no further than the limit allows, and what those checks find decides the rest."""
     since = now - settings.lockout_window - settings.lockout
     for column, value, limit in (
         (LoginFailure.username, username, settings.lockout_user_failures),
         (LoginFailure.address, address, settings.lockout_address_failures),
     ):
-        times = list(
-            session.scalars(
-                select(LoginFailure.at).where(column == value, LoginFailure.at > since).order_by(LoginFailure.at)
-            )
-        )
-        until = _lock_until(times, limit, settings.lockout_window, settings.lockout)
+        rows = session.execute(select(LoginFailure.at, LoginFailure.checked)
+                               .where(column == value, LoginFailure.at > since).order_by(LoginFailure.at)).all()
+        failures = [row.at for row in rows if row.checked or row.at < now - CHECK_AT_MOST]
+        until = _lock_until(failures, limit, settings.lockout_window, settings.lockout)
         if until is not None and until > now:
             seconds = max(1, math.ceil((until - now).total_seconds()))
             minutes = max(1, math.ceil(seconds / 60))
@@ -63,6 +79,12 @@ def _check_lockout(session: Session, settings: Settings, username: str, address:
                 f"Too many failed sign-ins: try again in about {minutes} minute{'s' if minutes != 1 else ''}.",
                 headers={"Retry-After": str(seconds)},
             )
+        checking = [row.at for row in rows if not row.checked and row.at >= now - CHECK_AT_MOST]
+        until = _lock_until(sorted(failures + checking), limit, settings.lockout_window, settings.lockout)
+        if checking and until is not None and until > now:  # locked if those now being checked fail
+            raise ApiError(429, "too_many_attempts", "Several sign-ins for this name or from this address are being "
+                                                     "checked just now: try again in a moment.",
+                           headers={"Retry-After": "1"})
 
 
 def _issue_pair(session: Session, settings: Settings, user_id: int, family: str, now: datetime) -> dict[str, Any]:
@@ -97,26 +119,63 @@ def user_json(session: Session, user: User) -> dict[str, Any]:
     }
 
 
-def login(db: Database, settings: Settings, username: str, password: str, address: str) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Attempt:
+    """A sign-in attempt counted and waiting for its password check."""
+
+    id: int
+    username: str
+    password_hash: str | None  # None: no such (active) user; the check runs against a dummy
+    user_id: int | None
+    at: datetime
+
+
+def _serialise(session: Session, username: str, address: str) -> None:
+    """One attempt at a time per user name and per address, until this transaction ends. On
+    PostgreSQL two advisory locks, always in this order (so two attempts cannot deadlock);
+    SQLite's write transactions are one at a time already."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for kind, value in ((1, username), (2, address)):
+        session.execute(text("SELECT pg_advisory_xact_lock(:kind, hashtext(:value))"), {"kind": kind, "value": value})
+
+
+def begin_attempt(db: Database, settings: Settings, username: str, address: str) -> Attempt:
+    """Refuse a locked-out sign-in (429), else count the attempt, before any password check."""
     now = utc_now()
-    with db.reading() as session:
+    username, address = username[:100], address[:64]
+    with db.writing() as session:
+        _serialise(session, username, address)
         _check_lockout(session, settings, username, address, now)
+        attempt = LoginFailure(username=username, address=address, at=now, checked=False)
+        session.add(attempt)
+        # Failures older than any lock they could cause are of no further use. Only this user
+        # name's and address's: those rows are under this transaction's locks.
+        session.execute(delete(LoginFailure).where(LoginFailure.at < now - settings.lockout_window - settings.lockout,
+                                                   (LoginFailure.username == username) | (LoginFailure.address == address)))
+        session.flush()
         user = session.scalar(select(User).where(User.username == username))
         password_hash = user.password_hash if user is not None and user.active else None
-        user_id = user.id if user is not None else None
-    # Outside any transaction: argon2 takes tens of milliseconds and must not hold a lock.
-    good = verify_password(password_hash, password)
+        return Attempt(attempt.id, username, password_hash, user.id if password_hash else None, now)
+
+
+def forget_attempt(db: Database, attempt: Attempt) -> None:
+    """The password was never checked (the server was too busy): the attempt is no failure."""
     with db.writing() as session:
-        if not good:
-            session.add(LoginFailure(username=username[:100], address=address[:64], at=now))
-            # Failures older than any lock they could cause are of no further use.
-            session.execute(delete(LoginFailure).where(LoginFailure.at < now - settings.lockout_window - settings.lockout))
-        else:
-            session.execute(delete(LoginFailure).where(LoginFailure.username == username))
-            answer = _issue_pair(session, settings, user_id, str(uuid.uuid4()), now)
-            answer["user"] = user_json(session, session.get(User, user_id))
-    if not good:
+        session.execute(delete(LoginFailure).where(LoginFailure.id == attempt.id))
+
+
+def finish_attempt(db: Database, settings: Settings, attempt: Attempt, good: bool) -> dict[str, Any]:
+    """After the check: a wrong password stays counted (401); the right one clears the user's
+    failures and starts a sign-in."""
+    if not good or attempt.user_id is None:
+        with db.writing() as session:
+            session.execute(update(LoginFailure).where(LoginFailure.id == attempt.id).values(checked=True))
         raise ApiError(401, "invalid_credentials", INVALID_CREDENTIALS)
+    with db.writing() as session:
+        session.execute(delete(LoginFailure).where(LoginFailure.username == attempt.username))
+        answer = _issue_pair(session, settings, attempt.user_id, str(uuid.uuid4()), utc_now())
+        answer["user"] = user_json(session, session.get(User, attempt.user_id))
     return answer
 
 
@@ -136,6 +195,13 @@ def refresh(db: Database, settings: Settings, refresh_token: str) -> dict[str, A
                 token = None
             else:
                 token.used_at = now
+                # The access tokens it replaces stop working within a few seconds (requests
+                # already sent with them finish), not when they would have expired: a copy
+                # kept by someone else dies with them.
+                grace = now + timedelta(seconds=settings.refreshed_access_grace_seconds)
+                session.execute(update(AuthToken).where(
+                    AuthToken.family == token.family, AuthToken.kind == "access", AuthToken.revoked_at.is_(None),
+                    AuthToken.expires_at > grace).values(expires_at=grace))
                 answer = _issue_pair(session, settings, user.id, token.family, now)
                 answer["user"] = user_json(session, user)
     if theft:

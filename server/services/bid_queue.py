@@ -11,6 +11,9 @@ order, one lock, one commit, however many bids. Each bid still gets its own answ
 refusal; a transaction that fails fails every bid in it (each may be sent again, with its
 Idempotency-Key). Other processes on the same database take their own batches one at a
 time on the same row lock.
+
+A line lives only while bids wait on it or a batch runs: the last batch to find nobody
+waiting removes it, so bids posted to made-up auction ids leave nothing behind.
 """
 
 from __future__ import annotations
@@ -20,7 +23,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from server.db.engine import Database
+from server.errors import not_found
 from server.services.auctions import BidRequest, take_bids
+from server.services.text import parse_id
 
 
 @dataclass
@@ -45,12 +50,16 @@ _LINES_LOCK = threading.Lock()
 def take(db: Database, auction_id: str, request: BidRequest) -> tuple[int, dict[str, Any]]:
     """Take one bid (with whatever else is waiting on the same auction here); its status and
     answer, or its refusal raised."""
+    auction_id = parse_id(auction_id)
+    if auction_id is None:
+        raise not_found("There is no such auction, or it is not one you may see.")
+    me = _Waiting(request)
+    # Joined under the lines' lock, so a line is never removed between finding and joining it.
     with _LINES_LOCK:
         line = _LINES.setdefault(auction_id, _Line())
-    me = _Waiting(request)
-    with line.lock:
-        line.waiting.append(me)
-        lead, line.busy = not line.busy, True
+        with line.lock:
+            line.waiting.append(me)
+            lead, line.busy = not line.busy, True
     if not lead:
         me.wake.wait()
     if not me.done:
@@ -72,9 +81,11 @@ def _take_batch(db: Database, auction_id: str, line: _Line) -> None:
         for waiting in batch:
             waiting.failure = failure
     finally:
-        with line.lock:
+        with _LINES_LOCK, line.lock:
             successor = line.waiting[0] if line.waiting else None
             line.busy = successor is not None
+            if successor is None and _LINES.get(auction_id) is line:
+                del _LINES[auction_id]  # nobody waits: the next bid starts a new line
         for waiting in batch:
             waiting.done = True
             waiting.wake.set()

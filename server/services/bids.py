@@ -23,7 +23,9 @@ can learn any price or how many offers a bid has, by any path:
 - an offer never touches its bid's row, so the bid's version, times and timeline are
   the same whatever offers it has;
 - an offer's audit events are written with a salted digest (the salt is revealed at opening,
-  so the receipt can be checked then), and the audit trail hides them until the bid opens;
+  so the receipt can be checked then), in the bid's own sealed chain while it is sealed
+  (server/db/trail.py): the main trail's ids and hashes do not move for an offer, and the
+  chain is readable from the opening on;
 - error messages to a seller speak only of their own offer.
 """
 
@@ -44,11 +46,13 @@ from domain.buying_modes import NoRuleSet, default_rule_book
 from domain.bid_fields import DEFAULTS, EDITABLE, RA_DIRECT, check_bid_fields, domain_bid, is_whole
 from domain.evaluation import Decline, Nature, Offer as DomainOffer, evaluate
 from domain.listing import mii_class
-from domain.money import rupees_text
+from domain.free_form import TEXT_MAP, check as free_form_problems
+from domain.money import MAX_PAISE, MoneyOutOfBounds, is_paise, line_total, rupees_text, sum_paise
 from domain.timefmt import iso_utc, ist_text, parse_iso
 from server.db.models import (Auction, Bid, BidCategory, BidEvent, BuyerOrg, Category, Listing, MatchResponse, Negotiation,
                               Negotiation, Offer, PurchaseOrder, SellerFirm)
-from server.db.trail import SYSTEM, act_as, append_audit, canonical_json, set_chain_head, sha256_hex, take_feed_positions
+from server.db.trail import (SYSTEM, act_as, append_audit, append_sealed, canonical_json, commit_sealed_chain,
+                             sealed_chain_name, set_chain_head, sha256_hex, take_feed_positions)
 from server.errors import ApiError, forbidden, not_found, validation_failed
 from server.services import matching, orders as order_rules
 from server.services.caller import Caller
@@ -329,6 +333,8 @@ def cancel(session: Session, caller: Caller, bid_id: str, version: int, body: An
     bid.status = "cancelled"
     _touch(bid, now)
     _event(session, bid, caller, "cancelled", now, reason)
+    if bid.number is not None:  # it was published, so it may have offers: their chain ends here, still sealed
+        commit_sealed_chain(session, sealed_chain_name(bid.id), caller.actor, now)
     return bid
 
 
@@ -361,6 +367,7 @@ def step(session: Session, now: datetime) -> list[str]:
             bid.status = "closed"
             _touch(bid, now)
             _event(session, bid, None, "closed", now)
+            commit_sealed_chain(session, sealed_chain_name(bid.id), SYSTEM, now)  # no offer can join it now
             done.append(f"{bid.number} closed")
     opening = session.scalars(select(Bid).where(Bid.status == "closed", Bid.opening_at <= now).with_for_update())
     for bid in opening:
@@ -452,6 +459,8 @@ def _check_offer(session: Session, bid: Bid, firm: int, body: Any) -> dict[str, 
         problems["items"] = "must quote at least one of the bid's items"
         raise validation_failed(problems)
     bid_items = {item["id"]: item for item in bid.items}
+    quantities = {item.id: item.quantity for item in domain_bid(bid).items}
+    totals: list[int] = []
     for item_id, quote in items.items():
         where = f"items.{item_id}"
         if item_id not in bid_items:
@@ -461,10 +470,18 @@ def _check_offer(session: Session, bid: Bid, firm: int, body: Any) -> dict[str, 
             problems[where] = "must be an object with unit_price_paise, listing_id and compliance"
             continue
         price = quote.get("unit_price_paise")
-        if not is_whole(price) or not 0 < price <= 10**15:
+        if not is_paise(price) or price == 0:
             problems[f"{where}.unit_price_paise"] = "must be a whole number of paise above zero"
+        else:
+            try:  # the bid's totals must be amounts the marketplace can hold, decided now, not at the award
+                totals.append(line_total(quantities[item_id], price))
+            except MoneyOutOfBounds:
+                problems[f"{where}.unit_price_paise"] = (f"times the {quantities[item_id]} units is more than any "
+                                                         f"amount a bid may reach ({rupees_text(MAX_PAISE)})")
         listing_id = quote.get("listing_id")
-        if listing_id is not None:
+        if listing_id is not None and not isinstance(listing_id, str):
+            problems[f"{where}.listing_id"] = "must be one of your own listings"
+        elif listing_id is not None:
             listing = session.get(Listing, parse_id(listing_id) or "")
             if listing is None or listing.seller_firm_id != firm:
                 problems[f"{where}.listing_id"] = "must be one of your own listings"
@@ -472,12 +489,17 @@ def _check_offer(session: Session, bid: Bid, firm: int, body: Any) -> dict[str, 
                 problems[f"{where}.listing_id"] = "is in another category than the item"
         compliance = quote.get("compliance", {})
         wanted = bid_items[item_id].get("key_specs", {})
-        if not isinstance(compliance, dict):
-            problems[f"{where}.compliance"] = "must map each key parameter to what you offer"
+        bounded = free_form_problems(compliance, f"{where}.compliance", TEXT_MAP)
+        if bounded:
+            problems.update(bounded)
         else:
             missing = sorted(set(wanted) - set(compliance))
             if missing:
                 problems[f"{where}.compliance"] = "state what you offer for: " + ", ".join(missing)
+    try:
+        sum_paise(totals)
+    except MoneyOutOfBounds:
+        problems["items"] = f"the offer's total is more than any amount a bid may reach ({rupees_text(MAX_PAISE)})"
     if problems:
         raise validation_failed(problems)
     return {"items": items, "local_content_pct": local}
@@ -490,9 +512,15 @@ def _seal(offer: Offer) -> str:
 
 def _audit_offer(session: Session, caller: Caller, offer: Offer, action: str, now: datetime) -> None:
     """Write the offer's audit event by hand, with its salted digest (the receipt), so the
-    trail holds nothing a price could be guessed from (see the module docstring)."""
+    trail holds nothing a price could be guessed from (see the module docstring). While the
+    bid is sealed the event goes to the bid's own sealed chain, never the main trail, whose
+    ids and hashes would otherwise count the offers (server/db/trail.py, "sealed chains")."""
     session.flush()
     connection = session.connection()
+    if session.get(Bid, offer.bid_id).opened_at is None:
+        append_sealed(connection, sealed_chain_name(offer.bid_id), actor=caller.actor, action=action,
+                      entity_type="offer", entity_id=offer.id, digest=_seal(offer), at=now)
+        return
     _, head = take_feed_positions(connection, 0)
     head = append_audit(connection, head, actor=caller.actor, action=action, entity_type="offer",
                         entity_id=offer.id, digest=_seal(offer), at=now)

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
+from domain.free_form import TEXT_MAP, check as free_form_problems
 from domain.listing import BUYER_VISIBLE, EDITABLE_FIELDS, KeyParam, ListingStatus, validate_listing
 from server.db.models import Brand, Category, Listing
 from server.db.trail import act_as
@@ -22,8 +23,6 @@ from server.services.caller import Caller
 from server.wire import listing_json
 
 INT32_MAX = 2**31 - 1
-MAX_SPEC_TEXT = 1000
-MAX_SPECS = 100
 MAX_PLACES = 2000
 MAX_IMAGE_REF = 500
 
@@ -96,27 +95,17 @@ def _problems(session: Session, data: dict[str, Any]) -> dict[str, str]:
     """Every problem with a complete listing: the domain rules plus what the database needs."""
     params, category_problem = _key_params(session, data.get("category_id"))
     problems = validate_listing(data, params)
+    for name in ("key_specs", "other_specs"):  # free-form: names mapped to text, bounded
+        bounded = free_form_problems(data.get(name), name, TEXT_MAP)
+        if bounded:  # says what is wrong more precisely than the type check
+            problems = {field: text for field, text in problems.items()
+                        if field != name and not field.startswith(name + ".")} | bounded
     if category_problem:
         problems["category_id"] = category_problem
     for name in ("stock", "min_order_qty"):
         value = data.get(name)
         if name not in problems and isinstance(value, int) and value > INT32_MAX:
             problems[name] = f"{name.replace('_', ' ')} is implausibly large"
-    specs = data.get("key_specs")
-    if isinstance(specs, dict) and "key_specs" not in problems:
-        if len(specs) > MAX_SPECS:
-            problems["key_specs"] = f"at most {MAX_SPECS} parameters"
-        for name, value in specs.items():
-            if f"key_specs.{name}" in problems:
-                continue
-            if not isinstance(value, str):
-                problems[f"key_specs.{name}"] = "must be text"
-            elif len(value) > MAX_SPEC_TEXT or len(name) > MAX_SPEC_TEXT:
-                problems[f"key_specs.{name}"] = f"is longer than {MAX_SPEC_TEXT} characters"
-    other = data.get("other_specs")
-    if isinstance(other, dict) and "other_specs" not in problems:
-        if len(other) > MAX_SPECS or any(len(k) > MAX_SPEC_TEXT or len(v) > MAX_SPEC_TEXT for k, v in other.items()):
-            problems["other_specs"] = f"at most {MAX_SPECS} specifications of up to {MAX_SPEC_TEXT} characters"
     for name in ("delivery_districts", "delivery_pincodes"):
         value = data.get(name)
         if isinstance(value, list) and name not in problems:

@@ -25,7 +25,9 @@ from domain.buying_modes import NoRuleSet, Purchase, Route, default_rule_book, s
 from domain.bid_fields import is_whole
 from domain.l1_comparison import Candidate, compare, meets
 from domain.listing import BUYER_VISIBLE
-from domain.money import rupees_text
+from domain.bid_fields import INT32_MAX
+from domain.free_form import TEXT_MAP, check as free_form_problems
+from domain.money import MAX_PAISE, MoneyOutOfBounds, line_total, rupees_text
 from server.db.models import Category, Listing, PurchaseOrder
 from server.db.trail import act_as
 from server.errors import ApiError, forbidden, validation_failed
@@ -59,9 +61,7 @@ def _body(body: Any) -> dict[str, Any]:
     district = body.get("consignee_district")
     if not isinstance(district, str) or not district.strip() or len(district) > 100:
         problems["consignee_district"] = "needs the consignee's district"
-    specs = body.get("key_specs", {})
-    if not isinstance(specs, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in specs.items()):
-        problems["key_specs"] = "must map key parameters to the values required"
+    problems.update(free_form_problems(body.get("key_specs", {}), "key_specs", TEXT_MAP))
     reason = body.get("reason")
     if reason is not None and (not isinstance(reason, str) or len(reason) > 2000):
         problems["reason"] = "must be text of at most 2000 characters"
@@ -100,6 +100,22 @@ def _lines_problems(body: dict[str, Any]) -> dict[str, str]:
         if not is_whole(line.get("quantity")) or not 1 <= line["quantity"] <= MAX_QUANTITY:
             problems[f"{where}.quantity"] = f"must be a whole number from 1 to {MAX_QUANTITY}"
     return problems
+
+
+def check_comparison(body: Any) -> None:
+    """An L1 comparison's question: {"category_id", "key_specs", "consignee_district"}."""
+    if not isinstance(body, dict):
+        raise validation_failed({"body": "needs category_id, consignee_district and key_specs"})
+    problems = {name: "is not a field of a comparison" for name in set(body) - {"category_id", "key_specs",
+                                                                                 "consignee_district"}}
+    if not is_whole(body.get("category_id")) or not 0 < body["category_id"] <= INT32_MAX:
+        problems["category_id"] = "must be the id of a catalogue category"
+    district = body.get("consignee_district")
+    if not isinstance(district, str) or not district.strip() or len(district) > 100:
+        problems["consignee_district"] = "needs the consignee's district"
+    problems.update(free_form_problems(body.get("key_specs", {}), "key_specs", TEXT_MAP))
+    if problems:
+        raise validation_failed(problems)
 
 
 def _limit(route: Route, category: Category, now: datetime) -> tuple[int, str]:
@@ -161,9 +177,13 @@ def create(session: Session, caller: Caller, order_id: str, body: Any, now: date
             problems[f"{where}quantity"] = f"only {each.stock} in stock"
         elif quantity < each.min_order_qty:
             problems[f"{where}quantity"] = f"the seller's minimum order is {each.min_order_qty}"
+        try:
+            line_paise = line_total(quantity, each.price_paise)
+        except MoneyOutOfBounds:
+            problems[f"{where}quantity"] = f"{quantity} at {rupees_text(each.price_paise)} is more than any order may be"
+            line_paise = MAX_PAISE
         lines.append({"item": each.title, "listing_id": each.id, "quantity": quantity,
-                      "unit_price_paise": each.price_paise, "total_paise": each.price_paise * quantity,
-                      "rule": data["mode"]})
+                      "unit_price_paise": each.price_paise, "total_paise": line_paise, "rule": data["mode"]})
     total = sum(line["total_paise"] for line in lines)
     # A mixed order is filed under the category of its largest line (the first of equals).
     main = max(zip(lines, listings), key=lambda pair: pair[0]["total_paise"])[1]

@@ -11,33 +11,12 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from domain.free_form import storable  # noqa: F401 (re-exported: headers and queries use it)
 from server.errors import validation_failed
 
 
-def storable(text: str) -> bool:
-    if "\x00" in text:
-        return False
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def all_storable(value: Any) -> bool:
-    """Every string anywhere inside a decoded JSON value (keys included) is storable."""
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            if not storable(item):
-                return False
-        elif isinstance(item, dict):
-            stack.extend(item.keys())
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return True
+# Bodies are checked whole where they enter (server/api/deps.py `json_body`, with
+# domain/free_form.py); single texts (a header, a query value) with `storable`.
 
 
 def parse_id(value: str) -> str | None:

@@ -24,6 +24,7 @@ from starlette.concurrency import run_in_threadpool
 from domain.timefmt import iso_utc
 from server.api.deps import current_caller, database, idempotency_key, json_body
 from server.api.routes.bids import now, write
+from server.api.contract import AcceptedBid, Auction, AuctionBid, AuctionEvents, AuctionFields, Auctions, answers, body, extra, headers
 from server.errors import bad_request
 from server.services import auction_live, bid_queue
 from server.services import idempotency as idem
@@ -36,7 +37,8 @@ STREAM_REREAD_SECONDS = 5.0  # re-read the log this often even without a wake-up
 STREAM_KEEPALIVE_SECONDS = 15.0
 
 
-@router.post("/bids/{bid_id}/auction", status_code=201)
+@router.post("/bids/{bid_id}/auction", status_code=201, openapi_extra=extra(body(AuctionFields), headers(key="optional")),
+             responses=answers(Auction, 403, 404, 409, status=201))
 def create_auction(request: Request, bid_id: str, body: Any = Depends(json_body),
                    caller: Caller = Depends(current_caller)) -> JSONResponse:
     at = now(request)
@@ -44,21 +46,22 @@ def create_auction(request: Request, bid_id: str, body: Any = Depends(json_body)
                  lambda s: rules.auction_json(s, caller, rules.create_from_bid(s, caller, bid_id, body, at), at))
 
 
-@router.get("/auctions")
+@router.get("/auctions", responses=answers(Auctions, 403))
 def list_auctions(request: Request, caller: Caller = Depends(current_caller)) -> dict[str, Any]:
     at = now(request)
     with database(request).reading() as session:
         return {"auctions": rules.list_auctions(session, caller, at), "server_time": iso_utc(at)}
 
 
-@router.get("/auctions/{auction_id}")
+@router.get("/auctions/{auction_id}", responses=answers(Auction, 404))
 def get_auction(request: Request, auction_id: str, caller: Caller = Depends(current_caller)) -> dict[str, Any]:
     at = now(request)
     with database(request).reading() as session:
         return rules.auction_json(session, caller, rules.auction_for(session, caller, auction_id), at)
 
 
-@router.post("/auctions/{auction_id}/bids", status_code=201)
+@router.post("/auctions/{auction_id}/bids", status_code=201, openapi_extra=extra(body(AuctionBid), headers(key="required")),
+             responses=answers(AcceptedBid, 403, 404, 409, status=201))
 def place_bid(request: Request, auction_id: str, body: Any = Depends(json_body),
               caller: Caller = Depends(current_caller)) -> JSONResponse:
     key = idempotency_key(request, required=True)
@@ -69,14 +72,14 @@ def place_bid(request: Request, auction_id: str, body: Any = Depends(json_body),
     return JSONResponse(answer, status_code=status)
 
 
-@router.get("/auctions/{auction_id}/events")
+@router.get("/auctions/{auction_id}/events", responses=answers(AuctionEvents, 404))
 def events(request: Request, auction_id: str, after: int = Query(0, ge=0, le=2**31),
            caller: Caller = Depends(current_caller)) -> dict[str, Any]:
     with database(request).reading() as session:
         return rules.events_for(session, caller, auction_id, after, now(request))
 
 
-@router.get("/auctions/{auction_id}/stream")
+@router.get("/auctions/{auction_id}/stream", responses={200: {"content": {"text/event-stream": {}}, "description": "server-sent events"}, **answers(None, 400, 404)})
 async def stream(request: Request, auction_id: str, after: int = Query(0, ge=0, le=2**31),
                  caller: Caller = Depends(current_caller)) -> StreamingResponse:
     last = request.headers.get("last-event-id")

@@ -13,8 +13,10 @@ from typing import Any, Callable
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from server.api.contract import Anything, Award, Bid, Remark, BidChanges, BidFields, Bids, Evaluation, MatchAnswer, Offer, OfferFields, Offers, Technical, Timeline, answers, body, extra, headers
 from server.api.deps import current_caller, database, idempotency_key, if_match, json_body, optional_json_body, query_text
 from server.errors import not_found
 from server.services import bids as rules
@@ -40,7 +42,7 @@ def write(request: Request, caller: Caller, status: int, body: Any, version: int
 # --- bids ----------------------------------------------------------------------------------
 
 
-@router.get("/bids")
+@router.get("/bids", responses=answers(Bids, 403))
 def list_bids(request: Request, status: str | None = Query(None, max_length=30), district: str | None = Query(None, max_length=100),
               max_value_paise: int | None = Query(None, ge=0, le=10**17), caller: Caller = Depends(current_caller)) -> dict[str, Any]:
     query_text(district, "district")
@@ -49,26 +51,27 @@ def list_bids(request: Request, status: str | None = Query(None, max_length=30),
         return {"bids": rules.list_bids(session, caller, status=status, district=district, max_value_paise=max_value_paise)}
 
 
-@router.get("/bids/{bid_id}")
+@router.get("/bids/{bid_id}", responses=answers(Bid, 404))
 def get_bid(request: Request, bid_id: str, caller: Caller = Depends(current_caller)) -> dict[str, Any]:
     with database(request).reading() as session:
         return rules.bid_json(rules.bid_for(session, caller, bid_id), session)
 
 
-@router.get("/bids/{bid_id}/history")
+@router.get("/bids/{bid_id}/history", responses=answers(Timeline, 404))
 def bid_history(request: Request, bid_id: str, caller: Caller = Depends(current_caller)) -> dict[str, Any]:
     with database(request).reading() as session:
         return {"events": rules.history(session, caller, bid_id)}
 
 
-@router.put("/bids/{bid_id}", status_code=201)
+@router.put("/bids/{bid_id}", status_code=201, openapi_extra=extra(body(BidFields), headers(key="optional")),
+            responses=answers(Bid, 403, 404, 409, status=201))
 def create_bid(request: Request, bid_id: str, body: Any = Depends(json_body), caller: Caller = Depends(current_caller)) -> JSONResponse:
     at = now(request)
     return write(request, caller, 201, body, None,
                   lambda s: rules.bid_json(rules.create_draft(s, caller, bid_id, body, at), s))
 
 
-@router.patch("/bids/{bid_id}")
+@router.patch("/bids/{bid_id}", openapi_extra=extra(body(BidChanges), headers(if_match=True, key="optional")), responses=answers(Bid, 403, 404, 409, 428))
 def edit_bid(request: Request, bid_id: str, body: Any = Depends(json_body), caller: Caller = Depends(current_caller)) -> JSONResponse:
     at, version = now(request), if_match(request)
     return write(request, caller, 200, body, version,
@@ -82,14 +85,31 @@ _TRANSITIONS: dict[str, Callable[..., Any]] = {
 }
 
 
-@router.post("/bids/{bid_id}/send-for-approval")
+@router.post("/bids/{bid_id}/send-for-approval", openapi_extra=headers(if_match=True, key="optional"), responses=answers(Bid, 403, 404, 409, 428))
 def send_for_approval(request: Request, bid_id: str, caller: Caller = Depends(current_caller)) -> JSONResponse:
     at, version = now(request), if_match(request)
     return write(request, caller, 200, None, version,
                   lambda s: rules.bid_json(rules.send_for_approval(s, caller, bid_id, version, at), s))
 
 
-@router.post("/bids/{bid_id}/{verb}")
+def _verb(verb: str) -> Callable[..., JSONResponse]:
+    def endpoint(request: Request, bid_id: str, body: Any = Depends(optional_json_body),
+                 caller: Caller = Depends(current_caller)) -> JSONResponse:
+        return transition(request, bid_id, verb, body, caller)
+
+    return endpoint
+
+
+# Each verb its own operation in the OpenAPI document, with its own body; all go to `transition`.
+for _verb_name, _body, _answer in (("approve", Remark, Bid), ("return", Remark, Bid), ("cancel", Remark, Bid),
+                                   ("open-financial", None, Bid), ("award", None, Award)):
+    router.add_api_route(f"/bids/{{bid_id}}/{_verb_name}", _verb(_verb_name), methods=["POST"],
+                         name=f"bid_{_verb_name.replace('-', '_')}", responses=answers(_answer, 403, 404, 409, 428),
+                         openapi_extra=extra(body(_body, required=False) if _body else None,
+                                             headers(if_match=True, key="optional")))
+
+
+@router.post("/bids/{bid_id}/{verb}", include_in_schema=False)  # unknown verbs: 404
 def transition(request: Request, bid_id: str, verb: str, body: Any = Depends(optional_json_body),
                caller: Caller = Depends(current_caller)) -> JSONResponse:
     if verb == "open-financial":
@@ -111,34 +131,43 @@ def transition(request: Request, bid_id: str, verb: str, body: Any = Depends(opt
 # --- offers ---------------------------------------------------------------------------------
 
 
-@router.put("/bids/{bid_id}/offers/{offer_id}")
+@router.put("/bids/{bid_id}/offers/{offer_id}", openapi_extra=extra(body(OfferFields), headers(key="optional")), responses=answers(Offer, 403, 404, 409))
 def submit_offer(request: Request, bid_id: str, offer_id: str, body: Any = Depends(json_body),
                  caller: Caller = Depends(current_caller)) -> JSONResponse:
     at = now(request)
-    return write(request, caller, 200, body, None, lambda s: rules.offer_json(
-        rules.submit_offer(s, caller, bid_id, offer_id, body, at), with_prices=True))
+    for attempt in range(2):
+        try:
+            return write(request, caller, 200, body, None, lambda s: rules.offer_json(
+                rules.submit_offer(s, caller, bid_id, offer_id, body, at), with_prices=True))
+        except IntegrityError:
+            # Two first offers of one firm raced (PostgreSQL): the second look sees the first's
+            # row and answers as for any offer already made.
+            if attempt:
+                raise
+    raise AssertionError("unreachable")
 
 
-@router.post("/bids/{bid_id}/offers/{offer_id}/withdraw")
+@router.post("/bids/{bid_id}/offers/{offer_id}/withdraw", openapi_extra=headers(key="optional"), responses=answers(Offer, 403, 404, 409))
 def withdraw_offer(request: Request, bid_id: str, offer_id: str, caller: Caller = Depends(current_caller)) -> JSONResponse:
     at = now(request)
     return write(request, caller, 200, None, None, lambda s: rules.offer_json(
         rules.withdraw_offer(s, caller, bid_id, offer_id, at), with_prices=True))
 
 
-@router.get("/bids/{bid_id}/my-offer")
+@router.get("/bids/{bid_id}/my-offer", responses=answers(Offer, 403, 404))
 def my_offer(request: Request, bid_id: str, caller: Caller = Depends(current_caller)) -> dict[str, Any]:
     with database(request).reading() as session:
         return rules.my_offer(session, caller, bid_id)
 
 
-@router.get("/bids/{bid_id}/offers")
+@router.get("/bids/{bid_id}/offers", responses=answers(Offers, 403, 404, 409))
 def offers(request: Request, bid_id: str, caller: Caller = Depends(current_caller)) -> dict[str, Any]:
     with database(request).reading() as session:
         return {"offers": rules.offers_for_buyer(session, caller, bid_id)}
 
 
-@router.post("/bids/{bid_id}/offers/{offer_id}/technical")
+@router.post("/bids/{bid_id}/offers/{offer_id}/technical", openapi_extra=extra(body(Technical), headers(key="optional")),
+             responses=answers(Offer, 403, 404, 409))
 def technical(request: Request, bid_id: str, offer_id: str, body: Any = Depends(json_body),
               caller: Caller = Depends(current_caller)) -> JSONResponse:
     at = now(request)
@@ -149,19 +178,19 @@ def technical(request: Request, bid_id: str, offer_id: str, body: Any = Depends(
 # --- evaluation, matching ------------------------------------------------------------------
 
 
-@router.get("/bids/{bid_id}/evaluation")
+@router.get("/bids/{bid_id}/evaluation", responses=answers(Evaluation, 404, 409))
 def evaluation(request: Request, bid_id: str, caller: Caller = Depends(current_caller)) -> dict[str, Any]:
     with database(request).reading() as session:
         return rules.evaluation_for(session, caller, bid_id)
 
 
-@router.get("/bids/{bid_id}/audit-export")
+@router.get("/bids/{bid_id}/audit-export", responses=answers(Anything, 403, 404, 409))
 def audit_export(request: Request, bid_id: str, caller: Caller = Depends(current_caller)) -> dict[str, Any]:
     with database(request).reading() as session:
         return rules.audit_export(session, caller, bid_id)
 
 
-@router.post("/bids/{bid_id}/matches/{lot}")
+@router.post("/bids/{bid_id}/matches/{lot}", openapi_extra=extra(body(MatchAnswer), headers(key="optional")), responses=answers(Evaluation, 403, 404, 409))
 def answer_match(request: Request, bid_id: str, lot: str, body: Any = Depends(json_body),
                  caller: Caller = Depends(current_caller)) -> JSONResponse:
     at = now(request)

@@ -7,7 +7,9 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 
-from server.api.deps import current_caller, database, query_text
+from server.api.deps import current_caller, database, query_text, settings
+from server.api.gate import Gate, gate_of
+from server.api.contract import FeedCount, FeedPage, answers
 from server.errors import validation_failed
 from server.services import feed
 from server.services.caller import Caller
@@ -32,8 +34,8 @@ def _filters(categories: str | None, districts: str | None) -> feed.Filters:
     return feed.Filters(tuple(sorted(set(ids))), tuple(sorted(set(names))))
 
 
-@router.get("/changes")
-def changes(
+@router.get("/changes", responses=answers(FeedPage, 400, 410, 503))
+async def changes(
     request: Request,
     cursor: str | None = Query(None),
     limit: int = Query(1000, ge=1, le=5000),
@@ -43,14 +45,20 @@ def changes(
 ) -> JSONResponse:
     query_text(cursor, "cursor")
     filters = _filters(categories, districts)
-    db = database(request)
-    with db.reading() as session:
-        page = feed.read_page(session, caller, cursor or None, limit, filters, db.dialect)
-    # Already plain JSON types: skip FastAPI's jsonable_encoder walk, the bulk of a page's cost.
-    return JSONResponse(page)
+    db, config = database(request), settings(request)
+
+    def page() -> JSONResponse:
+        with db.reading() as session:
+            read = feed.read_page(session, caller, cursor or None, limit, filters, db.dialect)
+        # Already plain JSON types: skip FastAPI's jsonable_encoder walk, the bulk of a page's cost.
+        return JSONResponse(read)
+
+    pages = gate_of(request.app, "feed_pages", lambda: Gate(
+        "sending catalogue changes", config.feed_pages_at_once, config.feed_pages_waiting, config.feed_page_wait_seconds))
+    return await pages.run(page)
 
 
-@router.get("/changes/count")
+@router.get("/changes/count", responses=answers(FeedCount))
 def changes_count(
     request: Request,
     categories: str | None = Query(None),

@@ -14,6 +14,8 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from server.api.contract import Listing as ListingAnswer
+from server.api.contract import ListingChanges, ListingFields, Listings, Reason, answers, body, extra, headers
 from server.api.deps import current_caller, database, idempotency_key, if_match, json_body, optional_json_body
 from server.db.models import Listing
 from server.errors import forbidden
@@ -59,7 +61,8 @@ def _write(
     return JSONResponse(answer.body, status_code=answer.status)
 
 
-@router.put("/{listing_id}", status_code=201)
+@router.put("/{listing_id}", status_code=201, openapi_extra=extra(body(ListingFields), headers(key="required")),
+            responses=answers(ListingAnswer, 400, 403, 409, status=201))
 def create(request: Request, listing_id: str, body: Any = Depends(json_body), caller: Caller = Depends(current_caller)) -> JSONResponse:
     _require_seller(caller)
     return _write(
@@ -68,7 +71,7 @@ def create(request: Request, listing_id: str, body: Any = Depends(json_body), ca
     )
 
 
-@router.patch("/{listing_id}")
+@router.patch("/{listing_id}", openapi_extra=extra(body(ListingChanges), headers(if_match=True, key="required")), responses=answers(ListingAnswer, 400, 403, 404, 409, 428))
 def update(request: Request, listing_id: str, body: Any = Depends(json_body), caller: Caller = Depends(current_caller)) -> JSONResponse:
     _require_seller(caller)
     version = if_match(request)
@@ -78,7 +81,7 @@ def update(request: Request, listing_id: str, body: Any = Depends(json_body), ca
     )
 
 
-@router.post("/{listing_id}/retire")
+@router.post("/{listing_id}/retire", openapi_extra=headers(if_match=True, key="required"), responses=answers(ListingAnswer, 400, 403, 404, 409, 428))
 def retire(request: Request, listing_id: str, body: Any = Depends(optional_json_body), caller: Caller = Depends(current_caller)) -> JSONResponse:
     _require_seller(caller)
     version = if_match(request)
@@ -88,7 +91,7 @@ def retire(request: Request, listing_id: str, body: Any = Depends(optional_json_
     )
 
 
-@router.post("/{listing_id}/approve")
+@router.post("/{listing_id}/approve", openapi_extra=headers(if_match=True, key="optional"), responses=answers(ListingAnswer, 403, 404, 409, 428))
 def approve(request: Request, listing_id: str, body: Any = Depends(optional_json_body), caller: Caller = Depends(current_caller)) -> JSONResponse:
     _require_admin(caller)
     version = if_match(request)
@@ -98,7 +101,7 @@ def approve(request: Request, listing_id: str, body: Any = Depends(optional_json
     )
 
 
-@router.post("/{listing_id}/reject")
+@router.post("/{listing_id}/reject", openapi_extra=extra(body(Reason), headers(if_match=True, key="optional")), responses=answers(ListingAnswer, 403, 404, 409, 428))
 def reject(request: Request, listing_id: str, body: Any = Depends(json_body), caller: Caller = Depends(current_caller)) -> JSONResponse:
     _require_admin(caller)
     version = if_match(request)
@@ -108,13 +111,13 @@ def reject(request: Request, listing_id: str, body: Any = Depends(json_body), ca
     )
 
 
-@router.get("/{listing_id}")
+@router.get("/{listing_id}", responses=answers(ListingAnswer, 404))
 def read(request: Request, listing_id: str, caller: Caller = Depends(current_caller)) -> dict[str, Any]:
     with database(request).reading() as session:
         return listing_json(rules.get_listing(session, caller, listing_id))
 
 
-@router.get("")
+@router.get("", responses=answers(Listings, 403))
 def by_status(
     request: Request,
     status: str = Query(..., max_length=40),

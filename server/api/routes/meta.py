@@ -10,6 +10,7 @@ from sqlalchemy import select, text
 
 from domain.timefmt import iso_utc, utc_now
 from server.api.deps import current_caller, database
+from server.api.contract import Categories, Health, ServerTime, answers
 from server.db.models import Category
 from server.services.caller import Caller
 from server.wire import category_json
@@ -24,7 +25,7 @@ def _version() -> str:
         return "0.1.0"
 
 
-@router.get("/health")
+@router.get("/health", responses=answers(Health))
 def health(request: Request) -> dict[str, Any]:
     db = database(request)
     with db.reading() as session:
@@ -33,12 +34,12 @@ def health(request: Request) -> dict[str, Any]:
     return {"status": "ok", "database": db.dialect, "version": _version(), "latest_client_version": latest}
 
 
-@router.get("/time")
+@router.get("/time", responses=answers(ServerTime))
 def server_time() -> dict[str, Any]:
     return {"now": iso_utc(utc_now())}
 
 
-@router.get("/categories")
+@router.get("/categories", responses=answers(Categories))
 def categories(request: Request, _caller: Caller = Depends(current_caller)) -> dict[str, Any]:
     with database(request).reading() as session:
         return {"categories": [category_json(c) for c in session.scalars(select(Category).order_by(Category.id))]}

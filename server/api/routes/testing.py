@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Request
 
 from domain.timefmt import iso_utc
 from server.api.deps import current_caller, database, json_body
+from server.api.contract import ClockAdvance, ClockAnswer, answers, body
 from server.errors import forbidden, validation_failed
 from server.services import schedule
 from server.services.caller import Caller
@@ -17,7 +18,7 @@ from server.services.caller import Caller
 router = APIRouter(prefix="/api/v1/test")
 
 
-@router.post("/clock")
+@router.post("/clock", openapi_extra=body(ClockAdvance), responses=answers(ClockAnswer, 403))
 def advance_clock(request: Request, body: Any = Depends(json_body), caller: Caller = Depends(current_caller)) -> dict[str, Any]:
     if not caller.is_admin:
         raise forbidden("Only an administrator can move the test clock.")

@@ -1,0 +1,1 @@
+"""The test suite (a package, so that tests/packaging is not taken for the packaging library)."""
