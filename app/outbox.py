@@ -296,10 +296,6 @@ class Outbox:
         with self._session() as session:
             return self.plain(Op.of, session.scalars(select(OutboxOp).where(OutboxOp.state.in_(states)).order_by(OutboxOp.seq)))
 
-    def ops_of(self, listing_id: str) -> list[Op]:
-        with self._session() as session:
-            return self.plain(Op.of, iter(self._open_ops(session, listing_id)))
-
     def counts(self) -> dict[str, int]:
         """Open ops by state: pending (incl. sent), conflict, rejected."""
         with self._session() as session:
@@ -310,19 +306,32 @@ class Outbox:
         return {"pending": by_state.get("pending", 0) + by_state.get("sent", 0),
                 "conflict": by_state.get("conflict", 0), "rejected": by_state.get("rejected", 0)}
 
-    def answers_not_in_cache(self, listing_ids: Collection[str] | None = None) -> dict[str, dict[str, Any]]:
-        """{listing id: the newest answer the server gave} for answers the cache may not have yet."""
+    def unsynced(self, listing_ids: Collection[str] | None = None) -> tuple[dict[str, list[Op]], dict[str, dict[str, Any]]]:
+        """What the cache does not show yet, read in one transaction: the open ops by listing,
+        oldest first, and {listing id: the newest answer the server gave} for answers the
+        cache may not have yet.
+
+        Read this before the cache, never after: a change leaves the outbox's open ops only
+        once its answer is kept, and its answer counts as applied only once the cache has it,
+        so whatever moved on between the two reads is in the cache. Read the other way round,
+        a change that finished in between is in neither, and the seller's next edit goes
+        with the version before it (a conflict with their own change)."""
         with self._session() as session:
-            query = select(OutboxOp.listing_id, OutboxOp.answer).where(
+            open_ops = select(OutboxOp).where(OutboxOp.state.in_(OPEN_STATES)).order_by(OutboxOp.seq)
+            answers = select(OutboxOp.listing_id, OutboxOp.answer).where(
                 OutboxOp.state == "done", OutboxOp.applied == 0, OutboxOp.answer.is_not(None)).order_by(OutboxOp.seq)
             if listing_ids is not None:
-                query = query.where(OutboxOp.listing_id.in_(list(listing_ids)))
-            found: dict[str, dict[str, Any]] = {}
-            for listing_id, answer in session.execute(query):
+                open_ops = open_ops.where(OutboxOp.listing_id.in_(list(listing_ids)))
+                answers = answers.where(OutboxOp.listing_id.in_(list(listing_ids)))
+            by_listing: dict[str, list[Op]] = {}
+            for op in self.plain(Op.of, session.scalars(open_ops)):
+                by_listing.setdefault(op.listing_id, []).append(op)
+            newest: dict[str, dict[str, Any]] = {}
+            for listing_id, answer in session.execute(answers):
                 listing = json.loads(answer)
-                if listing_id not in found or listing["version"] >= found[listing_id]["version"]:
-                    found[listing_id] = listing
-            return found
+                if listing_id not in newest or listing["version"] >= newest[listing_id]["version"]:
+                    newest[listing_id] = listing
+            return by_listing, newest
 
     # -- sending ---------------------------------------------------------------------------------
 

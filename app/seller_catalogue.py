@@ -82,10 +82,7 @@ def _newest(cached: Mapping[str, Any] | None, answered: Mapping[str, Any] | None
 
 def my_listings(cache: Cache, outbox: Outbox, seller_id: int) -> list[MyListing]:
     """Every listing of the seller's firm on this computer, with unsynced ones, by title."""
-    by_listing: dict[str, list[Op]] = {}
-    for op in outbox.ops():
-        by_listing.setdefault(op.listing_id, []).append(op)
-    answered = outbox.answers_not_in_cache()
+    by_listing, answered = outbox.unsynced()  # before the cache (Outbox.unsynced says why)
     found = {}
     for server in cache.listings_of_seller(seller_id):
         listing_id = server["id"]
@@ -100,8 +97,9 @@ def my_listings(cache: Cache, outbox: Outbox, seller_id: int) -> list[MyListing]
 
 
 def my_listing(cache: Cache, outbox: Outbox, listing_id: str) -> MyListing | None:
-    answered = outbox.answers_not_in_cache([listing_id]).get(listing_id)
-    return _combine(_newest(cache.listing(listing_id), answered), outbox.ops_of(listing_id), listing_id)
+    by_listing, answered = outbox.unsynced([listing_id])  # before the cache (Outbox.unsynced says why)
+    return _combine(_newest(cache.listing(listing_id), answered.get(listing_id)), by_listing.get(listing_id, []),
+                    listing_id)
 
 
 def key_params_of(cache: Cache, category_id: int | None) -> list[KeyParam] | None:

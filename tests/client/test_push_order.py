@@ -130,6 +130,37 @@ def test_an_edit_of_the_listing_being_sent_goes_after_it(device, server):
     assert seller.outbox.counts()["conflict"] == 0
 
 
+def test_a_change_that_finishes_while_the_seller_opens_the_listing_is_not_lost_from_view(device, server):
+    """The seller's view reads two files, the outbox and the cache; a sync that finishes a
+    change between the two reads must not leave the view without it (found by the kill loop:
+    the next edit went with the version before it and came back a conflict with the seller's
+    own change)."""
+    seller = device("demo-seller")
+    seller.sync()
+    listing = own_listings(seller)[0]
+    edit(seller, listing["id"], stock=401)
+    sending = seller.outbox.claim_next()
+    answer = seller.session.api.update_listing(sending.listing_id, sending.base_version, sending.body(),
+                                               sending.idempotency_key)
+    read_cache = seller.cache.listing
+
+    def sync_finishes_after_the_cache_read(listing_id):
+        cached = read_cache(listing_id)
+        if seller.outbox.get(sending.seq).state == "sent":  # what a sync in another program does now
+            seller.outbox.record_answer(sending, answer)
+            seller.outbox.settle(seller.cache)
+        return cached
+
+    seller.cache.listing = sync_finishes_after_the_cache_read
+    shown = my_listing(seller.cache, seller.outbox, listing["id"])
+    assert shown.fields["stock"] == 401, "the view lost the change that had just reached the server"
+    save_listing(seller.cache, seller.outbox, {**shown.fields, "stock": 402}, listing_id=listing["id"])
+    del seller.cache.listing
+    result = seller.sync()
+    assert result.conflicts == 0, "the seller's edit conflicted with their own earlier change"
+    assert server.listing(listing["id"])["stock"] == 402
+
+
 def test_a_change_waiting_behind_a_conflict_is_not_sent_before_it(device, server):
     desk_a, desk_b = device("demo-seller", "desk-a"), device("demo-seller", "desk-b")
     desk_a.sync(), desk_b.sync()
