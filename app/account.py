@@ -56,7 +56,7 @@ def sign_in(
         if kept:
             secrets.save(server, username, tokens.refresh_token)
 
-    api = ApiClient(settings, on_tokens=keep)
+    api = ApiClient(settings, on_tokens=keep, kept_refresh=(lambda: secrets.load(server, username)) if kept else None)
     stored = secrets.load(server, username) if remember else None
     if stored:
         try:

@@ -78,7 +78,7 @@ class ApiClient:
 
     Thread-safe for the token swap: a GUI may call it from a worker thread while another
     worker refreshes. `on_tokens` is told about every new token pair so the caller can keep
-    the refresh token in the keyring.
+    the refresh token in the keyring; `kept_refresh` reads it back before each refresh.
     """
 
     def __init__(
@@ -87,6 +87,7 @@ class ApiClient:
         tokens: Tokens | None = None,
         on_tokens: Callable[[Tokens], None] | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        kept_refresh: Callable[[], str | None] | None = None,
     ) -> None:
         if not settings.server_url:
             raise ValueError("no server address")
@@ -94,6 +95,7 @@ class ApiClient:
         self.base = settings.server_url.rstrip("/")
         self.tokens = tokens
         self.on_tokens = on_tokens
+        self.kept_refresh = kept_refresh
         self._sleep = sleep
         self._lock = threading.Lock()
         self.http = requests.Session()
@@ -173,6 +175,12 @@ class ApiClient:
         presenting a used refresh token again signs the user out everywhere (theft signal)."""
         if self.tokens is None:
             raise SessionExpired(401, "unauthenticated", "Please sign in again.")
+        live = self.kept_refresh() if self.kept_refresh else None
+        if live and live != self.tokens.refresh_token:
+            # Another program of this user on this computer (the app and `gemdesk sync`, two
+            # windows) refreshed and rotated the token in the keyring; ours is used up, and
+            # presenting it would read as theft and sign the user out everywhere.
+            self.tokens = Tokens(self.tokens.access_token, live)
         response = self._send("POST", "/api/v1/auth/refresh", retry=False, auth=False,
                               json={"refresh_token": self.tokens.refresh_token})
         if response.status_code in (400, 401, 422):

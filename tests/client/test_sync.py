@@ -6,6 +6,7 @@ import pytest
 
 from app.api import Offline
 from app.cache import Cache
+from app.config import ConnectionSettings
 from app.outbox import Outbox, editable
 from app.sync import Cancelled, SyncEngine
 
@@ -200,6 +201,24 @@ def test_an_expired_access_token_is_refreshed_on_the_fly(device, server, secrets
     assert buyer.sync().verified
     assert buyer.session.api.tokens.refresh_token != first_refresh  # rotated
     assert list(keyring_backend.secrets.values()) == [buyer.session.api.tokens.refresh_token]
+
+
+@pytest.mark.parametrize("server_env", [{"GEMDESK_SERVER_ACCESS_TTL_SECONDS": "1",
+                                         "GEMDESK_SERVER_REFRESHED_ACCESS_GRACE_SECONDS": "0"}])
+def test_two_programs_of_one_user_never_sign_each_other_out(device, server, secrets):
+    """The app and `gemdesk sync` (or two windows) share the user's keyring: when one of them
+    rotates the refresh token, the other takes the new one from the keyring instead of
+    presenting its used one, which the server rightly treats as theft."""
+    import time
+
+    from app.account import sign_in
+
+    app = device("demo-buyer")
+    other = sign_in(ConnectionSettings(server_url=server.url), "demo-buyer", lambda: None, secrets)  # resumes
+    time.sleep(1.5)  # both access tokens expire
+    assert app.sync().verified, "the app was signed out by the other program's refresh"
+    assert other.api.request("GET", "/api/v1/categories").ok
+    assert app.sync().verified
 
 
 def test_one_outbox_for_two_listings_keeps_their_order(tmp_path):
