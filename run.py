@@ -2,7 +2,8 @@
 """GeM Desk quick start: `python3 run.py demo` and `python3 run.py test`.
 
 Needs only Python 3.11+. Creates a virtual environment in .venv (once, and again when
-pyproject.toml changes), installs GeM Desk into it, then:
+pyproject.toml or requirements.lock changes), installs exactly the versions the lock file
+names (each checked by its SHA-256) and GeM Desk into it, then:
 
   demo   starts the marketplace server on its embedded SQLite database with the demo
          marketplace (seeded once; a second start keeps everything) and opens the desktop
@@ -24,6 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
+LOCK = ROOT / "requirements.lock"  # made from pyproject.toml by uv (README, "The lock file")
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 
@@ -32,7 +34,7 @@ def ensure_environment() -> None:
     if sys.version_info < (3, 11):
         sys.exit(f"GeM Desk needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
     stamp = VENV / ".gemdesk-installed"
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + LOCK.read_bytes()).hexdigest()
     if stamp.exists() and stamp.read_text() == wanted and PYTHON.exists():
         return
     if not PYTHON.exists():
@@ -47,7 +49,9 @@ def ensure_environment() -> None:
     print("Installing GeM Desk and its dependencies (first run only) ...", flush=True)
     pip = [str(PYTHON), "-m", "pip", "--disable-pip-version-check", "-q"]
     subprocess.run(pip + ["install", "--upgrade", "pip"], check=True)
-    subprocess.run(pip + ["install", "-e", f"{ROOT}[test]"], check=True)
+    subprocess.run(pip + ["install", "--require-hashes", "-r", str(LOCK)], check=True)
+    # The dependencies are all in place from the lock: GeM Desk itself, built with them.
+    subprocess.run(pip + ["install", "--no-deps", "--no-build-isolation", "-e", str(ROOT)], check=True)
     stamp.write_text(wanted)
 
 

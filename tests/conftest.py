@@ -9,14 +9,44 @@ except under CI=true, where that is a failure.
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
+import socket
 import uuid
 from pathlib import Path
 
 import pytest
 
 PG_ADMIN_URL = os.environ.get("GEMDESK_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+
+# The suite runs in several pytest-xdist workers at once. A port the kernel hands out for
+# port 0 is free again once the probe closes, so two workers could start their servers on
+# the same one; instead each worker counts through a block of its own, below the kernel's
+# ephemeral range (32768 and up on Linux), so no outgoing connection takes one either.
+_PORT_BLOCK = 2500
+_worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+_ports = itertools.count(12000 + _PORT_BLOCK * (_worker % 8))
+
+
+def free_port() -> int:
+    """A loopback port no other test of this run is using."""
+    for port in _ports:
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue  # someone else's: the next one
+            return port
+    raise AssertionError("no free port left")
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """The packaging tests share one frozen build (tests/packaging/conftest.py): one worker
+    runs them all, so the bundle is built once, not once per worker."""
+    for item in items:
+        if "tests/packaging/" in item.nodeid.replace("\\", "/"):
+            item.add_marker(pytest.mark.xdist_group("packaging"))
 
 
 class PostgresDatabases:

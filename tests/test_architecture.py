@@ -23,3 +23,33 @@ def test_client_core_imports_without_qt():
         "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt was imported'"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_the_lock_file_pins_every_dependency_that_pyproject_asks_for_with_its_hashes():
+    """requirements.lock is what run.py, CI and the Windows build install: a dependency added to
+    pyproject.toml without making the lock again would be missing there (README, "Working on
+    GeM Desk")."""
+    import re
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    root = Path(__file__).resolve().parents[1]
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    lock = (root / "requirements.lock").read_text(encoding="utf-8")
+    pinned: dict[str, list[str]] = {}
+    for entry in re.split(r"\n(?=[A-Za-z0-9])", lock):
+        found = re.match(r"([A-Za-z0-9._-]+)==([^ ;\\\n]+)", entry)
+        if found:
+            assert "--hash=sha256:" in entry, f"{found[1]} is pinned without a hash"
+            pinned.setdefault(canonicalize_name(found[1]), []).append(found[2])
+    wanted = [Requirement(line) for line in [*project["dependencies"], *project["optional-dependencies"]["test"]]]
+    for requirement in wanted:
+        versions = pinned.get(canonicalize_name(requirement.name))
+        assert versions, f"{requirement.name} is in pyproject.toml but not in requirements.lock"
+        assert any(requirement.specifier.contains(v, prereleases=True) for v in versions), \
+            f"requirements.lock has {requirement.name} {versions}, pyproject.toml asks for {requirement.specifier}"
+    for installer in ("run.py", ".github/workflows/windows-installer.yml"):
+        assert "--require-hashes" in (root / installer).read_text(encoding="utf-8"), installer
+    assert "run.py test" in (root / ".ci" / "run").read_text(encoding="utf-8")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -28,6 +27,7 @@ from app.cache import Cache
 from app.config import ConnectionSettings
 from app.credentials import SecretStore
 from app.outbox import Outbox
+from tests.conftest import free_port
 from app.sync import SyncEngine
 
 PASSWORD = "demo"
@@ -53,12 +53,6 @@ class MemoryKeyring(KeyringBackend):
 
         if self.secrets.pop((service, username), None) is None:
             raise keyring.errors.PasswordDeleteError(username)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def subprocess_env(**extra: str) -> dict[str, str]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -30,6 +29,7 @@ from server.db.trail import SYSTEM, act_as
 from server.services import schedule
 from server.services.auctions import BidRequest, rules_of, take_bids
 from server.services.caller import Caller
+from tests.conftest import free_port
 from tests.server.conftest import PASSWORD
 from tests.server.test_bids import Procurement, _error, _to_opening
 
@@ -658,7 +658,7 @@ def test_two_server_processes_on_one_postgresql_take_bids_one_at_a_time(p, datab
 def _serve(folder, database_url: str) -> tuple[subprocess.Popen, str]:
     """`gemdesk-server serve` on the test's database, started and answering."""
     folder.mkdir()
-    port = _free_port()
+    port = free_port()
     env = dict(os.environ, GEMDESK_SERVER_DATABASE_URL=database_url, PYTHONUNBUFFERED="1")
     log = open(folder / "server.log", "ab")
     process = subprocess.Popen([sys.executable, "-m", "server", "--data-dir", str(folder), "serve", "--port", str(port)],
@@ -675,12 +675,6 @@ def _serve(folder, database_url: str) -> tuple[subprocess.Popen, str]:
             time.sleep(0.1)
     process.kill()
     raise AssertionError("the server did not start: " + (folder / "server.log").read_text())
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def test_a_server_killed_mid_auction_loses_no_accepted_bid_and_keeps_the_end(p, database_url, tmp_path):

@@ -27,6 +27,7 @@ from server.db.models import AuthToken
 from server.security import token_digest
 from server.api.app import create_app
 from server.services import bid_queue
+from tests.conftest import free_port
 from tests.server.conftest import PASSWORD
 from tests.server.test_auctions import _auction, _bid, _start
 from tests.server.test_bids import p  # noqa: F401 (p is the fixture)
@@ -183,11 +184,7 @@ def test_security_headers(market):
 
 
 def _server(tmp_path: Path, **env: str) -> tuple[subprocess.Popen, str]:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     folder = tmp_path / f"server-{port}"
     environment = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "GEMDESK_SERVER_DATABASE_URL")}
     environment.update(PYTHONUNBUFFERED="1", **env)
