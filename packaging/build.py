@@ -31,8 +31,13 @@ def version() -> str:
 
 def build_bundle(dist: Path, work: Path) -> Path:
     """Freeze with the spec; the bundle's folder."""
+    # PyInstaller keeps a cache of processed binaries in the user's folder, shared by every
+    # build and written without a lock: two builds at once (two checkouts, a test run beside
+    # a release build) left it half-written and every later build failed on it. Each build
+    # keeps its own beside its work folder.
+    env = dict(os.environ, PYINSTALLER_CONFIG_DIR=str(work / "pyinstaller-cache"))
     subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-                    "--distpath", str(dist), "--workpath", str(work), str(SPEC)], cwd=ROOT, check=True)
+                    "--distpath", str(dist), "--workpath", str(work), str(SPEC)], cwd=ROOT, check=True, env=env)
     return dist / "GeMDesk"
 
 
