@@ -21,7 +21,6 @@ import os
 import re
 import shutil
 import time
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
@@ -32,6 +31,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from app.models import Base, CachedCategory, CachedListing, CachedSeller, SyncState
 from app.models.cache import SELLER_CLASS_RANK_SQL
 from app.storage import CacheDamaged, make_folder, open_sqlite, writer
+from domain.names import name_key
 
 log = logging.getLogger(__name__)
 
@@ -122,11 +122,6 @@ SORTABLE = {
 }
 
 
-def district_key(district: str | None) -> str:
-    """A district name folded for comparison: "Janjgir-Champa" and "janjgir champa" are one."""
-    return "".join(ch for ch in (district or "").lower() if ch.isalnum() or unicodedata.category(ch).startswith("M"))
-
-
 def fts_query(user_text: str, category_ids: Sequence[int] = ()) -> str | None:
     """The user's words as a safe FTS5 query: every word must match, the last (from two
     letters) as a prefix (search as you type); with categories, the listing must also carry
@@ -169,7 +164,7 @@ class Cache:
         # A rebuildable cache: synchronous NORMAL is safe against a crashed or killed app (only
         # a power cut may lose the last pages, which the next sync fetches again by its cursor).
         return open_sqlite(self.path, synchronous="NORMAL", damaged=CacheDamaged, cache_size_kib=65536,
-                           functions={"gemdesk_district_key": district_key})
+                           functions={"gemdesk_name_key": name_key})
 
     def write_transaction(self) -> Connection:
         """A write transaction (BEGIN IMMEDIATE: the sync and the windows' stored reads both write)."""
@@ -299,20 +294,20 @@ class Cache:
         if self._other_spellings.issuperset(districts):
             return False
         for name in districts:
-            (self._home_spellings if district_key(name) == self._home else self._other_spellings).add(name)
+            (self._home_spellings if name_key(name) == self._home else self._other_spellings).add(name)
         return not self._home_spellings.isdisjoint(districts)
 
     def set_home_district(self, district: str | None) -> None:
         """The user's own district: "delivers to my district" is a flag on each listing,
         worked out as it is written, so the filter costs nothing at search time. A change
         (rare: the user's office moved) flags the listings again."""
-        home = district_key(district)
+        home = name_key(district)
         if home == self._home:
             return
         with self.write_transaction() as conn:
             self.set_state({"home_district": home}, conn)
             places = func.json_each(_L.c.delivery_districts).table_valued("value")
-            delivers = select(1).select_from(places).where(func.gemdesk_district_key(places.c.value) == home).exists()
+            delivers = select(1).select_from(places).where(func.gemdesk_name_key(places.c.value) == home).exists()
             conn.execute(_L.update().values(delivers_home=delivers if home else 0))
         self._home = home
         self._home_spellings, self._other_spellings = set(), set()
@@ -539,13 +534,13 @@ class Cache:
             query = query.where(_L.c.mii_class == filters.mii_class)
         if filters.mse_only:
             query = query.where(_L.c.seller_class.in_(MSE_CLASSES))
-        wanted = district_key(filters.district)
+        wanted = name_key(filters.district)
         if wanted and wanted == self._home:
             query = query.where(_L.c.delivers_home == 1)  # worked out when the row was written
         elif wanted:  # another district: read each listing's list (a scan, but rare)
             places = func.json_each(_L.c.delivery_districts).table_valued("value")
             query = query.where(
-                select(1).select_from(places).where(func.gemdesk_district_key(places.c.value) == wanted).exists())
+                select(1).select_from(places).where(func.gemdesk_name_key(places.c.value) == wanted).exists())
         column = SORTABLE.get(order, _L.c.rowid)
         if order != "feed" or match is None or descending:
             # The rowid breaks ties in the same direction, so an index on the column (which

@@ -69,6 +69,7 @@ from typing import Iterable, Mapping
 
 from domain.evaluation import band_limit_paise, in_band
 from domain.money import MAX_PAISE, percent_of, rupees_text
+from domain.names import name_key
 from domain.timefmt import as_utc, ist_text
 
 BASIS_POINTS = 10_000
@@ -382,7 +383,7 @@ class Qualified:
 
 
 def _oem(entrant: Entrant) -> str:
-    return entrant.oem.strip().casefold()
+    return name_key(entrant.oem)
 
 
 def _sellers(entrants: Iterable[Entrant]) -> str:

@@ -14,6 +14,7 @@ import os
 import shutil
 import socket
 import uuid
+import zlib
 from pathlib import Path
 
 import pytest
@@ -23,10 +24,14 @@ PG_ADMIN_URL = os.environ.get("GEMDESK_TEST_POSTGRES_URL", "postgresql://postgre
 # The suite runs in several pytest-xdist workers at once. A port the kernel hands out for
 # port 0 is free again once the probe closes, so two workers could start their servers on
 # the same one; instead each worker counts through a block of its own, below the kernel's
-# ephemeral range (32768 and up on Linux), so no outgoing connection takes one either.
+# ephemeral range (32768 and up on Linux), so no outgoing connection takes one either. The
+# blocks start where this run's id says, so two runs at once on one machine (two checkouts)
+# rarely meet; when they do, ServerProcess.start tells its own server from the other's.
 _PORT_BLOCK = 2500
 _worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
-_ports = itertools.count(12000 + _PORT_BLOCK * (_worker % 8))
+_run = zlib.crc32(os.environ.get("PYTEST_XDIST_TESTRUNUID", str(os.getpid())).encode())
+_first = 12000 + (_run + _PORT_BLOCK * _worker) % 20000
+_ports = itertools.chain(range(_first, 32000), range(12000, _first))
 
 
 def free_port() -> int:

@@ -16,7 +16,6 @@ estimated value on this computer, so the filters work offline and as the seller 
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
@@ -30,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from app import auctions
-from app.cache import district_key
 from app.procurement import BIDS
 from app.read_cache import Cached, unreachable
 from app.seller_catalogue import MyListing
@@ -46,6 +44,7 @@ from app.workspace import Workspace
 from domain.bid_fields import NEGOTIATION_ROUNDS
 from domain.listing import BUYER_VISIBLE
 from domain.money import MoneyError, paise_from_rupees
+from domain.names import name_key, same_value
 from domain.timefmt import ist_text, utc_now
 
 # The note over a list or details shown from the copy kept on this computer.
@@ -91,7 +90,7 @@ def consignee_districts(bids: list[dict[str, Any]]) -> list[str]:
             for consignee in item.get("consignees") or []:
                 name = (consignee.get("district") or "").strip()
                 if name:
-                    names.setdefault(district_key(name), name)
+                    names.setdefault(name_key(name), name)
     return sorted(names.values(), key=str.casefold)
 
 
@@ -99,13 +98,13 @@ def bids_matching(bids: list[dict[str, Any]], district: str | None, max_value_pa
     """The bids with a consignee in `district` and an estimated value up to `max_value_paise`
     (None: any). A district is matched as the cache matches it ("janjgir champa" is
     "Janjgir-Champa"); while it is typed, the start of a name matches."""
-    wanted = district_key(district)
-    exact = wanted in {district_key(name) for name in consignee_districts(bids)}
+    wanted = name_key(district)
+    exact = wanted in {name_key(name) for name in consignee_districts(bids)}
 
     def delivers_there(bid: dict[str, Any]) -> bool:
         for item in bid.get("items") or []:
             for consignee in item.get("consignees") or []:
-                key = district_key(consignee.get("district"))
+                key = name_key(consignee.get("district"))
                 if key == wanted or (not exact and key.startswith(wanted)):
                     return True
         return False
@@ -153,27 +152,12 @@ def status_text(status: str) -> str:
 DIFFERS_STYLE = "color:#a15c00; font-weight:bold"
 
 
-def spec_key(value: Any) -> str | float:
-    """A key parameter's value as compared: a number by its value (16 = 16.0), text without
-    case or extra spaces ("With  Locker" = "with locker")."""
-    text = " ".join(str(value if value is not None else "").split())
-    try:
-        number = float(text)
-    except ValueError:
-        return text.casefold()
-    return number if math.isfinite(number) else text.casefold()  # "nan" is a word here
-
-
-def differs(offered: Any, required: Any) -> bool:
-    return spec_key(offered) != spec_key(required)
-
-
 def closest_listing(listings: list[dict[str, Any]], required: dict[str, Any]) -> dict[str, Any] | None:
     """The listing whose key parameters differ from the required ones the least (the first
     such, by title), or None when there are none: the likeliest product to offer."""
     def differences(listing: dict[str, Any]) -> int:
         specs = listing.get("key_specs") or {}
-        return sum(1 for name, value in required.items() if differs(specs.get(name, value), value))
+        return sum(1 for name, value in required.items() if not same_value(specs.get(name, value), value))
     return min(listings, key=differences, default=None)
 
 
@@ -406,7 +390,7 @@ class OfferDialog(Retranslating, QDialog):
             for name, edit in inputs.offered.items():
                 text = edit.text().strip()
                 stated = stated and bool(text)
-                inputs.marks[name].setVisible(bool(text) and differs(text, inputs.item["key_specs"][name]))
+                inputs.marks[name].setVisible(bool(text) and not same_value(text, inputs.item["key_specs"][name]))
         problem = ""
         if not stated:
             problem = self.tr("State what you offer for every key parameter.")
@@ -884,7 +868,7 @@ class BidsPage(Retranslating, QWidget):
                 offered = stated.get(name)
                 line = filled(self.tr("%1: offered %2, required %3"), names.get(name, name),
                               offered if offered is not None else self.tr("(not stated)"), required)
-                if offered is None or differs(offered, required):
+                if offered is None or not same_value(offered, required):
                     line += " — " + self.tr("differs from the requirement")
                 lines.append("      " + line)
         return lines

@@ -48,6 +48,7 @@ from domain.evaluation import Decline, Nature, Offer as DomainOffer, evaluate
 from domain.listing import mii_class
 from domain.free_form import TEXT_MAP, check as free_form_problems
 from domain.money import MAX_PAISE, MoneyOutOfBounds, is_paise, line_total, rupees_text, sum_paise
+from domain.names import name_key
 from domain.timefmt import iso_utc, ist_text, parse_iso
 from server.db.models import (Auction, Bid, BidCategory, BidEvent, BuyerOrg, Category, Listing, MatchResponse, Negotiation,
                               Negotiation, Offer, PurchaseOrder, SellerFirm)
@@ -129,8 +130,8 @@ def list_bids(session: Session, caller: Caller, *, status: str | None = None, di
         query = query.where(Bid.estimated_value_paise <= max_value_paise)
     bids = list(session.scalars(query.limit(1000)))
     if district:
-        wanted = district.strip().casefold()
-        bids = [b for b in bids if any(c.get("district", "").casefold() == wanted
+        wanted = name_key(district)
+        bids = [b for b in bids if any(name_key(c.get("district")) == wanted
                                        for item in b.items for c in item.get("consignees", []))]
     return [bid_json(b, session) for b in bids]
 

@@ -28,6 +28,7 @@ from domain.listing import BUYER_VISIBLE
 from domain.bid_fields import INT32_MAX
 from domain.free_form import TEXT_MAP, check as free_form_problems
 from domain.money import MAX_PAISE, MoneyOutOfBounds, line_total, rupees_text
+from domain.names import name_key
 from server.db.models import Category, Listing, PurchaseOrder
 from server.db.trail import act_as
 from server.errors import ApiError, forbidden, validation_failed
@@ -43,8 +44,8 @@ MAX_QUANTITY = 10_000_000
 
 
 def _delivers(listing: Listing, district: str) -> bool:
-    wanted = " ".join(district.split()).casefold()
-    return any(" ".join(str(d).split()).casefold() == wanted for d in listing.delivery_districts or [])
+    wanted = name_key(district)
+    return any(name_key(d) == wanted for d in listing.delivery_districts or [])
 
 
 def _body(body: Any) -> dict[str, Any]:

@@ -89,18 +89,24 @@ class ServerProcess:
         return [sys.executable, "-m", "server", "--data-dir", str(self.data_dir), *args]
 
     def start(self) -> None:
-        log = open(self.data_dir / "server.log", "ab")
+        log_path = self.data_dir / "server.log"
+        logged_before = log_path.stat().st_size if log_path.exists() else 0
+        log = open(log_path, "ab")
         self.process = subprocess.Popen(self.command("serve", "--port", str(self.port)), stdout=log, stderr=log,
                                         env=subprocess_env(**self.env), cwd=ROOT)
         log.close()
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
-            assert self.process.poll() is None, (self.data_dir / "server.log").read_text()
-            try:
-                if requests.get(self.url + "/api/v1/health", timeout=1).ok:
-                    return
-            except requests.RequestException:
-                time.sleep(0.1)
+            assert self.process.poll() is None, log_path.read_text()
+            # An answer alone could come from another test run's server on this port (two runs
+            # at once on one machine): this one is up when its own log says it listens.
+            if b"GeM Desk server listening" in log_path.read_bytes()[logged_before:]:
+                try:
+                    if requests.get(self.url + "/api/v1/health", timeout=1).ok:
+                        return
+                except requests.RequestException:
+                    pass
+            time.sleep(0.1)
         raise AssertionError("the server did not start")
 
     def stop(self) -> None:

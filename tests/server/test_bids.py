@@ -466,3 +466,14 @@ def test_an_extension_moves_the_validity_and_an_open_negotiation_lapses_with_the
                    "the sellers are no longer bound by their offers")]
     audit = p.client.get("/api/v1/audit", params={"entity_type": "negotiation"}, headers=p.h("admin")).json()["events"]
     assert [e["action"] for e in audit] == ["negotiation.asked", "negotiation.lapsed"]
+
+
+def test_a_sellers_district_filter_matches_a_district_however_it_is_written(p):
+    items = p.body()["items"]
+    items[0]["consignees"] = [{"district": "Janjgir-Champa", "quantity": 20, "delivery_days": 30}]
+    bid = p.published(items=items)
+    assert p.market.create("seller-b").status_code == 201  # a laptop listing: the bid is for seller-b
+    for written in ("Janjgir-Champa", "janjgir champa", "JANJGIR  CHAMPA"):
+        found = p.client.get("/api/v1/bids", params={"district": written}, headers=p.h("seller-b")).json()["bids"]
+        assert [b["id"] for b in found] == [bid["id"]], written  # the desktop's filter matched all three; the server only the first
+    assert p.client.get("/api/v1/bids", params={"district": "Raipur"}, headers=p.h("seller-b")).json()["bids"] == []

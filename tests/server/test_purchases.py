@@ -183,3 +183,10 @@ def test_bad_lines_are_named(shop, change, field):
     change(body, ids)
     response = shop.client.put(f"/api/v1/purchases/{uuid.uuid4()}", json=body, headers=shop.headers("buyer"))
     assert field in _error(response, 422, "validation_failed")["fields"]
+
+
+def test_a_delivery_district_matches_however_it_is_written(shop):
+    chair_id = chair(shop, delivery_districts=["Janjgir-Champa"])
+    order = buy(shop, chair_id, district="janjgir champa")  # as the desktop's district filter matched it
+    assert order.status_code == 201, order.text
+    assert "this listing does not deliver to Raipur" in _error(buy(shop, chair_id), 422, "validation_failed")["fields"]["consignee_district"]
