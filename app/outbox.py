@@ -64,6 +64,17 @@ def editable(listing: Mapping[str, Any]) -> dict[str, Any]:
     return {name: listing[name] for name in EDITABLE_FIELDS if name in listing}
 
 
+def clashing_fields(mine: Mapping[str, Any], base: Mapping[str, Any] | None,
+                    theirs: Mapping[str, Any]) -> list[str]:
+    """The three-way merge of a queued edit with the server's newer copy: the fields both
+    sides changed, differently, for the seller to choose. A field the base does not hold (a
+    create has no base at all) may have been changed by either side, so it counts as both:
+    the seller is asked rather than either value silently winning. The push and the
+    conflict window both decide by this (they disagreed on exactly that field)."""
+    return [name for name, value in mine.items()
+            if theirs.get(name) != value and (base is None or name not in base or theirs.get(name) != base[name])]
+
+
 def json_or_none(text_: str | None) -> Any:
     return json.loads(text_) if text_ else None
 

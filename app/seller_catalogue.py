@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from app.cache import Cache
-from app.outbox import Op, Outbox, editable
+from app.outbox import Op, Outbox, clashing_fields, editable
 from domain.listing import EDITABLE_FIELDS, KeyParam, mii_class, validate_listing
 
 
@@ -144,9 +144,8 @@ def retire_listing(cache: Cache, outbox: Outbox, listing_id: str) -> None:
 def conflict_fields(op: Op) -> list[tuple[str, Any, Any]]:
     """(field, mine, the server's) for each field both sides changed, differently: the
     choices the seller must make. (A create has no common base: every difference counts.)"""
-    theirs, base = op.theirs or {}, op.base
-    return [(name, value, theirs.get(name)) for name, value in op.fields.items()
-            if theirs.get(name) != value and (base is None or theirs.get(name) != base.get(name))]
+    theirs = op.theirs or {}
+    return [(name, op.fields[name], theirs.get(name)) for name in clashing_fields(op.fields, op.base, theirs)]
 
 
 def uncontested_fields(op: Op) -> set[str]:

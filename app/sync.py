@@ -32,7 +32,7 @@ from typing import Any, Callable
 
 from app.api import ApiClient, ApiError, Offline, SessionExpired
 from app.cache import Cache
-from app.outbox import Op, Outbox, editable
+from app.outbox import Op, Outbox, clashing_fields, editable
 from app.outbox_recovery import RecoveryReport
 from app.procurement import Procurement
 from app.storage import CacheDamaged, OutboxDamaged
@@ -239,11 +239,9 @@ class SyncEngine:
             else:
                 self.outbox.rebase(op, {}, current)  # retiring does not depend on the fields
             return
-        base = op.base or {}
         theirs = editable(current)
         still_mine = {name: value for name, value in op.fields.items() if theirs.get(name) != value}
-        clashes = [name for name in still_mine if name in base and theirs.get(name) != base.get(name)]
-        if op.kind == "create" or clashes:
+        if op.kind == "create" or clashing_fields(still_mine, op.base, theirs):
             self.outbox.mark_conflict(op, current)
             return
         result.merged += 1

@@ -3,7 +3,10 @@ an edit shows at once, marked pending, and becomes synced, refused or a conflict
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from sqlalchemy import text
 
 from app.config import ClientSettings, ConnectionSettings
 from app.credentials import SecretStore
@@ -204,3 +207,25 @@ def test_a_conflict_lists_both_values_and_the_sellers_choice_reaches_the_server(
     a.sync()
     assert shown(a, price_listing.id).fields["price_paise"] == price - 200
     assert a.cache.versions() == b.cache.versions() == server.versions_seen_by("demo-seller")
+
+
+def test_a_field_the_edit_has_no_base_for_is_asked_about_not_overwritten(desk, server):
+    """An edit queued without the field's base value (an older version's queue, or a listing
+    the cache never held) cannot tell who changed that field: the push and the conflict
+    window both ask the seller (the push used to send it over the other desk's change)."""
+    a, b = desk("desk-a"), desk("desk-b")
+    [listing] = published(a)
+    price = listing.fields["price_paise"]
+    save_listing(a.cache, a.outbox, {**listing.fields, "price_paise": price - 100}, listing_id=listing.id)
+    [seq] = [op.seq for op in a.outbox.ops()]
+    with a.outbox.engine.begin() as conn:  # the queue row as an older version wrote it: no base for the price
+        base = json.loads(conn.execute(text("SELECT base FROM ops WHERE seq = :s"), {"s": seq}).scalar_one())
+        del base["price_paise"]
+        conn.execute(text("UPDATE ops SET base = :b WHERE seq = :s"), {"b": json.dumps(base), "s": seq})
+    save_listing(b.cache, b.outbox, {**listing.fields, "price_paise": price - 200}, listing_id=listing.id)
+    assert b.sync().pushed == 1
+
+    assert a.sync().conflicts == 1
+    assert server.listing(listing.id)["price_paise"] == price - 200  # the other desk's price stands
+    conflict = a.outbox.get(shown(a, listing.id).conflict_seq)
+    assert conflict_fields(conflict) == [("price_paise", price - 100, price - 200)]
