@@ -672,6 +672,8 @@ class BulkFill:
             else:
                 log.info("an unfinished bulk fill of the cache goes on")
             self.upto = self._upto(conn)
+            # listings that can be searched already (in the FTS index), for progress reports
+            self.searchable = conn.scalar(select(func.count()).select_from(_L).where(_L.c.rowid <= self.upto))
 
     def add_listings(self, items: Sequence[Mapping[str, Any]], sellers: Sequence[Mapping[str, Any]] = (),
                      state: Mapping[str, str] | None = None) -> PageResult:
@@ -729,6 +731,10 @@ class BulkFill:
         if self.fts_chunk is not None and top - self.upto >= self.fts_chunk:
             self.upto = self.cache._fts_catch_up(conn, self.upto)
             self.cache.set_state({_FTS_UPTO: str(self.upto)}, conn)
+            # once a chunk, not once a page: a count over a million rows takes tens of ms
+            self.searchable = conn.scalar(select(func.count()).select_from(_L).where(_L.c.rowid <= self.upto))
+        elif self.upto == 0:
+            self.searchable = 0
 
     def finish(self) -> None:
         started = time.perf_counter()

@@ -259,3 +259,22 @@ def test_a_first_sync_cancelled_halfway_goes_on_next_time(device, server):
     assert result.verified and buyer.cache.complete() and result.upserts == result.cache_count - kept
     assert buyer.cache.versions() == server.versions_seen_by("demo-buyer")
     fts_sound(buyer.cache)
+
+
+def test_pages_download_ahead_and_progress_tells_bytes_rate_and_searchable(device):
+    buyer = device("demo-buyer")
+    reports = []
+    from app.sync import SyncEngine
+
+    result = SyncEngine(buyer.session.api, buyer.cache, buyer.outbox, page_size=40, fts_chunk=100,
+                        on_progress=reports.append).run(buyer.username)
+    pulls = [r for r in reports if r.phase == "pull"]
+    assert result.verified and len(pulls) > 5
+    assert {r.source for r in pulls} == {"feed"}
+    assert all(r.bytes_received > 0 for r in pulls)
+    assert [r.bytes_received for r in pulls] == sorted(r.bytes_received for r in pulls)
+    assert pulls[-1].bytes_received <= buyer.session.api.bytes_received
+    assert any(r.rate for r in pulls) and pulls[-1].seconds_left is not None and pulls[-1].seconds_left < 1
+    assert pulls[-1].total == result.server_count
+    searchable = [r.searchable for r in pulls]
+    assert searchable[0] == 0 and searchable == sorted(searchable) and 0 < searchable[-1] <= result.cache_count
