@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import sqlite3
 import tempfile
@@ -64,6 +65,7 @@ def bulk_limit(synced_cache: Path) -> tuple[int, dict[str, float]]:
         target.execute("PRAGMA synchronous=NORMAL")
         target.execute("PRAGMA cache_size=-65536")  # as the cache opens itself
         phases = {}
+        cpu = time.process_time()
         started = time.perf_counter()
         target.execute("BEGIN")
         target.executemany(f"INSERT INTO listings ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})", rows)
@@ -82,6 +84,7 @@ def bulk_limit(synced_cache: Path) -> tuple[int, dict[str, float]]:
         target.execute("INSERT INTO listings_fts(listings_fts) VALUES ('rebuild')")
         target.execute("COMMIT")
         phases["FTS rebuild"] = time.perf_counter() - started
+        phases["cpu"] = time.process_time() - cpu
         target.close()
     finally:
         shutil.rmtree(folder)
@@ -117,23 +120,26 @@ class StorageClock:
 
         self.pages = 0.0
         self.finish = 0.0
+        self.cpu = 0.0  # CPU time of the writing thread in the same calls (the machine is shared)
         self._originals = (BulkFill.add_listings, BulkFill.finish)
         add, finish = self._originals
         clock = self
 
         def timed_add(fill, *args, **kwargs):
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.thread_time()
             try:
                 return add(fill, *args, **kwargs)
             finally:
                 clock.pages += time.perf_counter() - started
+                clock.cpu += time.thread_time() - cpu
 
         def timed_finish(fill):
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.thread_time()
             try:
                 return finish(fill)
             finally:
                 clock.finish += time.perf_counter() - started
+                clock.cpu += time.thread_time() - cpu
 
         BulkFill.add_listings, BulkFill.finish = timed_add, timed_finish
 
@@ -159,19 +165,25 @@ def main() -> None:
     shutil.rmtree(cache_dir, ignore_errors=True)
     print(f"load average before: {load_average()}")
     clock = StorageClock()
+    client_cpu = time.process_time()
+    server_cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
     with running_server(server_dir) as url:
         engine, close = sync_engine(url, cache_dir, page_size=args.page_size)
         started = time.perf_counter()
         result = engine.run("demo-buyer")
         seconds = time.perf_counter() - started
         wire = engine.api.bytes_received
+        client_cpu = time.process_time() - client_cpu
         close()
     clock.close()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the server process, ended and waited for
+    server_cpu = after.ru_utime + after.ru_stime - server_cpu.ru_utime - server_cpu.ru_stime
     print(f"load average after the sync: {load_average()}")
     assert result.verified, result
     rows = result.cache_count
     storage = clock.pages + clock.finish
     limit_rows, phases = bulk_limit(cache_dir / "cache.sqlite")
+    limit_cpu = phases.pop("cpu")
     limit = sum(phases.values())
     print(f"\nInitial sync of a {args.listings:,}-product marketplace as demo-buyer (page size {args.page_size}):")
     print(f"  sync (server + HTTP + cache):  {rows:,} listings in {seconds:.1f} s = {rows / seconds:,.0f} listings/s"
@@ -182,6 +194,9 @@ def main() -> None:
           f"({', '.join(f'{name} {value:.1f} s' for name, value in phases.items())})")
     share = (rows / storage) / (limit_rows / limit)
     print(f"  storage rate / limit rate:     {share:.0%} (target at least 70%: {'met' if share >= 0.7 else 'NOT met'})")
+    print(f"  CPU time (the machine is shared, so wall time is not all ours): sync client {client_cpu:.1f} s, "
+          f"server {server_cpu:.1f} s; storage phase {clock.cpu:.1f} s CPU against the limit's {limit_cpu:.1f} s CPU "
+          f"= {limit_cpu / clock.cpu:.0%} of the limit's rate by CPU")
     if args.listings >= 1_000_000:
         print(f"  1M first sync target 90 s:     {'met' if seconds <= 90 else 'NOT met'} ({seconds:.0f} s; 535 s before the bulk fill)")
     if args.trigger_baseline:
