@@ -26,12 +26,13 @@ from __future__ import annotations
 
 import logging
 import threading
-from concurrent.futures import ThreadPoolExecutor
+import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from app.api import ApiClient, ApiError, Offline, SessionExpired
-from app.cache import Cache
+from app.cache import BulkFill, Cache
+from app.feed_reader import FeedReader
 from app.outbox import Op, Outbox, clashing_fields, editable
 from app.outbox_recovery import RecoveryReport
 from app.procurement import Procurement
@@ -41,11 +42,20 @@ from domain.timefmt import iso_utc, utc_now
 log = logging.getLogger(__name__)
 
 DEFAULT_PAGE_SIZE = 1000
+# A first fill puts the rows that arrived into the FTS index every this many rows, so the
+# catalogue can be searched while it fills (None: one FTS build at the end).
+FTS_CHUNK = 50_000
+# Pages downloaded ahead of the one being written (each a few MB as Python objects).
+READ_AHEAD = 2
 MAX_REBASES = 3
 
 
 class Cancelled(Exception):
     """The sync was asked to stop; everything done so far is kept."""
+
+
+class _Resync(Exception):
+    """The server asks an incremental pull to start again from the feed's start (410)."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +64,50 @@ class Progress:
     done: int
     total: int | None
     message: str
+    # While the catalogue downloads: where from, bytes as they crossed the wire (compressed),
+    # bytes per second and seconds left (None while not yet known), and how many listings can
+    # already be searched.
+    source: str | None = None  # "snapshot" | "feed"
+    bytes_received: int | None = None
+    bytes_total: int | None = None
+    rate: float | None = None
+    seconds_left: float | None = None
+    searchable: int | None = None
+
+
+@dataclass(frozen=True)
+class Reading:
+    bytes: int
+    bytes_total: int | None
+    rate: float | None
+    seconds_left: float | None
+
+
+class Meter:
+    """Rate and time left of a download: bytes per second over the last WINDOW seconds (the
+    link's rate changes; a whole-run average lags a dropped link for minutes), the time left
+    from the share of the work done (items, or bytes when the total is known in bytes)."""
+
+    WINDOW = 10.0
+
+    def __init__(self, wire_bytes: Callable[[], int], clock: Callable[[], float] = time.monotonic) -> None:
+        self._wire, self._clock = wire_bytes, clock
+        self._start_bytes = wire_bytes()
+        self._samples: list[tuple[float, int]] = [(clock(), 0)]
+
+    def sample(self, done: int, total: int | None, bytes_total: int | None = None) -> Reading:
+        now, got = self._clock(), self._wire() - self._start_bytes
+        self._samples.append((now, got))
+        while len(self._samples) > 2 and now - self._samples[1][0] > self.WINDOW:
+            self._samples.pop(0)
+        (then, before) = self._samples[0]
+        rate = (got - before) / (now - then) if now - then > 0.2 else None
+        if bytes_total is None and total and done:
+            bytes_total = int(got * total / done)  # the feed: bytes so far scaled by listings so far
+        left = None
+        if rate and bytes_total is not None:
+            left = max(0.0, (bytes_total - got) / rate)
+        return Reading(got, bytes_total, rate, left)
 
 
 @dataclass
@@ -89,6 +143,7 @@ class SyncEngine:
         page_size: int = DEFAULT_PAGE_SIZE,
         on_progress: Callable[[Progress], None] | None = None,
         cancel: threading.Event | None = None,
+        fts_chunk: int | None = FTS_CHUNK,
     ) -> None:
         self.api = api
         self.cache = cache
@@ -96,6 +151,7 @@ class SyncEngine:
         self.page_size = page_size
         self.on_progress = on_progress or (lambda progress: None)
         self.cancel = cancel or threading.Event()
+        self.fts_chunk = fts_chunk
 
     def _check_cancel(self) -> None:
         if self.cancel.is_set():
@@ -253,39 +309,64 @@ class SyncEngine:
     # -- pull -------------------------------------------------------------------------------
 
     def pull(self, result: SyncResult) -> None:
-        """Page through the feed. The next page is fetched while this one is written, so the
-        server's work and the cache's overlap (the next cursor is known before the write)."""
+        """Page through the feed. An empty cache (a first sync, or after a resync) and an
+        unfinished fill are filled in bulk (app/cache.py BulkFill); a filled one takes each
+        page row by row through its indexes."""
+        if self.cache.filling() or self.cache.is_empty():
+            self._bulk_pull(result)
+            return
+        try:
+            self._pull_pages(result, self.cache.apply_page, bulk=False)
+        except _Resync:
+            self.cache.reset_listings()
+            result.resynced = True
+            self._bulk_pull(result)
+
+    def _bulk_pull(self, result: SyncResult) -> None:
+        with self.cache.bulk_fill(fts_chunk=self.fts_chunk) as fill:
+            self._pull_pages(result, fill.add_listings, bulk=True, fill=fill)
+
+    def _pull_pages(self, result: SyncResult, apply: Callable[..., Any], bulk: bool, fill: BulkFill | None = None) -> None:
+        """The feed's pages from the cache's cursor, each applied with the cursor after it.
+        The next pages download while this one is written (app/feed_reader.py), so the
+        server's work, the network and the cache's overlap."""
         cursor = self.cache.state("cursor")
         total = self.api.count()["listings"] if cursor is None else None
         received = 0
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="feed") as fetcher:
-            upcoming = fetcher.submit(self.api.changes, cursor, self.page_size)
-            while True:
-                self._check_cancel()
+        meter = Meter(lambda: self.api.bytes_received)
+        while True:
+            with FeedReader(lambda at: self.api.changes(at, self.page_size), cursor, depth=READ_AHEAD,
+                            cancel=self.cancel, cancelled=Cancelled) as reader:
                 try:
-                    page = upcoming.result()
+                    while True:
+                        page = reader.next_page()
+                        cursor = page["next_cursor"]
+                        applied = apply(page["changes"], page["sellers"], {"cursor": cursor})
+                        result.upserts += applied.upserts
+                        result.deletes += applied.deletes
+                        received += len(page["changes"])
+                        self._report_pull(meter, received, total, fill)
+                        if not page["has_more"]:
+                            return
                 except ApiError as error:
                     # 410: older than the tombstone horizon. 400 on a cursor: one this server
                     # did not make (a damaged sync state, or a server set up again).
                     if not (error.status == 410 or (error.status == 400 and cursor is not None)):
                         raise
                     log.info("the server asks for a full resync: %s", error.message)
-                    self.cache.reset_listings()
-                    result.resynced = True
-                    cursor, received = None, 0
-                    total = self.api.count()["listings"]
-                    upcoming = fetcher.submit(self.api.changes, cursor, self.page_size)
-                    continue
-                cursor = page["next_cursor"]
-                if page["has_more"]:
-                    upcoming = fetcher.submit(self.api.changes, cursor, self.page_size)
-                applied = self.cache.apply_page(page["changes"], page["sellers"], {"cursor": cursor})
-                result.upserts += applied.upserts
-                result.deletes += applied.deletes
-                received += len(page["changes"])
-                self._report("pull", received, total, f"Received {received:,} changes")
-                if not page["has_more"]:
-                    return
+                    if not bulk:
+                        raise _Resync() from error
+            self.cache.reset_listings()  # inside a fill: start it again from the feed's start
+            result.resynced = True
+            cursor, received = None, 0
+            total = self.api.count()["listings"]
+
+    def _report_pull(self, meter: Meter, received: int, total: int | None, fill: BulkFill | None) -> None:
+        seen = meter.sample(received, total)
+        words = f"Received {received:,} changes" + (f" of {total:,}" if total else "")
+        self.on_progress(Progress("pull", received, total, words, source="feed", bytes_received=seen.bytes,
+                                  bytes_total=seen.bytes_total, rate=seen.rate, seconds_left=seen.seconds_left,
+                                  searchable=fill.searchable if fill is not None else None))
 
     # -- check ------------------------------------------------------------------------------
 
