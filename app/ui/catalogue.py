@@ -8,7 +8,7 @@ small and read from the cache when the categories change.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
@@ -62,6 +62,9 @@ class CategoryTreeModel(QStandardItemModel):
 
 
 class CatalogueBrowser(Retranslating, QWidget):
+    # The listing the user has chosen among those shown, or None: what Buy and Add to cart act on.
+    selection_moved = Signal(object)
+
     def __init__(self, cache: Cache, user: dict | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.cache = cache
@@ -172,9 +175,14 @@ class CatalogueBrowser(Retranslating, QWidget):
         self.model.counted.connect(self._show_count)
         self.model.failed.connect(lambda: self.count_label.setText(self.tr("The search failed; see the log.")))
         self.model.modelReset.connect(self._keep_selection)
+        self.model.rowsInserted.connect(self._selection_streamed_in)
+        self.model.counted.connect(self._forget_pending_selection)
         self.search_box.returnPressed.connect(self._focus_results)
         self._selected_id: str | None = None
         self._selected_rowid: int | None = None
+        # The listing that was selected before a new search whose first rows did not hold it:
+        # selected again if it streams in before the search ends, forgotten when it ends.
+        self._pending_rowid: int | None = None
         self._scroll: int | None = None
         self.reload_categories()
         self.update_request()
@@ -287,29 +295,55 @@ class CatalogueBrowser(Retranslating, QWidget):
         else:
             self.count_label.setText(self.tr("%Ln listing(s)", "", count))
 
-    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        indexes = selected.indexes()
-        if not indexes:
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self._choose(None, None)
             return
-        listing_id = self.model.listing_id(indexes[0].row())
-        self._selected_id, self._selected_rowid = listing_id, self.model.rowid_at(indexes[0].row())
+        row = rows[0].row()
+        self._choose(self.model.listing_id(row), self.model.rowid_at(row))
+
+    def _choose(self, listing_id: str | None, rowid: int | None) -> None:
+        self._selected_id, self._selected_rowid = listing_id, rowid
         self.detail.show_listing(listing_id)
+        self.selection_moved.emit(listing_id)
 
     @property
     def selected_listing_id(self) -> str | None:
+        """The selected listing, always one of the rows shown (None when none is)."""
         return self._selected_id
 
     def _keep_selection(self) -> None:
-        """After a reset, keep the scroll place of a refresh and the selected listing."""
+        """After a reset, keep the scroll place of a refresh and the selected listing if it is
+        still shown; a listing the new rows do not show is no longer selected (nor detailed),
+        so no action can reach a listing the user no longer sees."""
         if self._scroll is not None:
             self.table.verticalScrollBar().setValue(self._scroll)
             self._scroll = None
-        if self._selected_rowid is not None:
-            row = self.model.row_of(self._selected_rowid)
-            if row is not None:
-                self.table.selectRow(row)
-                return
-        self.detail.show_listing(self._selected_id if self.cache.listing(self._selected_id or "") else None)
+        wanted = self._selected_rowid if self._selected_rowid is not None else self._pending_rowid
+        if wanted is None:
+            return
+        row = self.model.row_of(wanted)
+        if row is not None:
+            self._pending_rowid = None
+            self.table.selectRow(row)
+            return
+        self._pending_rowid = None if self.model.is_finished() else wanted
+        self.table.clearSelection()
+        self._choose(None, None)
+
+    def _selection_streamed_in(self, _parent, first: int, last: int) -> None:
+        """A sort or a search streaming in: select again the listing that was selected before."""
+        if self._pending_rowid is None:
+            return
+        row = self.model.row_of(self._pending_rowid)
+        if row is not None and first <= row <= last:
+            self._pending_rowid = None
+            self.table.selectRow(row)
+
+    def _forget_pending_selection(self, _count: int, finished: bool) -> None:
+        if finished:
+            self._pending_rowid = None
 
     def _focus_results(self) -> None:
         self.table.setFocus()

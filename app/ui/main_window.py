@@ -121,6 +121,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.cart_action.triggered.connect(self.open_cart)
         for action in (self.add_to_cart_action, self.cart_action):
             action.setVisible(self.user.get("role") == "buyer")
+        # Buy and Add to cart act on the listing selected among those shown, and only then.
+        self.catalogue.selection_moved.connect(self._listing_chosen)
+        self._listing_chosen(self.catalogue.selected_listing_id)
         self.logs_action = QAction("", self, objectName="logsAction")
         self.logs_action.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir()))))
         self.diagnostics_action = QAction("", self, objectName="copyDiagnosticsAction")
@@ -213,6 +216,10 @@ class MainWindow(Retranslating, QMainWindow):
         if self.my_catalogue is not None:
             self.my_catalogue.reload()
         self._local_change()
+
+    def _listing_chosen(self, listing_id: str | None) -> None:
+        for action in (self.buy_action, self.add_to_cart_action):
+            action.setEnabled(listing_id is not None)
 
     def buy_selected(self) -> None:
         """A direct or L1 purchase of the listing selected in the catalogue."""
