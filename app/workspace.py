@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -25,7 +26,7 @@ from app.credentials import SecretStore
 from app.outbox import Outbox
 from app.procurement import Procurement
 from app.read_cache import BIDS_KEY, ORDERS_KEY, ReadCache
-from app.storage import CacheDamaged
+from app.storage import CacheDamaged, StorageProblem
 from app.sync import DEFAULT_PAGE_SIZE, Progress, SyncEngine, SyncResult
 
 log = logging.getLogger(__name__)
@@ -146,6 +147,23 @@ class Workspace:
         with self._lock:
             self.settings = settings
             settings.save(self.folder, self.policy)
+
+    def window_layout(self, username: str) -> dict[str, Any] | None:
+        """How `username` left the main window (app/window_layout.py), if they have."""
+        found = self.settings.windows.get(username)
+        return found if isinstance(found, dict) else None
+
+    def remember_window_layout(self, username: str, layout: dict[str, Any]) -> None:
+        """Keep how `username` left the main window, for their next start on this computer.
+        A folder that cannot take it costs only the layout: logged, not raised."""
+        with self._lock:
+            if self.settings.windows.get(username) == layout:
+                return
+            self.settings = replace(self.settings, windows={**self.settings.windows, username: layout})
+            try:
+                self.settings.save(self.folder, self.policy)
+            except StorageProblem as problem:
+                log.warning("the window's layout was not saved: %s", problem)
 
     def api(self) -> ApiClient:
         """The signed-in session's API client (for reads made on a worker thread)."""

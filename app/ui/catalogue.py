@@ -27,6 +27,7 @@ from app.ui.widgets import Retranslating, problem_label
 
 CATEGORY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_HEIGHT_EXTRA = 10  # pixels above the font's height in a table row
+COLUMN_WIDTHS = {1: 125, 2: 115, 3: 120, 4: 90}  # brand, price, seller class, stock (the product stretches)
 
 
 class CategoryTreeModel(QStandardItemModel):
@@ -105,7 +106,7 @@ class CatalogueBrowser(Retranslating, QWidget):
         rows.hide()
         columns = self.table.horizontalHeader()
         columns.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 130), (2, 130), (3, 130), (4, 90)):
+        for column, width in COLUMN_WIDTHS.items():
             columns.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             columns.resizeSection(column, width)
         self.detail = ListingDetail(cache, self)
@@ -151,6 +152,8 @@ class CatalogueBrowser(Retranslating, QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setSizes([230, 640, 330])
+        self._sized = False  # the panes are sized to the window once, when first shown
+        self.columns_restored = False  # the user's own column widths came back (app/ui/main_window.py)
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
@@ -186,6 +189,28 @@ class CatalogueBrowser(Retranslating, QWidget):
         self._scroll: int | None = None
         self.reload_categories()
         self.update_request()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            self.size_panes()
+
+    def size_panes(self) -> None:
+        """The categories and the details take at most a fifth and a quarter of the width, so
+        that on a small screen (1366x768 at 125%) the table keeps room for the product's name."""
+        total = max(self.splitter.width(), 1)
+        left, detail = min(230, total // 5), min(330, total // 4)
+        self.splitter.setSizes([left, total - left - detail, detail])
+        if self.columns_restored:
+            return
+        # The other columns give way too, so that the product's name keeps 40% of the table.
+        columns = self.table.horizontalHeader()
+        others = {column: COLUMN_WIDTHS[column] for column in COLUMN_WIDTHS}
+        room = self.splitter.sizes()[1] * 0.6
+        factor = min(1.0, room / sum(others.values()))
+        for column, width in others.items():
+            columns.resizeSection(column, int(width * factor))
 
     # -- language ---------------------------------------------------------------------------
 

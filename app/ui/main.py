@@ -137,6 +137,7 @@ class GemDesk(QObject):
         self.window.sign_out_requested.connect(self.sign_out)
         self.window.sign_in_requested.connect(lambda: self.ask_sign_in(again=True))
         self.window.installEventFilter(self)
+        self.window.restore_layout(self.workspace.window_layout(self.window.user.get("username", "")))
         self.window.show()
         log.info("main window open")  # packaging/measure.py times the start-up by this line
         report = self.workspace.outbox.recovery()
@@ -146,8 +147,13 @@ class GemDesk(QObject):
             freeze_startup_objects()
             self._frozen = True
 
+    def _remember_layout(self) -> None:
+        if self.window is not None and self.window.user.get("username"):
+            self.workspace.remember_window_layout(self.window.user["username"], self.window.current_layout())
+
     def _retire_window(self) -> None:
         if self.window is not None:
+            self._remember_layout()
             retire(self.window)
             self.window = None
 
@@ -176,6 +182,7 @@ class GemDesk(QObject):
 
     def eventFilter(self, watched: QObject, event) -> bool:
         if watched is self.window and event.type() == event.Type.Close:
+            self._remember_layout()
             self.controller.close()
         return False
 

@@ -7,11 +7,14 @@ are as of the last sync, and changes are kept and sent later.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QTabWidget, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, QRect, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout, QHeaderView, QLabel, QMainWindow, QPushButton, QTableView, QTabWidget, QToolBar, QTreeView,
+    QVBoxLayout, QWidget,
+)
 
-from app import auctions
+from app import auctions, window_layout
 from app.config import log_dir
 from app.ui import operations
 from app.ui.about_dialog import AboutDialog, copy_diagnostics
@@ -157,10 +160,63 @@ class MainWindow(Retranslating, QMainWindow):
         controller.finished.connect(self._synced)
         controller.started.connect(self._sync_started)
         controller.failed.connect(self._sync_failed)
-        self.resize(1280, 780)
+        self.resize(1280, 780)  # until restore_layout fits it to the screen and the user's last layout
+        self._columns: dict[str, list[int]] = {}  # widths restored once the window is shown
         self.retranslate()
         if self.user.get("role") == "buyer":
             self._refresh_cart_count()
+
+    # -- size, place and columns, per user ------------------------------------------------------------------
+
+    def restore_layout(self, layout: dict | None, available: QRect | None = None) -> None:
+        """Open where the user left the window, brought onto the screen they have now; the
+        first time, as large as the screen allows up to a comfortable size. `available`: the
+        screen area to fit (default: the screen the saved place is on, else the primary)."""
+        saved = window_layout.read_geometry(layout)
+        if available is None:
+            screen = QGuiApplication.screenAt(QPoint(*window_layout.centre(saved))) if saved else None
+            screen = screen or QGuiApplication.primaryScreen()
+            available = screen.availableGeometry()
+        area = (available.x(), available.y(), available.width(), available.height())
+        x, y, width, height = window_layout.clamp(saved, area) if saved else window_layout.default_geometry(area)
+        self.setGeometry(x, y, width, height)
+        self._columns = window_layout.read_columns(layout)
+        if self.isVisible():  # else when shown, after the panes have taken their first sizes
+            self.layout().activate()
+            self.catalogue.size_panes()
+            self._restore_columns()
+        if (layout or {}).get("maximized") is True:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)  # the pages' own first sizing has happened (children first)
+        self._restore_columns()
+
+    def _restore_columns(self) -> None:
+        columns, self._columns = self._columns, {}
+        for name, header in self._headers().items():
+            widths = columns.get(name)
+            if widths and len(widths) == header.count():
+                for column, size in enumerate(widths):
+                    if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Interactive:
+                        header.resizeSection(column, size)
+                if header is self.catalogue.table.horizontalHeader():
+                    self.catalogue.columns_restored = True
+
+    def current_layout(self) -> dict:
+        """The window's size and place (as it is when not maximized) and its tables' column widths."""
+        normal = self.normalGeometry() if self.isMaximized() else self.geometry()
+        columns = {name: [header.sectionSize(column) for column in range(header.count())]
+                   for name, header in self._headers().items()}
+        return window_layout.make_layout((normal.x(), normal.y(), normal.width(), normal.height()),
+                                         self.isMaximized(), columns)
+
+    def _headers(self) -> dict[str, QHeaderView]:
+        """The column headers of the window's named tables, by table name."""
+        found = {view.objectName(): view.horizontalHeader() for view in self.findChildren(QTableView) if view.objectName()}
+        found.update({view.objectName(): view.header() for view in self.findChildren(QTreeView)
+                      if view.objectName() and not view.isHeaderHidden()})
+        return found
 
     # -- reacting -----------------------------------------------------------------------------------------
 
