@@ -112,8 +112,14 @@ class Workspace:
         owner = owner_of(server_url, username)
         # The outbox knows whose changes it holds (an outbox from before it kept an owner: the cache does).
         previous = self.outbox.owner() or self.cache.state("owner")
-        if previous not in (None, owner) and (self.outbox.ops() or self.procurement.requests()):
-            raise UnsyncedWorkOfAnother(previous.split("@", 1)[0])
+        carried = previous not in (None, owner) and bool(self.outbox.ops() or self.procurement.requests())
+        if carried:
+            who, _, where = previous.partition("@")
+            if who != username:
+                raise UnsyncedWorkOfAnother(who, where)
+            # The same user at a new address (IT moved the server; the demo on another port):
+            # their unsent work is theirs and goes with them, to be sent to the new address.
+            log.info("%s's unsent changes move from %s to %s", username, where, server_url)
         settings = self.settings.with_server(server_url, username)
         session = sign_in(settings.connection, username, lambda: password, self.secrets, remember)
         if not remember:
@@ -147,6 +153,11 @@ class Workspace:
         with self._lock:
             self.settings = settings
             settings.save(self.folder, self.policy)
+
+    def unsent(self) -> int:
+        """How many of the user's changes and requests have not reached the marketplace yet."""
+        counts = self.outbox.counts()
+        return sum(counts.values()) + len(self.procurement.requests(("pending", "sent")))
 
     def window_layout(self, username: str) -> dict[str, Any] | None:
         """How `username` left the main window (app/window_layout.py), if they have."""

@@ -136,7 +136,7 @@ class GemDesk(QObject):
         self.window.settings_requested.connect(self.open_settings)
         self.window.sign_out_requested.connect(self.sign_out)
         self.window.sign_in_requested.connect(lambda: self.ask_sign_in(again=True))
-        self.window.installEventFilter(self)
+        self.window.closing.connect(self._window_closing)
         self.window.restore_layout(self.workspace.window_layout(self.window.user.get("username", "")))
         self.window.show()
         log.info("main window open")  # packaging/measure.py times the start-up by this line
@@ -180,11 +180,10 @@ class GemDesk(QObject):
 
     # -- end --------------------------------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event) -> bool:
-        if watched is self.window and event.type() == event.Type.Close:
-            self._remember_layout()
-            self.controller.close()
-        return False
+    def _window_closing(self) -> None:
+        """The user closed the main window (the app ends): keep its layout, stop syncing."""
+        self._remember_layout()
+        self.controller.close()
 
     def shutdown(self) -> None:
         """The end of the app's life (or of a test's desk): windows gone, workers stopped."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, QRect, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout, QHeaderView, QLabel, QMainWindow, QPushButton, QTableView, QTabWidget, QToolBar, QTreeView,
+    QHBoxLayout, QHeaderView, QLabel, QMainWindow, QMessageBox, QPushButton, QTableView, QTabWidget, QToolBar, QTreeView,
     QVBoxLayout, QWidget,
 )
 
@@ -38,6 +38,7 @@ class MainWindow(Retranslating, QMainWindow):
     settings_requested = Signal()
     sign_out_requested = Signal()
     sign_in_requested = Signal()
+    closing = Signal()  # the window closes for good (after the question about unsent changes)
 
     def __init__(self, workspace: Workspace, tasks: TaskManager, controller: SyncController,
                  parent: QWidget | None = None) -> None:
@@ -162,9 +163,48 @@ class MainWindow(Retranslating, QMainWindow):
         controller.failed.connect(self._sync_failed)
         self.resize(1280, 780)  # until restore_layout fits it to the screen and the user's last layout
         self._columns: dict[str, list[int]] = {}  # widths restored once the window is shown
+        self._quit_anyway = False  # the user chose to quit with changes not sent yet
         self.retranslate()
         if self.user.get("role") == "buyer":
             self._refresh_cart_count()
+
+    # -- closing ---------------------------------------------------------------------------------------------
+
+    def closeEvent(self, event) -> None:
+        """Closing with changes not sent yet says so first: they are kept, and sent next time."""
+        unsent = 0 if self._quit_anyway else self.workspace.unsent()
+        if unsent:
+            event.ignore()
+            self._ask_before_quitting(unsent)
+            return
+        self.closing.emit()
+        super().closeEvent(event)
+
+    def _ask_before_quitting(self, unsent: int) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Changes not sent yet"), self.tr(
+            "Changes made here that have not reached the marketplace yet: %n. They are kept safely on this computer "
+            "and sent the next time GeM Desk syncs (when you start it again and the marketplace can be reached).",
+            "", unsent), parent=self)
+        box.setObjectName("unsentOnQuit")
+        quit_button = box.addButton(self.tr("Quit; send them next time"), QMessageBox.ButtonRole.AcceptRole)
+        quit_button.setObjectName("quitAnyway")
+        send_button = box.addButton(self.tr("Stay and send now"), QMessageBox.ButtonRole.ActionRole)
+        send_button.setObjectName("sendNow")
+        send_button.setEnabled(self.controller.connection == Connection.ONLINE)
+        stay_button = box.addButton(self.tr("Stay"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stay_button)
+        box.setEscapeButton(stay_button)
+
+        def answered(button) -> None:
+            if button is quit_button:
+                self._quit_anyway = True
+                self.close()
+            elif button is send_button:
+                self.controller.sync_now()
+
+        box.buttonClicked.connect(answered)
+        box.finished.connect(box.deleteLater)
+        box.open()
 
     # -- size, place and columns, per user ------------------------------------------------------------------
 
