@@ -52,7 +52,9 @@ class ConnectionSettings:
     proxy_url: str = ""  # e.g. http://proxy.office.gov.in:3128; empty: the system's settings
     ca_bundle: str = ""  # a PEM file for offices whose proxy re-signs TLS; empty: certifi's
     connect_timeout: float = 5.0
-    read_timeout: float = 30.0
+    # Seconds without a byte from a server that took the connection: then it is taken as hung
+    # (app/api.py does not retry it), so a paused or stuck server is noticed in seconds.
+    read_timeout: float = 15.0
     max_retries: int = 4
 
 
