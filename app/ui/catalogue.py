@@ -65,6 +65,7 @@ class CategoryTreeModel(QStandardItemModel):
 class CatalogueBrowser(Retranslating, QWidget):
     # The listing the user has chosen among those shown, or None: what Buy and Add to cart act on.
     selection_moved = Signal(object)
+    listing_opened = Signal(str)  # double-click or Enter on a row: the listing, to open
 
     def __init__(self, cache: Cache, user: dict | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -175,6 +176,7 @@ class CatalogueBrowser(Retranslating, QWidget):
         self.mii_class.currentIndexChanged.connect(self.update_request)
         self.category_tree.selectionModel().selectionChanged.connect(self.update_request)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.activated.connect(self._open_row)  # a double-click, or Enter
         self.model.counted.connect(self._show_count)
         self.model.failed.connect(lambda: self.count_label.setText(self.tr("The search failed; see the log.")))
         self.model.modelReset.connect(self._keep_selection)
@@ -369,6 +371,11 @@ class CatalogueBrowser(Retranslating, QWidget):
     def _forget_pending_selection(self, _count: int, finished: bool) -> None:
         if finished:
             self._pending_rowid = None
+
+    def _open_row(self, index) -> None:
+        listing_id = self.model.listing_id(index.row()) if index.isValid() else None
+        if listing_id:
+            self.listing_opened.emit(listing_id)
 
     def _focus_results(self) -> None:
         self.table.setFocus()

@@ -24,6 +24,7 @@ from app.ui.cart_dialog import CartDialog
 from app.ui.orders_page import OrdersPage
 from app.ui.catalogue import CatalogueBrowser
 from app.ui.formats import number, when
+from app.ui.listing_detail import ListingDetailDialog
 from app.ui.icons import icon
 from app.ui.my_catalogue import MyCatalogue
 from app.ui.purchase_dialog import PurchaseDialog
@@ -128,6 +129,13 @@ class MainWindow(Retranslating, QMainWindow):
         # Buy and Add to cart act on the listing selected among those shown, and only then.
         self.catalogue.selection_moved.connect(self._listing_chosen)
         self._listing_chosen(self.catalogue.selected_listing_id)
+        # Ctrl+N: a new listing, from any tab (a seller's); the button's own shortcut was lost
+        # each time its text was set (a button's text sets its mnemonic shortcut).
+        self.new_listing_action = QAction(icon("add"), "", self, objectName="newListingAction")
+        self.new_listing_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        self.new_listing_action.triggered.connect(self.new_listing)
+        self.new_listing_action.setVisible(self.my_catalogue is not None)
+        self.catalogue.listing_opened.connect(self.open_listing)
         self.logs_action = QAction("", self, objectName="logsAction")
         self.logs_action.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir()))))
         self.diagnostics_action = QAction("", self, objectName="copyDiagnosticsAction")
@@ -140,8 +148,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.newer_label.hide()
         self.status.addPermanentWidget(self.newer_label)
         self.addActions([self.sync_action, self.search_action, self.settings_action, self.quit_action])
+        if self.my_catalogue is not None:
+            self.addAction(self.new_listing_action)
 
         self.file_menu = self.menuBar().addMenu("")
+        if self.my_catalogue is not None:
+            self.file_menu.addAction(self.new_listing_action)
         self.file_menu.addActions([self.sync_action, self.settings_action])
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.sign_out_action, self.quit_action])
@@ -313,6 +325,28 @@ class MainWindow(Retranslating, QMainWindow):
             self.my_catalogue.reload()
         self._local_change()
 
+    def new_listing(self) -> None:
+        """Ctrl+N: My catalogue, and the form for a new listing."""
+        if self.my_catalogue is not None:
+            self.tabs.setCurrentWidget(self.my_catalogue)
+            self.my_catalogue.new_listing()
+
+    def open_listing(self, listing_id: str) -> None:
+        """A double-click in the catalogue: a seller's own listing opens in its editor (in My
+        catalogue); any other listing opens its details in a window of their own."""
+        listing = self.workspace.cache.listing(listing_id)
+        own_firm = (self.user.get("seller_firm") or {}).get("id")
+        if listing is None:
+            return
+        if self.my_catalogue is not None and own_firm is not None and listing.get("seller_id") == own_firm:
+            self.tabs.setCurrentWidget(self.my_catalogue)
+            self.my_catalogue.select_listing(listing_id)
+            self.my_catalogue.edit_selected()
+            return
+        self.listing_window = ListingDetailDialog(self.workspace.cache, listing_id, self)
+        self.listing_window.finished.connect(self.listing_window.deleteLater)
+        self.listing_window.open()
+
     def _listing_chosen(self, listing_id: str | None) -> None:
         for action in (self.buy_action, self.add_to_cart_action):
             action.setEnabled(listing_id is not None)
@@ -418,6 +452,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.settings_action.setText(self.tr("Settings…"))
         self.settings_action.setToolTip(self.tr("Settings (Ctrl+,)"))
         self.sign_out_action.setText(self.tr("Sign out"))
+        self.new_listing_action.setText(self.tr("New listing…"))
         self.quit_action.setText(self.tr("Quit"))
         self.logs_action.setText(self.tr("Open the log folder"))
         self.diagnostics_action.setText(self.tr("Copy diagnostics"))

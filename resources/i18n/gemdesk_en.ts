@@ -52,7 +52,7 @@
 <context>
     <name>CatalogueBrowser</name>
     <message numerus="yes">
-        <location filename="../../app/ui/catalogue.py" line="321" />
+        <location filename="../../app/ui/catalogue.py" line="323" />
         <source>%Ln listing(s)</source>
         <translation>
             <numerusform>%Ln listing</numerusform>
@@ -63,7 +63,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="185" />
+        <location filename="../../app/ui/main_window.py" line="197" />
         <source>Changes made here that have not reached the marketplace yet: %n. They are kept safely on this computer and sent the next time GeM Desk syncs (when you start it again and the marketplace can be reached).</source>
         <translation>
             <numerusform>Changes made here that have not reached the marketplace yet: %n. They are kept safely on this computer and sent the next time GeM Desk syncs (when you start it again and the marketplace can be reached).</numerusform>
@@ -74,7 +74,7 @@
 <context>
     <name>MyCatalogue</name>
     <message numerus="yes">
-        <location filename="../../app/ui/my_catalogue.py" line="169" />
+        <location filename="../../app/ui/my_catalogue.py" line="168" />
         <source>%n listing(s) shown</source>
         <translation>
             <numerusform>%n listing shown</numerusform>
@@ -82,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/my_catalogue.py" line="170" />
+        <location filename="../../app/ui/my_catalogue.py" line="169" />
         <source>%n with changes not yet accepted by the marketplace.</source>
         <translation>
             <numerusform>%n with changes not yet accepted by the marketplace.</numerusform>
@@ -121,7 +121,7 @@
     <name>SyncStatusBar</name>
     <message numerus="yes">
         <location filename="../../app/ui/self_test.py" line="101" />
-        <location filename="../../app/ui/status_bar.py" line="106" />
+        <location filename="../../app/ui/status_bar.py" line="110" />
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n change waiting</numerusform>
@@ -129,7 +129,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/status_bar.py" line="109" />
+        <location filename="../../app/ui/status_bar.py" line="113" />
         <source>%n need(s) your attention</source>
         <translation>
             <numerusform>%n needs your attention</numerusform>

@@ -1660,92 +1660,92 @@
 <context>
     <name>CatalogueBrowser</name>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="179"/>
+        <location filename="../../app/ui/catalogue.py" line="181"/>
         <source>The search failed; see the log.</source>
         <translation>खोज विफल रही; लॉग देखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="219"/>
+        <location filename="../../app/ui/catalogue.py" line="221"/>
         <source>Search the catalogue: product, brand, model, specification (Ctrl+F)</source>
         <translation>कैटलॉग में खोजें: उत्पाद, ब्रांड, मॉडल, विनिर्देश (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="220"/>
+        <location filename="../../app/ui/catalogue.py" line="222"/>
         <source>Categories</source>
         <translation>श्रेणियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="221"/>
+        <location filename="../../app/ui/catalogue.py" line="223"/>
         <source>Filters</source>
         <translation>फ़िल्टर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="222"/>
+        <location filename="../../app/ui/catalogue.py" line="224"/>
         <source>Price (Rs)</source>
         <translation>मूल्य (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="223"/>
+        <location filename="../../app/ui/catalogue.py" line="225"/>
         <source>from</source>
         <translation>न्यूनतम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="224"/>
+        <location filename="../../app/ui/catalogue.py" line="226"/>
         <source>to</source>
         <translation>अधिकतम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="225"/>
+        <location filename="../../app/ui/catalogue.py" line="227"/>
         <source>Make in India</source>
         <translation>मेक इन इंडिया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="226"/>
+        <location filename="../../app/ui/catalogue.py" line="228"/>
         <source>MSE sellers only</source>
         <translation>केवल एमएसई विक्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="227"/>
+        <location filename="../../app/ui/catalogue.py" line="229"/>
         <source>Delivers to my district (%1)</source>
         <translation>मेरे ज़िले (%1) में डिलीवरी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="231"/>
+        <location filename="../../app/ui/catalogue.py" line="233"/>
         <source>Any class</source>
         <translation>कोई भी श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="231"/>
+        <location filename="../../app/ui/catalogue.py" line="233"/>
         <source>Class-I (50% local or more)</source>
         <translation>श्रेणी-I (50% या अधिक स्थानीय सामग्री)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="232"/>
+        <location filename="../../app/ui/catalogue.py" line="234"/>
         <source>Class-II (over 20% local)</source>
         <translation>श्रेणी-II (20% से अधिक स्थानीय सामग्री)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="232"/>
+        <location filename="../../app/ui/catalogue.py" line="234"/>
         <source>Non-local</source>
         <translation>गैर-स्थानीय</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="282"/>
+        <location filename="../../app/ui/catalogue.py" line="284"/>
         <source>Enter prices in rupees, like 2,500 or 2500.50.</source>
         <translation>मूल्य रुपयों में लिखें, जैसे 2,500 या 2500.50।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="286"/>
+        <location filename="../../app/ui/catalogue.py" line="288"/>
         <source>The lowest price is above the highest.</source>
         <translation>न्यूनतम मूल्य अधिकतम मूल्य से अधिक है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="319"/>
+        <location filename="../../app/ui/catalogue.py" line="321"/>
         <source>%1+ listings</source>
         <translation>%1+ उत्पाद सूचियाँ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/catalogue.py" line="321"/>
+        <location filename="../../app/ui/catalogue.py" line="323"/>
         <source>%Ln listing(s)</source>
         <translation>
             <numerusform>%Ln उत्पाद सूची</numerusform>
@@ -2472,6 +2472,19 @@
     </message>
 </context>
 <context>
+    <name>ListingDetailDialog</name>
+    <message>
+        <location filename="../../app/ui/listing_detail.py" line="144"/>
+        <source>Listing</source>
+        <translation>उत्पाद सूची</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/listing_detail.py" line="145"/>
+        <source>Close</source>
+        <translation>बंद करें</translation>
+    </message>
+</context>
+<context>
     <name>ListingEditor</name>
     <message>
         <location filename="../../app/ui/listing_editor.py" line="169"/>
@@ -2718,12 +2731,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="184"/>
+        <location filename="../../app/ui/main_window.py" line="196"/>
         <source>Changes not sent yet</source>
         <translation>बदलाव अभी भेजे नहीं गए</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="185"/>
+        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>Changes made here that have not reached the marketplace yet: %n. They are kept safely on this computer and sent the next time GeM Desk syncs (when you start it again and the marketplace can be reached).</source>
         <translation>
             <numerusform>यहाँ किए गए बदलाव जो अभी मार्केटप्लेस तक नहीं पहुँचे: %n। वे इसी कंप्यूटर पर सुरक्षित रखे हैं और अगली बार GeM Desk के सिंक करने पर भेजे जाएँगे (जब आप इसे फिर से शुरू करें और मार्केटप्लेस तक पहुँचा जा सके)।</numerusform>
@@ -2731,193 +2744,198 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="189"/>
+        <location filename="../../app/ui/main_window.py" line="201"/>
         <source>Quit; send them next time</source>
         <translation>बंद करें; अगली बार भेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="191"/>
+        <location filename="../../app/ui/main_window.py" line="203"/>
         <source>Stay and send now</source>
         <translation>रुकें और अभी भेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="194"/>
+        <location filename="../../app/ui/main_window.py" line="206"/>
         <source>Stay</source>
         <translation>रुकें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="324"/>
+        <location filename="../../app/ui/main_window.py" line="358"/>
         <source>Choose a listing to buy first.</source>
         <translation>पहले खरीदने के लिए कोई सूची चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="335"/>
+        <location filename="../../app/ui/main_window.py" line="369"/>
         <source>Choose a listing to add to the cart first.</source>
         <translation>कार्ट में जोड़ने के लिए पहले कोई उत्पाद सूची चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="339"/>
+        <location filename="../../app/ui/main_window.py" line="373"/>
         <source>In the cart: %1 × %2</source>
         <translation>कार्ट में: %1 × %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="358"/>
+        <location filename="../../app/ui/main_window.py" line="392"/>
         <source>Cart (%1)</source>
         <translation>कार्ट (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="371"/>
+        <location filename="../../app/ui/main_window.py" line="405"/>
         <source>The diagnostics are on the clipboard, for support (they hold no password).</source>
         <translation>जाँच की जानकारी सहायता टीम के लिए क्लिपबोर्ड पर है (इसमें कोई पासवर्ड नहीं है)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="382"/>
+        <location filename="../../app/ui/main_window.py" line="416"/>
         <source>You are working offline: the marketplace cannot be reached. The catalogue is as of the last sync (%1); changes you make are kept on this computer and sent when the connection returns.</source>
         <translation>आप ऑफ़लाइन काम कर रहे हैं: मार्केटप्लेस से संपर्क नहीं हो पा रहा है। कैटलॉग पिछले सिंक (%1) के अनुसार है; आपके बदलाव इसी कंप्यूटर पर रखे जाते हैं और कनेक्शन लौटने पर भेज दिए जाएँगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="384"/>
+        <location filename="../../app/ui/main_window.py" line="418"/>
         <source>never</source>
         <translation>कभी नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="385"/>
+        <location filename="../../app/ui/main_window.py" line="419"/>
         <source>Try again</source>
         <translation>फिर से प्रयास करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="388"/>
+        <location filename="../../app/ui/main_window.py" line="422"/>
         <source>Your session has ended. Sign in again to sync; your changes are kept.</source>
         <translation>आपका सत्र समाप्त हो गया है। सिंक करने के लिए फिर से साइन इन करें; आपके बदलाव सुरक्षित हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="389"/>
+        <location filename="../../app/ui/main_window.py" line="423"/>
         <source>Sign in…</source>
         <translation>साइन इन करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="405"/>
+        <location filename="../../app/ui/main_window.py" line="439"/>
         <source>GeM Desk — %1</source>
         <translation>GeM Desk — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="405"/>
+        <location filename="../../app/ui/main_window.py" line="439"/>
         <source>GeM Desk</source>
         <translation>GeM Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="407"/>
+        <location filename="../../app/ui/main_window.py" line="441"/>
         <source>My catalogue</source>
         <translation>मेरा कैटलॉग</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="408"/>
+        <location filename="../../app/ui/main_window.py" line="442"/>
         <location filename="../../app/ui/self_test.py" line="99"/>
         <source>Catalogue</source>
         <translation>कैटलॉग</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="410"/>
+        <location filename="../../app/ui/main_window.py" line="444"/>
         <source>Bids</source>
         <translation>बोलियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="412"/>
+        <location filename="../../app/ui/main_window.py" line="446"/>
         <source>Orders</source>
         <translation>ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="414"/>
+        <location filename="../../app/ui/main_window.py" line="448"/>
         <source>Auctions</source>
         <translation>नीलामियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="415"/>
+        <location filename="../../app/ui/main_window.py" line="449"/>
         <source>Sync now</source>
         <translation>अभी सिंक करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="416"/>
+        <location filename="../../app/ui/main_window.py" line="450"/>
         <source>Send your changes and receive the marketplace’s (F5)</source>
         <translation>अपने बदलाव भेजें और मार्केटप्लेस के बदलाव प्राप्त करें (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="417"/>
+        <location filename="../../app/ui/main_window.py" line="451"/>
         <source>Search</source>
         <translation>खोजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="418"/>
+        <location filename="../../app/ui/main_window.py" line="452"/>
         <source>Settings…</source>
         <translation>सेटिंग्स…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="419"/>
+        <location filename="../../app/ui/main_window.py" line="453"/>
         <source>Settings (Ctrl+,)</source>
         <translation>सेटिंग्स (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="420"/>
+        <location filename="../../app/ui/main_window.py" line="454"/>
         <source>Sign out</source>
         <translation>साइन आउट करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="421"/>
+        <location filename="../../app/ui/main_window.py" line="455"/>
+        <source>New listing…</source>
+        <translation>नई उत्पाद सूची…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="456"/>
         <source>Quit</source>
         <translation>बंद करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="422"/>
+        <location filename="../../app/ui/main_window.py" line="457"/>
         <source>Open the log folder</source>
         <translation>लॉग फ़ोल्डर खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="423"/>
+        <location filename="../../app/ui/main_window.py" line="458"/>
         <source>Copy diagnostics</source>
         <translation>जाँच की जानकारी कॉपी करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="424"/>
+        <location filename="../../app/ui/main_window.py" line="459"/>
         <source>About GeM Desk…</source>
         <translation>GeM Desk के बारे में…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="425"/>
+        <location filename="../../app/ui/main_window.py" line="460"/>
         <source>GeM Desk %1 is available: your IT department installs it.</source>
         <translation>GeM Desk %1 उपलब्ध है: इसे आपका आईटी विभाग इंस्टॉल करता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="428"/>
+        <location filename="../../app/ui/main_window.py" line="463"/>
         <source>Buy…</source>
         <translation>खरीदें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="429"/>
+        <location filename="../../app/ui/main_window.py" line="464"/>
         <source>Buy the selected listing directly or by L1 comparison</source>
         <translation>चुनी गई सूची को सीधे या L1 तुलना से खरीदें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="430"/>
+        <location filename="../../app/ui/main_window.py" line="465"/>
         <source>Add to cart</source>
         <translation>कार्ट में जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="431"/>
+        <location filename="../../app/ui/main_window.py" line="466"/>
         <source>Add the selected listing to the cart at its minimum order</source>
         <translation>चुनी गई उत्पाद सूची को उसके न्यूनतम ऑर्डर की मात्रा में कार्ट में जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="433"/>
+        <location filename="../../app/ui/main_window.py" line="468"/>
         <source>The cart: listings for one direct purchase, one order per seller</source>
         <translation>कार्ट: एक सीधी खरीद के लिए उत्पाद सूचियाँ, प्रत्येक विक्रेता का एक ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="434"/>
+        <location filename="../../app/ui/main_window.py" line="469"/>
         <source>&amp;File</source>
         <translation>फ़ाइल (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="435"/>
+        <location filename="../../app/ui/main_window.py" line="470"/>
         <source>&amp;Help</source>
         <translation>सहायता (&amp;H)</translation>
     </message>
@@ -3023,7 +3041,7 @@
 <context>
     <name>MyCatalogue</name>
     <message numerus="yes">
-        <location filename="../../app/ui/my_catalogue.py" line="169"/>
+        <location filename="../../app/ui/my_catalogue.py" line="168"/>
         <source>%n listing(s) shown</source>
         <translation>
             <numerusform>%n उत्पाद सूची दिखाई गई</numerusform>
@@ -3031,7 +3049,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/my_catalogue.py" line="170"/>
+        <location filename="../../app/ui/my_catalogue.py" line="169"/>
         <source>%n with changes not yet accepted by the marketplace.</source>
         <translation>
             <numerusform>%n में ऐसे बदलाव हैं जिन्हें मार्केटप्लेस ने अभी स्वीकार नहीं किया है।</numerusform>
@@ -3039,87 +3057,87 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="207"/>
+        <location filename="../../app/ui/my_catalogue.py" line="206"/>
         <source>The marketplace did not accept your change: %1</source>
         <translation>मार्केटप्लेस ने आपका बदलाव स्वीकार नहीं किया: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="209"/>
+        <location filename="../../app/ui/my_catalogue.py" line="208"/>
         <source>Edit the listing to correct it, or discard your change to keep the marketplace’s version.</source>
         <translation>इसे ठीक करने के लिए उत्पाद सूची संपादित करें, या अपना बदलाव रद्द करके मार्केटप्लेस वाला संस्करण रखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="211"/>
+        <location filename="../../app/ui/my_catalogue.py" line="210"/>
         <source>This listing was also changed on the marketplace. Choose which values to keep.</source>
         <translation>यह उत्पाद सूची मार्केटप्लेस पर भी बदली गई है। चुनें कि कौन-से मान रखने हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="213"/>
+        <location filename="../../app/ui/my_catalogue.py" line="212"/>
         <source>Your change is saved on this computer and will be sent at the next sync.</source>
         <translation>आपका बदलाव इस कंप्यूटर पर सहेजा गया है और अगले सिंक में भेजा जाएगा।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="215"/>
+        <location filename="../../app/ui/my_catalogue.py" line="214"/>
         <source>Rejected by the marketplace: %1</source>
         <translation>मार्केटप्लेस द्वारा अस्वीकृत: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="240"/>
+        <location filename="../../app/ui/my_catalogue.py" line="239"/>
         <source>Not saved</source>
         <translation>सहेजा नहीं गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="247"/>
+        <location filename="../../app/ui/my_catalogue.py" line="246"/>
         <source>Retire listing</source>
         <translation>उत्पाद सूची वापस लें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="248"/>
+        <location filename="../../app/ui/my_catalogue.py" line="247"/>
         <source>Retire “%1”? Buyers will no longer see it. This cannot be undone.</source>
         <translation>“%1” वापस लें? क्रेता इसे फिर नहीं देख पाएँगे। यह कार्रवाई पलटी नहीं जा सकती।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="272"/>
+        <location filename="../../app/ui/my_catalogue.py" line="271"/>
         <source>Discard your change</source>
         <translation>अपना बदलाव रद्द करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="273"/>
+        <location filename="../../app/ui/my_catalogue.py" line="272"/>
         <source>Discard your change to “%1” and keep the marketplace’s version?</source>
         <translation>“%1” में किया गया अपना बदलाव रद्द करके मार्केटप्लेस वाला संस्करण रखें?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="281"/>
+        <location filename="../../app/ui/my_catalogue.py" line="280"/>
         <source>New listing</source>
         <translation>नई उत्पाद सूची</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="282"/>
+        <location filename="../../app/ui/my_catalogue.py" line="281"/>
         <source>Create a listing (Ctrl+N)</source>
         <translation>उत्पाद सूची बनाएँ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="283"/>
+        <location filename="../../app/ui/my_catalogue.py" line="282"/>
         <source>Edit</source>
         <translation>संपादित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="284"/>
+        <location filename="../../app/ui/my_catalogue.py" line="283"/>
         <source>Retire</source>
         <translation>वापस लें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="285"/>
+        <location filename="../../app/ui/my_catalogue.py" line="284"/>
         <source>Settle conflict…</source>
         <translation>टकराव सुलझाएँ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="286"/>
+        <location filename="../../app/ui/my_catalogue.py" line="285"/>
         <source>Discard my change</source>
         <translation>मेरा बदलाव रद्द करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="287"/>
+        <location filename="../../app/ui/my_catalogue.py" line="286"/>
         <source>Show retired</source>
         <translation>वापस ली गई सूचियाँ दिखाएँ</translation>
     </message>
@@ -3127,62 +3145,62 @@
 <context>
     <name>MyListingsModel</name>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="47"/>
+        <location filename="../../app/ui/my_catalogue.py" line="46"/>
         <source>Product</source>
         <translation>उत्पाद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="47"/>
+        <location filename="../../app/ui/my_catalogue.py" line="46"/>
         <source>Category</source>
         <translation>श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="47"/>
+        <location filename="../../app/ui/my_catalogue.py" line="46"/>
         <source>Price</source>
         <translation>मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="48"/>
+        <location filename="../../app/ui/my_catalogue.py" line="47"/>
         <source>Stock</source>
         <translation>स्टॉक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="48"/>
+        <location filename="../../app/ui/my_catalogue.py" line="47"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="48"/>
+        <location filename="../../app/ui/my_catalogue.py" line="47"/>
         <source>Sync</source>
         <translation>सिंक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="52"/>
+        <location filename="../../app/ui/my_catalogue.py" line="51"/>
         <source>Conflict: choose the values to keep</source>
         <translation>टकराव: रखने के लिए मान चुनें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="54"/>
+        <location filename="../../app/ui/my_catalogue.py" line="53"/>
         <source>Not accepted: %1</source>
         <translation>स्वीकार नहीं हुआ: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="56"/>
+        <location filename="../../app/ui/my_catalogue.py" line="55"/>
         <source>Waiting to be sent</source>
         <translation>भेजे जाने की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="57"/>
+        <location filename="../../app/ui/my_catalogue.py" line="56"/>
         <source>Up to date</source>
         <translation>अद्यतित</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="61"/>
+        <location filename="../../app/ui/my_catalogue.py" line="60"/>
         <source>Retiring</source>
         <translation>वापस ली जा रही है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="63"/>
+        <location filename="../../app/ui/my_catalogue.py" line="62"/>
         <source>New</source>
         <translation>नई</translation>
     </message>
@@ -4376,28 +4394,28 @@
         <translation>सिंक पूरा हुआ।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="98"/>
+        <location filename="../../app/ui/status_bar.py" line="102"/>
         <source>Connecting…</source>
         <translation>कनेक्ट हो रहा है…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="99"/>
+        <location filename="../../app/ui/status_bar.py" line="103"/>
         <source>Online</source>
         <translation>ऑनलाइन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="100"/>
+        <location filename="../../app/ui/status_bar.py" line="104"/>
         <source>Offline</source>
         <translation>ऑफ़लाइन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="101"/>
+        <location filename="../../app/ui/status_bar.py" line="105"/>
         <source>Signed out</source>
         <translation>साइन आउट</translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/ui/self_test.py" line="101"/>
-        <location filename="../../app/ui/status_bar.py" line="106"/>
+        <location filename="../../app/ui/status_bar.py" line="110"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n बदलाव प्रतीक्षा में</numerusform>
@@ -4405,7 +4423,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/status_bar.py" line="109"/>
+        <location filename="../../app/ui/status_bar.py" line="113"/>
         <source>%n need(s) your attention</source>
         <translation>
             <numerusform>%n पर आपका ध्यान चाहिए</numerusform>
@@ -4413,12 +4431,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="111"/>
+        <location filename="../../app/ui/status_bar.py" line="115"/>
         <source>Last sync: %1</source>
         <translation>पिछला सिंक: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="111"/>
+        <location filename="../../app/ui/status_bar.py" line="115"/>
         <source>never</source>
         <translation>कभी नहीं</translation>
     </message>
