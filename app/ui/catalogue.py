@@ -8,6 +8,9 @@ small and read from the cache when the categories change.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from html import escape
+
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -17,11 +20,13 @@ from PySide6.QtWidgets import (
 
 from app.browse import CatalogueRequest, CatalogueSearch
 from app.cache import Cache, SearchFilters
+from app.ui import operations
 from app.ui.catalogue_model import ListingTableModel
 from app.ui.formats import number
 from app.ui.i18n import current_language
 from app.ui.icons import icon
 from app.ui.listing_detail import ListingDetail
+from app.ui.tasks import TaskManager
 from domain.money import MoneyError, paise_from_rupees
 from app.ui.widgets import Retranslating, problem_label
 
@@ -67,9 +72,11 @@ class CatalogueBrowser(Retranslating, QWidget):
     selection_moved = Signal(object)
     listing_opened = Signal(str)  # double-click or Enter on a row: the listing, to open
 
-    def __init__(self, cache: Cache, user: dict | None, parent: QWidget | None = None) -> None:
+    def __init__(self, cache: Cache, user: dict | None, parent: QWidget | None = None,
+                 tasks: TaskManager | None = None) -> None:
         super().__init__(parent)
         self.cache = cache
+        self.tasks = tasks  # for the spelling suggestion of a search that found nothing
         self.user = user or {}
         self.model = ListingTableModel(CatalogueSearch(cache), self)
         self.categories = CategoryTreeModel(self)
@@ -77,6 +84,13 @@ class CatalogueBrowser(Retranslating, QWidget):
         self.search_box = QLineEdit(self, objectName="catalogueSearch", clearButtonEnabled=True)
         self.search_box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.count_label = QLabel(self, objectName="catalogueCount")
+        # The empty state: what found nothing, and a "did you mean" from the index's words.
+        self.empty_label = QLabel(self, objectName="catalogueEmpty", wordWrap=True)
+        self.empty_label.setTextFormat(Qt.TextFormat.RichText)
+        self.empty_label.setStyleSheet("#catalogueEmpty { background: #f1f3f4; padding: 8px; border-radius: 4px; }")
+        self.empty_label.hide()
+        self.empty_label.linkActivated.connect(self._take_suggestion)
+        self.suggestion: str | None = None
 
         self.category_tree = QTreeView(self, objectName="categoryTree", headerHidden=True)
         self.category_tree.setModel(self.categories)
@@ -143,6 +157,7 @@ class CatalogueBrowser(Retranslating, QWidget):
         top.addWidget(self.search_box, 1)
         top.addWidget(self.count_label)
         middle_layout.addLayout(top)
+        middle_layout.addWidget(self.empty_label)
         middle_layout.addWidget(self.table, 1)
 
         self.splitter = QSplitter(self)
@@ -321,6 +336,41 @@ class CatalogueBrowser(Retranslating, QWidget):
             self.count_label.setText(self.tr("%1+ listings").replace("%1", number(count)))
         else:
             self.count_label.setText(self.tr("%Ln listing(s)", "", count))
+        self._show_empty_state(count, finished)
+
+    def _show_empty_state(self, count: int, finished: bool) -> None:
+        """Nothing found: say what, and suggest the closest words the catalogue holds."""
+        text = self.model.request.text.strip()
+        filtered = replace(self.model.request.filters, statuses=()) != SearchFilters()  # what the user chose
+        if not finished or count or not (text or filtered):
+            self.empty_label.hide()
+            self.suggestion = None
+            return
+        self._describe_empty(text, None)
+        if text and self.tasks is not None:
+            operations.spelling_suggestion(self.tasks, self.cache, text,
+                                           lambda found, asked=text: self._suggested(asked, found))
+
+    def _suggested(self, asked: str, found: str | None) -> None:
+        if found and asked == self.model.request.text.strip() and not self.model.rowCount() and self.model.is_finished():
+            self._describe_empty(asked, found)
+
+    def _describe_empty(self, text: str, suggestion: str | None) -> None:
+        self.suggestion = suggestion
+        if text:
+            lines = [escape(self.tr("No listing matches “%1”.").replace("%1", text))]
+        else:
+            lines = [escape(self.tr("No listing matches these filters."))]
+        if suggestion:
+            link = f"<a href='suggestion'>{escape(suggestion)}</a>"
+            lines.append(escape(self.tr("Did you mean %1?")).replace("%1", link))
+        lines.append(escape(self.tr("Check the spelling, try fewer or other words (Hindi or English), or clear the filters.")))
+        self.empty_label.setText("<br>".join(lines))
+        self.empty_label.show()
+
+    def _take_suggestion(self, _link: str) -> None:
+        if self.suggestion:
+            self.search_box.setText(self.suggestion)
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()

@@ -51,7 +51,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.controller = controller
         self.user = workspace.user or {}
 
-        self.catalogue = CatalogueBrowser(workspace.cache, self.user, self)
+        self.catalogue = CatalogueBrowser(workspace.cache, self.user, self, tasks)
         self.my_catalogue = MyCatalogue(workspace, tasks, self) if self.user.get("seller_firm") else None
         self.tabs = QTabWidget(self, objectName="mainTabs")
         if self.my_catalogue is not None:

@@ -52,7 +52,7 @@
 <context>
     <name>CatalogueBrowser</name>
     <message numerus="yes">
-        <location filename="../../app/ui/catalogue.py" line="323" />
+        <location filename="../../app/ui/catalogue.py" line="338" />
         <source>%Ln listing(s)</source>
         <translation>
             <numerusform>%Ln listing</numerusform>

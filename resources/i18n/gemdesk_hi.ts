@@ -1660,103 +1660,123 @@
 <context>
     <name>CatalogueBrowser</name>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="181"/>
+        <location filename="../../app/ui/catalogue.py" line="196"/>
         <source>The search failed; see the log.</source>
         <translation>खोज विफल रही; लॉग देखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="221"/>
+        <location filename="../../app/ui/catalogue.py" line="236"/>
         <source>Search the catalogue: product, brand, model, specification (Ctrl+F)</source>
         <translation>कैटलॉग में खोजें: उत्पाद, ब्रांड, मॉडल, विनिर्देश (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="222"/>
+        <location filename="../../app/ui/catalogue.py" line="237"/>
         <source>Categories</source>
         <translation>श्रेणियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="223"/>
+        <location filename="../../app/ui/catalogue.py" line="238"/>
         <source>Filters</source>
         <translation>फ़िल्टर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="224"/>
+        <location filename="../../app/ui/catalogue.py" line="239"/>
         <source>Price (Rs)</source>
         <translation>मूल्य (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="225"/>
+        <location filename="../../app/ui/catalogue.py" line="240"/>
         <source>from</source>
         <translation>न्यूनतम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="226"/>
+        <location filename="../../app/ui/catalogue.py" line="241"/>
         <source>to</source>
         <translation>अधिकतम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="227"/>
+        <location filename="../../app/ui/catalogue.py" line="242"/>
         <source>Make in India</source>
         <translation>मेक इन इंडिया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="228"/>
+        <location filename="../../app/ui/catalogue.py" line="243"/>
         <source>MSE sellers only</source>
         <translation>केवल एमएसई विक्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="229"/>
+        <location filename="../../app/ui/catalogue.py" line="244"/>
         <source>Delivers to my district (%1)</source>
         <translation>मेरे ज़िले (%1) में डिलीवरी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="233"/>
+        <location filename="../../app/ui/catalogue.py" line="248"/>
         <source>Any class</source>
         <translation>कोई भी श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="233"/>
+        <location filename="../../app/ui/catalogue.py" line="248"/>
         <source>Class-I (50% local or more)</source>
         <translation>श्रेणी-I (50% या अधिक स्थानीय सामग्री)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="234"/>
+        <location filename="../../app/ui/catalogue.py" line="249"/>
         <source>Class-II (over 20% local)</source>
         <translation>श्रेणी-II (20% से अधिक स्थानीय सामग्री)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="234"/>
+        <location filename="../../app/ui/catalogue.py" line="249"/>
         <source>Non-local</source>
         <translation>गैर-स्थानीय</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="284"/>
+        <location filename="../../app/ui/catalogue.py" line="299"/>
         <source>Enter prices in rupees, like 2,500 or 2500.50.</source>
         <translation>मूल्य रुपयों में लिखें, जैसे 2,500 या 2500.50।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="288"/>
+        <location filename="../../app/ui/catalogue.py" line="303"/>
         <source>The lowest price is above the highest.</source>
         <translation>न्यूनतम मूल्य अधिकतम मूल्य से अधिक है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="321"/>
+        <location filename="../../app/ui/catalogue.py" line="336"/>
         <source>%1+ listings</source>
         <translation>%1+ उत्पाद सूचियाँ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/catalogue.py" line="323"/>
+        <location filename="../../app/ui/catalogue.py" line="338"/>
         <source>%Ln listing(s)</source>
         <translation>
             <numerusform>%Ln उत्पाद सूची</numerusform>
             <numerusform>%Ln उत्पाद सूचियाँ</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../app/ui/catalogue.py" line="361"/>
+        <source>No listing matches “%1”.</source>
+        <translation>“%1” से कोई उत्पाद सूची मेल नहीं खाती।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue.py" line="363"/>
+        <source>No listing matches these filters.</source>
+        <translation>इन फ़िल्टरों से कोई उत्पाद सूची मेल नहीं खाती।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue.py" line="366"/>
+        <source>Did you mean %1?</source>
+        <translation>क्या आपका मतलब %1 था?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue.py" line="367"/>
+        <source>Check the spelling, try fewer or other words (Hindi or English), or clear the filters.</source>
+        <translation>वर्तनी जाँचें, कम या दूसरे शब्द (हिंदी या अंग्रेज़ी) आज़माएँ, या फ़िल्टर हटाएँ।</translation>
+    </message>
 </context>
 <context>
     <name>CategoryTreeModel</name>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="47"/>
+        <location filename="../../app/ui/catalogue.py" line="52"/>
         <source>All categories</source>
         <translation>सभी श्रेणियाँ</translation>
     </message>

@@ -209,3 +209,32 @@ def test_buy_never_acts_on_a_listing_no_longer_shown(qtbot, catalogue):
     qtbot.waitUntil(lambda: browser.selected_listing_id == laptop)
     browser.table.clearSelection()
     assert browser.selected_listing_id is None and not window.buy_action.isEnabled()
+
+
+def test_a_misspelling_finds_listings_and_nothing_found_suggests_a_word(qtbot, catalogue):
+    """Issue 15, 7: "almari" finds the almirahs; a search that finds nothing says so and
+    offers the closest words the catalogue holds, one click away."""
+    _, browser = catalogue
+    browser.search_box.setText("almari")
+    wait_for_rows(qtbot, browser.model)
+    assert browser.model.rowCount() > 0
+    assert all("almirah" in row["title"].lower() for row in shown(browser))
+    assert not browser.empty_label.isVisible()
+
+    browser.search_box.setText("steel almirsh")
+    wait_for_rows(qtbot, browser.model)
+    assert browser.model.rowCount() == 0
+    qtbot.waitUntil(lambda: browser.suggestion == "steel almirah", timeout=10_000)
+    assert browser.empty_label.isVisible()
+    text = browser.empty_label.text()
+    assert "No listing matches “steel almirsh”." in text and "Did you mean" in text and "steel almirah" in text
+    browser.empty_label.linkActivated.emit("suggestion")
+    assert browser.search_box.text() == "steel almirah"
+    wait_for_rows(qtbot, browser.model)
+    assert browser.model.rowCount() > 0 and not browser.empty_label.isVisible()
+
+    browser.search_box.setText("zqxjv")
+    wait_for_rows(qtbot, browser.model)
+    qtbot.wait(300)
+    assert browser.empty_label.isVisible() and browser.suggestion is None
+    assert "Did you mean" not in browser.empty_label.text()
