@@ -24,10 +24,11 @@ class PasswordNeeded(Exception):
 class UnsyncedWorkOfAnother(Exception):
     """Another user's changes are still waiting on this computer."""
 
-    def __init__(self, who: str) -> None:
-        super().__init__(f"{who} has changes on this computer that have not reached the marketplace yet. "
-                         f"Sign in as {who} and sync first, so that nothing of theirs is lost.")
-        self.who = who
+    def __init__(self, who: str, server: str = "") -> None:
+        super().__init__(f"{who} has changes on this computer that have not reached the marketplace at {server} yet. "
+                         f"Sign in as {who} (at that address, or at the marketplace's new one) and sync first, "
+                         "so that nothing of theirs is lost.")
+        self.who, self.server = who, server
 
 
 @dataclass

@@ -1,7 +1,8 @@
 """The marketplace API client (docs/api.md) on `requests`.
 
-Timeouts on every call; retries with exponential backoff and full jitter on connection
-errors, 429 and 5xx, but only where a retry is safe (reads, and writes that carry an
+Timeouts on every call (a server that takes the connection but does not answer within the
+read timeout is taken as hung at once, not retried); retries with exponential backoff and
+full jitter on connection errors, 429 and 5xx, but only where a retry is safe (reads, and writes that carry an
 Idempotency-Key); office proxy and CA bundle settings; a 401 on an expired access token is
 answered by one token refresh and one retry. Errors come back as `ApiError` with the
 server's code, sentence and per-field messages, or `Offline` when the server cannot be
@@ -132,6 +133,13 @@ class ApiClient:
                                              **self._transport, **kwargs)
             except requests.exceptions.SSLError as error:
                 raise TlsFailure(f"The server's certificate is not trusted ({_reason(error)}).") from error
+            except requests.exceptions.ReadTimeout:
+                # The server took the connection and then said nothing: hung, paused or stuck.
+                # Asking again would only multiply the wait (five tries were 2.5 minutes of
+                # "Online"); the caller goes offline now, and a later sync sends again with the
+                # same Idempotency-Key.
+                raise Offline(f"The marketplace server at {self.base} did not answer within "
+                              f"{self.settings.read_timeout:g} seconds.") from None
             except (requests.ConnectionError, requests.Timeout) as error:
                 # A connect failure never reached the server, so even an unsafe call may retry it.
                 never_sent = _never_sent(error)

@@ -33,7 +33,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.models import Base, CachedCategory, CachedListing, CachedSeller, SyncState
 from app.models.cache import SELLER_CLASS_RANK_SQL
-from app.storage import CacheDamaged, make_folder, open_sqlite, writer
+from app.spelling import canonical, suggest
+from app.storage import CacheDamaged, make_folder, open_sqlite, problem_of, writer
 from domain.names import name_key
 
 log = logging.getLogger(__name__)
@@ -146,17 +147,34 @@ SORTABLE = {
 }
 
 
+_WORD_BREAKS = re.compile(r"[\s\"'`()\[\]{},.:;!?*^+\-/\\|<>=&%$#@~]+")
+
+
+def query_words(user_text: str) -> list[str]:
+    """The words of what the user typed, as the search takes them apart."""
+    return [w for w in _WORD_BREAKS.split(user_text) if w]
+
+
 def fts_query(user_text: str, category_ids: Sequence[int] = ()) -> str | None:
     """The user's words as a safe FTS5 query: every word must match, the last (from two
-    letters) as a prefix (search as you type); with categories, the listing must also carry
-    one of their tokens. None when there is nothing to match."""
-    words = [w for w in re.split(r"[\s\"'`()\[\]{},.:;!?*^+\-/\\|<>=&%$#@~]+", user_text) if w]
+    letters) as a prefix (search as you type); a spelling the variants table knows
+    (app/spelling.py: "almari", "kursi", "printr") matches the catalogue's word too. With
+    categories, the listing must also carry one of their tokens. None when there is nothing
+    to match."""
+    words = query_words(user_text)
     parts = []
     if words:
-        quoted = [f'"{w}"' for w in words]
-        if len(words[-1]) > 1:  # one letter as a prefix would match nearly every listing
-            quoted[-1] += "*"
-        parts.append(f"{_TEXT_COLUMNS} : ({' '.join(quoted)})")
+        quoted, joiner = [], " "
+        for position, word in enumerate(words):
+            # One letter as a prefix would match nearly every listing.
+            star = "*" if position == len(words) - 1 and len(word) > 1 else ""
+            also = canonical(word)
+            if also:
+                quoted.append(f'("{word}"{star} OR "{also}"{star})')
+                joiner = " AND "  # FTS5 takes no implicit AND before a bracket
+            else:
+                quoted.append(f'"{word}"{star}')
+        parts.append(f"{_TEXT_COLUMNS} : ({joiner.join(quoted)})")
     if category_ids:
         parts.append(f"filter_tokens : ({' OR '.join(f'c{int(c)}' for c in category_ids)})")
     if not parts:
@@ -616,6 +634,41 @@ class Cache:
             # ends in the rowid) serves both directions without a sort.
             query = query.order_by(*((column.desc(), _L.c.rowid.desc()) if descending else (column, _L.c.rowid)))
         return query
+
+    def suggestion(self, user_text: str) -> str | None:
+        """"Did you mean": the user's words with each one the index does not hold replaced by
+        the closest word it does (app/spelling.py), or None. For a search that found nothing;
+        reads the index's vocabulary (FTS5's fts5vocab), only the terms that begin with the
+        same letter as the word, so it costs a few milliseconds even on a million listings."""
+        words = query_words(user_text)
+        if not words:
+            return None
+        connection = self.engine.raw_connection()
+        try:
+            cursor = connection.cursor()
+            cursor.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.listings_vocab USING fts5vocab(main, listings_fts, 'row')")
+
+            def known(word: str, as_prefix: bool) -> bool:
+                if as_prefix:
+                    found = cursor.execute("SELECT 1 FROM temp.listings_vocab WHERE term >= ? AND term < ? LIMIT 1",
+                                           (word, word + "\U0010ffff")).fetchone()
+                else:
+                    found = cursor.execute("SELECT 1 FROM temp.listings_vocab WHERE term = ?", (word,)).fetchone()
+                return found is not None
+
+            def near(word: str) -> list[tuple[str, int]]:
+                low, high = len(word) - 2, len(word) + 2
+                return [(term, documents) for term, documents in cursor.execute(
+                    "SELECT term, doc FROM temp.listings_vocab WHERE term >= ? AND term < ?",
+                    (word[0], word[0] + "\U0010ffff")) if low <= len(term) <= high]
+
+            corrected = suggest(words, known, near)
+            cursor.close()
+        except sqlite3.Error as error:
+            raise problem_of(error, self.path, CacheDamaged) or error from error
+        finally:
+            connection.close()
+        return " ".join(corrected) if corrected else None
 
     def search(self, user_text: str, filters: SearchFilters = SearchFilters(), order: str = "feed",
                descending: bool = False, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:

@@ -13,7 +13,7 @@ import contextlib
 import json
 import os
 import sys
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 
 import platformdirs
@@ -52,7 +52,9 @@ class ConnectionSettings:
     proxy_url: str = ""  # e.g. http://proxy.office.gov.in:3128; empty: the system's settings
     ca_bundle: str = ""  # a PEM file for offices whose proxy re-signs TLS; empty: certifi's
     connect_timeout: float = 5.0
-    read_timeout: float = 30.0
+    # Seconds without a byte from a server that took the connection: then it is taken as hung
+    # (app/api.py does not retry it), so a paused or stuck server is noticed in seconds.
+    read_timeout: float = 15.0
     max_retries: int = 4
 
 
@@ -62,6 +64,8 @@ class ClientSettings:
     username: str = ""
     language: str = "en"
     sync_interval_minutes: int = 5
+    # {username: the main window's size, place and column widths} (app/window_layout.py)
+    windows: dict = field(default_factory=dict)
 
     @classmethod
     def load(cls, folder: Path, policy: MachinePolicy = NO_POLICY) -> "ClientSettings":
@@ -69,6 +73,8 @@ class ClientSettings:
         known = {f.name for f in fields(ConnectionSettings)}
         connection = ConnectionSettings(**{k: v for k, v in (data.get("connection") or {}).items() if k in known})
         top = {f.name for f in fields(cls)} - {"connection"}
+        if not isinstance(data.get("windows", {}), dict):
+            data.pop("windows")
         return cls(connection=connection, **{k: v for k, v in data.items() if k in top})
 
     def save(self, folder: Path, policy: MachinePolicy = NO_POLICY) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -25,7 +26,7 @@ from app.credentials import SecretStore
 from app.outbox import Outbox
 from app.procurement import Procurement
 from app.read_cache import BIDS_KEY, ORDERS_KEY, ReadCache
-from app.storage import CacheDamaged
+from app.storage import CacheDamaged, StorageProblem
 from app.sync import DEFAULT_PAGE_SIZE, Progress, SyncEngine, SyncResult
 
 log = logging.getLogger(__name__)
@@ -111,8 +112,14 @@ class Workspace:
         owner = owner_of(server_url, username)
         # The outbox knows whose changes it holds (an outbox from before it kept an owner: the cache does).
         previous = self.outbox.owner() or self.cache.state("owner")
-        if previous not in (None, owner) and (self.outbox.ops() or self.procurement.requests()):
-            raise UnsyncedWorkOfAnother(previous.split("@", 1)[0])
+        carried = previous not in (None, owner) and bool(self.outbox.ops() or self.procurement.requests())
+        if carried:
+            who, _, where = previous.partition("@")
+            if who != username:
+                raise UnsyncedWorkOfAnother(who, where)
+            # The same user at a new address (IT moved the server; the demo on another port):
+            # their unsent work is theirs and goes with them, to be sent to the new address.
+            log.info("%s's unsent changes move from %s to %s", username, where, server_url)
         settings = self.settings.with_server(server_url, username)
         session = sign_in(settings.connection, username, lambda: password, self.secrets, remember)
         if not remember:
@@ -146,6 +153,28 @@ class Workspace:
         with self._lock:
             self.settings = settings
             settings.save(self.folder, self.policy)
+
+    def unsent(self) -> int:
+        """How many of the user's changes and requests have not reached the marketplace yet."""
+        counts = self.outbox.counts()
+        return sum(counts.values()) + len(self.procurement.requests(("pending", "sent")))
+
+    def window_layout(self, username: str) -> dict[str, Any] | None:
+        """How `username` left the main window (app/window_layout.py), if they have."""
+        found = self.settings.windows.get(username)
+        return found if isinstance(found, dict) else None
+
+    def remember_window_layout(self, username: str, layout: dict[str, Any]) -> None:
+        """Keep how `username` left the main window, for their next start on this computer.
+        A folder that cannot take it costs only the layout: logged, not raised."""
+        with self._lock:
+            if self.settings.windows.get(username) == layout:
+                return
+            self.settings = replace(self.settings, windows={**self.settings.windows, username: layout})
+            try:
+                self.settings.save(self.folder, self.policy)
+            except StorageProblem as problem:
+                log.warning("the window's layout was not saved: %s", problem)
 
     def api(self) -> ApiClient:
         """The signed-in session's API client (for reads made on a worker thread)."""

@@ -8,7 +8,10 @@ small and read from the cache when the categories change.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt
+from dataclasses import replace
+from html import escape
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
@@ -17,16 +20,19 @@ from PySide6.QtWidgets import (
 
 from app.browse import CatalogueRequest, CatalogueSearch
 from app.cache import Cache, SearchFilters
+from app.ui import operations
 from app.ui.catalogue_model import ListingTableModel
 from app.ui.formats import number
 from app.ui.i18n import current_language
 from app.ui.icons import icon
 from app.ui.listing_detail import ListingDetail
+from app.ui.tasks import TaskManager
 from domain.money import MoneyError, paise_from_rupees
 from app.ui.widgets import Retranslating, problem_label
 
 CATEGORY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_HEIGHT_EXTRA = 10  # pixels above the font's height in a table row
+COLUMN_WIDTHS = {1: 125, 2: 115, 3: 120, 4: 90}  # brand, price, seller class, stock (the product stretches)
 
 
 class CategoryTreeModel(QStandardItemModel):
@@ -62,9 +68,15 @@ class CategoryTreeModel(QStandardItemModel):
 
 
 class CatalogueBrowser(Retranslating, QWidget):
-    def __init__(self, cache: Cache, user: dict | None, parent: QWidget | None = None) -> None:
+    # The listing the user has chosen among those shown, or None: what Buy and Add to cart act on.
+    selection_moved = Signal(object)
+    listing_opened = Signal(str)  # double-click or Enter on a row: the listing, to open
+
+    def __init__(self, cache: Cache, user: dict | None, parent: QWidget | None = None,
+                 tasks: TaskManager | None = None) -> None:
         super().__init__(parent)
         self.cache = cache
+        self.tasks = tasks  # for the spelling suggestion of a search that found nothing
         self.user = user or {}
         self.model = ListingTableModel(CatalogueSearch(cache), self)
         self.categories = CategoryTreeModel(self)
@@ -72,6 +84,13 @@ class CatalogueBrowser(Retranslating, QWidget):
         self.search_box = QLineEdit(self, objectName="catalogueSearch", clearButtonEnabled=True)
         self.search_box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.count_label = QLabel(self, objectName="catalogueCount")
+        # The empty state: what found nothing, and a "did you mean" from the index's words.
+        self.empty_label = QLabel(self, objectName="catalogueEmpty", wordWrap=True)
+        self.empty_label.setTextFormat(Qt.TextFormat.RichText)
+        self.empty_label.setStyleSheet("#catalogueEmpty { background: #f1f3f4; padding: 8px; border-radius: 4px; }")
+        self.empty_label.hide()
+        self.empty_label.linkActivated.connect(self._take_suggestion)
+        self.suggestion: str | None = None
 
         self.category_tree = QTreeView(self, objectName="categoryTree", headerHidden=True)
         self.category_tree.setModel(self.categories)
@@ -102,7 +121,7 @@ class CatalogueBrowser(Retranslating, QWidget):
         rows.hide()
         columns = self.table.horizontalHeader()
         columns.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 130), (2, 130), (3, 130), (4, 90)):
+        for column, width in COLUMN_WIDTHS.items():
             columns.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             columns.resizeSection(column, width)
         self.detail = ListingDetail(cache, self)
@@ -138,6 +157,7 @@ class CatalogueBrowser(Retranslating, QWidget):
         top.addWidget(self.search_box, 1)
         top.addWidget(self.count_label)
         middle_layout.addLayout(top)
+        middle_layout.addWidget(self.empty_label)
         middle_layout.addWidget(self.table, 1)
 
         self.splitter = QSplitter(self)
@@ -148,6 +168,8 @@ class CatalogueBrowser(Retranslating, QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setSizes([230, 640, 330])
+        self._sized = False  # the panes are sized to the window once, when first shown
+        self.columns_restored = False  # the user's own column widths came back (app/ui/main_window.py)
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
@@ -169,15 +191,43 @@ class CatalogueBrowser(Retranslating, QWidget):
         self.mii_class.currentIndexChanged.connect(self.update_request)
         self.category_tree.selectionModel().selectionChanged.connect(self.update_request)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.activated.connect(self._open_row)  # a double-click, or Enter
         self.model.counted.connect(self._show_count)
         self.model.failed.connect(lambda: self.count_label.setText(self.tr("The search failed; see the log.")))
         self.model.modelReset.connect(self._keep_selection)
+        self.model.rowsInserted.connect(self._selection_streamed_in)
+        self.model.counted.connect(self._forget_pending_selection)
         self.search_box.returnPressed.connect(self._focus_results)
         self._selected_id: str | None = None
         self._selected_rowid: int | None = None
+        # The listing that was selected before a new search whose first rows did not hold it:
+        # selected again if it streams in before the search ends, forgotten when it ends.
+        self._pending_rowid: int | None = None
         self._scroll: int | None = None
         self.reload_categories()
         self.update_request()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            self.size_panes()
+
+    def size_panes(self) -> None:
+        """The categories and the details take at most a fifth and a quarter of the width, so
+        that on a small screen (1366x768 at 125%) the table keeps room for the product's name."""
+        total = max(self.splitter.width(), 1)
+        left, detail = min(230, total // 5), min(330, total // 4)
+        self.splitter.setSizes([left, total - left - detail, detail])
+        if self.columns_restored:
+            return
+        # The other columns give way too, so that the product's name keeps 40% of the table.
+        columns = self.table.horizontalHeader()
+        others = {column: COLUMN_WIDTHS[column] for column in COLUMN_WIDTHS}
+        room = self.splitter.sizes()[1] * 0.6
+        factor = min(1.0, room / sum(others.values()))
+        for column, width in others.items():
+            columns.resizeSection(column, int(width * factor))
 
     # -- language ---------------------------------------------------------------------------
 
@@ -286,30 +336,96 @@ class CatalogueBrowser(Retranslating, QWidget):
             self.count_label.setText(self.tr("%1+ listings").replace("%1", number(count)))
         else:
             self.count_label.setText(self.tr("%Ln listing(s)", "", count))
+        self._show_empty_state(count, finished)
 
-    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        indexes = selected.indexes()
-        if not indexes:
+    def _show_empty_state(self, count: int, finished: bool) -> None:
+        """Nothing found: say what, and suggest the closest words the catalogue holds."""
+        text = self.model.request.text.strip()
+        filtered = replace(self.model.request.filters, statuses=()) != SearchFilters()  # what the user chose
+        if not finished or count or not (text or filtered):
+            self.empty_label.hide()
+            self.suggestion = None
             return
-        listing_id = self.model.listing_id(indexes[0].row())
-        self._selected_id, self._selected_rowid = listing_id, self.model.rowid_at(indexes[0].row())
+        self._describe_empty(text, None)
+        if text and self.tasks is not None:
+            operations.spelling_suggestion(self.tasks, self.cache, text,
+                                           lambda found, asked=text: self._suggested(asked, found))
+
+    def _suggested(self, asked: str, found: str | None) -> None:
+        if found and asked == self.model.request.text.strip() and not self.model.rowCount() and self.model.is_finished():
+            self._describe_empty(asked, found)
+
+    def _describe_empty(self, text: str, suggestion: str | None) -> None:
+        self.suggestion = suggestion
+        if text:
+            lines = [escape(self.tr("No listing matches “%1”.").replace("%1", text))]
+        else:
+            lines = [escape(self.tr("No listing matches these filters."))]
+        if suggestion:
+            link = f"<a href='suggestion'>{escape(suggestion)}</a>"
+            lines.append(escape(self.tr("Did you mean %1?")).replace("%1", link))
+        lines.append(escape(self.tr("Check the spelling, try fewer or other words (Hindi or English), or clear the filters.")))
+        self.empty_label.setText("<br>".join(lines))
+        self.empty_label.show()
+
+    def _take_suggestion(self, _link: str) -> None:
+        if self.suggestion:
+            self.search_box.setText(self.suggestion)
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self._choose(None, None)
+            return
+        row = rows[0].row()
+        self._choose(self.model.listing_id(row), self.model.rowid_at(row))
+
+    def _choose(self, listing_id: str | None, rowid: int | None) -> None:
+        self._selected_id, self._selected_rowid = listing_id, rowid
         self.detail.show_listing(listing_id)
+        self.selection_moved.emit(listing_id)
 
     @property
     def selected_listing_id(self) -> str | None:
+        """The selected listing, always one of the rows shown (None when none is)."""
         return self._selected_id
 
     def _keep_selection(self) -> None:
-        """After a reset, keep the scroll place of a refresh and the selected listing."""
+        """After a reset, keep the scroll place of a refresh and the selected listing if it is
+        still shown; a listing the new rows do not show is no longer selected (nor detailed),
+        so no action can reach a listing the user no longer sees."""
         if self._scroll is not None:
             self.table.verticalScrollBar().setValue(self._scroll)
             self._scroll = None
-        if self._selected_rowid is not None:
-            row = self.model.row_of(self._selected_rowid)
-            if row is not None:
-                self.table.selectRow(row)
-                return
-        self.detail.show_listing(self._selected_id if self.cache.listing(self._selected_id or "") else None)
+        wanted = self._selected_rowid if self._selected_rowid is not None else self._pending_rowid
+        if wanted is None:
+            return
+        row = self.model.row_of(wanted)
+        if row is not None:
+            self._pending_rowid = None
+            self.table.selectRow(row)
+            return
+        self._pending_rowid = None if self.model.is_finished() else wanted
+        self.table.clearSelection()
+        self._choose(None, None)
+
+    def _selection_streamed_in(self, _parent, first: int, last: int) -> None:
+        """A sort or a search streaming in: select again the listing that was selected before."""
+        if self._pending_rowid is None:
+            return
+        row = self.model.row_of(self._pending_rowid)
+        if row is not None and first <= row <= last:
+            self._pending_rowid = None
+            self.table.selectRow(row)
+
+    def _forget_pending_selection(self, _count: int, finished: bool) -> None:
+        if finished:
+            self._pending_rowid = None
+
+    def _open_row(self, index) -> None:
+        listing_id = self.model.listing_id(index.row()) if index.isValid() else None
+        if listing_id:
+            self.listing_opened.emit(listing_id)
 
     def _focus_results(self) -> None:
         self.table.setFocus()

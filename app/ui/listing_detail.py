@@ -7,7 +7,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from app.cache import Cache
 from app.ui.formats import mii_text, money_in_words, nature_text, number, seller_class_text, when
@@ -116,3 +116,30 @@ class ListingDetail(Retranslating, QWidget):
             ]))
             parts.append(note(self.tr("As on GeM, the seller’s name is shown only after a purchase.")))
         return "".join(parts)
+
+
+class ListingDetailDialog(Retranslating, QDialog):
+    """A listing's details in a window of their own (a double-click in the catalogue), for
+    reading beside the list or on a small screen where the details pane is narrow."""
+
+    def __init__(self, cache: Cache, listing_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("listingDetailDialog")
+        self.detail = ListingDetail(cache, self)
+        self.detail.show_listing(listing_id)
+        self.close_button = QPushButton(self, objectName="closeDetail")
+        self.close_button.clicked.connect(self.accept)
+        self.close_button.setDefault(True)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.detail, 1)
+        layout.addLayout(buttons)
+        self.resize(560, 600)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        listing = self.detail.cache.listing(self.detail.listing_id or "")
+        self.setWindowTitle(listing["title"] if listing else self.tr("Listing"))
+        self.close_button.setText(self.tr("Close"))

@@ -136,7 +136,8 @@ class GemDesk(QObject):
         self.window.settings_requested.connect(self.open_settings)
         self.window.sign_out_requested.connect(self.sign_out)
         self.window.sign_in_requested.connect(lambda: self.ask_sign_in(again=True))
-        self.window.installEventFilter(self)
+        self.window.closing.connect(self._window_closing)
+        self.window.restore_layout(self.workspace.window_layout(self.window.user.get("username", "")))
         self.window.show()
         log.info("main window open")  # packaging/measure.py times the start-up by this line
         report = self.workspace.outbox.recovery()
@@ -146,8 +147,13 @@ class GemDesk(QObject):
             freeze_startup_objects()
             self._frozen = True
 
+    def _remember_layout(self) -> None:
+        if self.window is not None and self.window.user.get("username"):
+            self.workspace.remember_window_layout(self.window.user["username"], self.window.current_layout())
+
     def _retire_window(self) -> None:
         if self.window is not None:
+            self._remember_layout()
             retire(self.window)
             self.window = None
 
@@ -174,10 +180,10 @@ class GemDesk(QObject):
 
     # -- end --------------------------------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event) -> bool:
-        if watched is self.window and event.type() == event.Type.Close:
-            self.controller.close()
-        return False
+    def _window_closing(self) -> None:
+        """The user closed the main window (the app ends): keep its layout, stop syncing."""
+        self._remember_layout()
+        self.controller.close()
 
     def shutdown(self) -> None:
         """The end of the app's life (or of a test's desk): windows gone, workers stopped."""

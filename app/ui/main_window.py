@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QTabWidget, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, QRect, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout, QHeaderView, QLabel, QMainWindow, QMessageBox, QPushButton, QTableView, QTabWidget, QToolBar, QTreeView,
+    QVBoxLayout, QWidget,
+)
 
-from app import auctions
+from app import auctions, window_layout
 from app.config import log_dir
 from app.ui import operations
 from app.ui.about_dialog import AboutDialog, copy_diagnostics
@@ -23,6 +26,7 @@ from app.ui.cart_dialog import CartDialog
 from app.ui.orders_page import OrdersPage
 from app.ui.catalogue import CatalogueBrowser
 from app.ui.formats import number, when
+from app.ui.listing_detail import ListingDetailDialog
 from app.ui.icons import icon
 from app.ui.my_catalogue import MyCatalogue
 from app.ui.purchase_dialog import PurchaseDialog
@@ -40,6 +44,7 @@ class MainWindow(Retranslating, QMainWindow):
     settings_requested = Signal()
     sign_out_requested = Signal()
     sign_in_requested = Signal()
+    closing = Signal()  # the window closes for good (after the question about unsent changes)
 
     def __init__(self, workspace: Workspace, tasks: TaskManager, controller: SyncController,
                  parent: QWidget | None = None) -> None:
@@ -51,7 +56,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.controller = controller
         self.user = workspace.user or {}
 
-        self.catalogue = CatalogueBrowser(workspace.cache, self.user, self)
+        self.catalogue = CatalogueBrowser(workspace.cache, self.user, self, tasks)
         self.my_catalogue = MyCatalogue(workspace, tasks, self) if self.user.get("seller_firm") else None
         self.tabs = QTabWidget(self, objectName="mainTabs")
         if self.my_catalogue is not None:
@@ -126,6 +131,16 @@ class MainWindow(Retranslating, QMainWindow):
         self.cart_action.triggered.connect(self.open_cart)
         for action in (self.add_to_cart_action, self.cart_action):
             action.setVisible(self.user.get("role") == "buyer")
+        # Buy and Add to cart act on the listing selected among those shown, and only then.
+        self.catalogue.selection_moved.connect(self._listing_chosen)
+        self._listing_chosen(self.catalogue.selected_listing_id)
+        # Ctrl+N: a new listing, from any tab (a seller's); the button's own shortcut was lost
+        # each time its text was set (a button's text sets its mnemonic shortcut).
+        self.new_listing_action = QAction(icon("add"), "", self, objectName="newListingAction")
+        self.new_listing_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        self.new_listing_action.triggered.connect(self.new_listing)
+        self.new_listing_action.setVisible(self.my_catalogue is not None)
+        self.catalogue.listing_opened.connect(self.open_listing)
         self.logs_action = QAction("", self, objectName="logsAction")
         self.logs_action.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir()))))
         self.diagnostics_action = QAction("", self, objectName="copyDiagnosticsAction")
@@ -138,8 +153,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.newer_label.hide()
         self.status.addPermanentWidget(self.newer_label)
         self.addActions([self.sync_action, self.search_action, self.settings_action, self.quit_action])
+        if self.my_catalogue is not None:
+            self.addAction(self.new_listing_action)
 
         self.file_menu = self.menuBar().addMenu("")
+        if self.my_catalogue is not None:
+            self.file_menu.addAction(self.new_listing_action)
         self.file_menu.addActions([self.sync_action, self.settings_action])
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.sign_out_action, self.quit_action])
@@ -162,10 +181,102 @@ class MainWindow(Retranslating, QMainWindow):
         controller.progress.connect(self._sync_progress, Qt.ConnectionType.QueuedConnection)
         self._searchable_shown = 0
         self._fill_refreshed_at = 0.0
-        self.resize(1280, 780)
+        self.resize(1280, 780)  # until restore_layout fits it to the screen and the user's last layout
+        self._columns: dict[str, list[int]] = {}  # widths restored once the window is shown
+        self._quit_anyway = False  # the user chose to quit with changes not sent yet
         self.retranslate()
         if self.user.get("role") == "buyer":
             self._refresh_cart_count()
+
+    # -- closing ---------------------------------------------------------------------------------------------
+
+    def closeEvent(self, event) -> None:
+        """Closing with changes not sent yet says so first: they are kept, and sent next time."""
+        unsent = 0 if self._quit_anyway else self.workspace.unsent()
+        if unsent:
+            event.ignore()
+            self._ask_before_quitting(unsent)
+            return
+        self.closing.emit()
+        super().closeEvent(event)
+
+    def _ask_before_quitting(self, unsent: int) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Changes not sent yet"), self.tr(
+            "Changes made here that have not reached the marketplace yet: %n. They are kept safely on this computer "
+            "and sent the next time GeM Desk syncs (when you start it again and the marketplace can be reached).",
+            "", unsent), parent=self)
+        box.setObjectName("unsentOnQuit")
+        quit_button = box.addButton(self.tr("Quit; send them next time"), QMessageBox.ButtonRole.AcceptRole)
+        quit_button.setObjectName("quitAnyway")
+        send_button = box.addButton(self.tr("Stay and send now"), QMessageBox.ButtonRole.ActionRole)
+        send_button.setObjectName("sendNow")
+        send_button.setEnabled(self.controller.connection == Connection.ONLINE)
+        stay_button = box.addButton(self.tr("Stay"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stay_button)
+        box.setEscapeButton(stay_button)
+
+        def answered(button) -> None:
+            if button is quit_button:
+                self._quit_anyway = True
+                self.close()
+            elif button is send_button:
+                self.controller.sync_now()
+
+        box.buttonClicked.connect(answered)
+        box.finished.connect(box.deleteLater)
+        box.open()
+
+    # -- size, place and columns, per user ------------------------------------------------------------------
+
+    def restore_layout(self, layout: dict | None, available: QRect | None = None) -> None:
+        """Open where the user left the window, brought onto the screen they have now; the
+        first time, as large as the screen allows up to a comfortable size. `available`: the
+        screen area to fit (default: the screen the saved place is on, else the primary)."""
+        saved = window_layout.read_geometry(layout)
+        if available is None:
+            screen = QGuiApplication.screenAt(QPoint(*window_layout.centre(saved))) if saved else None
+            screen = screen or QGuiApplication.primaryScreen()
+            available = screen.availableGeometry()
+        area = (available.x(), available.y(), available.width(), available.height())
+        x, y, width, height = window_layout.clamp(saved, area) if saved else window_layout.default_geometry(area)
+        self.setGeometry(x, y, width, height)
+        self._columns = window_layout.read_columns(layout)
+        if self.isVisible():  # else when shown, after the panes have taken their first sizes
+            self.layout().activate()
+            self.catalogue.size_panes()
+            self._restore_columns()
+        if (layout or {}).get("maximized") is True:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)  # the pages' own first sizing has happened (children first)
+        self._restore_columns()
+
+    def _restore_columns(self) -> None:
+        columns, self._columns = self._columns, {}
+        for name, header in self._headers().items():
+            widths = columns.get(name)
+            if widths and len(widths) == header.count():
+                for column, size in enumerate(widths):
+                    if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Interactive:
+                        header.resizeSection(column, size)
+                if header is self.catalogue.table.horizontalHeader():
+                    self.catalogue.columns_restored = True
+
+    def current_layout(self) -> dict:
+        """The window's size and place (as it is when not maximized) and its tables' column widths."""
+        normal = self.normalGeometry() if self.isMaximized() else self.geometry()
+        columns = {name: [header.sectionSize(column) for column in range(header.count())]
+                   for name, header in self._headers().items()}
+        return window_layout.make_layout((normal.x(), normal.y(), normal.width(), normal.height()),
+                                         self.isMaximized(), columns)
+
+    def _headers(self) -> dict[str, QHeaderView]:
+        """The column headers of the window's named tables, by table name."""
+        found = {view.objectName(): view.horizontalHeader() for view in self.findChildren(QTableView) if view.objectName()}
+        found.update({view.objectName(): view.header() for view in self.findChildren(QTreeView)
+                      if view.objectName() and not view.isHeaderHidden()})
+        return found
 
     # -- reacting -----------------------------------------------------------------------------------------
 
@@ -229,6 +340,32 @@ class MainWindow(Retranslating, QMainWindow):
         if self.my_catalogue is not None:
             self.my_catalogue.reload()
         self._local_change()
+
+    def new_listing(self) -> None:
+        """Ctrl+N: My catalogue, and the form for a new listing."""
+        if self.my_catalogue is not None:
+            self.tabs.setCurrentWidget(self.my_catalogue)
+            self.my_catalogue.new_listing()
+
+    def open_listing(self, listing_id: str) -> None:
+        """A double-click in the catalogue: a seller's own listing opens in its editor (in My
+        catalogue); any other listing opens its details in a window of their own."""
+        listing = self.workspace.cache.listing(listing_id)
+        own_firm = (self.user.get("seller_firm") or {}).get("id")
+        if listing is None:
+            return
+        if self.my_catalogue is not None and own_firm is not None and listing.get("seller_id") == own_firm:
+            self.tabs.setCurrentWidget(self.my_catalogue)
+            self.my_catalogue.select_listing(listing_id)
+            self.my_catalogue.edit_selected()
+            return
+        self.listing_window = ListingDetailDialog(self.workspace.cache, listing_id, self)
+        self.listing_window.finished.connect(self.listing_window.deleteLater)
+        self.listing_window.open()
+
+    def _listing_chosen(self, listing_id: str | None) -> None:
+        for action in (self.buy_action, self.add_to_cart_action):
+            action.setEnabled(listing_id is not None)
 
     def buy_selected(self) -> None:
         """A direct or L1 purchase of the listing selected in the catalogue."""
@@ -331,6 +468,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.settings_action.setText(self.tr("Settings…"))
         self.settings_action.setToolTip(self.tr("Settings (Ctrl+,)"))
         self.sign_out_action.setText(self.tr("Sign out"))
+        self.new_listing_action.setText(self.tr("New listing…"))
         self.quit_action.setText(self.tr("Quit"))
         self.logs_action.setText(self.tr("Open the log folder"))
         self.diagnostics_action.setText(self.tr("Copy diagnostics"))

@@ -86,6 +86,7 @@ def error_text(error: BaseException, server_url: str = "") -> str:
     if isinstance(error, PasswordNeeded):
         return translate("Messages", "Enter your password.")
     if isinstance(error, UnsyncedWorkOfAnother):
-        return translate("Messages", "%1 has changes on this computer that have not reached the marketplace yet. Sign in "
-                                     "as %1 and sync first, so that nothing of theirs is lost.").replace("%1", error.who)
+        return translate("Messages", "%1 has changes on this computer that have not reached the marketplace at %2 yet. "
+                                     "Sign in as %1 (at that address, or at the marketplace's new one) and sync first, "
+                                     "so that nothing of theirs is lost.").replace("%1", error.who).replace("%2", error.server)
     return translate("Messages", "Unexpected problem: %1").replace("%1", f"{type(error).__name__}: {error}")

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget,
 )
@@ -111,8 +110,7 @@ class MyCatalogue(Retranslating, QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column, width in ((1, 150), (2, 120), (3, 70), (4, 150), (5, 230)):
             header.resizeSection(column, width)
-        self.new_button = QPushButton(icon("add"), "", self, objectName="newListing")
-        self.new_button.setShortcut(QKeySequence.StandardKey.New)
+        self.new_button = QPushButton(icon("add"), "", self, objectName="newListing")  # Ctrl+N: the main window's
         self.edit_button = QPushButton(icon("edit"), "", self, objectName="editListing")
         self.retire_button = QPushButton(icon("retire"), "", self, objectName="retireListing")
         self.resolve_button = QPushButton(icon("attention"), "", self, objectName="resolveConflict")
@@ -139,7 +137,8 @@ class MyCatalogue(Retranslating, QWidget):
         self.resolve_button.clicked.connect(self.resolve_selected)
         self.discard_button.clicked.connect(self.discard_selected)
         self.show_retired.toggled.connect(self.reload)
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        # A double-click or Enter (Qt's "activated"; connecting doubleClicked as well opened
+        # the editor a second time as soon as the first closed).
         self.table.activated.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._all: list[MyListing] = []

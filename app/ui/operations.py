@@ -64,6 +64,11 @@ def discard_change(tasks: TaskManager, workspace: Workspace, seq: int, on_done: 
     tasks.run(lambda: workspace.outbox.discard(seq), on_done)
 
 
+def spelling_suggestion(tasks: TaskManager, cache: Any, user_text: str, on_done: Done) -> None:
+    """"Did you mean" for a search that found nothing (app/cache.py `Cache.suggestion`)."""
+    tasks.run(lambda: cache.suggestion(user_text), on_done)
+
+
 def sync_summary(tasks: TaskManager, workspace: Workspace, on_done: Done) -> None:
     """(open changes by state, the last successful sync's time) for the status bar."""
     tasks.run(lambda: (workspace.outbox.counts(), workspace.cache.state("last_sync_at")), on_done)

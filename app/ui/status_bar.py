@@ -114,6 +114,10 @@ class SyncStatusBar(Retranslating, QStatusBar):
 
 
     def _connection_changed(self, _connection: object) -> None:
+        if self.syncing and not self.controller.running:  # a sync that ended without a word
+            self.syncing = False
+            self.progress_bar.hide()
+            self.message_label.clear()
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -14,7 +14,7 @@
 <context>
     <name>BidsPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="717" />
+        <location filename="../../app/ui/bids_page.py" line="701" />
         <source>%n bid(s).</source>
         <translation>
             <numerusform>%n bid.</numerusform>
@@ -22,7 +22,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="787" />
+        <location filename="../../app/ui/bids_page.py" line="771" />
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n change waiting to be sent.</numerusform>
@@ -30,7 +30,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="1145" />
+        <location filename="../../app/ui/bids_page.py" line="1129" />
         <source>Your offer will be withdrawn with the next sync (%n withdrawal(s) left after this one).</source>
         <translation>
             <numerusform>Your offer will be withdrawn with the next sync (%n withdrawal left after this one).</numerusform>
@@ -52,7 +52,7 @@
 <context>
     <name>CatalogueBrowser</name>
     <message numerus="yes">
-        <location filename="../../app/ui/catalogue.py" line="288" />
+        <location filename="../../app/ui/catalogue.py" line="338" />
         <source>%Ln listing(s)</source>
         <translation>
             <numerusform>%Ln listing</numerusform>
@@ -61,9 +61,20 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/main_window.py" line="205" />
+        <source>Changes made here that have not reached the marketplace yet: %n. They are kept safely on this computer and sent the next time GeM Desk syncs (when you start it again and the marketplace can be reached).</source>
+        <translation>
+            <numerusform>Changes made here that have not reached the marketplace yet: %n. They are kept safely on this computer and sent the next time GeM Desk syncs (when you start it again and the marketplace can be reached).</numerusform>
+            <numerusform>Changes made here that have not reached the marketplace yet: %n. They are kept safely on this computer and sent the next time GeM Desk syncs (when you start it again and the marketplace can be reached).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MyCatalogue</name>
     <message numerus="yes">
-        <location filename="../../app/ui/my_catalogue.py" line="169" />
+        <location filename="../../app/ui/my_catalogue.py" line="168" />
         <source>%n listing(s) shown</source>
         <translation>
             <numerusform>%n listing shown</numerusform>
@@ -71,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/my_catalogue.py" line="170" />
+        <location filename="../../app/ui/my_catalogue.py" line="169" />
         <source>%n with changes not yet accepted by the marketplace.</source>
         <translation>
             <numerusform>%n with changes not yet accepted by the marketplace.</numerusform>
@@ -110,7 +121,7 @@
     <name>SyncStatusBar</name>
     <message numerus="yes">
         <location filename="../../app/ui/self_test.py" line="101" />
-        <location filename="../../app/ui/status_bar.py" line="130" />
+        <location filename="../../app/ui/status_bar.py" line="134" />
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n change waiting</numerusform>
@@ -118,7 +129,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/status_bar.py" line="133" />
+        <location filename="../../app/ui/status_bar.py" line="137" />
         <source>%n need(s) your attention</source>
         <translation>
             <numerusform>%n needs your attention</numerusform>

@@ -868,57 +868,57 @@
 <context>
     <name>BidStatus</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="137"/>
+        <location filename="../../app/ui/bids_page.py" line="136"/>
         <source>Waiting to be sent</source>
         <translation>भेजे जाने की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="138"/>
+        <location filename="../../app/ui/bids_page.py" line="137"/>
         <source>Draft</source>
         <translation>मसौदा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="139"/>
+        <location filename="../../app/ui/bids_page.py" line="138"/>
         <source>Awaiting approval</source>
         <translation>अनुमोदन की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="140"/>
+        <location filename="../../app/ui/bids_page.py" line="139"/>
         <source>Returned</source>
         <translation>लौटाई गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="141"/>
+        <location filename="../../app/ui/bids_page.py" line="140"/>
         <source>Open for offers</source>
         <translation>प्रस्तावों के लिए खुली</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="142"/>
+        <location filename="../../app/ui/bids_page.py" line="141"/>
         <source>Closed, opening soon</source>
         <translation>बंद, जल्द खुलेगी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="143"/>
+        <location filename="../../app/ui/bids_page.py" line="142"/>
         <source>Technical evaluation</source>
         <translation>तकनीकी मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="144"/>
+        <location filename="../../app/ui/bids_page.py" line="143"/>
         <source>Financial evaluation</source>
         <translation>वित्तीय मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="145"/>
+        <location filename="../../app/ui/bids_page.py" line="144"/>
         <source>Awarded</source>
         <translation>अवार्ड की गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="146"/>
+        <location filename="../../app/ui/bids_page.py" line="145"/>
         <source>Cancelled</source>
         <translation>रद्द</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="147"/>
+        <location filename="../../app/ui/bids_page.py" line="146"/>
         <source>Lapsed: offers no longer valid</source>
         <translation>व्यपगत: प्रस्ताव अब वैध नहीं</translation>
     </message>
@@ -926,32 +926,32 @@
 <context>
     <name>BidsModel</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="63"/>
+        <location filename="../../app/ui/bids_page.py" line="62"/>
         <source>Bid number</source>
         <translation>बोली संख्या</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="63"/>
+        <location filename="../../app/ui/bids_page.py" line="62"/>
         <source>Title</source>
         <translation>शीर्षक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="63"/>
+        <location filename="../../app/ui/bids_page.py" line="62"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="64"/>
+        <location filename="../../app/ui/bids_page.py" line="63"/>
         <source>Estimated value</source>
         <translation>अनुमानित मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="64"/>
+        <location filename="../../app/ui/bids_page.py" line="63"/>
         <source>Ends</source>
         <translation>समाप्ति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="76"/>
+        <location filename="../../app/ui/bids_page.py" line="75"/>
         <source>(not published)</source>
         <translation>(प्रकाशित नहीं)</translation>
     </message>
@@ -959,145 +959,145 @@
 <context>
     <name>BidsPage</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="640"/>
+        <location filename="../../app/ui/bids_page.py" line="624"/>
         <source>New bid…</source>
         <translation>नई बोली…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="641"/>
+        <location filename="../../app/ui/bids_page.py" line="625"/>
         <source>Refresh</source>
         <translation>ताज़ा करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="642"/>
+        <location filename="../../app/ui/bids_page.py" line="626"/>
         <source>Send for approval</source>
         <translation>अनुमोदन के लिए भेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="642"/>
+        <location filename="../../app/ui/bids_page.py" line="626"/>
         <source>Approve and publish…</source>
         <translation>अनुमोदित और प्रकाशित करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="643"/>
+        <location filename="../../app/ui/bids_page.py" line="627"/>
         <source>Return…</source>
         <translation>लौटाएँ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="643"/>
+        <location filename="../../app/ui/bids_page.py" line="627"/>
         <source>Make or revise my offer…</source>
         <translation>मेरा प्रस्ताव दें या बदलें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="644"/>
+        <location filename="../../app/ui/bids_page.py" line="628"/>
         <source>Withdraw my offer…</source>
         <translation>मेरा प्रस्ताव वापस लें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="645"/>
+        <location filename="../../app/ui/bids_page.py" line="629"/>
         <source>Match L1…</source>
         <translation>L1 से मिलान करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="645"/>
+        <location filename="../../app/ui/bids_page.py" line="629"/>
         <source>Decline the match</source>
         <translation>L1 मिलान से मना करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="646"/>
+        <location filename="../../app/ui/bids_page.py" line="630"/>
         <source>Open the prices</source>
         <translation>कीमतें खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="647"/>
+        <location filename="../../app/ui/bids_page.py" line="631"/>
         <source>Negotiate with L1…</source>
         <translation>L1 से बातचीत (नेगोशिएशन) करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="647"/>
+        <location filename="../../app/ui/bids_page.py" line="631"/>
         <source>Answer the negotiation…</source>
         <translation>बातचीत (नेगोशिएशन) का उत्तर दें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="648"/>
+        <location filename="../../app/ui/bids_page.py" line="632"/>
         <source>Reverse auction…</source>
         <translation>रिवर्स नीलामी…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="648"/>
+        <location filename="../../app/ui/bids_page.py" line="632"/>
         <source>Follow the auction</source>
         <translation>नीलामी देखें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="649"/>
+        <location filename="../../app/ui/bids_page.py" line="633"/>
         <source>Award</source>
         <translation>अवार्ड करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="649"/>
+        <location filename="../../app/ui/bids_page.py" line="633"/>
         <source>Export for audit…</source>
         <translation>ऑडिट के लिए निर्यात करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="652"/>
+        <location filename="../../app/ui/bids_page.py" line="636"/>
         <source>Bid</source>
         <translation>बोली</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="653"/>
+        <location filename="../../app/ui/bids_page.py" line="637"/>
         <source>Timeline</source>
         <translation>समय-रेखा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="654"/>
-        <location filename="../../app/ui/bids_page.py" line="973"/>
+        <location filename="../../app/ui/bids_page.py" line="638"/>
+        <location filename="../../app/ui/bids_page.py" line="957"/>
         <source>Evaluation</source>
         <translation>मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="655"/>
-        <location filename="../../app/ui/bids_page.py" line="1023"/>
+        <location filename="../../app/ui/bids_page.py" line="639"/>
+        <location filename="../../app/ui/bids_page.py" line="1007"/>
         <source>Technical evaluation</source>
         <translation>तकनीकी मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="656"/>
+        <location filename="../../app/ui/bids_page.py" line="640"/>
         <source>Accept technically</source>
         <translation>तकनीकी रूप से स्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="657"/>
+        <location filename="../../app/ui/bids_page.py" line="641"/>
         <source>Reject…</source>
         <translation>अस्वीकार करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="658"/>
+        <location filename="../../app/ui/bids_page.py" line="642"/>
         <source>&amp;District</source>
         <translation>ज़िला (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="659"/>
+        <location filename="../../app/ui/bids_page.py" line="643"/>
         <source>&amp;Value up to (Rs)</source>
         <translation>अधिकतम मूल्य (Rs) (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="660"/>
+        <location filename="../../app/ui/bids_page.py" line="644"/>
         <source>Any value</source>
         <translation>कोई भी मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="663"/>
-        <location filename="../../app/ui/bids_page.py" line="724"/>
+        <location filename="../../app/ui/bids_page.py" line="647"/>
+        <location filename="../../app/ui/bids_page.py" line="708"/>
         <source>Any district</source>
         <translation>कोई भी ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="675"/>
+        <location filename="../../app/ui/bids_page.py" line="659"/>
         <source>Loading the bids…</source>
         <translation>बोलियाँ लोड हो रही हैं…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="717"/>
+        <location filename="../../app/ui/bids_page.py" line="701"/>
         <source>%n bid(s).</source>
         <translation>
             <numerusform>%n बोली।</numerusform>
@@ -1105,32 +1105,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="743"/>
+        <location filename="../../app/ui/bids_page.py" line="727"/>
         <source>Enter an amount in rupees, like 5,00,000; until then every value is shown.</source>
         <translation>राशि रुपयों में लिखें, जैसे 5,00,000; तब तक हर मूल्य की बोलियाँ दिखाई जाएँगी।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="754"/>
+        <location filename="../../app/ui/bids_page.py" line="738"/>
         <source>%1 of 1 bid</source>
         <translation>1 बोली में से %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="754"/>
+        <location filename="../../app/ui/bids_page.py" line="738"/>
         <source>%1 of %2 bids</source>
         <translation>%2 बोलियों में से %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="769"/>
+        <location filename="../../app/ui/bids_page.py" line="753"/>
         <source>Offline: shown as of %1.</source>
         <translation>ऑफ़लाइन: %1 की स्थिति के अनुसार दिखाया गया।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="770"/>
+        <location filename="../../app/ui/bids_page.py" line="754"/>
         <source>Shown as of %1; asking the marketplace for the latest…</source>
         <translation>%1 की स्थिति के अनुसार दिखाया गया; मार्केटप्लेस से नवीनतम जानकारी ली जा रही है…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="787"/>
+        <location filename="../../app/ui/bids_page.py" line="771"/>
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n बदलाव भेजे जाने की प्रतीक्षा में।</numerusform>
@@ -1138,386 +1138,386 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="789"/>
+        <location filename="../../app/ui/bids_page.py" line="773"/>
         <source>Not accepted: %1</source>
         <translation>स्वीकार नहीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="794"/>
+        <location filename="../../app/ui/bids_page.py" line="778"/>
         <source>The bids cannot be read now: %1</source>
         <translation>बोलियाँ अभी पढ़ी नहीं जा सकतीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="854"/>
+        <location filename="../../app/ui/bids_page.py" line="838"/>
         <source>Offline: the timeline and evaluation of this bid were not kept on this computer; they show once the marketplace can be reached.</source>
         <translation>ऑफ़लाइन: इस बोली की समय-रेखा और मूल्यांकन इस कंप्यूटर पर नहीं रखे गए थे; मार्केटप्लेस से संपर्क होते ही ये दिखाई देंगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="857"/>
+        <location filename="../../app/ui/bids_page.py" line="841"/>
         <source>The details of this bid cannot be read now: %1</source>
         <translation>इस बोली का विवरण अभी पढ़ा नहीं जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="875"/>
+        <location filename="../../app/ui/bids_page.py" line="859"/>
         <source>no catalogue listing named; as described</source>
         <translation>कैटलॉग की कोई उत्पाद सूची नहीं बताई गई; विवरण के अनुसार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="877"/>
+        <location filename="../../app/ui/bids_page.py" line="861"/>
         <source>catalogue listing: %1</source>
         <translation>कैटलॉग उत्पाद सूची: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="879"/>
+        <location filename="../../app/ui/bids_page.py" line="863"/>
         <source>catalogue listing %1</source>
         <translation>कैटलॉग उत्पाद सूची %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="885"/>
+        <location filename="../../app/ui/bids_page.py" line="869"/>
         <source>%1: offered %2, required %3</source>
         <translation>%1: प्रस्तावित %2, अपेक्षित %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="886"/>
+        <location filename="../../app/ui/bids_page.py" line="870"/>
         <source>(not stated)</source>
         <translation>(नहीं बताया गया)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="888"/>
+        <location filename="../../app/ui/bids_page.py" line="872"/>
         <source>differs from the requirement</source>
         <translation>आवश्यकता से भिन्न</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="895"/>
+        <location filename="../../app/ui/bids_page.py" line="879"/>
         <source>not decided</source>
         <translation>निर्णय बाकी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="895"/>
-        <location filename="../../app/ui/bids_page.py" line="1021"/>
+        <location filename="../../app/ui/bids_page.py" line="879"/>
+        <location filename="../../app/ui/bids_page.py" line="1005"/>
         <source>accepted</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="895"/>
+        <location filename="../../app/ui/bids_page.py" line="879"/>
         <source>rejected</source>
         <translation>अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="898"/>
+        <location filename="../../app/ui/bids_page.py" line="882"/>
         <source>Seller %1 · local content %2% · %3</source>
         <translation>विक्रेता %1 · स्थानीय सामग्री %2% · %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="915"/>
+        <location filename="../../app/ui/bids_page.py" line="899"/>
         <source>Reject technically</source>
         <translation>तकनीकी रूप से अस्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="957"/>
+        <location filename="../../app/ui/bids_page.py" line="941"/>
         <source>Bid number</source>
         <translation>बोली संख्या</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="957"/>
+        <location filename="../../app/ui/bids_page.py" line="941"/>
         <source>(not published)</source>
         <translation>(प्रकाशित नहीं)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="958"/>
+        <location filename="../../app/ui/bids_page.py" line="942"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="964"/>
+        <location filename="../../app/ui/bids_page.py" line="948"/>
         <source>Buyer</source>
         <translation>क्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="965"/>
+        <location filename="../../app/ui/bids_page.py" line="949"/>
         <source>Estimated value</source>
         <translation>अनुमानित मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="966"/>
+        <location filename="../../app/ui/bids_page.py" line="950"/>
         <source>Ends</source>
         <translation>समाप्ति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="967"/>
+        <location filename="../../app/ui/bids_page.py" line="951"/>
         <source>Opens</source>
         <translation>खुलेगी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="969"/>
+        <location filename="../../app/ui/bids_page.py" line="953"/>
         <source>Offers valid for</source>
         <translation>ऑफ़र की वैधता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="969"/>
+        <location filename="../../app/ui/bids_page.py" line="953"/>
         <source>%1 days after the end</source>
         <translation>समाप्ति के %1 दिन बाद तक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="971"/>
+        <location filename="../../app/ui/bids_page.py" line="955"/>
         <source>Total value of all items</source>
         <translation>सभी वस्तुओं का कुल मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="971"/>
+        <location filename="../../app/ui/bids_page.py" line="955"/>
         <source>Item-wise</source>
         <translation>वस्तु-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="972"/>
+        <location filename="../../app/ui/bids_page.py" line="956"/>
         <source>Group-wise</source>
         <translation>समूह-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="975"/>
+        <location filename="../../app/ui/bids_page.py" line="959"/>
         <source>Packets</source>
         <translation>पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="975"/>
+        <location filename="../../app/ui/bids_page.py" line="959"/>
         <source>Two packets (technical, then financial)</source>
         <translation>दो पैकेट (पहले तकनीकी, फिर वित्तीय)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="976"/>
+        <location filename="../../app/ui/bids_page.py" line="960"/>
         <source>Single packet</source>
         <translation>एकल पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="978"/>
+        <location filename="../../app/ui/bids_page.py" line="962"/>
         <source>EMD</source>
         <translation>ईएमडी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="980"/>
+        <location filename="../../app/ui/bids_page.py" line="964"/>
         <source>ePBG</source>
         <translation>ई-पीबीजी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="980"/>
+        <location filename="../../app/ui/bids_page.py" line="964"/>
         <source>%1% of the order value</source>
         <translation>ऑर्डर मूल्य का %1%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="981"/>
-        <location filename="../../app/ui/bids_page.py" line="988"/>
-        <location filename="../../app/ui/bids_page.py" line="992"/>
-        <location filename="../../app/ui/bids_page.py" line="1050"/>
+        <location filename="../../app/ui/bids_page.py" line="965"/>
+        <location filename="../../app/ui/bids_page.py" line="972"/>
+        <location filename="../../app/ui/bids_page.py" line="976"/>
+        <location filename="../../app/ui/bids_page.py" line="1034"/>
         <source>None</source>
         <translation>कोई नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="983"/>
+        <location filename="../../app/ui/bids_page.py" line="967"/>
         <source>Payment</source>
         <translation>भुगतान</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="983"/>
+        <location filename="../../app/ui/bids_page.py" line="967"/>
         <source>Within %1 days of the CRAC</source>
         <translation>सीआरएसी के %1 दिन के भीतर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="986"/>
+        <location filename="../../app/ui/bids_page.py" line="970"/>
         <source>MSEs within %1% of L1 may match it for %2% of the quantity</source>
         <translation>L1 से %1% के भीतर वाले एमएसई, मात्रा के %2% के लिए L1 मूल्य का मिलान कर सकते हैं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="988"/>
+        <location filename="../../app/ui/bids_page.py" line="972"/>
         <source>MSE preference</source>
         <translation>एमएसई वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="990"/>
+        <location filename="../../app/ui/bids_page.py" line="974"/>
         <source>Class-I local suppliers within %1% of L1 may match it; L1 keeps %2% of the quantity</source>
         <translation>L1 से %1% के भीतर वाले श्रेणी-I स्थानीय आपूर्तिकर्ता L1 मूल्य का मिलान कर सकते हैं; मात्रा का %2% L1 के पास रहता है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="992"/>
+        <location filename="../../app/ui/bids_page.py" line="976"/>
         <source>Make in India preference</source>
         <translation>मेक इन इंडिया वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="994"/>
+        <location filename="../../app/ui/bids_page.py" line="978"/>
         <source>Minimum offers</source>
         <translation>न्यूनतम ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="994"/>
+        <location filename="../../app/ui/bids_page.py" line="978"/>
         <source>%1; with fewer, the bid is extended by %2 days</source>
         <translation>%1; इससे कम ऑफ़र होने पर बोली %2 दिन बढ़ाई जाती है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="997"/>
+        <location filename="../../app/ui/bids_page.py" line="981"/>
         <source>all but the highest-priced offer (H1 elimination)</source>
         <translation>सबसे ऊँचे मूल्य वाले ऑफ़र को छोड़कर सभी (H1 निष्कासन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="998"/>
+        <location filename="../../app/ui/bids_page.py" line="982"/>
         <source>the lowest-priced half of the offers</source>
         <translation>सबसे कम मूल्य वाले आधे ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="999"/>
+        <location filename="../../app/ui/bids_page.py" line="983"/>
         <source>from the start: every qualified seller bids</source>
         <translation>आरंभ से ही: हर योग्य विक्रेता बोली लगाता है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1000"/>
+        <location filename="../../app/ui/bids_page.py" line="984"/>
         <source>Reverse auction</source>
         <translation>रिवर्स नीलामी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1000"/>
+        <location filename="../../app/ui/bids_page.py" line="984"/>
         <source>Yes: %1</source>
         <translation>हाँ: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1001"/>
+        <location filename="../../app/ui/bids_page.py" line="985"/>
         <source>No</source>
         <translation>नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1003"/>
+        <location filename="../../app/ui/bids_page.py" line="987"/>
         <source>Invitation to match L1</source>
         <translation>L1 मूल्य से मिलान का आमंत्रण</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1004"/>
+        <location filename="../../app/ui/bids_page.py" line="988"/>
         <source>Negotiation, round %1</source>
         <translation>बातचीत (नेगोशिएशन), दौर %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1006"/>
+        <location filename="../../app/ui/bids_page.py" line="990"/>
         <source>Items</source>
         <translation>वस्तुएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1016"/>
+        <location filename="../../app/ui/bids_page.py" line="1000"/>
         <source>submitted on %1</source>
         <translation>%1 को जमा किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1016"/>
+        <location filename="../../app/ui/bids_page.py" line="1000"/>
         <source>withdrawn (last sent %1)</source>
         <translation>वापस लिया गया (पिछली बार %1 को भेजा गया)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1017"/>
+        <location filename="../../app/ui/bids_page.py" line="1001"/>
         <source>Your offer</source>
         <translation>आपका प्रस्ताव</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1019"/>
+        <location filename="../../app/ui/bids_page.py" line="1003"/>
         <source>Receipt</source>
         <translation>रसीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1020"/>
+        <location filename="../../app/ui/bids_page.py" line="1004"/>
         <source>Withdrawals left</source>
         <translation>शेष वापसी अवसर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1021"/>
+        <location filename="../../app/ui/bids_page.py" line="1005"/>
         <source>rejected: %1</source>
         <translation>अस्वीकृत: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1029"/>
+        <location filename="../../app/ui/bids_page.py" line="1013"/>
         <source>lot %1: match %2 by %3; unanswered by then, it counts as declined</source>
         <translation>लॉट %1: %3 तक %2 से मिलान करें; तब तक उत्तर न देने पर इसे अस्वीकार माना जाएगा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1034"/>
+        <location filename="../../app/ui/bids_page.py" line="1018"/>
         <source>open until %1</source>
         <translation>%1 तक खुला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1035"/>
+        <location filename="../../app/ui/bids_page.py" line="1019"/>
         <source>price lowered</source>
         <translation>मूल्य घटाया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1035"/>
+        <location filename="../../app/ui/bids_page.py" line="1019"/>
         <source>price kept</source>
         <translation>मूल्य यथावत रखा गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1036"/>
+        <location filename="../../app/ui/bids_page.py" line="1020"/>
         <source>lapsed without an answer</source>
         <translation>बिना उत्तर के समाप्त</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1040"/>
+        <location filename="../../app/ui/bids_page.py" line="1024"/>
         <source>lot %1, %2: %3 (%4)</source>
         <translation>लॉट %1, %2: %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1048"/>
+        <location filename="../../app/ui/bids_page.py" line="1032"/>
         <source>Bid security declaration instead</source>
         <translation>इसके बदले बोली प्रतिभूति घोषणा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1052"/>
+        <location filename="../../app/ui/bids_page.py" line="1036"/>
         <source> (MSEs and startups exempt)</source>
         <translation> (एमएसई और स्टार्टअप को छूट)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1062"/>
+        <location filename="../../app/ui/bids_page.py" line="1046"/>
         <source>%1: %2, delivery within %3 days</source>
         <translation>%1: %2, %3 दिन के भीतर डिलीवरी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1065"/>
+        <location filename="../../app/ui/bids_page.py" line="1049"/>
         <source>%1 — %2 in all</source>
         <translation>%1 — कुल %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1089"/>
+        <location filename="../../app/ui/bids_page.py" line="1073"/>
         <source>Remark (for the buyer and the record):</source>
         <translation>टिप्पणी (खरीदार और रिकॉर्ड के लिए):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1095"/>
+        <location filename="../../app/ui/bids_page.py" line="1079"/>
         <source>Approve and publish</source>
         <translation>अनुमोदित और प्रकाशित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1101"/>
+        <location filename="../../app/ui/bids_page.py" line="1085"/>
         <source>Return to the buyer</source>
         <translation>खरीदार को लौटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1111"/>
+        <location filename="../../app/ui/bids_page.py" line="1095"/>
         <source>Preparing your offer…</source>
         <translation>आपका प्रस्ताव तैयार किया जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1116"/>
+        <location filename="../../app/ui/bids_page.py" line="1100"/>
         <source>Your offer cannot be prepared now: %1</source>
         <translation>आपका प्रस्ताव अभी तैयार नहीं किया जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1136"/>
+        <location filename="../../app/ui/bids_page.py" line="1120"/>
         <source>Withdraw my offer</source>
         <translation>मेरा प्रस्ताव वापस लें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1137"/>
+        <location filename="../../app/ui/bids_page.py" line="1121"/>
         <source>Withdraw your offer on this bid? You may make it again before the end; an offer may be withdrawn at most three times.</source>
         <translation>इस बोली पर अपना प्रस्ताव वापस लें? समाप्ति से पहले आप इसे फिर से दे सकते हैं; कोई प्रस्ताव अधिकतम तीन बार वापस लिया जा सकता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1144"/>
+        <location filename="../../app/ui/bids_page.py" line="1128"/>
         <source>Your offer will be withdrawn with the next sync.</source>
         <translation>अगले सिंक के साथ आपका प्रस्ताव वापस ले लिया जाएगा।</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="1145"/>
+        <location filename="../../app/ui/bids_page.py" line="1129"/>
         <source>Your offer will be withdrawn with the next sync (%n withdrawal(s) left after this one).</source>
         <translation>
             <numerusform>अगले सिंक के साथ आपका प्रस्ताव वापस ले लिया जाएगा (इसके बाद %n बार और वापस लिया जा सकता है)।</numerusform>
@@ -1525,38 +1525,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1151"/>
+        <location filename="../../app/ui/bids_page.py" line="1135"/>
         <source>You have no offer on this bid to withdraw.</source>
         <translation>इस बोली पर आपका कोई प्रस्ताव नहीं है जिसे वापस लिया जा सके।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1152"/>
+        <location filename="../../app/ui/bids_page.py" line="1136"/>
         <source>The offer cannot be withdrawn now: %1</source>
         <translation>प्रस्ताव अभी वापस नहीं लिया जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1194"/>
-        <location filename="../../app/ui/bids_page.py" line="1197"/>
+        <location filename="../../app/ui/bids_page.py" line="1178"/>
+        <location filename="../../app/ui/bids_page.py" line="1181"/>
         <source>Negotiate with L1</source>
         <translation>L1 से बातचीत (नेगोशिएशन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1194"/>
+        <location filename="../../app/ui/bids_page.py" line="1178"/>
         <source>Lot:</source>
         <translation>लॉट:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1198"/>
+        <location filename="../../app/ui/bids_page.py" line="1182"/>
         <source>Your request to the L1 seller (72 hours to answer):</source>
         <translation>L1 विक्रेता से आपका अनुरोध (उत्तर के लिए 72 घंटे):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1266"/>
+        <location filename="../../app/ui/bids_page.py" line="1250"/>
         <source>Export the bid for audit</source>
         <translation>बोली को ऑडिट के लिए निर्यात करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1269"/>
+        <location filename="../../app/ui/bids_page.py" line="1253"/>
         <source>Saved for audit: %1</source>
         <translation>ऑडिट के लिए सहेजा गया: %1</translation>
     </message>
@@ -1660,103 +1660,123 @@
 <context>
     <name>CatalogueBrowser</name>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="173"/>
+        <location filename="../../app/ui/catalogue.py" line="196"/>
         <source>The search failed; see the log.</source>
         <translation>खोज विफल रही; लॉग देखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="186"/>
+        <location filename="../../app/ui/catalogue.py" line="236"/>
         <source>Search the catalogue: product, brand, model, specification (Ctrl+F)</source>
         <translation>कैटलॉग में खोजें: उत्पाद, ब्रांड, मॉडल, विनिर्देश (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="187"/>
+        <location filename="../../app/ui/catalogue.py" line="237"/>
         <source>Categories</source>
         <translation>श्रेणियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="188"/>
+        <location filename="../../app/ui/catalogue.py" line="238"/>
         <source>Filters</source>
         <translation>फ़िल्टर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="189"/>
+        <location filename="../../app/ui/catalogue.py" line="239"/>
         <source>Price (Rs)</source>
         <translation>मूल्य (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="190"/>
+        <location filename="../../app/ui/catalogue.py" line="240"/>
         <source>from</source>
         <translation>न्यूनतम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="191"/>
+        <location filename="../../app/ui/catalogue.py" line="241"/>
         <source>to</source>
         <translation>अधिकतम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="192"/>
+        <location filename="../../app/ui/catalogue.py" line="242"/>
         <source>Make in India</source>
         <translation>मेक इन इंडिया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="193"/>
+        <location filename="../../app/ui/catalogue.py" line="243"/>
         <source>MSE sellers only</source>
         <translation>केवल एमएसई विक्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="194"/>
+        <location filename="../../app/ui/catalogue.py" line="244"/>
         <source>Delivers to my district (%1)</source>
         <translation>मेरे ज़िले (%1) में डिलीवरी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="198"/>
+        <location filename="../../app/ui/catalogue.py" line="248"/>
         <source>Any class</source>
         <translation>कोई भी श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="198"/>
+        <location filename="../../app/ui/catalogue.py" line="248"/>
         <source>Class-I (50% local or more)</source>
         <translation>श्रेणी-I (50% या अधिक स्थानीय सामग्री)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="199"/>
+        <location filename="../../app/ui/catalogue.py" line="249"/>
         <source>Class-II (over 20% local)</source>
         <translation>श्रेणी-II (20% से अधिक स्थानीय सामग्री)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="199"/>
+        <location filename="../../app/ui/catalogue.py" line="249"/>
         <source>Non-local</source>
         <translation>गैर-स्थानीय</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="249"/>
+        <location filename="../../app/ui/catalogue.py" line="299"/>
         <source>Enter prices in rupees, like 2,500 or 2500.50.</source>
         <translation>मूल्य रुपयों में लिखें, जैसे 2,500 या 2500.50।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="253"/>
+        <location filename="../../app/ui/catalogue.py" line="303"/>
         <source>The lowest price is above the highest.</source>
         <translation>न्यूनतम मूल्य अधिकतम मूल्य से अधिक है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="286"/>
+        <location filename="../../app/ui/catalogue.py" line="336"/>
         <source>%1+ listings</source>
         <translation>%1+ उत्पाद सूचियाँ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/catalogue.py" line="288"/>
+        <location filename="../../app/ui/catalogue.py" line="338"/>
         <source>%Ln listing(s)</source>
         <translation>
             <numerusform>%Ln उत्पाद सूची</numerusform>
             <numerusform>%Ln उत्पाद सूचियाँ</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../app/ui/catalogue.py" line="361"/>
+        <source>No listing matches “%1”.</source>
+        <translation>“%1” से कोई उत्पाद सूची मेल नहीं खाती।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue.py" line="363"/>
+        <source>No listing matches these filters.</source>
+        <translation>इन फ़िल्टरों से कोई उत्पाद सूची मेल नहीं खाती।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue.py" line="366"/>
+        <source>Did you mean %1?</source>
+        <translation>क्या आपका मतलब %1 था?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalogue.py" line="367"/>
+        <source>Check the spelling, try fewer or other words (Hindi or English), or clear the filters.</source>
+        <translation>वर्तनी जाँचें, कम या दूसरे शब्द (हिंदी या अंग्रेज़ी) आज़माएँ, या फ़िल्टर हटाएँ।</translation>
+    </message>
 </context>
 <context>
     <name>CategoryTreeModel</name>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="46"/>
+        <location filename="../../app/ui/catalogue.py" line="52"/>
         <source>All categories</source>
         <translation>सभी श्रेणियाँ</translation>
     </message>
@@ -2325,32 +2345,32 @@
 <context>
     <name>GemDesk</name>
     <message>
-        <location filename="../../app/ui/main.py" line="204"/>
+        <location filename="../../app/ui/main.py" line="210"/>
         <source>GeM Desk cannot use its files</source>
         <translation>GeM Desk अपनी फ़ाइलों का उपयोग नहीं कर पा रहा है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="210"/>
+        <location filename="../../app/ui/main.py" line="216"/>
         <source>Your unsent changes were recovered</source>
         <translation>आपके न भेजे गए बदलाव बचा लिए गए</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="227"/>
+        <location filename="../../app/ui/main.py" line="233"/>
         <source>Something went wrong</source>
         <translation>कुछ गड़बड़ हो गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="228"/>
+        <location filename="../../app/ui/main.py" line="234"/>
         <source>GeM Desk hit an unexpected problem and carried on. Your work is safe. A report was saved for support:</source>
         <translation>GeM Desk में एक अप्रत्याशित समस्या आई, पर वह चलता रहा। आपका काम सुरक्षित है। सहायता के लिए एक रिपोर्ट सहेजी गई है:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="234"/>
+        <location filename="../../app/ui/main.py" line="240"/>
         <source>Open the folder</source>
         <translation>फ़ोल्डर खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="259"/>
+        <location filename="../../app/ui/main.py" line="265"/>
         <source>GeM Desk cannot start</source>
         <translation>GeM Desk शुरू नहीं हो सकता</translation>
     </message>
@@ -2504,6 +2524,19 @@
         <location filename="../../app/ui/listing_detail.py" line="115"/>
         <source>Located in</source>
         <translation>स्थान</translation>
+    </message>
+</context>
+<context>
+    <name>ListingDetailDialog</name>
+    <message>
+        <location filename="../../app/ui/listing_detail.py" line="144"/>
+        <source>Listing</source>
+        <translation>उत्पाद सूची</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/listing_detail.py" line="145"/>
+        <source>Close</source>
+        <translation>बंद करें</translation>
     </message>
 </context>
 <context>
@@ -2753,178 +2786,211 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237"/>
+        <location filename="../../app/ui/main_window.py" line="204"/>
+        <source>Changes not sent yet</source>
+        <translation>बदलाव अभी भेजे नहीं गए</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/main_window.py" line="205"/>
+        <source>Changes made here that have not reached the marketplace yet: %n. They are kept safely on this computer and sent the next time GeM Desk syncs (when you start it again and the marketplace can be reached).</source>
+        <translation>
+            <numerusform>यहाँ किए गए बदलाव जो अभी मार्केटप्लेस तक नहीं पहुँचे: %n। वे इसी कंप्यूटर पर सुरक्षित रखे हैं और अगली बार GeM Desk के सिंक करने पर भेजे जाएँगे (जब आप इसे फिर से शुरू करें और मार्केटप्लेस तक पहुँचा जा सके)।</numerusform>
+            <numerusform>यहाँ किए गए बदलाव जो अभी मार्केटप्लेस तक नहीं पहुँचे: %n। वे इसी कंप्यूटर पर सुरक्षित रखे हैं और अगली बार GeM Desk के सिंक करने पर भेजे जाएँगे (जब आप इसे फिर से शुरू करें और मार्केटप्लेस तक पहुँचा जा सके)।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="209"/>
+        <source>Quit; send them next time</source>
+        <translation>बंद करें; अगली बार भेजें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="211"/>
+        <source>Stay and send now</source>
+        <translation>रुकें और अभी भेजें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="214"/>
+        <source>Stay</source>
+        <translation>रुकें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="374"/>
         <source>Choose a listing to buy first.</source>
         <translation>पहले खरीदने के लिए कोई सूची चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="248"/>
+        <location filename="../../app/ui/main_window.py" line="385"/>
         <source>Choose a listing to add to the cart first.</source>
         <translation>कार्ट में जोड़ने के लिए पहले कोई उत्पाद सूची चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="252"/>
+        <location filename="../../app/ui/main_window.py" line="389"/>
         <source>In the cart: %1 × %2</source>
         <translation>कार्ट में: %1 × %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="271"/>
+        <location filename="../../app/ui/main_window.py" line="408"/>
         <source>Cart (%1)</source>
         <translation>कार्ट (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284"/>
+        <location filename="../../app/ui/main_window.py" line="421"/>
         <source>The diagnostics are on the clipboard, for support (they hold no password).</source>
         <translation>जाँच की जानकारी सहायता टीम के लिए क्लिपबोर्ड पर है (इसमें कोई पासवर्ड नहीं है)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="295"/>
+        <location filename="../../app/ui/main_window.py" line="432"/>
         <source>You are working offline: the marketplace cannot be reached. The catalogue is as of the last sync (%1); changes you make are kept on this computer and sent when the connection returns.</source>
         <translation>आप ऑफ़लाइन काम कर रहे हैं: मार्केटप्लेस से संपर्क नहीं हो पा रहा है। कैटलॉग पिछले सिंक (%1) के अनुसार है; आपके बदलाव इसी कंप्यूटर पर रखे जाते हैं और कनेक्शन लौटने पर भेज दिए जाएँगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="297"/>
+        <location filename="../../app/ui/main_window.py" line="434"/>
         <source>never</source>
         <translation>कभी नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298"/>
+        <location filename="../../app/ui/main_window.py" line="435"/>
         <source>Try again</source>
         <translation>फिर से प्रयास करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="301"/>
+        <location filename="../../app/ui/main_window.py" line="438"/>
         <source>Your session has ended. Sign in again to sync; your changes are kept.</source>
         <translation>आपका सत्र समाप्त हो गया है। सिंक करने के लिए फिर से साइन इन करें; आपके बदलाव सुरक्षित हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302"/>
+        <location filename="../../app/ui/main_window.py" line="439"/>
         <source>Sign in…</source>
         <translation>साइन इन करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="318"/>
+        <location filename="../../app/ui/main_window.py" line="455"/>
         <source>GeM Desk — %1</source>
         <translation>GeM Desk — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="318"/>
+        <location filename="../../app/ui/main_window.py" line="455"/>
         <source>GeM Desk</source>
         <translation>GeM Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="320"/>
+        <location filename="../../app/ui/main_window.py" line="457"/>
         <source>My catalogue</source>
         <translation>मेरा कैटलॉग</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="321"/>
+        <location filename="../../app/ui/main_window.py" line="458"/>
         <location filename="../../app/ui/self_test.py" line="99"/>
         <source>Catalogue</source>
         <translation>कैटलॉग</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="323"/>
+        <location filename="../../app/ui/main_window.py" line="460"/>
         <source>Bids</source>
         <translation>बोलियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="325"/>
+        <location filename="../../app/ui/main_window.py" line="462"/>
         <source>Orders</source>
         <translation>ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="327"/>
+        <location filename="../../app/ui/main_window.py" line="464"/>
         <source>Auctions</source>
         <translation>नीलामियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="328"/>
+        <location filename="../../app/ui/main_window.py" line="465"/>
         <source>Sync now</source>
         <translation>अभी सिंक करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="329"/>
+        <location filename="../../app/ui/main_window.py" line="466"/>
         <source>Send your changes and receive the marketplace’s (F5)</source>
         <translation>अपने बदलाव भेजें और मार्केटप्लेस के बदलाव प्राप्त करें (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="330"/>
+        <location filename="../../app/ui/main_window.py" line="467"/>
         <source>Search</source>
         <translation>खोजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="331"/>
+        <location filename="../../app/ui/main_window.py" line="468"/>
         <source>Settings…</source>
         <translation>सेटिंग्स…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="332"/>
+        <location filename="../../app/ui/main_window.py" line="469"/>
         <source>Settings (Ctrl+,)</source>
         <translation>सेटिंग्स (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="333"/>
+        <location filename="../../app/ui/main_window.py" line="470"/>
         <source>Sign out</source>
         <translation>साइन आउट करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="334"/>
+        <location filename="../../app/ui/main_window.py" line="471"/>
+        <source>New listing…</source>
+        <translation>नई उत्पाद सूची…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="472"/>
         <source>Quit</source>
         <translation>बंद करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="335"/>
+        <location filename="../../app/ui/main_window.py" line="473"/>
         <source>Open the log folder</source>
         <translation>लॉग फ़ोल्डर खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="336"/>
+        <location filename="../../app/ui/main_window.py" line="474"/>
         <source>Copy diagnostics</source>
         <translation>जाँच की जानकारी कॉपी करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="337"/>
+        <location filename="../../app/ui/main_window.py" line="475"/>
         <source>About GeM Desk…</source>
         <translation>GeM Desk के बारे में…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="338"/>
+        <location filename="../../app/ui/main_window.py" line="476"/>
         <source>GeM Desk %1 is available: your IT department installs it.</source>
         <translation>GeM Desk %1 उपलब्ध है: इसे आपका आईटी विभाग इंस्टॉल करता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="341"/>
+        <location filename="../../app/ui/main_window.py" line="479"/>
         <source>Buy…</source>
         <translation>खरीदें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="342"/>
+        <location filename="../../app/ui/main_window.py" line="480"/>
         <source>Buy the selected listing directly or by L1 comparison</source>
         <translation>चुनी गई सूची को सीधे या L1 तुलना से खरीदें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="343"/>
+        <location filename="../../app/ui/main_window.py" line="481"/>
         <source>Add to cart</source>
         <translation>कार्ट में जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="344"/>
+        <location filename="../../app/ui/main_window.py" line="482"/>
         <source>Add the selected listing to the cart at its minimum order</source>
         <translation>चुनी गई उत्पाद सूची को उसके न्यूनतम ऑर्डर की मात्रा में कार्ट में जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="346"/>
+        <location filename="../../app/ui/main_window.py" line="484"/>
         <source>The cart: listings for one direct purchase, one order per seller</source>
         <translation>कार्ट: एक सीधी खरीद के लिए उत्पाद सूचियाँ, प्रत्येक विक्रेता का एक ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="347"/>
+        <location filename="../../app/ui/main_window.py" line="485"/>
         <source>&amp;File</source>
         <translation>फ़ाइल (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="348"/>
+        <location filename="../../app/ui/main_window.py" line="486"/>
         <source>&amp;Help</source>
         <translation>सहायता (&amp;H)</translation>
     </message>
@@ -3018,11 +3084,11 @@
     </message>
     <message>
         <location filename="../../app/ui/messages.py" line="89"/>
-        <source>%1 has changes on this computer that have not reached the marketplace yet. Sign in as %1 and sync first, so that nothing of theirs is lost.</source>
-        <translation>इस कंप्यूटर पर %1 के ऐसे बदलाव हैं जो अभी तक मार्केटप्लेस तक नहीं पहुँचे हैं। पहले %1 के रूप में साइन इन करके सिंक करें, ताकि उनका कुछ भी न खोए।</translation>
+        <source>%1 has changes on this computer that have not reached the marketplace at %2 yet. Sign in as %1 (at that address, or at the marketplace&apos;s new one) and sync first, so that nothing of theirs is lost.</source>
+        <translation>इस कंप्यूटर पर %1 के ऐसे बदलाव हैं जो अभी तक %2 पर मार्केटप्लेस तक नहीं पहुँचे हैं। पहले %1 के रूप में (उसी पते पर, या मार्केटप्लेस के नए पते पर) साइन इन करके सिंक करें, ताकि उनका कुछ भी न खोए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="91"/>
+        <location filename="../../app/ui/messages.py" line="92"/>
         <source>Unexpected problem: %1</source>
         <translation>अप्रत्याशित समस्या: %1</translation>
     </message>
@@ -3030,7 +3096,7 @@
 <context>
     <name>MyCatalogue</name>
     <message numerus="yes">
-        <location filename="../../app/ui/my_catalogue.py" line="169"/>
+        <location filename="../../app/ui/my_catalogue.py" line="168"/>
         <source>%n listing(s) shown</source>
         <translation>
             <numerusform>%n उत्पाद सूची दिखाई गई</numerusform>
@@ -3038,7 +3104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/my_catalogue.py" line="170"/>
+        <location filename="../../app/ui/my_catalogue.py" line="169"/>
         <source>%n with changes not yet accepted by the marketplace.</source>
         <translation>
             <numerusform>%n में ऐसे बदलाव हैं जिन्हें मार्केटप्लेस ने अभी स्वीकार नहीं किया है।</numerusform>
@@ -3046,87 +3112,87 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="207"/>
+        <location filename="../../app/ui/my_catalogue.py" line="206"/>
         <source>The marketplace did not accept your change: %1</source>
         <translation>मार्केटप्लेस ने आपका बदलाव स्वीकार नहीं किया: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="209"/>
+        <location filename="../../app/ui/my_catalogue.py" line="208"/>
         <source>Edit the listing to correct it, or discard your change to keep the marketplace’s version.</source>
         <translation>इसे ठीक करने के लिए उत्पाद सूची संपादित करें, या अपना बदलाव रद्द करके मार्केटप्लेस वाला संस्करण रखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="211"/>
+        <location filename="../../app/ui/my_catalogue.py" line="210"/>
         <source>This listing was also changed on the marketplace. Choose which values to keep.</source>
         <translation>यह उत्पाद सूची मार्केटप्लेस पर भी बदली गई है। चुनें कि कौन-से मान रखने हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="213"/>
+        <location filename="../../app/ui/my_catalogue.py" line="212"/>
         <source>Your change is saved on this computer and will be sent at the next sync.</source>
         <translation>आपका बदलाव इस कंप्यूटर पर सहेजा गया है और अगले सिंक में भेजा जाएगा।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="215"/>
+        <location filename="../../app/ui/my_catalogue.py" line="214"/>
         <source>Rejected by the marketplace: %1</source>
         <translation>मार्केटप्लेस द्वारा अस्वीकृत: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="240"/>
+        <location filename="../../app/ui/my_catalogue.py" line="239"/>
         <source>Not saved</source>
         <translation>सहेजा नहीं गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="247"/>
+        <location filename="../../app/ui/my_catalogue.py" line="246"/>
         <source>Retire listing</source>
         <translation>उत्पाद सूची वापस लें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="248"/>
+        <location filename="../../app/ui/my_catalogue.py" line="247"/>
         <source>Retire “%1”? Buyers will no longer see it. This cannot be undone.</source>
         <translation>“%1” वापस लें? क्रेता इसे फिर नहीं देख पाएँगे। यह कार्रवाई पलटी नहीं जा सकती।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="272"/>
+        <location filename="../../app/ui/my_catalogue.py" line="271"/>
         <source>Discard your change</source>
         <translation>अपना बदलाव रद्द करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="273"/>
+        <location filename="../../app/ui/my_catalogue.py" line="272"/>
         <source>Discard your change to “%1” and keep the marketplace’s version?</source>
         <translation>“%1” में किया गया अपना बदलाव रद्द करके मार्केटप्लेस वाला संस्करण रखें?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="281"/>
+        <location filename="../../app/ui/my_catalogue.py" line="280"/>
         <source>New listing</source>
         <translation>नई उत्पाद सूची</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="282"/>
+        <location filename="../../app/ui/my_catalogue.py" line="281"/>
         <source>Create a listing (Ctrl+N)</source>
         <translation>उत्पाद सूची बनाएँ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="283"/>
+        <location filename="../../app/ui/my_catalogue.py" line="282"/>
         <source>Edit</source>
         <translation>संपादित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="284"/>
+        <location filename="../../app/ui/my_catalogue.py" line="283"/>
         <source>Retire</source>
         <translation>वापस लें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="285"/>
+        <location filename="../../app/ui/my_catalogue.py" line="284"/>
         <source>Settle conflict…</source>
         <translation>टकराव सुलझाएँ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="286"/>
+        <location filename="../../app/ui/my_catalogue.py" line="285"/>
         <source>Discard my change</source>
         <translation>मेरा बदलाव रद्द करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="287"/>
+        <location filename="../../app/ui/my_catalogue.py" line="286"/>
         <source>Show retired</source>
         <translation>वापस ली गई सूचियाँ दिखाएँ</translation>
     </message>
@@ -3134,62 +3200,62 @@
 <context>
     <name>MyListingsModel</name>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="47"/>
+        <location filename="../../app/ui/my_catalogue.py" line="46"/>
         <source>Product</source>
         <translation>उत्पाद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="47"/>
+        <location filename="../../app/ui/my_catalogue.py" line="46"/>
         <source>Category</source>
         <translation>श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="47"/>
+        <location filename="../../app/ui/my_catalogue.py" line="46"/>
         <source>Price</source>
         <translation>मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="48"/>
+        <location filename="../../app/ui/my_catalogue.py" line="47"/>
         <source>Stock</source>
         <translation>स्टॉक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="48"/>
+        <location filename="../../app/ui/my_catalogue.py" line="47"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="48"/>
+        <location filename="../../app/ui/my_catalogue.py" line="47"/>
         <source>Sync</source>
         <translation>सिंक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="52"/>
+        <location filename="../../app/ui/my_catalogue.py" line="51"/>
         <source>Conflict: choose the values to keep</source>
         <translation>टकराव: रखने के लिए मान चुनें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="54"/>
+        <location filename="../../app/ui/my_catalogue.py" line="53"/>
         <source>Not accepted: %1</source>
         <translation>स्वीकार नहीं हुआ: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="56"/>
+        <location filename="../../app/ui/my_catalogue.py" line="55"/>
         <source>Waiting to be sent</source>
         <translation>भेजे जाने की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="57"/>
+        <location filename="../../app/ui/my_catalogue.py" line="56"/>
         <source>Up to date</source>
         <translation>अद्यतित</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="61"/>
+        <location filename="../../app/ui/my_catalogue.py" line="60"/>
         <source>Retiring</source>
         <translation>वापस ली जा रही है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/my_catalogue.py" line="63"/>
+        <location filename="../../app/ui/my_catalogue.py" line="62"/>
         <source>New</source>
         <translation>नई</translation>
     </message>
@@ -3197,27 +3263,27 @@
 <context>
     <name>NegotiationDialog</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="457"/>
+        <location filename="../../app/ui/bids_page.py" line="441"/>
         <source>Negotiation, round %1</source>
         <translation>बातचीत (नेगोशिएशन), दौर %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="459"/>
+        <location filename="../../app/ui/bids_page.py" line="443"/>
         <source>The buyer asks you, as L1, for a better price per unit (rupees). Answer by %1.</source>
         <translation>क्रेता ने L1 होने के नाते आपसे प्रति इकाई बेहतर मूल्य (रुपयों में) माँगा है। %1 तक उत्तर दें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="461"/>
+        <location filename="../../app/ui/bids_page.py" line="445"/>
         <source>Offer these prices</source>
         <translation>ये मूल्य प्रस्तावित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="462"/>
+        <location filename="../../app/ui/bids_page.py" line="446"/>
         <source>Keep my price</source>
         <translation>मेरा मूल्य यथावत रखें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="480"/>
+        <location filename="../../app/ui/bids_page.py" line="464"/>
         <source>Lower at least one price; none may be above your price before.</source>
         <translation>कम से कम एक मूल्य घटाएँ; कोई भी मूल्य आपके पिछले मूल्य से अधिक नहीं हो सकता।</translation>
     </message>
@@ -3225,87 +3291,87 @@
 <context>
     <name>OfferDialog</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="356"/>
+        <location filename="../../app/ui/bids_page.py" line="340"/>
         <source>Offer on %1</source>
         <translation>%1 पर प्रस्ताव</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="357"/>
+        <location filename="../../app/ui/bids_page.py" line="341"/>
         <source>For each item: the listing you offer, what you offer for each key parameter the bid requires, and the price per unit, all taxes included, in rupees. Your offer stays sealed until the bid opens; you may revise it until the end.</source>
         <translation>हर वस्तु के लिए: आप कौन-सी उत्पाद सूची प्रस्तावित कर रहे हैं, बोली में माँगे गए हर मुख्य मानक के लिए आप क्या दे रहे हैं, और प्रति इकाई कीमत, सभी कर सहित, रुपयों में। बोली खुलने तक आपका प्रस्ताव सीलबंद रहता है; समाप्ति तक आप इसे बदल सकते हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="361"/>
+        <location filename="../../app/ui/bids_page.py" line="345"/>
         <source>Your offer is withdrawn: what you send now submits it again.</source>
         <translation>आपका प्रस्ताव वापस लिया गया है: अब आप जो भेजेंगे, उससे यह फिर से जमा होगा।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="363"/>
+        <location filename="../../app/ui/bids_page.py" line="347"/>
         <source>You are revising your offer (receipt %1…): what you send now replaces it.</source>
         <translation>आप अपना प्रस्ताव बदल रहे हैं (रसीद %1…): अब आप जो भेजेंगे, वह पिछले प्रस्ताव का स्थान लेगा।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="366"/>
+        <location filename="../../app/ui/bids_page.py" line="350"/>
         <source>You are revising the offer you prepared on this computer.</source>
         <translation>आप वह प्रस्ताव बदल रहे हैं जो आपने इस कंप्यूटर पर तैयार किया था।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="371"/>
+        <location filename="../../app/ui/bids_page.py" line="355"/>
         <source>%1 — %2 in all</source>
         <translation>%1 — कुल %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="372"/>
+        <location filename="../../app/ui/bids_page.py" line="356"/>
         <source>Offer my listing</source>
         <translation>प्रस्तावित उत्पाद सूची</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="376"/>
+        <location filename="../../app/ui/bids_page.py" line="360"/>
         <source>(no listing: describe the offer)</source>
         <translation>(कोई उत्पाद सूची नहीं: प्रस्ताव का विवरण लिखें)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="378"/>
+        <location filename="../../app/ui/bids_page.py" line="362"/>
         <source>(the listing in your offer, not offerable now)</source>
         <translation>(आपके प्रस्ताव वाली उत्पाद सूची, जो अब प्रस्तावित नहीं की जा सकती)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="381"/>
+        <location filename="../../app/ui/bids_page.py" line="365"/>
         <source>%1: required %2</source>
         <translation>%1: अपेक्षित %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="384"/>
+        <location filename="../../app/ui/bids_page.py" line="368"/>
         <source>differs from the requirement</source>
         <translation>आवश्यकता से भिन्न</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="385"/>
+        <location filename="../../app/ui/bids_page.py" line="369"/>
         <source>The buyer decides in the technical evaluation whether what you offer meets the requirement.</source>
         <translation>आपका प्रस्ताव आवश्यकता पूरी करता है या नहीं, इसका निर्णय क्रेता तकनीकी मूल्यांकन में करता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="387"/>
+        <location filename="../../app/ui/bids_page.py" line="371"/>
         <source>Price per unit (Rs)</source>
         <translation>प्रति इकाई कीमत (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="388"/>
+        <location filename="../../app/ui/bids_page.py" line="372"/>
         <source>like 18,500</source>
         <translation>जैसे 18,500</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="389"/>
+        <location filename="../../app/ui/bids_page.py" line="373"/>
         <source>Local content</source>
         <translation>स्थानीय सामग्री</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="412"/>
+        <location filename="../../app/ui/bids_page.py" line="396"/>
         <source>State what you offer for every key parameter.</source>
         <translation>हर मुख्य मानक के लिए बताएँ कि आप क्या दे रहे हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="414"/>
+        <location filename="../../app/ui/bids_page.py" line="398"/>
         <source>Enter a price above zero for every item, like 18,500.</source>
         <translation>हर मद के लिए शून्य से अधिक कीमत लिखें, जैसे 18,500।</translation>
     </message>
@@ -4418,28 +4484,28 @@
         <translation>सिंक पूरा हुआ।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="122"/>
+        <location filename="../../app/ui/status_bar.py" line="126"/>
         <source>Connecting…</source>
         <translation>कनेक्ट हो रहा है…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="123"/>
+        <location filename="../../app/ui/status_bar.py" line="127"/>
         <source>Online</source>
         <translation>ऑनलाइन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="124"/>
+        <location filename="../../app/ui/status_bar.py" line="128"/>
         <source>Offline</source>
         <translation>ऑफ़लाइन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="125"/>
+        <location filename="../../app/ui/status_bar.py" line="129"/>
         <source>Signed out</source>
         <translation>साइन आउट</translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/ui/self_test.py" line="101"/>
-        <location filename="../../app/ui/status_bar.py" line="130"/>
+        <location filename="../../app/ui/status_bar.py" line="134"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n बदलाव प्रतीक्षा में</numerusform>
@@ -4447,7 +4513,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/status_bar.py" line="133"/>
+        <location filename="../../app/ui/status_bar.py" line="137"/>
         <source>%n need(s) your attention</source>
         <translation>
             <numerusform>%n पर आपका ध्यान चाहिए</numerusform>
@@ -4455,12 +4521,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="135"/>
+        <location filename="../../app/ui/status_bar.py" line="139"/>
         <source>Last sync: %1</source>
         <translation>पिछला सिंक: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="135"/>
+        <location filename="../../app/ui/status_bar.py" line="139"/>
         <source>never</source>
         <translation>कभी नहीं</translation>
     </message>

@@ -181,3 +181,25 @@ def test_the_feed_comes_compressed_and_the_bytes_are_counted(device):
     wire = api.bytes_received - before
     assert len(page["changes"]) == 200
     assert 0 < wire < len(json.dumps(page)) / 4
+
+
+def test_a_server_that_takes_the_connection_and_never_answers_is_offline_at_once():
+    """Issue 15, 4: hung (paused, stuck): one read timeout, not five tries of it."""
+    import socket
+    import time
+
+    from app.api import Offline
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)  # the kernel accepts; nobody ever reads or answers
+    try:
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+        sleeps: list[float] = []
+        started = time.monotonic()
+        with pytest.raises(Offline) as hung:
+            client(url, sleeps, read_timeout=0.5).health()
+        assert time.monotonic() - started < 2 and sleeps == []
+        assert "did not answer within 0.5 seconds" in str(hung.value)
+    finally:
+        listener.close()

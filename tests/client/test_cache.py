@@ -132,3 +132,10 @@ def test_my_district_is_a_flag_worked_out_as_rows_are_written(cache):
         assert ids(reopened.search("chair", SearchFilters(district="Durg"))) == ["id-4"]
     finally:
         reopened.close()
+
+
+def test_a_known_misspelling_also_matches_the_catalogues_word():
+    assert fts_query("steel almari") == \
+        '{title brand model category_names specs_text} : ("steel" AND ("almari"* OR "almirah"*))'
+    assert fts_query("kursi office") == \
+        '{title brand model category_names specs_text} : (("kursi" OR "chair") AND "office"*)'

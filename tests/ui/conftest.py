@@ -22,9 +22,19 @@ from tests.client.conftest import (  # noqa: E402,F401 - shared fixtures: a real
 )
 
 
+# The commonest office screen (issue 15): the windows open on it as they would in an office.
+OFFICE_SCREEN = {"name": "office", "x": 0, "y": 0, "width": 1366, "height": 768, "logicalDpi": 96, "dpr": 1}
+
+
 @pytest.fixture(scope="session")
-def qapp_args():
-    return ["gemdesk-tests"]
+def qapp_args(tmp_path_factory):
+    if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        return ["gemdesk-tests"]
+    import json
+
+    screens = tmp_path_factory.mktemp("screens") / "office.json"
+    screens.write_text(json.dumps({"screens": [OFFICE_SCREEN]}))
+    return ["gemdesk-tests", "-platform", f"offscreen:configfile={screens}"]
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -164,3 +164,77 @@ def test_item_models_pass_qts_model_tester(qtbot, qtmodeltester, catalogue):
     browser.search_box.setText("chair")  # a reset while the tester watches
     wait_for_rows(qtbot, browser.model)
     qtmodeltester.check(browser.model)
+
+
+def test_buy_never_acts_on_a_listing_no_longer_shown(qtbot, catalogue):
+    """Issue 15, 1: select an almirah, search for something else: the almirah is no longer
+    selected nor detailed, and Buy / Add to cart wait for a listing to be chosen."""
+    desk, browser = catalogue
+    window = desk.window
+    assert not window.buy_action.isEnabled() and not window.add_to_cart_action.isEnabled()  # nothing chosen yet
+    browser.search_box.setText("steel almirah")
+    wait_for_rows(qtbot, browser.model)
+    browser.select_row(0)
+    almirah = browser.model.listing_id(0)
+    assert browser.selected_listing_id == almirah and window.buy_action.isEnabled()
+    assert "almirah" in browser.detail.view.toPlainText().lower()
+
+    browser.search_box.setText("zqxjv")  # nothing matches
+    wait_for_rows(qtbot, browser.model)
+    assert browser.model.rowCount() == 0
+    assert browser.selected_listing_id is None
+    assert "Choose a listing" in browser.detail.view.toPlainText()
+    assert not window.buy_action.isEnabled() and not window.add_to_cart_action.isEnabled()
+
+    browser.search_box.setText("laptop i5")
+    wait_for_rows(qtbot, browser.model)
+    assert browser.model.rowCount() > 0 and browser.selected_listing_id is None
+    assert not window.buy_action.isEnabled()
+    window.buy_action.trigger()  # a disabled action does nothing (the shortcut too)
+    from app.ui.purchase_dialog import PurchaseDialog
+    assert window.findChild(PurchaseDialog) is None
+
+    # A sort keeps the listing selected: it is still shown, in another place.
+    browser.select_row(0)
+    laptop = browser.selected_listing_id
+    browser.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    wait_for_rows(qtbot, browser.model)
+    qtbot.waitUntil(lambda: browser.selected_listing_id == laptop)
+    row = browser.table.selectionModel().selectedRows()[0].row()
+    assert browser.model.listing_id(row) == laptop and window.buy_action.isEnabled()
+
+    # A search that still shows it keeps it; deselecting it disables Buy.
+    browser.search_box.setText("laptop")
+    wait_for_rows(qtbot, browser.model)
+    qtbot.waitUntil(lambda: browser.selected_listing_id == laptop)
+    browser.table.clearSelection()
+    assert browser.selected_listing_id is None and not window.buy_action.isEnabled()
+
+
+def test_a_misspelling_finds_listings_and_nothing_found_suggests_a_word(qtbot, catalogue):
+    """Issue 15, 7: "almari" finds the almirahs; a search that finds nothing says so and
+    offers the closest words the catalogue holds, one click away."""
+    _, browser = catalogue
+    browser.search_box.setText("almari")
+    wait_for_rows(qtbot, browser.model)
+    assert browser.model.rowCount() > 0
+    assert all("almirah" in row["title"].lower() for row in shown(browser))
+    assert not browser.empty_label.isVisible()
+
+    browser.search_box.setText("steel almirsh")
+    wait_for_rows(qtbot, browser.model)
+    assert browser.model.rowCount() == 0
+    qtbot.waitUntil(lambda: browser.suggestion == "steel almirah", timeout=10_000)
+    assert browser.empty_label.isVisible()
+    text = browser.empty_label.text()
+    assert "No listing matches “steel almirsh”." in text and "Did you mean" in text and "steel almirah" in text
+    browser.empty_label.linkActivated.emit("suggestion")
+    assert browser.search_box.text() == "steel almirah"
+    wait_for_rows(qtbot, browser.model)
+    assert browser.model.rowCount() > 0 and not browser.empty_label.isVisible()
+
+    browser.search_box.setText("zqxjv")
+    wait_for_rows(qtbot, browser.model)
+    qtbot.wait(300)
+    assert browser.empty_label.isVisible() and browser.suggestion is None
+    assert "Did you mean" not in browser.empty_label.text()

@@ -210,3 +210,90 @@ def test_the_form_checks_as_the_seller_types(qtbot, seller):
 def test_my_listings_model_passes_qts_model_tester(qtmodeltester, seller):
     _, mine = seller
     qtmodeltester.check(mine.model)
+
+
+def opened_editors(monkeypatch) -> list:
+    """Replace the modal editor's exec(): note which listing it opened on, and cancel."""
+    opened: list = []
+
+    def exec_(editor: ListingEditor) -> int:
+        opened.append(editor.listing)
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(ListingEditor, "exec", exec_)
+    return opened
+
+
+def test_ctrl_n_creates_a_listing_from_any_tab(qtbot, monkeypatch, seller):
+    """Issue 15, 5: the README's Ctrl+N."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    desk, mine = seller
+    window = desk.window
+    opened = opened_editors(monkeypatch)
+    window.activateWindow()
+    mine.table.setFocus()
+    QTest.keyClick(mine.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert opened == [None]  # the form for a new listing
+    window.tabs.setCurrentWidget(window.catalogue)
+    window.catalogue.search_box.setFocus()
+    QTest.keyClick(window.catalogue.search_box, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert opened == [None, None] and window.tabs.currentWidget() is mine
+    assert window.new_listing_action.shortcut().toString() == "Ctrl+N"
+
+
+def double_click(table, row: int) -> None:
+    """As a hand does it: a click, then the second click of the double (QTest's double
+    click alone is not one to a view)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    cell = table.visualRect(table.model().index(row, 0)).center()
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    QTest.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+
+
+def test_double_click_opens_a_listing(qtbot, monkeypatch, seller):
+    """Issue 15, 5: a double-click opens the listing: the editor for the seller's own, in My
+    catalogue or in the catalogue; another seller's listing shows its details."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from app.ui.listing_detail import ListingDetailDialog
+    from tests.ui.conftest import wait_for_rows
+
+    desk, mine = seller
+    window = desk.window
+    opened = opened_editors(monkeypatch)
+    target = published_listing(mine)
+    row = next(r for r, i in enumerate(mine.model.listings) if i.id == target.id)
+    double_click(mine.table, row)
+    assert [e.id for e in opened] == [target.id]  # once
+    QTest.keyClick(mine.table, Qt.Key.Key_Return)  # the keyboard's way
+    assert [e.id for e in opened] == [target.id, target.id]
+    del opened[1:]
+
+    browser = window.catalogue
+    window.tabs.setCurrentWidget(browser)
+    browser.search_box.setText(target.title)
+    wait_for_rows(qtbot, browser.model)
+    own_row = next(r for r in range(browser.model.rowCount()) if browser.model.listing_id(r) == target.id)
+    browser.select_row(own_row)
+    double_click(browser.table, own_row)
+    assert [e.id for e in opened] == [target.id, target.id] and window.tabs.currentWidget() is mine
+
+    firm = desk.workspace.user["seller_firm"]["id"]
+    window.tabs.setCurrentWidget(browser)
+    browser.search_box.setText("chair")
+    wait_for_rows(qtbot, browser.model)
+    other = next(r for r in range(browser.model.rowCount())
+                 if desk.workspace.cache.listing(browser.model.listing_id(r))["seller_id"] != firm)
+    browser.select_row(other)
+    double_click(browser.table, other)
+    dialog = window.findChild(ListingDetailDialog)
+    assert dialog is not None and dialog.isVisible()
+    title = desk.workspace.cache.listing(browser.model.listing_id(other))["title"]
+    assert dialog.windowTitle() == title and title in dialog.detail.view.toPlainText()
+    assert len(opened) == 2
+    dialog.close_button.click()
