@@ -62,6 +62,7 @@ class ClientSettings:
     username: str = ""
     language: str = "en"
     sync_interval_minutes: int = 5
+    rupee_sign: str = "auto"  # "auto" (₹ where the screen's font has it), "₹" or "Rs"
 
     @classmethod
     def load(cls, folder: Path, policy: MachinePolicy = NO_POLICY) -> "ClientSettings":

@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
     QLineEdit, QPushButton, QScrollArea, QSpinBox, QToolButton, QVBoxLayout, QWidget,
 )
 
-from app.ui.formats import percent_text, rupees_input_text
+from app.ui.formats import money, percent_text, rupees_input_text
 from app.ui.widgets import Retranslating, fill_categories, ist_editor, ist_moment, key_param_label, problem_label
 from domain.bid_fields import DEFAULTS, EDITABLE, EMD_MAX_BP, EMD_MIN_BP, MAX_TEXT, RA_RULES, check_bid_fields
 from domain.buying_modes import NoRuleSet, PurchaseError, Route, advise
 from domain.evaluation import MII_EXEMPT_BELOW_PAISE, MII_EXEMPTION, mii_exempt
-from domain.money import MoneyError, paise_from_rupees, percent_of, rupees_text
+from domain.money import MoneyError, paise_from_rupees, percent_of
 from domain.timefmt import IST, iso_utc, parse_iso
 
 translate = QCoreApplication.translate
@@ -111,8 +111,8 @@ def problem_text(field: str, message: str, body: dict[str, Any]) -> str:
         value = body.get("estimated_value_paise")
         if "2% to 5%" in message and isinstance(value, int):
             return (translate("BidRules", "The EMD must be 2% to 5% of the estimated value: from %1 to %2.")
-                    .replace("%1", rupees_text(percent_of(value, EMD_MIN_BP)))
-                    .replace("%2", rupees_text(percent_of(value, EMD_MAX_BP))))
+                    .replace("%1", money(percent_of(value, EMD_MIN_BP)))
+                    .replace("%2", money(percent_of(value, EMD_MAX_BP))))
         return translate("BidRules", "Enter the EMD amount in rupees, above zero.")
     if field.startswith("groups"):
         return translate("BidRules", "In a group-wise bid, write a group name on every item "
@@ -545,7 +545,7 @@ class BidForm(Retranslating, QDialog):
             self.mii_warning.setText(
                 self.tr("The estimated value is below %1: such a purchase is exempt from the Make in India Order (%2), "
                         "so its margin of preference will not be applied in the evaluation.")
-                .replace("%1", rupees_text(MII_EXEMPT_BELOW_PAISE)).replace("%2", MII_EXEMPTION))
+                .replace("%1", money(MII_EXEMPT_BELOW_PAISE)).replace("%2", MII_EXEMPTION))
         self.mii_warning.setVisible(shown)
 
     def _label_for(self, name: str) -> QLabel:
@@ -590,7 +590,7 @@ class BidForm(Retranslating, QDialog):
             self.verdict_label.setText(escape(str(error)))
             return
         heading = (self.tr("Ways of buying for %1 on %2 (%3):")
-                   .replace("%1", rupees_text(value)).replace("%2", f"{today.day} {today:%b %Y}")
+                   .replace("%1", money(value)).replace("%2", f"{today.day} {today:%b %Y}")
                    .replace("%3", advice.rule_set.order.citation))
         lines = [f"<b>{escape(heading)}</b>"]
         names = {Route.DIRECT_PURCHASE: self.tr("Direct purchase"), Route.L1_PURCHASE: self.tr("L1 purchase"),

@@ -3,6 +3,8 @@ sync, and a progress bar while a sync runs."""
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
@@ -41,6 +43,9 @@ class SyncStatusBar(Retranslating, QStatusBar):
         self.counts = {"pending": 0, "conflict": 0, "rejected": 0}
         self.last_sync_at: str | None = None
         self.syncing = False
+        # The last message this bar said, as how to word it, so a change of language words it
+        # again (a message someone else put there is left as it is).
+        self._message: tuple[Callable[[], str], str] | None = None
         controller.connection_changed.connect(self._connection_changed)  # (a bound method: see MainWindow)
         controller.started.connect(self._started)
         controller.progress.connect(self._progress, Qt.ConnectionType.QueuedConnection)
@@ -61,7 +66,7 @@ class SyncStatusBar(Retranslating, QStatusBar):
         self.syncing = True
         self.progress_bar.setRange(0, 0)  # busy until the first count arrives
         self.progress_bar.show()
-        self.message_label.setText(self.tr("Syncing…"))
+        self._say(lambda: self.tr("Syncing…"))
 
     def _progress(self, progress: Progress) -> None:
         if not self.syncing:
@@ -79,7 +84,10 @@ class SyncStatusBar(Retranslating, QStatusBar):
         self.syncing = False
         self.progress_bar.hide()
         notes = [] if result is None else result.notes
-        self.message_label.setText(" ".join(notes) if notes else self.tr("Sync complete."))
+        if notes:
+            self.message_label.setText(" ".join(notes))
+        else:
+            self._say(lambda: self.tr("Sync complete."))
         self.refresh_counts()
 
     def _failed(self, message: str) -> None:
@@ -88,6 +96,11 @@ class SyncStatusBar(Retranslating, QStatusBar):
         self.message_label.setText(message)
         self.refresh_counts()
 
+
+    def _say(self, words: Callable[[], str]) -> None:
+        text = words()
+        self._message = (words, text)
+        self.message_label.setText(text)
 
     def _connection_changed(self, _connection: object) -> None:
         self.retranslate()
@@ -108,4 +121,6 @@ class SyncStatusBar(Retranslating, QStatusBar):
         if trouble:
             parts.append(self.tr("%n need(s) your attention", "", trouble))
         self.pending_label.setText(", ".join(parts))
+        if self._message is not None and self.message_label.text() == self._message[1]:
+            self._say(self._message[0])
         self.last_sync_label.setText(self.tr("Last sync: %1").replace("%1", when(self.last_sync_at) or self.tr("never")))

@@ -19,6 +19,11 @@
         <translation>संस्करण %1 (बिल्ड %2)</translation>
     </message>
     <message>
+        <location filename="../../app/ui/about_dialog.py" line="89"/>
+        <source>from source</source>
+        <translation>स्रोत कोड से</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/about_dialog.py" line="90"/>
         <source>Copy diagnostics</source>
         <translation>जाँच की जानकारी कॉपी करें</translation>
@@ -1665,87 +1670,87 @@
         <translation>खोज विफल रही; लॉग देखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="186"/>
+        <location filename="../../app/ui/catalogue.py" line="195"/>
         <source>Search the catalogue: product, brand, model, specification (Ctrl+F)</source>
         <translation>कैटलॉग में खोजें: उत्पाद, ब्रांड, मॉडल, विनिर्देश (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="187"/>
+        <location filename="../../app/ui/catalogue.py" line="196"/>
         <source>Categories</source>
         <translation>श्रेणियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="188"/>
+        <location filename="../../app/ui/catalogue.py" line="197"/>
         <source>Filters</source>
         <translation>फ़िल्टर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="189"/>
+        <location filename="../../app/ui/catalogue.py" line="198"/>
         <source>Price (Rs)</source>
         <translation>मूल्य (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="190"/>
+        <location filename="../../app/ui/catalogue.py" line="200"/>
         <source>from</source>
         <translation>न्यूनतम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="191"/>
+        <location filename="../../app/ui/catalogue.py" line="201"/>
         <source>to</source>
         <translation>अधिकतम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="192"/>
+        <location filename="../../app/ui/catalogue.py" line="202"/>
         <source>Make in India</source>
         <translation>मेक इन इंडिया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="193"/>
+        <location filename="../../app/ui/catalogue.py" line="203"/>
         <source>MSE sellers only</source>
         <translation>केवल एमएसई विक्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="194"/>
+        <location filename="../../app/ui/catalogue.py" line="204"/>
         <source>Delivers to my district (%1)</source>
         <translation>मेरे ज़िले (%1) में डिलीवरी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="198"/>
+        <location filename="../../app/ui/catalogue.py" line="208"/>
         <source>Any class</source>
         <translation>कोई भी श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="198"/>
+        <location filename="../../app/ui/catalogue.py" line="208"/>
         <source>Class-I (50% local or more)</source>
         <translation>श्रेणी-I (50% या अधिक स्थानीय सामग्री)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="199"/>
+        <location filename="../../app/ui/catalogue.py" line="209"/>
         <source>Class-II (over 20% local)</source>
         <translation>श्रेणी-II (20% से अधिक स्थानीय सामग्री)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="199"/>
+        <location filename="../../app/ui/catalogue.py" line="209"/>
         <source>Non-local</source>
         <translation>गैर-स्थानीय</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="249"/>
+        <location filename="../../app/ui/catalogue.py" line="259"/>
         <source>Enter prices in rupees, like 2,500 or 2500.50.</source>
         <translation>मूल्य रुपयों में लिखें, जैसे 2,500 या 2500.50।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="253"/>
+        <location filename="../../app/ui/catalogue.py" line="263"/>
         <source>The lowest price is above the highest.</source>
         <translation>न्यूनतम मूल्य अधिकतम मूल्य से अधिक है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="286"/>
+        <location filename="../../app/ui/catalogue.py" line="296"/>
         <source>%1+ listings</source>
         <translation>%1+ उत्पाद सूचियाँ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/catalogue.py" line="288"/>
+        <location filename="../../app/ui/catalogue.py" line="298"/>
         <source>%Ln listing(s)</source>
         <translation>
             <numerusform>%Ln उत्पाद सूची</numerusform>
@@ -2191,98 +2196,98 @@
 <context>
     <name>Formats</name>
     <message>
-        <location filename="../../app/ui/formats.py" line="46"/>
+        <location filename="../../app/ui/formats.py" line="71"/>
         <source>crore</source>
         <translation>करोड़</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="46"/>
+        <location filename="../../app/ui/formats.py" line="71"/>
         <source>lakh</source>
         <translation>लाख</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="78"/>
+        <location filename="../../app/ui/formats.py" line="103"/>
         <source>Micro (MSE)</source>
         <translation>सूक्ष्म (एमएसई)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="78"/>
+        <location filename="../../app/ui/formats.py" line="103"/>
         <source>Small (MSE)</source>
         <translation>लघु (एमएसई)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="78"/>
+        <location filename="../../app/ui/formats.py" line="103"/>
         <source>Medium (not MSE)</source>
         <translation>मध्यम (एमएसई नहीं)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="79"/>
+        <location filename="../../app/ui/formats.py" line="104"/>
         <source>Not an MSE</source>
         <translation>एमएसई नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="80"/>
-        <location filename="../../app/ui/formats.py" line="87"/>
+        <location filename="../../app/ui/formats.py" line="105"/>
+        <location filename="../../app/ui/formats.py" line="112"/>
         <source>Unknown</source>
         <translation>अज्ञात</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="85"/>
+        <location filename="../../app/ui/formats.py" line="110"/>
         <source>Class-I local supplier</source>
         <translation>श्रेणी-I स्थानीय आपूर्तिकर्ता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="85"/>
+        <location filename="../../app/ui/formats.py" line="110"/>
         <source>Class-II local supplier</source>
         <translation>श्रेणी-II स्थानीय आपूर्तिकर्ता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="86"/>
+        <location filename="../../app/ui/formats.py" line="111"/>
         <source>Non-local supplier</source>
         <translation>गैर-स्थानीय आपूर्तिकर्ता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="92"/>
+        <location filename="../../app/ui/formats.py" line="117"/>
         <source>Draft</source>
         <translation>ड्राफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="92"/>
+        <location filename="../../app/ui/formats.py" line="117"/>
         <source>Waiting for approval</source>
         <translation>अनुमोदन की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="92"/>
+        <location filename="../../app/ui/formats.py" line="117"/>
         <source>Published</source>
         <translation>प्रकाशित</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="93"/>
+        <location filename="../../app/ui/formats.py" line="118"/>
         <source>Rejected</source>
         <translation>अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="93"/>
+        <location filename="../../app/ui/formats.py" line="118"/>
         <source>Out of stock</source>
         <translation>स्टॉक समाप्त</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="93"/>
+        <location filename="../../app/ui/formats.py" line="118"/>
         <source>Retired</source>
         <translation>वापस ली गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="98"/>
+        <location filename="../../app/ui/formats.py" line="123"/>
         <source>Manufacturer</source>
         <translation>निर्माता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="98"/>
+        <location filename="../../app/ui/formats.py" line="123"/>
         <source>Service provider</source>
         <translation>सेवा प्रदाता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="99"/>
+        <location filename="../../app/ui/formats.py" line="124"/>
         <source>Trader</source>
         <translation>व्यापारी</translation>
     </message>
@@ -2290,32 +2295,32 @@
 <context>
     <name>GemDesk</name>
     <message>
-        <location filename="../../app/ui/main.py" line="204"/>
+        <location filename="../../app/ui/main.py" line="212"/>
         <source>GeM Desk cannot use its files</source>
         <translation>GeM Desk अपनी फ़ाइलों का उपयोग नहीं कर पा रहा है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="210"/>
+        <location filename="../../app/ui/main.py" line="218"/>
         <source>Your unsent changes were recovered</source>
         <translation>आपके न भेजे गए बदलाव बचा लिए गए</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="227"/>
+        <location filename="../../app/ui/main.py" line="235"/>
         <source>Something went wrong</source>
         <translation>कुछ गड़बड़ हो गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="228"/>
+        <location filename="../../app/ui/main.py" line="236"/>
         <source>GeM Desk hit an unexpected problem and carried on. Your work is safe. A report was saved for support:</source>
         <translation>GeM Desk में एक अप्रत्याशित समस्या आई, पर वह चलता रहा। आपका काम सुरक्षित है। सहायता के लिए एक रिपोर्ट सहेजी गई है:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="234"/>
+        <location filename="../../app/ui/main.py" line="242"/>
         <source>Open the folder</source>
         <translation>फ़ोल्डर खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="259"/>
+        <location filename="../../app/ui/main.py" line="267"/>
         <source>GeM Desk cannot start</source>
         <translation>GeM Desk शुरू नहीं हो सकता</translation>
     </message>
@@ -2705,11 +2710,13 @@
         <translation>विक्रेता श्रेणी</translation>
     </message>
     <message>
+        <location filename="../../app/ui/catalogue.py" line="190"/>
         <location filename="../../app/ui/catalogue_model.py" line="213"/>
         <source>Stock</source>
         <translation>स्टॉक</translation>
     </message>
     <message>
+        <location filename="../../app/ui/catalogue.py" line="189"/>
         <location filename="../../app/ui/catalogue_model.py" line="237"/>
         <source>Out of stock</source>
         <translation>स्टॉक समाप्त</translation>
@@ -3989,6 +3996,178 @@
     </message>
 </context>
 <context>
+    <name>QGnomeTheme</name>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="31"/>
+        <source>&amp;OK</source>
+        <translation>&amp;ठीक है</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="31"/>
+        <source>&amp;Save</source>
+        <translation>&amp;सहेजें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="31"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;रद्द करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="32"/>
+        <source>&amp;Close</source>
+        <translation>&amp;बंद करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="32"/>
+        <source>Close without Saving</source>
+        <translation>सहेजे बिना बंद करें</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="34"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;पहले जैसा करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="34"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;फिर से करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="34"/>
+        <source>Cu&amp;t</source>
+        <translation>&amp;काटें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="35"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;कॉपी करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="35"/>
+        <source>&amp;Paste</source>
+        <translation>&amp;चिपकाएँ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="35"/>
+        <source>Delete</source>
+        <translation>हटाएँ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="36"/>
+        <source>Select All</source>
+        <translation>सब चुनें</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="33"/>
+        <source>Show Details...</source>
+        <translation>विवरण दिखाएँ…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="33"/>
+        <source>Hide Details...</source>
+        <translation>विवरण छिपाएँ…</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="24"/>
+        <source>OK</source>
+        <translation>ठीक है</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="24"/>
+        <source>Save</source>
+        <translation>सहेजें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="24"/>
+        <source>Save All</source>
+        <translation>सब सहेजें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="25"/>
+        <source>Open</source>
+        <translation>खोलें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="25"/>
+        <source>&amp;Yes</source>
+        <translation>&amp;हाँ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="25"/>
+        <source>Yes to &amp;All</source>
+        <translation>सबके लिए &amp;हाँ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="26"/>
+        <source>&amp;No</source>
+        <translation>&amp;नहीं</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="26"/>
+        <source>N&amp;o to All</source>
+        <translation>सबके लिए न&amp;हीं</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="26"/>
+        <source>Abort</source>
+        <translation>रोकें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="27"/>
+        <source>Retry</source>
+        <translation>फिर कोशिश करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="27"/>
+        <source>Ignore</source>
+        <translation>अनदेखा करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="27"/>
+        <source>Close</source>
+        <translation>बंद करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="28"/>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="28"/>
+        <source>Discard</source>
+        <translation>छोड़ दें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="28"/>
+        <source>Help</source>
+        <translation>सहायता</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="29"/>
+        <source>Apply</source>
+        <translation>लागू करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="29"/>
+        <source>Reset</source>
+        <translation>पहले जैसा करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="30"/>
+        <source>Restore Defaults</source>
+        <translation>मूल सेटिंग लौटाएँ</translation>
+    </message>
+</context>
+<context>
     <name>RankingModel</name>
     <message>
         <location filename="../../app/ui/auction_window.py" line="76"/>
@@ -4143,97 +4322,117 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="88"/>
+        <location filename="../../app/ui/settings_dialog.py" line="94"/>
         <source>Settings</source>
         <translation>सेटिंग्स</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="89"/>
+        <location filename="../../app/ui/settings_dialog.py" line="95"/>
         <source>Server address</source>
         <translation>सर्वर का पता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="89"/>
+        <location filename="../../app/ui/settings_dialog.py" line="95"/>
         <source>Proxy</source>
         <translation>प्रॉक्सी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="89"/>
+        <location filename="../../app/ui/settings_dialog.py" line="95"/>
         <source>CA bundle</source>
         <translation>CA बंडल</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="89"/>
+        <location filename="../../app/ui/settings_dialog.py" line="95"/>
         <source>Language</source>
         <translation>भाषा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="90"/>
+        <location filename="../../app/ui/settings_dialog.py" line="96"/>
         <source>Sync every (minutes)</source>
         <translation>सिंक अंतराल (मिनट)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="90"/>
+        <location filename="../../app/ui/settings_dialog.py" line="96"/>
         <source>Data folder</source>
         <translation>डेटा फ़ोल्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="93"/>
+        <location filename="../../app/ui/settings_dialog.py" line="96"/>
+        <source>Amounts in</source>
+        <translation>राशि किसमें दिखे</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="99"/>
+        <source>₹ where the screen’s font has it, else Rs</source>
+        <translation>₹ जहाँ स्क्रीन के फ़ॉन्ट में हो, वरना Rs</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="99"/>
+        <source>₹ (rupee sign)</source>
+        <translation>₹ (रुपये का चिह्न)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="100"/>
+        <source>Rs</source>
+        <translation>Rs</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="103"/>
         <source>empty: the system&apos;s proxy settings</source>
         <translation>खाली होने पर: सिस्टम की प्रॉक्सी सेटिंग्स</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="94"/>
+        <location filename="../../app/ui/settings_dialog.py" line="104"/>
         <source>empty: the usual trusted certificates</source>
         <translation>खाली होने पर: सामान्य विश्वसनीय प्रमाणपत्र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="95"/>
+        <location filename="../../app/ui/settings_dialog.py" line="105"/>
         <source>Choose…</source>
         <translation>चुनें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="96"/>
+        <location filename="../../app/ui/settings_dialog.py" line="106"/>
         <source>Open folder</source>
         <translation>फ़ोल्डर खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="97"/>
+        <location filename="../../app/ui/settings_dialog.py" line="107"/>
         <source>A new server address takes effect at the next sign-in. The data folder holds the catalogue cache and your unsent changes; your password is never stored there.</source>
         <translation>नया सर्वर पता अगली बार साइन इन करने पर लागू होगा। डेटा फ़ोल्डर में कैटलॉग कैश और आपके न भेजे गए बदलाव रहते हैं; आपका पासवर्ड वहाँ कभी नहीं रखा जाता।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="99"/>
+        <location filename="../../app/ui/settings_dialog.py" line="109"/>
         <source>The settings you cannot change here are set for this computer by your IT department.</source>
         <translation>जिन सेटिंग्स को आप यहाँ नहीं बदल सकते, वे इस कंप्यूटर के लिए आपके आईटी विभाग ने तय की हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="102"/>
+        <location filename="../../app/ui/settings_dialog.py" line="112"/>
         <source>Set by your IT department</source>
         <translation>आपके आईटी विभाग द्वारा तय</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="105"/>
+        <location filename="../../app/ui/settings_dialog.py" line="115"/>
         <source>Certificate file</source>
         <translation>प्रमाणपत्र फ़ाइल</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="106"/>
+        <location filename="../../app/ui/settings_dialog.py" line="116"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>प्रमाणपत्र (*.pem *.crt *.cer);;सभी फ़ाइलें (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="113"/>
+        <location filename="../../app/ui/settings_dialog.py" line="123"/>
         <source>Server address: it must start with https:// (or http:// for a test server).</source>
         <translation>सर्वर का पता: यह https:// से शुरू होना चाहिए (परीक्षण सर्वर के लिए http://)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="116"/>
+        <location filename="../../app/ui/settings_dialog.py" line="126"/>
         <source>CA bundle: there is no file at %1.</source>
         <translation>CA बंडल: %1 पर कोई फ़ाइल नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="119"/>
+        <location filename="../../app/ui/settings_dialog.py" line="129"/>
         <source>Proxy: write it as http://host:port (https:// and socks5:// work too).</source>
         <translation>प्रॉक्सी: इसे http://host:port के रूप में लिखें (https:// और socks5:// भी चलते हैं)।</translation>
     </message>
@@ -4323,53 +4522,53 @@
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="64"/>
+        <location filename="../../app/ui/status_bar.py" line="69"/>
         <source>Syncing…</source>
         <translation>सिंक हो रहा है…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="74"/>
+        <location filename="../../app/ui/status_bar.py" line="79"/>
         <source>Sending your changes (%1 of %2)</source>
         <translation>आपके बदलाव भेजे जा रहे हैं (%2 में से %1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="74"/>
+        <location filename="../../app/ui/status_bar.py" line="79"/>
         <source>Receiving updates (%1)</source>
         <translation>अपडेट प्राप्त हो रहे हैं (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="75"/>
+        <location filename="../../app/ui/status_bar.py" line="80"/>
         <source>Checking the count (%1)</source>
         <translation>गिनती की जाँच (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="82"/>
+        <location filename="../../app/ui/status_bar.py" line="90"/>
         <source>Sync complete.</source>
         <translation>सिंक पूरा हुआ।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="98"/>
+        <location filename="../../app/ui/status_bar.py" line="111"/>
         <source>Connecting…</source>
         <translation>कनेक्ट हो रहा है…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="99"/>
+        <location filename="../../app/ui/status_bar.py" line="112"/>
         <source>Online</source>
         <translation>ऑनलाइन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="100"/>
+        <location filename="../../app/ui/status_bar.py" line="113"/>
         <source>Offline</source>
         <translation>ऑफ़लाइन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="101"/>
+        <location filename="../../app/ui/status_bar.py" line="114"/>
         <source>Signed out</source>
         <translation>साइन आउट</translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/ui/self_test.py" line="101"/>
-        <location filename="../../app/ui/status_bar.py" line="106"/>
+        <location filename="../../app/ui/status_bar.py" line="119"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n बदलाव प्रतीक्षा में</numerusform>
@@ -4377,7 +4576,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/status_bar.py" line="109"/>
+        <location filename="../../app/ui/status_bar.py" line="122"/>
         <source>%n need(s) your attention</source>
         <translation>
             <numerusform>%n पर आपका ध्यान चाहिए</numerusform>
@@ -4385,12 +4584,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="111"/>
+        <location filename="../../app/ui/status_bar.py" line="126"/>
         <source>Last sync: %1</source>
         <translation>पिछला सिंक: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="111"/>
+        <location filename="../../app/ui/status_bar.py" line="126"/>
         <source>never</source>
         <translation>कभी नहीं</translation>
     </message>
