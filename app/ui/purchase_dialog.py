@@ -8,6 +8,7 @@ officer.
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any, Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -143,7 +144,6 @@ class PurchaseDialog(Retranslating, QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Buy"))
-        self.heading.setText(f"<b>{self.listing['title']}</b> · {money(self.listing['price_paise'])}")
         self.quantity_label.setText(self.tr("Quantity"))
         self.district_label.setText(self.tr("Consignee's district"))
         self.direct.setText(self.tr("Direct purchase of this listing"))
@@ -174,7 +174,8 @@ class PurchaseDialog(Retranslating, QDialog):
         self._check()
 
     def compare(self) -> None:
-        self.l1.setChecked(True)
+        if not self.l1.isChecked():  # Compare is an L1 purchase's step: never a silent change of route
+            return
         operations.compare_l1(self.tasks, self.workspace, self.listing["category_id"], self.required_specs(),
                               self.district.text().strip(), self._compared, self._failed)
 
@@ -201,7 +202,26 @@ class PurchaseDialog(Retranslating, QDialog):
                 return self.tr("Fewer than three OEMs: say why you buy from this comparison.")
         return None
 
+    def _show_heading(self) -> None:
+        """The heading names what would be ordered: the listing chosen for a direct purchase,
+        the L1 once compared for an L1 purchase (which may be another listing)."""
+        l1 = self.comparison["ranked"][0] if self.l1.isChecked() and self.comparison and self.comparison["ranked"] else None
+        if l1 is None or l1.get("listing_id", l1.get("id")) == self.listing["id"]:
+            text = f"<b>{escape(self.listing['title'])}</b> · {escape(money(self.listing['price_paise']))}"
+            if self.l1.isChecked():
+                text += "<br>" + escape(self.tr("L1 purchase: compare to see which product is the L1; only the L1 "
+                                                "can be ordered."))
+        else:
+            text = (f"<b>{escape(l1['title'])}</b> · {escape(money(l1['price_paise']))}<br>"
+                    + escape(self.tr("The L1 for these key parameters, in place of the listing you chose (%1 at %2).")
+                             .replace("%1", self.listing["title"]).replace("%2", money(self.listing["price_paise"]))))
+        self.heading.setText(text)
+
     def _check(self, *_: object) -> None:
+        # Key parameters and Compare belong to the L1 route; a direct purchase is of this listing.
+        self.specs_box.setEnabled(self.l1.isChecked())
+        self.compare_button.setEnabled(self.l1.isChecked())
+        self._show_heading()
         self.reason.setEnabled(bool(self.comparison) and not self.comparison["enough_oems"])
         try:
             today = utc_now().astimezone(IST).date()

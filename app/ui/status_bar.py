@@ -3,6 +3,7 @@ sync, and a progress bar while a sync runs."""
 
 from __future__ import annotations
 
+import time
 from typing import Callable
 
 from PySide6.QtCore import Qt
@@ -18,6 +19,7 @@ from app.workspace import Workspace
 from app.ui.widgets import Retranslating
 
 ICON_SIZE = 16
+NOTICE_MS = 8000  # how long an action's confirmation stays in the bar before sync messages take it
 
 
 class SyncStatusBar(Retranslating, QStatusBar):
@@ -46,6 +48,7 @@ class SyncStatusBar(Retranslating, QStatusBar):
         # The last message this bar said, as how to word it, so a change of language words it
         # again (a message someone else put there is left as it is).
         self._message: tuple[Callable[[], str], str] | None = None
+        self._notice_until = 0.0
         controller.connection_changed.connect(self._connection_changed)  # (a bound method: see MainWindow)
         controller.started.connect(self._started)
         controller.progress.connect(self._progress, Qt.ConnectionType.QueuedConnection)
@@ -78,14 +81,15 @@ class SyncStatusBar(Retranslating, QStatusBar):
             self.progress_bar.setRange(0, 0)
         phase = {"push": self.tr("Sending your changes (%1 of %2)"), "pull": self.tr("Receiving updates (%1)"),
                  "check": self.tr("Checking the count (%1)")}.get(progress.phase, "%1")
-        self.message_label.setText(phase.replace("%1", number(progress.done)).replace("%2", number(progress.total or 0)))
+        if not self._noticing():
+            self.message_label.setText(phase.replace("%1", number(progress.done)).replace("%2", number(progress.total or 0)))
 
     def _finished(self, result) -> None:
         self.syncing = False
         self.progress_bar.hide()
         notes = [] if result is None else result.notes
         if notes:
-            self.message_label.setText(" ".join(notes))
+            self.message_label.setText(" ".join(notes))  # what the sync says matters more than a notice
         else:
             self._say(lambda: self.tr("Sync complete."))
         self.refresh_counts()
@@ -97,7 +101,19 @@ class SyncStatusBar(Retranslating, QStatusBar):
         self.refresh_counts()
 
 
+    def notify(self, text: str) -> None:
+        """What an action did ("Added to the cart: ..."): it stays for NOTICE_MS, over the
+        sync that the action itself starts ("Syncing…", "Sync complete.")."""
+        self._message = None
+        self.message_label.setText(text)
+        self._notice_until = time.monotonic() + NOTICE_MS / 1000
+
+    def _noticing(self) -> bool:
+        return time.monotonic() < self._notice_until
+
     def _say(self, words: Callable[[], str]) -> None:
+        if self._noticing():
+            return
         text = words()
         self._message = (words, text)
         self.message_label.setText(text)

@@ -61,6 +61,17 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/main_window.py" line="265" />
+        <source>The cart went for approval as %n order(s), one per seller. See Orders for what happens next.</source>
+        <translation>
+            <numerusform>The cart went for approval as %n order, one per seller. See Orders for what happens next.</numerusform>
+            <numerusform>The cart went for approval as %n orders, one per seller. See Orders for what happens next.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MyCatalogue</name>
     <message numerus="yes">
         <location filename="../../app/ui/my_catalogue.py" line="169" />
@@ -82,7 +93,31 @@
 <context>
     <name>OrdersPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="220" />
+        <location filename="../../app/ui/orders_page.py" line="257" />
+        <source>%n purchase(s) wait(s) for your approval.</source>
+        <translation>
+            <numerusform>%n purchase waits for your approval.</numerusform>
+            <numerusform>%n purchases wait for your approval.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/orders_page.py" line="261" />
+        <source>%n other order(s) wait(s) for your step.</source>
+        <translation>
+            <numerusform>%n other order waits for your step.</numerusform>
+            <numerusform>%n other orders wait for your step.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/orders_page.py" line="263" />
+        <source>%n order(s) wait(s) for your step.</source>
+        <translation>
+            <numerusform>%n order waits for your step.</numerusform>
+            <numerusform>%n orders wait for your step.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/orders_page.py" line="287" />
         <source>%n order(s).</source>
         <translation>
             <numerusform>%n order.</numerusform>
@@ -90,7 +125,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="231" />
+        <location filename="../../app/ui/orders_page.py" line="309" />
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n change waiting to be sent.</numerusform>
@@ -98,7 +133,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="279" />
+        <location filename="../../app/ui/orders_page.py" line="358" />
         <source>due %n day(s) after the CRAC</source>
         <translation>
             <numerusform>due %n day after the CRAC</numerusform>
@@ -110,7 +145,7 @@
     <name>SyncStatusBar</name>
     <message numerus="yes">
         <location filename="../../app/ui/self_test.py" line="101" />
-        <location filename="../../app/ui/status_bar.py" line="119" />
+        <location filename="../../app/ui/status_bar.py" line="135" />
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n change waiting</numerusform>
@@ -118,7 +153,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/status_bar.py" line="122" />
+        <location filename="../../app/ui/status_bar.py" line="138" />
         <source>%n need(s) your attention</source>
         <translation>
             <numerusform>%n needs your attention</numerusform>

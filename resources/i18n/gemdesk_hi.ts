@@ -1769,27 +1769,27 @@
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="36"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="37"/>
         <source>Rank</source>
         <translation>क्रम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="36"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="37"/>
         <source>OEM (brand)</source>
         <translation>ओईएम (ब्रांड)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="36"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="37"/>
         <source>Product</source>
         <translation>उत्पाद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="37"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="38"/>
         <source>Price</source>
         <translation>मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="51"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="52"/>
         <source>L1</source>
         <translation>L1</translation>
     </message>
@@ -2725,178 +2725,211 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221"/>
+        <location filename="../../app/ui/main_window.py" line="224"/>
         <source>Choose a listing to buy first.</source>
         <translation>पहले खरीदने के लिए कोई सूची चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232"/>
+        <location filename="../../app/ui/main_window.py" line="235"/>
         <source>Choose a listing to add to the cart first.</source>
         <translation>कार्ट में जोड़ने के लिए पहले कोई उत्पाद सूची चुनें।</translation>
     </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
-        <source>In the cart: %1 × %2</source>
-        <translation>कार्ट में: %1 × %2</translation>
+    <message numerus="yes">
+        <location filename="../../app/ui/main_window.py" line="265"/>
+        <source>The cart went for approval as %n order(s), one per seller. See Orders for what happens next.</source>
+        <translation>
+            <numerusform>कार्ट %n ऑर्डर के रूप में अनुमोदन के लिए गया, हर विक्रेता का एक। आगे क्या होता है, यह ऑर्डर में देखें।</numerusform>
+            <numerusform>कार्ट %n ऑर्डर के रूप में अनुमोदन के लिए गया, हर विक्रेता का एक। आगे क्या होता है, यह ऑर्डर में देखें।</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="255"/>
+        <location filename="../../app/ui/main_window.py" line="274"/>
         <source>Cart (%1)</source>
         <translation>कार्ट (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="268"/>
+        <location filename="../../app/ui/main_window.py" line="287"/>
         <source>The diagnostics are on the clipboard, for support (they hold no password).</source>
         <translation>जाँच की जानकारी सहायता टीम के लिए क्लिपबोर्ड पर है (इसमें कोई पासवर्ड नहीं है)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279"/>
+        <location filename="../../app/ui/main_window.py" line="298"/>
         <source>You are working offline: the marketplace cannot be reached. The catalogue is as of the last sync (%1); changes you make are kept on this computer and sent when the connection returns.</source>
         <translation>आप ऑफ़लाइन काम कर रहे हैं: मार्केटप्लेस से संपर्क नहीं हो पा रहा है। कैटलॉग पिछले सिंक (%1) के अनुसार है; आपके बदलाव इसी कंप्यूटर पर रखे जाते हैं और कनेक्शन लौटने पर भेज दिए जाएँगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281"/>
+        <location filename="../../app/ui/main_window.py" line="300"/>
         <source>never</source>
         <translation>कभी नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282"/>
+        <location filename="../../app/ui/main_window.py" line="301"/>
         <source>Try again</source>
         <translation>फिर से प्रयास करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285"/>
+        <location filename="../../app/ui/main_window.py" line="304"/>
         <source>Your session has ended. Sign in again to sync; your changes are kept.</source>
         <translation>आपका सत्र समाप्त हो गया है। सिंक करने के लिए फिर से साइन इन करें; आपके बदलाव सुरक्षित हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286"/>
+        <location filename="../../app/ui/main_window.py" line="305"/>
         <source>Sign in…</source>
         <translation>साइन इन करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302"/>
+        <location filename="../../app/ui/main_window.py" line="328"/>
         <source>GeM Desk — %1</source>
         <translation>GeM Desk — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302"/>
+        <location filename="../../app/ui/main_window.py" line="328"/>
         <source>GeM Desk</source>
         <translation>GeM Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="304"/>
+        <location filename="../../app/ui/main_window.py" line="330"/>
         <source>My catalogue</source>
         <translation>मेरा कैटलॉग</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="305"/>
+        <location filename="../../app/ui/main_window.py" line="331"/>
         <location filename="../../app/ui/self_test.py" line="99"/>
         <source>Catalogue</source>
         <translation>कैटलॉग</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="307"/>
+        <location filename="../../app/ui/main_window.py" line="333"/>
         <source>Bids</source>
         <translation>बोलियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="309"/>
+        <location filename="../../app/ui/main_window.py" line="321"/>
         <source>Orders</source>
         <translation>ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="311"/>
+        <location filename="../../app/ui/main_window.py" line="241"/>
+        <source>Added to the cart: %1 × %2, the seller&apos;s minimum order.</source>
+        <translation>कार्ट में जोड़ा गया: %1 × %2, विक्रेता का न्यूनतम ऑर्डर।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="242"/>
+        <source>Added to the cart: %1 × %2.</source>
+        <translation>कार्ट में जोड़ा गया: %1 × %2।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="245"/>
+        <source>The cart now holds %1 of it.</source>
+        <translation>कार्ट में अब इसकी मात्रा %1 है।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="246"/>
+        <source>Change the quantity in the cart.</source>
+        <translation>मात्रा कार्ट में बदलें।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="260"/>
+        <source>Sent for approval: the approving officer sees the purchase once it has reached the marketplace. Follow it under Orders.</source>
+        <translation>अनुमोदन के लिए भेजा गया: मार्केटप्लेस तक पहुँचने पर अनुमोदन अधिकारी इस खरीद को देखेंगे। इसे ऑर्डर में देखते रहें।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="320"/>
+        <source>Orders (%1)</source>
+        <translation>ऑर्डर (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="336"/>
         <source>Auctions</source>
         <translation>नीलामियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="312"/>
+        <location filename="../../app/ui/main_window.py" line="337"/>
         <source>Sync now</source>
         <translation>अभी सिंक करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="313"/>
+        <location filename="../../app/ui/main_window.py" line="338"/>
         <source>Send your changes and receive the marketplace’s (F5)</source>
         <translation>अपने बदलाव भेजें और मार्केटप्लेस के बदलाव प्राप्त करें (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="314"/>
+        <location filename="../../app/ui/main_window.py" line="339"/>
         <source>Search</source>
         <translation>खोजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="315"/>
+        <location filename="../../app/ui/main_window.py" line="340"/>
         <source>Settings…</source>
         <translation>सेटिंग्स…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="316"/>
+        <location filename="../../app/ui/main_window.py" line="341"/>
         <source>Settings (Ctrl+,)</source>
         <translation>सेटिंग्स (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="317"/>
+        <location filename="../../app/ui/main_window.py" line="342"/>
         <source>Sign out</source>
         <translation>साइन आउट करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="318"/>
+        <location filename="../../app/ui/main_window.py" line="343"/>
         <source>Quit</source>
         <translation>बंद करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="319"/>
+        <location filename="../../app/ui/main_window.py" line="344"/>
         <source>Open the log folder</source>
         <translation>लॉग फ़ोल्डर खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="320"/>
+        <location filename="../../app/ui/main_window.py" line="345"/>
         <source>Copy diagnostics</source>
         <translation>जाँच की जानकारी कॉपी करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="321"/>
+        <location filename="../../app/ui/main_window.py" line="346"/>
         <source>About GeM Desk…</source>
         <translation>GeM Desk के बारे में…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="322"/>
+        <location filename="../../app/ui/main_window.py" line="347"/>
         <source>GeM Desk %1 is available: your IT department installs it.</source>
         <translation>GeM Desk %1 उपलब्ध है: इसे आपका आईटी विभाग इंस्टॉल करता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="325"/>
+        <location filename="../../app/ui/main_window.py" line="350"/>
         <source>Buy…</source>
         <translation>खरीदें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="326"/>
+        <location filename="../../app/ui/main_window.py" line="351"/>
         <source>Buy the selected listing directly or by L1 comparison</source>
         <translation>चुनी गई सूची को सीधे या L1 तुलना से खरीदें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="327"/>
+        <location filename="../../app/ui/main_window.py" line="352"/>
         <source>Add to cart</source>
         <translation>कार्ट में जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="328"/>
+        <location filename="../../app/ui/main_window.py" line="353"/>
         <source>Add the selected listing to the cart at its minimum order</source>
         <translation>चुनी गई उत्पाद सूची को उसके न्यूनतम ऑर्डर की मात्रा में कार्ट में जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="330"/>
+        <location filename="../../app/ui/main_window.py" line="355"/>
         <source>The cart: listings for one direct purchase, one order per seller</source>
         <translation>कार्ट: एक सीधी खरीद के लिए उत्पाद सूचियाँ, प्रत्येक विक्रेता का एक ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="331"/>
+        <location filename="../../app/ui/main_window.py" line="356"/>
         <source>&amp;File</source>
         <translation>फ़ाइल (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="332"/>
+        <location filename="../../app/ui/main_window.py" line="357"/>
         <source>&amp;Help</source>
         <translation>सहायता (&amp;H)</translation>
     </message>
@@ -3550,57 +3583,57 @@
 <context>
     <name>OrderStatus</name>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="35"/>
+        <location filename="../../app/ui/orders_page.py" line="37"/>
         <source>Awaiting approval</source>
         <translation>अनुमोदन की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="36"/>
+        <location filename="../../app/ui/orders_page.py" line="38"/>
         <source>Returned</source>
         <translation>लौटाया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="37"/>
+        <location filename="../../app/ui/orders_page.py" line="39"/>
         <source>Placed, awaiting the seller</source>
         <translation>ऑर्डर दिया गया, विक्रेता की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="38"/>
+        <location filename="../../app/ui/orders_page.py" line="40"/>
         <source>Accepted</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="39"/>
+        <location filename="../../app/ui/orders_page.py" line="41"/>
         <source>Declined by the seller</source>
         <translation>विक्रेता द्वारा अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="40"/>
+        <location filename="../../app/ui/orders_page.py" line="42"/>
         <source>Delivered</source>
         <translation>डिलीवर किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="41"/>
+        <location filename="../../app/ui/orders_page.py" line="43"/>
         <source>Received (CRAC issued)</source>
         <translation>प्राप्त (सीआरएसी जारी)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="42"/>
+        <location filename="../../app/ui/orders_page.py" line="44"/>
         <source>Paid</source>
         <translation>भुगतान किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="49"/>
+        <location filename="../../app/ui/orders_page.py" line="51"/>
         <source>Bid %1</source>
         <translation>बोली %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="50"/>
+        <location filename="../../app/ui/orders_page.py" line="52"/>
         <source>Direct purchase</source>
         <translation>सीधी खरीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="51"/>
+        <location filename="../../app/ui/orders_page.py" line="53"/>
         <source>L1 purchase</source>
         <translation>L1 खरीद</translation>
     </message>
@@ -3608,42 +3641,57 @@
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="84"/>
+        <location filename="../../app/ui/orders_page.py" line="95"/>
+        <source>Named at approval · %1</source>
+        <translation>अनुमोदन पर नाम · %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="95"/>
+        <source>Named at approval</source>
+        <translation>अनुमोदन पर नाम</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="107"/>
         <source>Order</source>
         <translation>ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="84"/>
+        <location filename="../../app/ui/orders_page.py" line="107"/>
         <source>Item</source>
         <translation>वस्तु</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="85"/>
+        <location filename="../../app/ui/orders_page.py" line="108"/>
         <source>Buyer&apos;s office</source>
         <translation>क्रेता का कार्यालय</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="85"/>
+        <location filename="../../app/ui/orders_page.py" line="108"/>
         <source>Seller</source>
         <translation>विक्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="86"/>
+        <location filename="../../app/ui/orders_page.py" line="109"/>
         <source>Value</source>
         <translation>मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="86"/>
+        <location filename="../../app/ui/orders_page.py" line="109"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="86"/>
+        <location filename="../../app/ui/orders_page.py" line="109"/>
         <source>Payment due</source>
         <translation>भुगतान देय तिथि</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="100"/>
+        <location filename="../../app/ui/orders_page.py" line="119"/>
+        <source>The marketplace names the seller&apos;s firm once the approving officer has approved and placed the order; until then the office sees the seller&apos;s class.</source>
+        <translation>अनुमोदन अधिकारी के अनुमोदन करने और ऑर्डर देने के बाद मार्केटप्लेस विक्रेता फ़र्म का नाम बताता है; तब तक कार्यालय को केवल विक्रेता का वर्ग दिखता है।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="128"/>
         <source>(not placed)</source>
         <translation>(ऑर्डर नहीं दिया गया)</translation>
     </message>
@@ -3651,74 +3699,73 @@
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="188"/>
+        <location filename="../../app/ui/orders_page.py" line="223"/>
         <source>Only orders waiting for me</source>
         <translation>केवल मेरी कार्रवाई की प्रतीक्षा वाले ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="189"/>
+        <location filename="../../app/ui/orders_page.py" line="224"/>
         <source>Refresh</source>
         <translation>ताज़ा करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="190"/>
+        <location filename="../../app/ui/orders_page.py" line="225"/>
         <source>Approve and place…</source>
         <translation>अनुमोदित करें और ऑर्डर दें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="190"/>
+        <location filename="../../app/ui/orders_page.py" line="225"/>
         <source>Return…</source>
         <translation>लौटाएँ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="191"/>
-        <location filename="../../app/ui/orders_page.py" line="309"/>
+        <location filename="../../app/ui/orders_page.py" line="226"/>
         <source>Accept the order</source>
         <translation>ऑर्डर स्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="191"/>
+        <location filename="../../app/ui/orders_page.py" line="226"/>
         <source>Decline…</source>
         <translation>अस्वीकार करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="192"/>
+        <location filename="../../app/ui/orders_page.py" line="227"/>
         <source>Mark delivered…</source>
         <translation>डिलीवरी दर्ज करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="192"/>
+        <location filename="../../app/ui/orders_page.py" line="227"/>
         <source>Issue the CRAC…</source>
         <translation>सीआरएसी जारी करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="193"/>
+        <location filename="../../app/ui/orders_page.py" line="228"/>
         <source>Record the payment…</source>
         <translation>भुगतान दर्ज करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="193"/>
+        <location filename="../../app/ui/orders_page.py" line="228"/>
         <source>Save as PDF…</source>
         <translation>पीडीएफ़ के रूप में सहेजें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="196"/>
-        <location filename="../../app/ui/orders_page.py" line="267"/>
+        <location filename="../../app/ui/orders_page.py" line="231"/>
+        <location filename="../../app/ui/orders_page.py" line="346"/>
         <source>Order</source>
         <translation>ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="197"/>
+        <location filename="../../app/ui/orders_page.py" line="232"/>
         <source>Timeline</source>
         <translation>समय-रेखा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="204"/>
+        <location filename="../../app/ui/orders_page.py" line="240"/>
         <source>Loading the orders…</source>
         <translation>ऑर्डर लोड हो रहे हैं…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="220"/>
+        <location filename="../../app/ui/orders_page.py" line="287"/>
         <source>%n order(s).</source>
         <translation>
             <numerusform>%n ऑर्डर।</numerusform>
@@ -3726,12 +3773,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="222"/>
+        <location filename="../../app/ui/orders_page.py" line="289"/>
+        <source>Nothing waits for you.</source>
+        <translation>आपके लिए कुछ भी प्रतीक्षा में नहीं है।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="290"/>
+        <source>No orders yet: a seller&apos;s orders show here once an office places them.</source>
+        <translation>अभी कोई ऑर्डर नहीं: कोई कार्यालय ऑर्डर देगा तो वह यहाँ दिखेगा।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="291"/>
+        <source>No orders yet: a purchase sent for approval shows here.</source>
+        <translation>अभी कोई ऑर्डर नहीं: अनुमोदन के लिए भेजी गई खरीद यहाँ दिखेगी।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="293"/>
         <source>Offline: shown as of %1.</source>
         <translation>ऑफ़लाइन: %1 की स्थिति के अनुसार दिखाया गया।</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="231"/>
+        <location filename="../../app/ui/orders_page.py" line="309"/>
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n बदलाव भेजे जाने की प्रतीक्षा में।</numerusform>
@@ -3739,87 +3801,97 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="232"/>
+        <location filename="../../app/ui/orders_page.py" line="310"/>
         <source>Not accepted: %1</source>
         <translation>स्वीकार नहीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="238"/>
+        <location filename="../../app/ui/orders_page.py" line="316"/>
         <source>The orders cannot be read now: %1</source>
         <translation>ऑर्डर अभी पढ़े नहीं जा सकते: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="267"/>
+        <location filename="../../app/ui/orders_page.py" line="338"/>
+        <source>Choose an order to see what was bought, from whom, its value and its timeline.</source>
+        <translation>कोई ऑर्डर चुनें: क्या खरीदा गया, किससे, कितने मूल्य का, और उसकी समय-रेखा दिखेगी।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="346"/>
         <source>(not placed)</source>
         <translation>(ऑर्डर नहीं दिया गया)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="268"/>
+        <location filename="../../app/ui/orders_page.py" line="347"/>
+        <location filename="../../app/ui/orders_page.py" line="413"/>
         <source>Bought by</source>
         <translation>खरीद का तरीका</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="269"/>
+        <location filename="../../app/ui/orders_page.py" line="348"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="270"/>
+        <location filename="../../app/ui/orders_page.py" line="349"/>
+        <location filename="../../app/ui/orders_page.py" line="414"/>
         <source>Buyer&apos;s office</source>
         <translation>क्रेता का कार्यालय</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="271"/>
+        <location filename="../../app/ui/orders_page.py" line="350"/>
+        <location filename="../../app/ui/orders_page.py" line="414"/>
         <source>Seller</source>
         <translation>विक्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="272"/>
+        <location filename="../../app/ui/orders_page.py" line="351"/>
+        <location filename="../../app/ui/orders_page.py" line="416"/>
         <source>Consignee&apos;s district</source>
         <translation>परेषिती का ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="273"/>
+        <location filename="../../app/ui/orders_page.py" line="352"/>
+        <location filename="../../app/ui/orders_page.py" line="417"/>
         <source>Value</source>
         <translation>मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="274"/>
+        <location filename="../../app/ui/orders_page.py" line="353"/>
         <source>Placed</source>
         <translation>ऑर्डर दिया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="274"/>
+        <location filename="../../app/ui/orders_page.py" line="353"/>
         <source>Accepted</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="275"/>
+        <location filename="../../app/ui/orders_page.py" line="354"/>
         <source>Delivered</source>
         <translation>डिलीवर किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="275"/>
+        <location filename="../../app/ui/orders_page.py" line="354"/>
         <source>Received (CRAC)</source>
         <translation>प्राप्त (सीआरएसी)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="276"/>
+        <location filename="../../app/ui/orders_page.py" line="355"/>
         <source>Payment due</source>
         <translation>भुगतान देय तिथि</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="276"/>
+        <location filename="../../app/ui/orders_page.py" line="355"/>
         <source>Paid</source>
         <translation>भुगतान किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="279"/>
+        <location filename="../../app/ui/orders_page.py" line="358"/>
         <source>Payment terms</source>
         <translation>भुगतान की शर्तें</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="279"/>
+        <location filename="../../app/ui/orders_page.py" line="358"/>
         <source>due %n day(s) after the CRAC</source>
         <translation>
             <numerusform>सीआरएसी के %n दिन बाद देय</numerusform>
@@ -3827,90 +3899,144 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="281"/>
+        <location filename="../../app/ui/orders_page.py" line="360"/>
         <source>Interest for late payment</source>
         <translation>विलंबित भुगतान पर ब्याज</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="283"/>
+        <location filename="../../app/ui/orders_page.py" line="362"/>
+        <location filename="../../app/ui/orders_page.py" line="419"/>
         <source>Why fewer than three OEMs</source>
         <translation>तीन से कम ओईएम क्यों</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="285"/>
+        <location filename="../../app/ui/orders_page.py" line="364"/>
         <source>Remark</source>
         <translation>टिप्पणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="293"/>
+        <location filename="../../app/ui/orders_page.py" line="372"/>
+        <location filename="../../app/ui/orders_page.py" line="413"/>
         <source>Item</source>
         <translation>वस्तु</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="293"/>
+        <location filename="../../app/ui/orders_page.py" line="372"/>
         <source>Quantity</source>
         <translation>मात्रा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="293"/>
+        <location filename="../../app/ui/orders_page.py" line="372"/>
         <source>Unit price</source>
         <translation>इकाई मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="293"/>
+        <location filename="../../app/ui/orders_page.py" line="372"/>
         <source>Total</source>
         <translation>कुल</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="308"/>
-        <source>Approve and place the order</source>
+        <location filename="../../app/ui/orders_page.py" line="403"/>
+        <location filename="../../app/ui/orders_page.py" line="406"/>
+        <source>Mark delivered</source>
+        <translation>डिलीवरी दर्ज करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="404"/>
+        <location filename="../../app/ui/orders_page.py" line="407"/>
+        <source>Record the payment</source>
+        <translation>भुगतान दर्ज करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="405"/>
+        <source>Approve and place</source>
         <translation>अनुमोदित करें और ऑर्डर दें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="308"/>
+        <location filename="../../app/ui/orders_page.py" line="405"/>
+        <source>Return</source>
+        <translation>लौटाएँ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="405"/>
+        <source>Decline</source>
+        <translation>अस्वीकार करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="408"/>
+        <source>Invoice or challan number, and any remark:</source>
+        <translation>बीजक या चालान संख्या, और कोई टिप्पणी:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="409"/>
+        <source>Payment reference, and any remark:</source>
+        <translation>भुगतान का संदर्भ, और कोई टिप्पणी:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="436"/>
+        <source>The order is saved as a PDF: %1</source>
+        <translation>ऑर्डर पीडीएफ़ के रूप में सहेजा गया: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="402"/>
         <source>Return to the buyer</source>
         <translation>क्रेता को लौटाएँ</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/orders_page.py" line="257"/>
+        <source>%n purchase(s) wait(s) for your approval.</source>
+        <translation>
+            <numerusform>%n खरीद आपके अनुमोदन की प्रतीक्षा में हैं।</numerusform>
+            <numerusform>%n खरीद आपके अनुमोदन की प्रतीक्षा में हैं।</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/orders_page.py" line="261"/>
+        <source>%n other order(s) wait(s) for your step.</source>
+        <translation>
+            <numerusform>%n अन्य ऑर्डर आपकी कार्रवाई की प्रतीक्षा में हैं।</numerusform>
+            <numerusform>%n अन्य ऑर्डर आपकी कार्रवाई की प्रतीक्षा में हैं।</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/orders_page.py" line="263"/>
+        <source>%n order(s) wait(s) for your step.</source>
+        <translation>
+            <numerusform>%n ऑर्डर आपकी कार्रवाई की प्रतीक्षा में हैं।</numerusform>
+            <numerusform>%n ऑर्डर आपकी कार्रवाई की प्रतीक्षा में हैं।</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="309"/>
+        <location filename="../../app/ui/orders_page.py" line="402"/>
+        <source>Approve the order</source>
+        <translation>ऑर्डर अनुमोदित करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="403"/>
         <source>Decline the order</source>
         <translation>ऑर्डर अस्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="310"/>
-        <source>Mark delivered (invoice or challan number)</source>
-        <translation>डिलीवरी दर्ज करें (बीजक या चालान संख्या)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/orders_page.py" line="311"/>
+        <location filename="../../app/ui/orders_page.py" line="404"/>
+        <location filename="../../app/ui/orders_page.py" line="406"/>
         <source>Issue the CRAC</source>
         <translation>सीआरएसी जारी करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="311"/>
-        <source>Record the payment (reference)</source>
-        <translation>भुगतान दर्ज करें (संदर्भ)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/orders_page.py" line="314"/>
+        <location filename="../../app/ui/orders_page.py" line="421"/>
         <source>Remark (for the other side and the record):</source>
         <translation>टिप्पणी (दूसरे पक्ष और रिकॉर्ड के लिए):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="331"/>
+        <location filename="../../app/ui/orders_page.py" line="433"/>
         <source>Save the order as PDF</source>
         <translation>ऑर्डर को पीडीएफ़ के रूप में सहेजें</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/orders_page.py" line="334"/>
-        <source>Saved: %1</source>
-        <translation>सहेजा गया: %1</translation>
     </message>
 </context>
 <context>
     <name>PurchaseDialog</name>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="145"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="146"/>
         <source>Buy</source>
         <translation>खरीदें</translation>
     </message>
@@ -3955,42 +4081,52 @@
         <translation>अनुमोदन के लिए भेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="184"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="185"/>
         <source>%1 OEM(s) meet the requirement: %2</source>
         <translation>%1 ओईएम आवश्यकता पूरी करते हैं: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="194"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="195"/>
         <source>Enter the consignee&apos;s district.</source>
         <translation>परेषिती का ज़िला लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="197"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="198"/>
         <source>Compare first: only the L1 can be ordered.</source>
         <translation>पहले तुलना करें: केवल L1 का ही ऑर्डर दिया जा सकता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="199"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="200"/>
         <source>No product of this category meets the key parameters and delivers there.</source>
         <translation>इस श्रेणी का कोई उत्पाद मुख्य मानकों को पूरा नहीं करता और वहाँ डिलीवर नहीं करता।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="201"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="202"/>
         <source>Fewer than three OEMs: say why you buy from this comparison.</source>
         <translation>तीन से कम ओईएम: बताएँ कि आप इस तुलना से क्यों खरीद रहे हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="210"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="212"/>
+        <source>L1 purchase: compare to see which product is the L1; only the L1 can be ordered.</source>
+        <translation>L1 खरीद: तुलना करके देखें कि L1 कौन-सा उत्पाद है; केवल L1 का ही ऑर्डर दिया जा सकता है।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/purchase_dialog.py" line="216"/>
+        <source>The L1 for these key parameters, in place of the listing you chose (%1 at %2).</source>
+        <translation>इन मुख्य मानकों के लिए L1, आपकी चुनी सूची के स्थान पर (%1, %2 पर)।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/purchase_dialog.py" line="230"/>
         <source>Value %1: %2</source>
         <translation>मूल्य %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="211"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="231"/>
         <source>allowed by this route</source>
         <translation>इस तरीके से अनुमत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="211"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="231"/>
         <source>above this route&apos;s limit (%1)</source>
         <translation>इस तरीके की सीमा से अधिक (%1)</translation>
     </message>
@@ -4501,6 +4637,14 @@
     </message>
 </context>
 <context>
+    <name>StepDialog</name>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="455"/>
+        <source>A remark is required: the other side and the record must know why.</source>
+        <translation>टिप्पणी आवश्यक है: दूसरे पक्ष और रिकॉर्ड को कारण पता होना चाहिए।</translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
         <location filename="../../app/ui/sync_controller.py" line="156"/>
@@ -4522,53 +4666,53 @@
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="69"/>
+        <location filename="../../app/ui/status_bar.py" line="72"/>
         <source>Syncing…</source>
         <translation>सिंक हो रहा है…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="79"/>
+        <location filename="../../app/ui/status_bar.py" line="82"/>
         <source>Sending your changes (%1 of %2)</source>
         <translation>आपके बदलाव भेजे जा रहे हैं (%2 में से %1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="79"/>
+        <location filename="../../app/ui/status_bar.py" line="82"/>
         <source>Receiving updates (%1)</source>
         <translation>अपडेट प्राप्त हो रहे हैं (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="80"/>
+        <location filename="../../app/ui/status_bar.py" line="83"/>
         <source>Checking the count (%1)</source>
         <translation>गिनती की जाँच (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="90"/>
+        <location filename="../../app/ui/status_bar.py" line="94"/>
         <source>Sync complete.</source>
         <translation>सिंक पूरा हुआ।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="111"/>
+        <location filename="../../app/ui/status_bar.py" line="127"/>
         <source>Connecting…</source>
         <translation>कनेक्ट हो रहा है…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="112"/>
+        <location filename="../../app/ui/status_bar.py" line="128"/>
         <source>Online</source>
         <translation>ऑनलाइन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="113"/>
+        <location filename="../../app/ui/status_bar.py" line="129"/>
         <source>Offline</source>
         <translation>ऑफ़लाइन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="114"/>
+        <location filename="../../app/ui/status_bar.py" line="130"/>
         <source>Signed out</source>
         <translation>साइन आउट</translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/ui/self_test.py" line="101"/>
-        <location filename="../../app/ui/status_bar.py" line="119"/>
+        <location filename="../../app/ui/status_bar.py" line="135"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n बदलाव प्रतीक्षा में</numerusform>
@@ -4576,7 +4720,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/status_bar.py" line="122"/>
+        <location filename="../../app/ui/status_bar.py" line="138"/>
         <source>%n need(s) your attention</source>
         <translation>
             <numerusform>%n पर आपका ध्यान चाहिए</numerusform>
@@ -4584,12 +4728,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="126"/>
+        <location filename="../../app/ui/status_bar.py" line="142"/>
         <source>Last sync: %1</source>
         <translation>पिछला सिंक: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="126"/>
+        <location filename="../../app/ui/status_bar.py" line="142"/>
         <source>never</source>
         <translation>कभी नहीं</translation>
     </message>

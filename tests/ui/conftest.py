@@ -120,6 +120,9 @@ def settle(qtbot, ms: int = 100) -> None:
 def shown_tab(qtbot, window, page):
     """Bring a page of the main window to the front and wait for the read that showing it starts."""
     loads = page.loads
-    window.tabs.setCurrentWidget(page)
+    if window.tabs.currentWidget() is page:  # already in front (the officer opens on Orders): read it again
+        page.reload()
+    else:
+        window.tabs.setCurrentWidget(page)
     qtbot.waitUntil(lambda: page.loads > loads, timeout=15_000)
     return page
