@@ -1073,7 +1073,7 @@ class BidsPage(Retranslating, QWidget):
         self.reload()
 
     def new_bid(self) -> None:
-        form = BidForm(self.workspace.cache.categories(), utc_now, parent=self)
+        form = BidForm(self.workspace.cache.categories(), utc_now, parent=self, districts=self.workspace.cache.districts())
         form.accepted.connect(lambda: operations.queue_bid(self.tasks, self.workspace, form.body(), self._queued))
         form.finished.connect(form.deleteLater)  # Qt deletes it once the answer has been read
         form.open()

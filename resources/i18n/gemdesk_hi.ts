@@ -372,402 +372,417 @@
 <context>
     <name>BidForm</name>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="371"/>
+        <location filename="../../app/ui/bid_form.py" line="385"/>
         <source>New bid</source>
         <translation>नई बिड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="371"/>
+        <location filename="../../app/ui/bid_form.py" line="385"/>
         <source>Edit bid</source>
         <translation>बिड बदलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="373"/>
+        <location filename="../../app/ui/bid_form.py" line="387"/>
         <source>The bid</source>
         <translation>बिड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="373"/>
+        <location filename="../../app/ui/bid_form.py" line="387"/>
         <source>Value, dates and offers</source>
         <translation>मूल्य, तिथियाँ और ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="373"/>
+        <location filename="../../app/ui/bid_form.py" line="387"/>
         <source>Security money</source>
         <translation>प्रतिभूति राशि</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="374"/>
+        <location filename="../../app/ui/bid_form.py" line="388"/>
         <source>Purchase preferences</source>
         <translation>खरीद वरीयताएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="374"/>
+        <location filename="../../app/ui/bid_form.py" line="388"/>
         <source>Reverse auction</source>
         <translation>रिवर्स नीलामी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="374"/>
+        <location filename="../../app/ui/bid_form.py" line="388"/>
         <source>Items</source>
         <translation>वस्तुएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="379"/>
+        <location filename="../../app/ui/bid_form.py" line="393"/>
         <source>Bid title</source>
         <translation>बिड का शीर्षक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="379"/>
+        <location filename="../../app/ui/bid_form.py" line="393"/>
         <source>Type of bid</source>
         <translation>बिड का प्रकार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="379"/>
+        <location filename="../../app/ui/bid_form.py" line="393"/>
         <source>Evaluation</source>
         <translation>मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="380"/>
+        <location filename="../../app/ui/bid_form.py" line="394"/>
         <source>Packets</source>
         <translation>पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="381"/>
+        <location filename="../../app/ui/bid_form.py" line="395"/>
         <source>The quantity may be split between sellers (for the purchase preferences)</source>
         <translation>मात्रा विक्रेताओं में बाँटी जा सकती है (खरीद वरीयताओं के लिए)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="382"/>
+        <location filename="../../app/ui/bid_form.py" line="396"/>
         <source>Estimated value (Rs)</source>
         <translation>अनुमानित मूल्य (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="382"/>
+        <location filename="../../app/ui/bid_form.py" line="396"/>
         <source>Bid ends (IST)</source>
         <translation>बिड समाप्ति (IST)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="383"/>
+        <location filename="../../app/ui/bid_form.py" line="397"/>
         <source>Offers valid for (days)</source>
         <translation>ऑफ़र की वैधता (दिन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="383"/>
+        <location filename="../../app/ui/bid_form.py" line="397"/>
         <source>Minimum number of offers</source>
         <translation>ऑफ़रों की न्यूनतम संख्या</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="384"/>
+        <location filename="../../app/ui/bid_form.py" line="398"/>
         <source>Automatic extension (days)</source>
         <translation>स्वचालित विस्तार (दिन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="384"/>
+        <location filename="../../app/ui/bid_form.py" line="398"/>
         <source>EMD (earnest money)</source>
         <translation>ईएमडी (बयाना राशि)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="385"/>
+        <location filename="../../app/ui/bid_form.py" line="399"/>
         <source>Payment due after the CRAC (days)</source>
         <translation>सीआरएसी के बाद भुगतान की अवधि (दिन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="386"/>
+        <location filename="../../app/ui/bid_form.py" line="400"/>
         <source>EMD amount (Rs)</source>
         <translation>ईएमडी राशि (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="387"/>
+        <location filename="../../app/ui/bid_form.py" line="401"/>
         <source>MSEs and startups are exempt from the EMD</source>
         <translation>एमएसई और स्टार्टअप को ईएमडी से छूट है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="388"/>
+        <location filename="../../app/ui/bid_form.py" line="402"/>
         <source>ePBG (% of the order value)</source>
         <translation>ई-पीबीजी (ऑर्डर मूल्य का %)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="389"/>
+        <location filename="../../app/ui/bid_form.py" line="403"/>
         <source>Purchase preference for MSEs (micro and small enterprises)</source>
         <translation>एमएसई (सूक्ष्म और लघु उद्यम) के लिए खरीद वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="390"/>
+        <location filename="../../app/ui/bid_form.py" line="404"/>
         <source>MSE band above L1 (%)</source>
         <translation>L1 से ऊपर एमएसई बैंड (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="391"/>
+        <location filename="../../app/ui/bid_form.py" line="405"/>
         <source>Share an MSE may match (%)</source>
         <translation>एमएसई द्वारा मिलान योग्य हिस्सा (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="392"/>
+        <location filename="../../app/ui/bid_form.py" line="406"/>
         <source>Purchase preference for Make in India (Class-I local suppliers)</source>
         <translation>मेक इन इंडिया (श्रेणी-I स्थानीय आपूर्तिकर्ता) के लिए खरीद वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="393"/>
+        <location filename="../../app/ui/bid_form.py" line="407"/>
         <source>Margin of preference (%)</source>
         <translation>वरीयता का मार्जिन (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="394"/>
+        <location filename="../../app/ui/bid_form.py" line="408"/>
         <source>Share kept by L1 (%)</source>
         <translation>L1 का हिस्सा (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="395"/>
+        <location filename="../../app/ui/bid_form.py" line="409"/>
         <source>The bid may go to a reverse auction</source>
         <translation>बिड रिवर्स नीलामी में जा सकती है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="395"/>
+        <location filename="../../app/ui/bid_form.py" line="409"/>
         <source>Who enters the auction</source>
         <translation>नीलामी में कौन भाग लेगा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="405"/>
+        <location filename="../../app/ui/bid_form.py" line="419"/>
         <source>Goods</source>
         <translation>माल</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="405"/>
+        <location filename="../../app/ui/bid_form.py" line="419"/>
         <source>Services</source>
         <translation>सेवाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="406"/>
+        <location filename="../../app/ui/bid_form.py" line="420"/>
         <source>Total value of all items</source>
         <translation>सभी वस्तुओं का कुल मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="406"/>
+        <location filename="../../app/ui/bid_form.py" line="420"/>
         <source>Item-wise</source>
         <translation>वस्तु-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="406"/>
+        <location filename="../../app/ui/bid_form.py" line="420"/>
         <source>Group-wise</source>
         <translation>समूह-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="407"/>
+        <location filename="../../app/ui/bid_form.py" line="421"/>
         <source>Single packet</source>
         <translation>एकल पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="407"/>
+        <location filename="../../app/ui/bid_form.py" line="421"/>
         <source>Two packets (technical, then financial)</source>
         <translation>दो पैकेट (पहले तकनीकी, फिर वित्तीय)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="408"/>
+        <location filename="../../app/ui/bid_form.py" line="422"/>
         <source>No EMD</source>
         <translation>ईएमडी नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="408"/>
+        <location filename="../../app/ui/bid_form.py" line="422"/>
         <source>An amount</source>
         <translation>एक राशि</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="408"/>
+        <location filename="../../app/ui/bid_form.py" line="422"/>
         <source>Bid security declaration instead</source>
         <translation>इसके बदले बिड प्रतिभूति घोषणा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="409"/>
+        <location filename="../../app/ui/bid_form.py" line="423"/>
         <source>Choose a rule</source>
         <translation>नियम चुनें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="409"/>
+        <location filename="../../app/ui/bid_form.py" line="423"/>
         <source>All but the highest-priced offer (H1 elimination)</source>
         <translation>सबसे ऊँचे मूल्य वाले ऑफ़र को छोड़कर सभी (H1 निष्कासन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="410"/>
+        <location filename="../../app/ui/bid_form.py" line="424"/>
         <source>The lowest-priced half of the offers (top half)</source>
         <translation>सबसे कम मूल्य वाले आधे ऑफ़र (ऊपरी आधा)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="411"/>
+        <location filename="../../app/ui/bid_form.py" line="425"/>
         <source>A reverse auction from the start: every qualified seller bids</source>
         <translation>आरंभ से ही रिवर्स नीलामी: हर योग्य विक्रेता बोली लगाता है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="417"/>
+        <location filename="../../app/ui/bid_form.py" line="431"/>
         <source>e.g. Hospital beds for the District Hospital, Raipur</source>
         <translation>जैसे ज़िला अस्पताल, रायपुर के लिए अस्पताल बिस्तर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="418"/>
+        <location filename="../../app/ui/bid_form.py" line="432"/>
         <source>e.g. 4,50,000</source>
         <translation>जैसे 4,50,000</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="419"/>
+        <location filename="../../app/ui/bid_form.py" line="433"/>
         <source>With fewer offers at its end, the bid is extended once.</source>
         <translation>समाप्ति पर इससे कम ऑफ़र हों तो बिड एक बार बढ़ाई जाती है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="420"/>
+        <location filename="../../app/ui/bid_form.py" line="434"/>
         <source>Add item</source>
         <translation>वस्तु जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="421"/>
+        <location filename="../../app/ui/bid_form.py" line="435"/>
         <source>Save draft</source>
         <translation>ड्राफ़्ट सहेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="440"/>
+        <location filename="../../app/ui/bid_form.py" line="454"/>
         <source>Enter an amount in rupees, like 4,50,000 or 450000.50.</source>
         <translation>राशि रुपयों में लिखें, जैसे 4,50,000 या 450000.50।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="447"/>
+        <location filename="../../app/ui/bid_form.py" line="461"/>
         <source>Enter a percentage from 0 to 100, like 15 or 2.5.</source>
         <translation>0 से 100 तक का प्रतिशत लिखें, जैसे 15 या 2.5।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="456"/>
+        <location filename="../../app/ui/bid_form.py" line="470"/>
         <source>Enter the estimated value in rupees.</source>
         <translation>अनुमानित मूल्य रुपयों में लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="466"/>
+        <location filename="../../app/ui/bid_form.py" line="480"/>
         <source>Enter the EMD amount in rupees.</source>
         <translation>ईएमडी राशि रुपयों में लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="546"/>
+        <location filename="../../app/ui/bid_form.py" line="559"/>
         <source>The estimated value is below %1: such a purchase is exempt from the Make in India Order (%2), so its margin of preference will not be applied in the evaluation.</source>
         <translation>अनुमानित मूल्य %1 से कम है: ऐसी खरीद मेक इन इंडिया आदेश (%2) से मुक्त है, इसलिए मूल्यांकन में इसका वरीयता मार्जिन लागू नहीं होगा।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="584"/>
+        <location filename="../../app/ui/bid_form.py" line="597"/>
         <source>Type the estimated value to see which ways of buying the rules allow.</source>
         <translation>अनुमानित मूल्य लिखें, तो दिखेगा कि नियम खरीद के कौन-से तरीके अनुमति देते हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="592"/>
+        <location filename="../../app/ui/bid_form.py" line="605"/>
         <source>Ways of buying for %1 on %2 (%3):</source>
         <translation>%2 को %1 की खरीद के तरीके (%3):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="596"/>
+        <location filename="../../app/ui/bid_form.py" line="609"/>
         <source>Direct purchase</source>
         <translation>सीधी खरीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="596"/>
+        <location filename="../../app/ui/bid_form.py" line="609"/>
         <source>L1 purchase</source>
         <translation>L1 खरीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="597"/>
+        <location filename="../../app/ui/bid_form.py" line="610"/>
         <source>Bid or reverse auction</source>
         <translation>बिड या रिवर्स नीलामी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="602"/>
+        <location filename="../../app/ui/bid_form.py" line="615"/>
         <source>not allowed</source>
         <translation>अनुमति नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="604"/>
+        <location filename="../../app/ui/bid_form.py" line="617"/>
         <source>required</source>
         <translation>अनिवार्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="606"/>
+        <location filename="../../app/ui/bid_form.py" line="619"/>
         <source>allowed</source>
         <translation>अनुमति है</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="640"/>
+        <source>Discard this bid?</source>
+        <translation>यह बोली छोड़ दें?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="641"/>
+        <source>What you typed in this bid has not been saved. Discard it, or keep editing?</source>
+        <translation>इस बोली में आपने जो लिखा है, वह सहेजा नहीं गया है। इसे छोड़ दें, या लिखना जारी रखें?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="642"/>
+        <source>Discard the bid</source>
+        <translation>बोली छोड़ दें</translation>
     </message>
 </context>
 <context>
     <name>BidItemEditor</name>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="747"/>
-        <location filename="../../app/ui/bid_form.py" line="837"/>
+        <location filename="../../app/ui/bid_form.py" line="783"/>
+        <location filename="../../app/ui/bid_form.py" line="877"/>
         <source>Item %1</source>
         <translation>वस्तु %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="790"/>
+        <location filename="../../app/ui/bid_form.py" line="827"/>
         <source>Choose a category</source>
         <translation>श्रेणी चुनें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="809"/>
-        <location filename="../../app/ui/bid_form.py" line="816"/>
+        <location filename="../../app/ui/bid_form.py" line="847"/>
+        <location filename="../../app/ui/bid_form.py" line="855"/>
         <source>Any</source>
         <translation>कोई भी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="838"/>
+        <location filename="../../app/ui/bid_form.py" line="878"/>
         <source>Item name</source>
         <translation>वस्तु का नाम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="839"/>
+        <location filename="../../app/ui/bid_form.py" line="879"/>
         <source>Category</source>
         <translation>श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="840"/>
+        <location filename="../../app/ui/bid_form.py" line="880"/>
         <source>Group</source>
         <translation>समूह</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="841"/>
+        <location filename="../../app/ui/bid_form.py" line="881"/>
         <source>e.g. Hospital bed, semi-Fowler</source>
         <translation>जैसे अस्पताल बिस्तर, सेमी-फाउलर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="842"/>
+        <location filename="../../app/ui/bid_form.py" line="882"/>
         <source>e.g. Beds</source>
         <translation>जैसे बिस्तर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="843"/>
+        <location filename="../../app/ui/bid_form.py" line="883"/>
         <source>Remove item</source>
         <translation>वस्तु हटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="844"/>
+        <location filename="../../app/ui/bid_form.py" line="884"/>
         <source>Consignees</source>
         <translation>परेषिती</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="845"/>
+        <location filename="../../app/ui/bid_form.py" line="885"/>
         <source>District</source>
         <translation>ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="845"/>
+        <location filename="../../app/ui/bid_form.py" line="885"/>
         <source>Quantity</source>
         <translation>मात्रा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="845"/>
+        <location filename="../../app/ui/bid_form.py" line="885"/>
         <source>Delivery days</source>
         <translation>डिलीवरी के दिन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="847"/>
+        <location filename="../../app/ui/bid_form.py" line="887"/>
         <source>Add consignee</source>
         <translation>परेषिती जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="854"/>
+        <location filename="../../app/ui/bid_form.py" line="894"/>
         <source>e.g. Raipur</source>
         <translation>जैसे रायपुर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="855"/>
+        <location filename="../../app/ui/bid_form.py" line="895"/>
         <source>Remove this consignee</source>
         <translation>यह परेषिती हटाएँ</translation>
     </message>
@@ -775,97 +790,97 @@
 <context>
     <name>BidRules</name>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="78"/>
+        <location filename="../../app/ui/bid_form.py" line="82"/>
         <source>Give the bid a title (up to %1 characters).</source>
         <translation>बिड को शीर्षक दें (अधिकतम %1 अक्षर)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="80"/>
+        <location filename="../../app/ui/bid_form.py" line="84"/>
         <source>Name the item (up to %1 characters).</source>
         <translation>वस्तु का नाम लिखें (अधिकतम %1 अक्षर)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="82"/>
+        <location filename="../../app/ui/bid_form.py" line="86"/>
         <source>Choose the item&apos;s category (one that holds products).</source>
         <translation>वस्तु की श्रेणी चुनें (ऐसी श्रेणी जिसमें उत्पाद हों)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="84"/>
+        <location filename="../../app/ui/bid_form.py" line="88"/>
         <source>Name the consignee&apos;s district.</source>
         <translation>परेषिती का ज़िला लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="86"/>
+        <location filename="../../app/ui/bid_form.py" line="90"/>
         <source>Enter a whole number from %1 to %2.</source>
         <translation>%1 से %2 तक की पूर्ण संख्या लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="88"/>
+        <location filename="../../app/ui/bid_form.py" line="92"/>
         <source>A bid needs at least one item.</source>
         <translation>बिड में कम से कम एक वस्तु होनी चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="90"/>
+        <location filename="../../app/ui/bid_form.py" line="94"/>
         <source>An item needs at least one consignee.</source>
         <translation>हर वस्तु का कम से कम एक परेषिती होना चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="92"/>
+        <location filename="../../app/ui/bid_form.py" line="96"/>
         <source>The estimated value must be above zero.</source>
         <translation>अनुमानित मूल्य शून्य से अधिक होना चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="95"/>
+        <location filename="../../app/ui/bid_form.py" line="99"/>
         <source>The bid must end in the future.</source>
         <translation>बिड की समाप्ति भविष्य में होनी चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="96"/>
+        <location filename="../../app/ui/bid_form.py" line="100"/>
         <source>Choose the date and time the bid ends.</source>
         <translation>बिड की समाप्ति की तिथि और समय चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="98"/>
+        <location filename="../../app/ui/bid_form.py" line="102"/>
         <source>Offers must stay valid for %1 to %2 days.</source>
         <translation>ऑफ़र %1 से %2 दिन तक वैध रहने चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="100"/>
+        <location filename="../../app/ui/bid_form.py" line="104"/>
         <source>The minimum number of offers is from %1 to %2.</source>
         <translation>ऑफ़रों की न्यूनतम संख्या %1 से %2 तक हो सकती है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="102"/>
+        <location filename="../../app/ui/bid_form.py" line="106"/>
         <source>The automatic extension is from %1 to %2 days.</source>
         <translation>स्वचालित विस्तार %1 से %2 दिन का होता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="104"/>
+        <location filename="../../app/ui/bid_form.py" line="108"/>
         <source>The ePBG is a percentage from %1 to %2.</source>
         <translation>ई-पीबीजी %1 से %2 प्रतिशत तक होता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="107"/>
+        <location filename="../../app/ui/bid_form.py" line="111"/>
         <source>Percentages are from 0 to 100.</source>
         <translation>प्रतिशत 0 से 100 तक होते हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="109"/>
+        <location filename="../../app/ui/bid_form.py" line="113"/>
         <source>Choose which sellers go to the reverse auction.</source>
         <translation>चुनें कि कौन-से विक्रेता रिवर्स नीलामी में जाएँगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="113"/>
+        <location filename="../../app/ui/bid_form.py" line="117"/>
         <source>The EMD must be 2% to 5% of the estimated value: from %1 to %2.</source>
         <translation>ईएमडी अनुमानित मूल्य का 2% से 5% होनी चाहिए: %1 से %2 तक।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="116"/>
+        <location filename="../../app/ui/bid_form.py" line="120"/>
         <source>Enter the EMD amount in rupees, above zero.</source>
         <translation>ईएमडी राशि रुपयों में लिखें, शून्य से अधिक।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="118"/>
+        <location filename="../../app/ui/bid_form.py" line="122"/>
         <source>In a group-wise bid, write a group name on every item (items with the same name form a group).</source>
         <translation>समूह-वार बिड में हर वस्तु पर समूह का नाम लिखें (एक ही नाम वाली वस्तुएँ एक समूह बनाती हैं)।</translation>
     </message>
@@ -2479,210 +2494,225 @@
 <context>
     <name>ListingEditor</name>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="169"/>
+        <location filename="../../app/ui/listing_editor.py" line="181"/>
         <source>Choose a category</source>
         <translation>श्रेणी चुनें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="222"/>
+        <location filename="../../app/ui/listing_editor.py" line="236"/>
         <source>New listing</source>
         <translation>नई उत्पाद सूची</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="222"/>
+        <location filename="../../app/ui/listing_editor.py" line="236"/>
         <source>Edit listing</source>
         <translation>उत्पाद सूची संपादित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="224"/>
+        <location filename="../../app/ui/listing_editor.py" line="238"/>
         <source>Category</source>
         <translation>श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="224"/>
+        <location filename="../../app/ui/listing_editor.py" line="238"/>
         <source>Product name</source>
         <translation>उत्पाद का नाम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="224"/>
+        <location filename="../../app/ui/listing_editor.py" line="238"/>
         <source>Brand</source>
         <translation>ब्रांड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="225"/>
+        <location filename="../../app/ui/listing_editor.py" line="239"/>
         <source>Model number</source>
         <translation>मॉडल नंबर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="225"/>
+        <location filename="../../app/ui/listing_editor.py" line="239"/>
         <source>MRP (Rs)</source>
         <translation>एमआरपी (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="225"/>
+        <location filename="../../app/ui/listing_editor.py" line="239"/>
         <source>Offer price (Rs)</source>
         <translation>ऑफ़र मूल्य (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="226"/>
+        <location filename="../../app/ui/listing_editor.py" line="240"/>
         <source>Stock</source>
         <translation>स्टॉक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="226"/>
+        <location filename="../../app/ui/listing_editor.py" line="240"/>
         <source>Minimum order</source>
         <translation>न्यूनतम ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="227"/>
+        <location filename="../../app/ui/listing_editor.py" line="241"/>
         <source>Local content (%)</source>
         <translation>स्थानीय सामग्री (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="227"/>
+        <location filename="../../app/ui/listing_editor.py" line="241"/>
         <source>Country of origin</source>
         <translation>मूल देश</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="228"/>
+        <location filename="../../app/ui/listing_editor.py" line="242"/>
         <source>Delivers to districts</source>
         <translation>डिलीवरी वाले ज़िले</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="228"/>
+        <location filename="../../app/ui/listing_editor.py" line="242"/>
         <source>Delivers to PIN codes</source>
         <translation>डिलीवरी वाले पिन कोड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="232"/>
+        <location filename="../../app/ui/listing_editor.py" line="246"/>
         <source>e.g. Raipur, Durg, Bilaspur</source>
         <translation>जैसे Raipur, Durg, Bilaspur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="233"/>
+        <location filename="../../app/ui/listing_editor.py" line="247"/>
         <source>e.g. 492001, 491001</source>
         <translation>जैसे 492001, 491001</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="234"/>
+        <location filename="../../app/ui/listing_editor.py" line="248"/>
         <source>inclusive of all taxes</source>
         <translation>सभी करों सहित</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="235"/>
+        <location filename="../../app/ui/listing_editor.py" line="249"/>
         <source>Save</source>
         <translation>सहेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="236"/>
+        <location filename="../../app/ui/listing_editor.py" line="250"/>
         <source>Save as draft</source>
         <translation>ड्राफ़्ट के रूप में सहेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="237"/>
+        <location filename="../../app/ui/listing_editor.py" line="251"/>
         <source>Save and submit for publishing</source>
         <translation>सहेजें और प्रकाशन के लिए भेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="239"/>
+        <location filename="../../app/ui/listing_editor.py" line="253"/>
         <source>The marketplace did not accept the last change: %1</source>
         <translation>मार्केटप्लेस ने पिछला बदलाव स्वीकार नहीं किया: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="254"/>
+        <location filename="../../app/ui/listing_editor.py" line="268"/>
         <source>Enter an amount in rupees.</source>
         <translation>राशि रुपयों में लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="259"/>
+        <location filename="../../app/ui/listing_editor.py" line="273"/>
         <source>Enter an amount in rupees, like 12,500 or 12500.50.</source>
         <translation>राशि रुपयों में लिखें, जैसे 12,500 या 12500.50।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="264"/>
+        <location filename="../../app/ui/listing_editor.py" line="278"/>
         <source>Enter a whole number.</source>
         <translation>पूर्ण संख्या लिखें।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/listing_editor.py" line="319"/>
+        <source>Discard this listing?</source>
+        <translation>यह सूची छोड़ दें?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/listing_editor.py" line="320"/>
+        <source>What you typed in this listing has not been saved. Discard it, or keep editing?</source>
+        <translation>इस सूची में आपने जो लिखा है, वह सहेजा नहीं गया है। इसे छोड़ दें, या लिखना जारी रखें?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/listing_editor.py" line="321"/>
+        <source>Discard the listing</source>
+        <translation>सूची छोड़ दें</translation>
     </message>
 </context>
 <context>
     <name>ListingRules</name>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="35"/>
+        <location filename="../../app/ui/listing_editor.py" line="39"/>
         <source>This is required.</source>
         <translation>यह आवश्यक है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="36"/>
+        <location filename="../../app/ui/listing_editor.py" line="40"/>
         <source>Choose a category.</source>
         <translation>श्रेणी चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="37"/>
+        <location filename="../../app/ui/listing_editor.py" line="41"/>
         <source>The MRP must be above zero.</source>
         <translation>एमआरपी शून्य से अधिक होनी चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="38"/>
+        <location filename="../../app/ui/listing_editor.py" line="42"/>
         <source>The MRP is implausibly large.</source>
         <translation>एमआरपी अविश्वसनीय रूप से अधिक है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="39"/>
+        <location filename="../../app/ui/listing_editor.py" line="43"/>
         <source>The offer price must be above zero.</source>
         <translation>ऑफ़र मूल्य शून्य से अधिक होना चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="40"/>
+        <location filename="../../app/ui/listing_editor.py" line="44"/>
         <source>The offer price must not be above the MRP.</source>
         <translation>ऑफ़र मूल्य एमआरपी से अधिक नहीं होना चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="41"/>
+        <location filename="../../app/ui/listing_editor.py" line="45"/>
         <source>Stock must be a whole number, not negative.</source>
         <translation>स्टॉक पूर्ण संख्या होना चाहिए, ऋणात्मक नहीं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="42"/>
+        <location filename="../../app/ui/listing_editor.py" line="46"/>
         <source>The minimum order must be at least 1.</source>
         <translation>न्यूनतम ऑर्डर कम से कम 1 होना चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="43"/>
+        <location filename="../../app/ui/listing_editor.py" line="47"/>
         <source>Local content is a whole percentage from 0 to 100.</source>
         <translation>स्थानीय सामग्री 0 से 100 के बीच पूर्ण प्रतिशत में होनी चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="44"/>
+        <location filename="../../app/ui/listing_editor.py" line="48"/>
         <source>Write district names separated by commas.</source>
         <translation>ज़िलों के नाम अल्पविराम (,) से अलग करके लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="45"/>
+        <location filename="../../app/ui/listing_editor.py" line="49"/>
         <source>Write six-digit PIN codes separated by commas.</source>
         <translation>छह अंकों वाले पिन कोड अल्पविराम (,) से अलग करके लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="46"/>
+        <location filename="../../app/ui/listing_editor.py" line="50"/>
         <source>Name at least one district or PIN code you deliver to.</source>
         <translation>कम से कम एक ऐसा ज़िला या पिन कोड लिखें जहाँ आप डिलीवरी करते हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="51"/>
+        <location filename="../../app/ui/listing_editor.py" line="55"/>
         <source>This is too long.</source>
         <translation>यह बहुत लंबा है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="57"/>
+        <location filename="../../app/ui/listing_editor.py" line="61"/>
         <source>%1 is required for this category.</source>
         <translation>इस श्रेणी के लिए %1 आवश्यक है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="59"/>
+        <location filename="../../app/ui/listing_editor.py" line="63"/>
         <source>%1 must be a number.</source>
         <translation>%1 एक संख्या होनी चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="61"/>
+        <location filename="../../app/ui/listing_editor.py" line="65"/>
         <source>Choose one of: %1.</source>
         <translation>इनमें से एक चुनें: %1।</translation>
     </message>
@@ -4914,6 +4944,14 @@
         <location filename="../../app/ui/timeline.py" line="163"/>
         <source>There is no history yet: events appear here as things move on.</source>
         <translation>अभी कोई इतिहास नहीं है: कार्रवाई आगे बढ़ने पर घटनाएँ यहाँ दिखेंगी।</translation>
+    </message>
+</context>
+<context>
+    <name>Widgets</name>
+    <message>
+        <location filename="../../app/ui/widgets.py" line="154"/>
+        <source>Keep editing</source>
+        <translation>लिखना जारी रखें</translation>
     </message>
 </context>
 </TS>

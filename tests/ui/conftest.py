@@ -42,6 +42,20 @@ def _fast_reconnect(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _no_waiting_message_boxes(monkeypatch):
+    """A message box a window opens with exec() (a form's "Discard this bid?" when a test
+    closes it) answers at once with its escape button ("Keep editing") instead of waiting for
+    a click no one makes; a test of such a question replaces this."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def answer(box):
+        if box.escapeButton() is not None:
+            box.escapeButton().click()
+        return 0
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+
+
+@pytest.fixture(autouse=True)
 def _rupees_as_rs(monkeypatch):
     """The tests read amounts as "Rs 4,500.00": the app's "auto" sign is ₹ only where the
     font has it, so they run as on a screen whose font lacks it (a test of ₹ says otherwise)."""
