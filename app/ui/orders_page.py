@@ -85,14 +85,15 @@ class OrdersModel(RowsModel):
     def __init__(self, role: str, parent=None) -> None:
         super().__init__(parent)
         self.role = role
-        self.seller_hints: dict[Any, str] = {}  # seller id -> its class (the cache's; never a name)
+        self.seller_hints: dict[Any, str] = {}  # seller id -> its MSE class (the cache's; never a name)
 
     def party_text(self, order: dict[str, Any]) -> str:
         """The other side: the buyer's office for a seller; for the office, the seller's firm,
         or before approval why it is not named (and the seller's class and district)."""
         if self.not_named_yet(order):
-            hint = self.seller_hints.get(order.get("seller_id"))
-            return self.tr("Named at approval · %1").replace("%1", hint) if hint else self.tr("Named at approval")
+            hint = self.seller_hints.get(order.get("seller_id"))  # worded now: in the language in effect
+            return self.tr("Named at approval · %1").replace("%1", seller_class_text(hint)) if hint else \
+                self.tr("Named at approval")
         return order.get("buyer_office" if self.role == "seller" else "seller_name") or ""
 
     def not_named_yet(self, order: dict[str, Any]) -> bool:
@@ -231,6 +232,11 @@ class OrdersPage(Retranslating, QWidget):
         self.detail_tabs.setTabText(0, self.tr("Order"))
         self.detail_tabs.setTabText(1, self.tr("Timeline"))
         self._show_waiting()
+        if self.source is not None:  # (before the first answer the message says it is loading)
+            self._show_count()
+            self.model.dataChanged.emit(self.model.index(0, 0), self.model.index(self.model.rowCount() - 1,
+                                                                                  self.model.columnCount() - 1))
+            self._fit_party()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(OrdersModel.COLUMNS) - 1)
         self._show_current()
 
@@ -276,7 +282,7 @@ class OrdersPage(Retranslating, QWidget):
                 continue
             seller = self.workspace.cache.seller(seller_id)
             if seller:
-                self.model.seller_hints[seller_id] = seller_class_text(seller.get("mse_class"))
+                self.model.seller_hints[seller_id] = seller.get("mse_class") or "none"
 
     def _show_list(self) -> None:
         self._show_waiting()
@@ -284,6 +290,15 @@ class OrdersPage(Retranslating, QWidget):
         shown = [o for o in self.all_orders if needs_me(self.role, o)] if self.mine_only.isChecked() else self.all_orders
         self.model.set_rows(shown)
         self._fit_party()
+        self._show_count()
+        if self.current is not None:
+            ids = [order["id"] for order in shown]
+            if self.current["id"] in ids:
+                self.table.selectRow(ids.index(self.current["id"]))
+
+    def _show_count(self) -> None:
+        """How many orders are shown, or what would show here; from when, when offline."""
+        shown = self.model.orders
         text = self.tr("%n order(s).", "", len(shown))
         if not shown:
             text = (self.tr("Nothing waits for you.") if self.mine_only.isChecked() else
@@ -292,10 +307,6 @@ class OrdersPage(Retranslating, QWidget):
         if self.source is not None and not self.source.live:
             text += " " + self.tr("Offline: shown as of %1.").replace("%1", ist_text(self.source.fetched_at))
         self.message.setText(text)
-        if self.current is not None:
-            ids = [order["id"] for order in shown]
-            if self.current["id"] in ids:
-                self.table.selectRow(ids.index(self.current["id"]))
 
     def _fit_party(self) -> None:
         """The other side's column as wide as its longest text, up to a limit (elided beyond)."""

@@ -14,7 +14,7 @@
 <context>
     <name>BidsPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="717" />
+        <location filename="../../app/ui/bids_page.py" line="784" />
         <source>%n bid(s).</source>
         <translation>
             <numerusform>%n bid.</numerusform>
@@ -22,7 +22,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="787" />
+        <location filename="../../app/ui/bids_page.py" line="854" />
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n change waiting to be sent.</numerusform>
@@ -30,7 +30,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="1145" />
+        <location filename="../../app/ui/bids_page.py" line="1256" />
         <source>Your offer will be withdrawn with the next sync (%n withdrawal(s) left after this one).</source>
         <translation>
             <numerusform>Your offer will be withdrawn with the next sync (%n withdrawal left after this one).</numerusform>
@@ -93,7 +93,7 @@
 <context>
     <name>OrdersPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="257" />
+        <location filename="../../app/ui/orders_page.py" line="263" />
         <source>%n purchase(s) wait(s) for your approval.</source>
         <translation>
             <numerusform>%n purchase waits for your approval.</numerusform>
@@ -101,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="261" />
+        <location filename="../../app/ui/orders_page.py" line="267" />
         <source>%n other order(s) wait(s) for your step.</source>
         <translation>
             <numerusform>%n other order waits for your step.</numerusform>
@@ -109,7 +109,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="263" />
+        <location filename="../../app/ui/orders_page.py" line="269" />
         <source>%n order(s) wait(s) for your step.</source>
         <translation>
             <numerusform>%n order waits for your step.</numerusform>
@@ -117,7 +117,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="287" />
+        <location filename="../../app/ui/orders_page.py" line="302" />
         <source>%n order(s).</source>
         <translation>
             <numerusform>%n order.</numerusform>
@@ -125,7 +125,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="309" />
+        <location filename="../../app/ui/orders_page.py" line="320" />
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n change waiting to be sent.</numerusform>
@@ -133,7 +133,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="358" />
+        <location filename="../../app/ui/orders_page.py" line="369" />
         <source>due %n day(s) after the CRAC</source>
         <translation>
             <numerusform>due %n day after the CRAC</numerusform>

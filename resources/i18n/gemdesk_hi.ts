@@ -979,145 +979,145 @@
 <context>
     <name>BidsPage</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="640"/>
+        <location filename="../../app/ui/bids_page.py" line="701"/>
         <source>New bid…</source>
         <translation>नई बोली…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="641"/>
+        <location filename="../../app/ui/bids_page.py" line="702"/>
         <source>Refresh</source>
         <translation>ताज़ा करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="642"/>
+        <location filename="../../app/ui/bids_page.py" line="703"/>
         <source>Send for approval</source>
         <translation>अनुमोदन के लिए भेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="642"/>
+        <location filename="../../app/ui/bids_page.py" line="703"/>
         <source>Approve and publish…</source>
         <translation>अनुमोदित और प्रकाशित करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="643"/>
+        <location filename="../../app/ui/bids_page.py" line="704"/>
         <source>Return…</source>
         <translation>लौटाएँ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="643"/>
+        <location filename="../../app/ui/bids_page.py" line="704"/>
         <source>Make or revise my offer…</source>
         <translation>मेरा प्रस्ताव दें या बदलें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="644"/>
+        <location filename="../../app/ui/bids_page.py" line="705"/>
         <source>Withdraw my offer…</source>
         <translation>मेरा प्रस्ताव वापस लें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="645"/>
+        <location filename="../../app/ui/bids_page.py" line="706"/>
         <source>Match L1…</source>
         <translation>L1 से मिलान करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="645"/>
+        <location filename="../../app/ui/bids_page.py" line="706"/>
         <source>Decline the match</source>
         <translation>L1 मिलान से मना करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="646"/>
+        <location filename="../../app/ui/bids_page.py" line="707"/>
         <source>Open the prices</source>
         <translation>कीमतें खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="647"/>
+        <location filename="../../app/ui/bids_page.py" line="708"/>
         <source>Negotiate with L1…</source>
         <translation>L1 से बातचीत (नेगोशिएशन) करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="647"/>
+        <location filename="../../app/ui/bids_page.py" line="708"/>
         <source>Answer the negotiation…</source>
         <translation>बातचीत (नेगोशिएशन) का उत्तर दें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="648"/>
+        <location filename="../../app/ui/bids_page.py" line="709"/>
         <source>Reverse auction…</source>
         <translation>रिवर्स नीलामी…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="648"/>
+        <location filename="../../app/ui/bids_page.py" line="709"/>
         <source>Follow the auction</source>
         <translation>नीलामी देखें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="649"/>
+        <location filename="../../app/ui/bids_page.py" line="710"/>
         <source>Award</source>
         <translation>अवार्ड करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="649"/>
+        <location filename="../../app/ui/bids_page.py" line="710"/>
         <source>Export for audit…</source>
         <translation>ऑडिट के लिए निर्यात करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="652"/>
+        <location filename="../../app/ui/bids_page.py" line="713"/>
         <source>Bid</source>
         <translation>बोली</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="653"/>
+        <location filename="../../app/ui/bids_page.py" line="714"/>
         <source>Timeline</source>
         <translation>समय-रेखा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="654"/>
-        <location filename="../../app/ui/bids_page.py" line="973"/>
+        <location filename="../../app/ui/bids_page.py" line="715"/>
+        <location filename="../../app/ui/bids_page.py" line="1041"/>
         <source>Evaluation</source>
         <translation>मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="655"/>
-        <location filename="../../app/ui/bids_page.py" line="1023"/>
+        <location filename="../../app/ui/bids_page.py" line="716"/>
+        <location filename="../../app/ui/bids_page.py" line="1134"/>
         <source>Technical evaluation</source>
         <translation>तकनीकी मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="656"/>
+        <location filename="../../app/ui/bids_page.py" line="717"/>
         <source>Accept technically</source>
         <translation>तकनीकी रूप से स्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="657"/>
+        <location filename="../../app/ui/bids_page.py" line="718"/>
         <source>Reject…</source>
         <translation>अस्वीकार करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="658"/>
+        <location filename="../../app/ui/bids_page.py" line="719"/>
         <source>&amp;District</source>
         <translation>ज़िला (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="659"/>
+        <location filename="../../app/ui/bids_page.py" line="720"/>
         <source>&amp;Value up to (Rs)</source>
         <translation>अधिकतम मूल्य (Rs) (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="660"/>
+        <location filename="../../app/ui/bids_page.py" line="721"/>
         <source>Any value</source>
         <translation>कोई भी मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="663"/>
         <location filename="../../app/ui/bids_page.py" line="724"/>
+        <location filename="../../app/ui/bids_page.py" line="791"/>
         <source>Any district</source>
         <translation>कोई भी ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="675"/>
+        <location filename="../../app/ui/bids_page.py" line="736"/>
         <source>Loading the bids…</source>
         <translation>बोलियाँ लोड हो रही हैं…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="717"/>
+        <location filename="../../app/ui/bids_page.py" line="784"/>
         <source>%n bid(s).</source>
         <translation>
             <numerusform>%n बोली।</numerusform>
@@ -1125,32 +1125,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="743"/>
+        <location filename="../../app/ui/bids_page.py" line="810"/>
         <source>Enter an amount in rupees, like 5,00,000; until then every value is shown.</source>
         <translation>राशि रुपयों में लिखें, जैसे 5,00,000; तब तक हर मूल्य की बोलियाँ दिखाई जाएँगी।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="754"/>
+        <location filename="../../app/ui/bids_page.py" line="821"/>
         <source>%1 of 1 bid</source>
         <translation>1 बोली में से %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="754"/>
+        <location filename="../../app/ui/bids_page.py" line="821"/>
         <source>%1 of %2 bids</source>
         <translation>%2 बोलियों में से %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="769"/>
+        <location filename="../../app/ui/bids_page.py" line="836"/>
         <source>Offline: shown as of %1.</source>
         <translation>ऑफ़लाइन: %1 की स्थिति के अनुसार दिखाया गया।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="770"/>
+        <location filename="../../app/ui/bids_page.py" line="837"/>
         <source>Shown as of %1; asking the marketplace for the latest…</source>
         <translation>%1 की स्थिति के अनुसार दिखाया गया; मार्केटप्लेस से नवीनतम जानकारी ली जा रही है…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="787"/>
+        <location filename="../../app/ui/bids_page.py" line="854"/>
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n बदलाव भेजे जाने की प्रतीक्षा में।</numerusform>
@@ -1158,386 +1158,412 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="789"/>
+        <location filename="../../app/ui/bids_page.py" line="856"/>
         <source>Not accepted: %1</source>
         <translation>स्वीकार नहीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="794"/>
+        <location filename="../../app/ui/bids_page.py" line="861"/>
         <source>The bids cannot be read now: %1</source>
         <translation>बोलियाँ अभी पढ़ी नहीं जा सकतीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="854"/>
+        <location filename="../../app/ui/bids_page.py" line="922"/>
         <source>Offline: the timeline and evaluation of this bid were not kept on this computer; they show once the marketplace can be reached.</source>
         <translation>ऑफ़लाइन: इस बोली की समय-रेखा और मूल्यांकन इस कंप्यूटर पर नहीं रखे गए थे; मार्केटप्लेस से संपर्क होते ही ये दिखाई देंगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="857"/>
+        <location filename="../../app/ui/bids_page.py" line="925"/>
         <source>The details of this bid cannot be read now: %1</source>
         <translation>इस बोली का विवरण अभी पढ़ा नहीं जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="875"/>
+        <location filename="../../app/ui/bids_page.py" line="943"/>
         <source>no catalogue listing named; as described</source>
         <translation>कैटलॉग की कोई उत्पाद सूची नहीं बताई गई; विवरण के अनुसार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="877"/>
+        <location filename="../../app/ui/bids_page.py" line="945"/>
         <source>catalogue listing: %1</source>
         <translation>कैटलॉग उत्पाद सूची: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="879"/>
+        <location filename="../../app/ui/bids_page.py" line="947"/>
         <source>catalogue listing %1</source>
         <translation>कैटलॉग उत्पाद सूची %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="885"/>
+        <location filename="../../app/ui/bids_page.py" line="953"/>
         <source>%1: offered %2, required %3</source>
         <translation>%1: प्रस्तावित %2, अपेक्षित %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="886"/>
+        <location filename="../../app/ui/bids_page.py" line="954"/>
         <source>(not stated)</source>
         <translation>(नहीं बताया गया)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="888"/>
+        <location filename="../../app/ui/bids_page.py" line="956"/>
         <source>differs from the requirement</source>
         <translation>आवश्यकता से भिन्न</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="895"/>
+        <location filename="../../app/ui/bids_page.py" line="963"/>
         <source>not decided</source>
         <translation>निर्णय बाकी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="895"/>
-        <location filename="../../app/ui/bids_page.py" line="1021"/>
+        <location filename="../../app/ui/bids_page.py" line="963"/>
+        <location filename="../../app/ui/bids_page.py" line="1132"/>
         <source>accepted</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="895"/>
+        <location filename="../../app/ui/bids_page.py" line="963"/>
         <source>rejected</source>
         <translation>अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="898"/>
+        <location filename="../../app/ui/bids_page.py" line="966"/>
         <source>Seller %1 · local content %2% · %3</source>
         <translation>विक्रेता %1 · स्थानीय सामग्री %2% · %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="915"/>
+        <location filename="../../app/ui/bids_page.py" line="983"/>
         <source>Reject technically</source>
         <translation>तकनीकी रूप से अस्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="957"/>
+        <location filename="../../app/ui/bids_page.py" line="1025"/>
         <source>Bid number</source>
         <translation>बोली संख्या</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="957"/>
+        <location filename="../../app/ui/bids_page.py" line="1025"/>
         <source>(not published)</source>
         <translation>(प्रकाशित नहीं)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="958"/>
+        <location filename="../../app/ui/bids_page.py" line="1026"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="964"/>
+        <location filename="../../app/ui/bids_page.py" line="1032"/>
         <source>Buyer</source>
         <translation>क्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="965"/>
+        <location filename="../../app/ui/bids_page.py" line="1033"/>
         <source>Estimated value</source>
         <translation>अनुमानित मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="966"/>
+        <location filename="../../app/ui/bids_page.py" line="1034"/>
         <source>Ends</source>
         <translation>समाप्ति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="967"/>
+        <location filename="../../app/ui/bids_page.py" line="1035"/>
         <source>Opens</source>
         <translation>खुलेगी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="969"/>
+        <location filename="../../app/ui/bids_page.py" line="1037"/>
         <source>Offers valid for</source>
         <translation>ऑफ़र की वैधता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="969"/>
+        <location filename="../../app/ui/bids_page.py" line="1037"/>
         <source>%1 days after the end</source>
         <translation>समाप्ति के %1 दिन बाद तक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="971"/>
+        <location filename="../../app/ui/bids_page.py" line="1039"/>
         <source>Total value of all items</source>
         <translation>सभी वस्तुओं का कुल मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="971"/>
+        <location filename="../../app/ui/bids_page.py" line="1039"/>
         <source>Item-wise</source>
         <translation>वस्तु-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="972"/>
+        <location filename="../../app/ui/bids_page.py" line="1040"/>
         <source>Group-wise</source>
         <translation>समूह-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="975"/>
+        <location filename="../../app/ui/bids_page.py" line="1043"/>
         <source>Packets</source>
         <translation>पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="975"/>
+        <location filename="../../app/ui/bids_page.py" line="1043"/>
         <source>Two packets (technical, then financial)</source>
         <translation>दो पैकेट (पहले तकनीकी, फिर वित्तीय)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="976"/>
+        <location filename="../../app/ui/bids_page.py" line="1044"/>
         <source>Single packet</source>
         <translation>एकल पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="978"/>
+        <location filename="../../app/ui/bids_page.py" line="1046"/>
         <source>EMD</source>
         <translation>ईएमडी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="980"/>
+        <location filename="../../app/ui/bids_page.py" line="1048"/>
         <source>ePBG</source>
         <translation>ई-पीबीजी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="980"/>
+        <location filename="../../app/ui/bids_page.py" line="1048"/>
         <source>%1% of the order value</source>
         <translation>ऑर्डर मूल्य का %1%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="981"/>
-        <location filename="../../app/ui/bids_page.py" line="988"/>
-        <location filename="../../app/ui/bids_page.py" line="992"/>
-        <location filename="../../app/ui/bids_page.py" line="1050"/>
+        <location filename="../../app/ui/bids_page.py" line="1049"/>
+        <location filename="../../app/ui/bids_page.py" line="1056"/>
+        <location filename="../../app/ui/bids_page.py" line="1060"/>
+        <location filename="../../app/ui/bids_page.py" line="1161"/>
         <source>None</source>
         <translation>कोई नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="983"/>
+        <location filename="../../app/ui/bids_page.py" line="1051"/>
         <source>Payment</source>
         <translation>भुगतान</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="983"/>
+        <location filename="../../app/ui/bids_page.py" line="1051"/>
         <source>Within %1 days of the CRAC</source>
         <translation>सीआरएसी के %1 दिन के भीतर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="986"/>
+        <location filename="../../app/ui/bids_page.py" line="1054"/>
         <source>MSEs within %1% of L1 may match it for %2% of the quantity</source>
         <translation>L1 से %1% के भीतर वाले एमएसई, मात्रा के %2% के लिए L1 मूल्य का मिलान कर सकते हैं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="988"/>
+        <location filename="../../app/ui/bids_page.py" line="1056"/>
         <source>MSE preference</source>
         <translation>एमएसई वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="990"/>
+        <location filename="../../app/ui/bids_page.py" line="1058"/>
         <source>Class-I local suppliers within %1% of L1 may match it; L1 keeps %2% of the quantity</source>
         <translation>L1 से %1% के भीतर वाले श्रेणी-I स्थानीय आपूर्तिकर्ता L1 मूल्य का मिलान कर सकते हैं; मात्रा का %2% L1 के पास रहता है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="992"/>
+        <location filename="../../app/ui/bids_page.py" line="1060"/>
         <source>Make in India preference</source>
         <translation>मेक इन इंडिया वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="994"/>
+        <location filename="../../app/ui/bids_page.py" line="1062"/>
         <source>Minimum offers</source>
         <translation>न्यूनतम ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="994"/>
+        <location filename="../../app/ui/bids_page.py" line="1062"/>
         <source>%1; with fewer, the bid is extended by %2 days</source>
         <translation>%1; इससे कम ऑफ़र होने पर बोली %2 दिन बढ़ाई जाती है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="997"/>
+        <location filename="../../app/ui/bids_page.py" line="1065"/>
         <source>all but the highest-priced offer (H1 elimination)</source>
         <translation>सबसे ऊँचे मूल्य वाले ऑफ़र को छोड़कर सभी (H1 निष्कासन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="998"/>
+        <location filename="../../app/ui/bids_page.py" line="1066"/>
         <source>the lowest-priced half of the offers</source>
         <translation>सबसे कम मूल्य वाले आधे ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="999"/>
+        <location filename="../../app/ui/bids_page.py" line="1067"/>
         <source>from the start: every qualified seller bids</source>
         <translation>आरंभ से ही: हर योग्य विक्रेता बोली लगाता है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1000"/>
+        <location filename="../../app/ui/bids_page.py" line="1068"/>
         <source>Reverse auction</source>
         <translation>रिवर्स नीलामी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1000"/>
+        <location filename="../../app/ui/bids_page.py" line="1068"/>
         <source>Yes: %1</source>
         <translation>हाँ: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1001"/>
+        <location filename="../../app/ui/bids_page.py" line="1069"/>
         <source>No</source>
         <translation>नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1003"/>
+        <location filename="../../app/ui/bids_page.py" line="1071"/>
         <source>Invitation to match L1</source>
         <translation>L1 मूल्य से मिलान का आमंत्रण</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1004"/>
+        <location filename="../../app/ui/bids_page.py" line="1072"/>
         <source>Negotiation, round %1</source>
         <translation>बातचीत (नेगोशिएशन), दौर %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1006"/>
+        <location filename="../../app/ui/bids_page.py" line="1074"/>
         <source>Items</source>
         <translation>वस्तुएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1016"/>
+        <location filename="../../app/ui/bids_page.py" line="1107"/>
+        <source>%1 in all; receipt %2…</source>
+        <translation>कुल %1; रसीद %2…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="1118"/>
+        <source>prepared on this computer, sent with the next sync (%1 in all)</source>
+        <translation>इस कंप्यूटर पर तैयार, अगले सिंक के साथ भेजा जाएगा (कुल %1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="1122"/>
         <source>submitted on %1</source>
         <translation>%1 को जमा किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1016"/>
+        <location filename="../../app/ui/bids_page.py" line="1122"/>
         <source>withdrawn (last sent %1)</source>
         <translation>वापस लिया गया (पिछली बार %1 को भेजा गया)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1017"/>
+        <location filename="../../app/ui/bids_page.py" line="1118"/>
+        <location filename="../../app/ui/bids_page.py" line="1123"/>
         <source>Your offer</source>
         <translation>आपका प्रस्ताव</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1019"/>
+        <location filename="../../app/ui/bids_page.py" line="1127"/>
+        <source>Your prices</source>
+        <translation>आपके मूल्य</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="1127"/>
+        <source>%1 in all (%2)</source>
+        <translation>कुल %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="1128"/>
+        <source>%1: %2 per unit</source>
+        <translation>%1: %2 प्रति इकाई</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="1130"/>
         <source>Receipt</source>
         <translation>रसीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1020"/>
+        <location filename="../../app/ui/bids_page.py" line="1131"/>
         <source>Withdrawals left</source>
         <translation>शेष वापसी अवसर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1021"/>
+        <location filename="../../app/ui/bids_page.py" line="1132"/>
         <source>rejected: %1</source>
         <translation>अस्वीकृत: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1029"/>
+        <location filename="../../app/ui/bids_page.py" line="1140"/>
         <source>lot %1: match %2 by %3; unanswered by then, it counts as declined</source>
         <translation>लॉट %1: %3 तक %2 से मिलान करें; तब तक उत्तर न देने पर इसे अस्वीकार माना जाएगा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1034"/>
+        <location filename="../../app/ui/bids_page.py" line="1145"/>
         <source>open until %1</source>
         <translation>%1 तक खुला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1035"/>
+        <location filename="../../app/ui/bids_page.py" line="1146"/>
         <source>price lowered</source>
         <translation>मूल्य घटाया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1035"/>
+        <location filename="../../app/ui/bids_page.py" line="1146"/>
         <source>price kept</source>
         <translation>मूल्य यथावत रखा गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1036"/>
+        <location filename="../../app/ui/bids_page.py" line="1147"/>
         <source>lapsed without an answer</source>
         <translation>बिना उत्तर के समाप्त</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1040"/>
+        <location filename="../../app/ui/bids_page.py" line="1151"/>
         <source>lot %1, %2: %3 (%4)</source>
         <translation>लॉट %1, %2: %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1048"/>
+        <location filename="../../app/ui/bids_page.py" line="1159"/>
         <source>Bid security declaration instead</source>
         <translation>इसके बदले बोली प्रतिभूति घोषणा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1052"/>
+        <location filename="../../app/ui/bids_page.py" line="1163"/>
         <source> (MSEs and startups exempt)</source>
         <translation> (एमएसई और स्टार्टअप को छूट)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1062"/>
+        <location filename="../../app/ui/bids_page.py" line="1173"/>
         <source>%1: %2, delivery within %3 days</source>
         <translation>%1: %2, %3 दिन के भीतर डिलीवरी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1065"/>
+        <location filename="../../app/ui/bids_page.py" line="1176"/>
         <source>%1 — %2 in all</source>
         <translation>%1 — कुल %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1089"/>
+        <location filename="../../app/ui/bids_page.py" line="1200"/>
         <source>Remark (for the buyer and the record):</source>
         <translation>टिप्पणी (खरीदार और रिकॉर्ड के लिए):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1095"/>
+        <location filename="../../app/ui/bids_page.py" line="1206"/>
         <source>Approve and publish</source>
         <translation>अनुमोदित और प्रकाशित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1101"/>
+        <location filename="../../app/ui/bids_page.py" line="1212"/>
         <source>Return to the buyer</source>
         <translation>खरीदार को लौटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1111"/>
+        <location filename="../../app/ui/bids_page.py" line="1222"/>
         <source>Preparing your offer…</source>
         <translation>आपका प्रस्ताव तैयार किया जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1116"/>
+        <location filename="../../app/ui/bids_page.py" line="1227"/>
         <source>Your offer cannot be prepared now: %1</source>
         <translation>आपका प्रस्ताव अभी तैयार नहीं किया जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1136"/>
+        <location filename="../../app/ui/bids_page.py" line="1247"/>
         <source>Withdraw my offer</source>
         <translation>मेरा प्रस्ताव वापस लें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1137"/>
+        <location filename="../../app/ui/bids_page.py" line="1248"/>
         <source>Withdraw your offer on this bid? You may make it again before the end; an offer may be withdrawn at most three times.</source>
         <translation>इस बोली पर अपना प्रस्ताव वापस लें? समाप्ति से पहले आप इसे फिर से दे सकते हैं; कोई प्रस्ताव अधिकतम तीन बार वापस लिया जा सकता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1144"/>
+        <location filename="../../app/ui/bids_page.py" line="1255"/>
         <source>Your offer will be withdrawn with the next sync.</source>
         <translation>अगले सिंक के साथ आपका प्रस्ताव वापस ले लिया जाएगा।</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="1145"/>
+        <location filename="../../app/ui/bids_page.py" line="1256"/>
         <source>Your offer will be withdrawn with the next sync (%n withdrawal(s) left after this one).</source>
         <translation>
             <numerusform>अगले सिंक के साथ आपका प्रस्ताव वापस ले लिया जाएगा (इसके बाद %n बार और वापस लिया जा सकता है)।</numerusform>
@@ -1545,38 +1571,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1151"/>
+        <location filename="../../app/ui/bids_page.py" line="1262"/>
         <source>You have no offer on this bid to withdraw.</source>
         <translation>इस बोली पर आपका कोई प्रस्ताव नहीं है जिसे वापस लिया जा सके।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1152"/>
+        <location filename="../../app/ui/bids_page.py" line="1263"/>
         <source>The offer cannot be withdrawn now: %1</source>
         <translation>प्रस्ताव अभी वापस नहीं लिया जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1194"/>
-        <location filename="../../app/ui/bids_page.py" line="1197"/>
+        <location filename="../../app/ui/bids_page.py" line="1305"/>
+        <location filename="../../app/ui/bids_page.py" line="1308"/>
         <source>Negotiate with L1</source>
         <translation>L1 से बातचीत (नेगोशिएशन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1194"/>
+        <location filename="../../app/ui/bids_page.py" line="1305"/>
         <source>Lot:</source>
         <translation>लॉट:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1198"/>
+        <location filename="../../app/ui/bids_page.py" line="1309"/>
         <source>Your request to the L1 seller (72 hours to answer):</source>
         <translation>L1 विक्रेता से आपका अनुरोध (उत्तर के लिए 72 घंटे):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1266"/>
+        <location filename="../../app/ui/bids_page.py" line="1377"/>
         <source>Export the bid for audit</source>
         <translation>बोली को ऑडिट के लिए निर्यात करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1269"/>
+        <location filename="../../app/ui/bids_page.py" line="1380"/>
         <source>Saved for audit: %1</source>
         <translation>ऑडिट के लिए सहेजा गया: %1</translation>
     </message>
@@ -3232,27 +3258,27 @@
 <context>
     <name>NegotiationDialog</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="457"/>
+        <location filename="../../app/ui/bids_page.py" line="517"/>
         <source>Negotiation, round %1</source>
         <translation>बातचीत (नेगोशिएशन), दौर %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="459"/>
+        <location filename="../../app/ui/bids_page.py" line="519"/>
         <source>The buyer asks you, as L1, for a better price per unit (rupees). Answer by %1.</source>
         <translation>क्रेता ने L1 होने के नाते आपसे प्रति इकाई बेहतर मूल्य (रुपयों में) माँगा है। %1 तक उत्तर दें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="461"/>
+        <location filename="../../app/ui/bids_page.py" line="521"/>
         <source>Offer these prices</source>
         <translation>ये मूल्य प्रस्तावित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="462"/>
+        <location filename="../../app/ui/bids_page.py" line="522"/>
         <source>Keep my price</source>
         <translation>मेरा मूल्य यथावत रखें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="480"/>
+        <location filename="../../app/ui/bids_page.py" line="540"/>
         <source>Lower at least one price; none may be above your price before.</source>
         <translation>कम से कम एक मूल्य घटाएँ; कोई भी मूल्य आपके पिछले मूल्य से अधिक नहीं हो सकता।</translation>
     </message>
@@ -3260,87 +3286,112 @@
 <context>
     <name>OfferDialog</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="356"/>
+        <location filename="../../app/ui/bids_page.py" line="376"/>
         <source>Offer on %1</source>
         <translation>%1 पर प्रस्ताव</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="357"/>
+        <location filename="../../app/ui/bids_page.py" line="377"/>
         <source>For each item: the listing you offer, what you offer for each key parameter the bid requires, and the price per unit, all taxes included, in rupees. Your offer stays sealed until the bid opens; you may revise it until the end.</source>
         <translation>हर वस्तु के लिए: आप कौन-सी उत्पाद सूची प्रस्तावित कर रहे हैं, बोली में माँगे गए हर मुख्य मानक के लिए आप क्या दे रहे हैं, और प्रति इकाई कीमत, सभी कर सहित, रुपयों में। बोली खुलने तक आपका प्रस्ताव सीलबंद रहता है; समाप्ति तक आप इसे बदल सकते हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="361"/>
+        <location filename="../../app/ui/bids_page.py" line="381"/>
         <source>Your offer is withdrawn: what you send now submits it again.</source>
         <translation>आपका प्रस्ताव वापस लिया गया है: अब आप जो भेजेंगे, उससे यह फिर से जमा होगा।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="363"/>
+        <location filename="../../app/ui/bids_page.py" line="383"/>
         <source>You are revising your offer (receipt %1…): what you send now replaces it.</source>
         <translation>आप अपना प्रस्ताव बदल रहे हैं (रसीद %1…): अब आप जो भेजेंगे, वह पिछले प्रस्ताव का स्थान लेगा।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="366"/>
+        <location filename="../../app/ui/bids_page.py" line="386"/>
         <source>You are revising the offer you prepared on this computer.</source>
         <translation>आप वह प्रस्ताव बदल रहे हैं जो आपने इस कंप्यूटर पर तैयार किया था।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="371"/>
+        <location filename="../../app/ui/bids_page.py" line="391"/>
         <source>%1 — %2 in all</source>
         <translation>%1 — कुल %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="372"/>
+        <location filename="../../app/ui/bids_page.py" line="392"/>
         <source>Offer my listing</source>
         <translation>प्रस्तावित उत्पाद सूची</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="376"/>
+        <location filename="../../app/ui/bids_page.py" line="396"/>
         <source>(no listing: describe the offer)</source>
         <translation>(कोई उत्पाद सूची नहीं: प्रस्ताव का विवरण लिखें)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="378"/>
+        <location filename="../../app/ui/bids_page.py" line="398"/>
         <source>(the listing in your offer, not offerable now)</source>
         <translation>(आपके प्रस्ताव वाली उत्पाद सूची, जो अब प्रस्तावित नहीं की जा सकती)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="381"/>
+        <location filename="../../app/ui/bids_page.py" line="401"/>
         <source>%1: required %2</source>
         <translation>%1: अपेक्षित %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="384"/>
+        <location filename="../../app/ui/bids_page.py" line="404"/>
         <source>differs from the requirement</source>
         <translation>आवश्यकता से भिन्न</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="385"/>
+        <location filename="../../app/ui/bids_page.py" line="405"/>
         <source>The buyer decides in the technical evaluation whether what you offer meets the requirement.</source>
         <translation>आपका प्रस्ताव आवश्यकता पूरी करता है या नहीं, इसका निर्णय क्रेता तकनीकी मूल्यांकन में करता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="387"/>
+        <location filename="../../app/ui/bids_page.py" line="407"/>
         <source>Price per unit (Rs)</source>
         <translation>प्रति इकाई कीमत (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="388"/>
+        <location filename="../../app/ui/bids_page.py" line="408"/>
         <source>like 18,500</source>
         <translation>जैसे 18,500</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="389"/>
+        <location filename="../../app/ui/bids_page.py" line="409"/>
         <source>Local content</source>
         <translation>स्थानीय सामग्री</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="412"/>
+        <location filename="../../app/ui/bids_page.py" line="443"/>
+        <source>× %1 = %2</source>
+        <translation>× %1 = %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="444"/>
+        <source>Total of your offer: %1</source>
+        <translation>आपके प्रस्ताव का कुल मूल्य: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="455"/>
+        <source>Discard this offer?</source>
+        <translation>यह प्रस्ताव छोड़ दें?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="456"/>
+        <source>What you changed in this offer has not been sent. Discard it, or keep editing?</source>
+        <translation>इस प्रस्ताव में आपके बदलाव भेजे नहीं गए हैं। इन्हें छोड़ दें, या लिखना जारी रखें?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="457"/>
+        <source>Discard the offer</source>
+        <translation>प्रस्ताव छोड़ दें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="471"/>
         <source>State what you offer for every key parameter.</source>
         <translation>हर मुख्य मानक के लिए बताएँ कि आप क्या दे रहे हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="414"/>
+        <location filename="../../app/ui/bids_page.py" line="473"/>
         <source>Enter a price above zero for every item, like 18,500.</source>
         <translation>हर मद के लिए शून्य से अधिक कीमत लिखें, जैसे 18,500।</translation>
     </message>
@@ -3676,52 +3727,52 @@
         <translation>अनुमोदन पर नाम · %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="95"/>
+        <location filename="../../app/ui/orders_page.py" line="96"/>
         <source>Named at approval</source>
         <translation>अनुमोदन पर नाम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="107"/>
+        <location filename="../../app/ui/orders_page.py" line="108"/>
         <source>Order</source>
         <translation>ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="107"/>
+        <location filename="../../app/ui/orders_page.py" line="108"/>
         <source>Item</source>
         <translation>वस्तु</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="108"/>
+        <location filename="../../app/ui/orders_page.py" line="109"/>
         <source>Buyer&apos;s office</source>
         <translation>क्रेता का कार्यालय</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="108"/>
+        <location filename="../../app/ui/orders_page.py" line="109"/>
         <source>Seller</source>
         <translation>विक्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="109"/>
+        <location filename="../../app/ui/orders_page.py" line="110"/>
         <source>Value</source>
         <translation>मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="109"/>
+        <location filename="../../app/ui/orders_page.py" line="110"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="109"/>
+        <location filename="../../app/ui/orders_page.py" line="110"/>
         <source>Payment due</source>
         <translation>भुगतान देय तिथि</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="119"/>
+        <location filename="../../app/ui/orders_page.py" line="120"/>
         <source>The marketplace names the seller&apos;s firm once the approving officer has approved and placed the order; until then the office sees the seller&apos;s class.</source>
         <translation>अनुमोदन अधिकारी के अनुमोदन करने और ऑर्डर देने के बाद मार्केटप्लेस विक्रेता फ़र्म का नाम बताता है; तब तक कार्यालय को केवल विक्रेता का वर्ग दिखता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="128"/>
+        <location filename="../../app/ui/orders_page.py" line="129"/>
         <source>(not placed)</source>
         <translation>(ऑर्डर नहीं दिया गया)</translation>
     </message>
@@ -3729,73 +3780,73 @@
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="223"/>
+        <location filename="../../app/ui/orders_page.py" line="224"/>
         <source>Only orders waiting for me</source>
         <translation>केवल मेरी कार्रवाई की प्रतीक्षा वाले ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="224"/>
+        <location filename="../../app/ui/orders_page.py" line="225"/>
         <source>Refresh</source>
         <translation>ताज़ा करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="225"/>
+        <location filename="../../app/ui/orders_page.py" line="226"/>
         <source>Approve and place…</source>
         <translation>अनुमोदित करें और ऑर्डर दें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="225"/>
+        <location filename="../../app/ui/orders_page.py" line="226"/>
         <source>Return…</source>
         <translation>लौटाएँ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="226"/>
+        <location filename="../../app/ui/orders_page.py" line="227"/>
         <source>Accept the order</source>
         <translation>ऑर्डर स्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="226"/>
+        <location filename="../../app/ui/orders_page.py" line="227"/>
         <source>Decline…</source>
         <translation>अस्वीकार करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="227"/>
+        <location filename="../../app/ui/orders_page.py" line="228"/>
         <source>Mark delivered…</source>
         <translation>डिलीवरी दर्ज करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="227"/>
+        <location filename="../../app/ui/orders_page.py" line="228"/>
         <source>Issue the CRAC…</source>
         <translation>सीआरएसी जारी करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="228"/>
+        <location filename="../../app/ui/orders_page.py" line="229"/>
         <source>Record the payment…</source>
         <translation>भुगतान दर्ज करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="228"/>
+        <location filename="../../app/ui/orders_page.py" line="229"/>
         <source>Save as PDF…</source>
         <translation>पीडीएफ़ के रूप में सहेजें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="231"/>
-        <location filename="../../app/ui/orders_page.py" line="346"/>
+        <location filename="../../app/ui/orders_page.py" line="232"/>
+        <location filename="../../app/ui/orders_page.py" line="357"/>
         <source>Order</source>
         <translation>ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="232"/>
+        <location filename="../../app/ui/orders_page.py" line="233"/>
         <source>Timeline</source>
         <translation>समय-रेखा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="240"/>
+        <location filename="../../app/ui/orders_page.py" line="246"/>
         <source>Loading the orders…</source>
         <translation>ऑर्डर लोड हो रहे हैं…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="287"/>
+        <location filename="../../app/ui/orders_page.py" line="302"/>
         <source>%n order(s).</source>
         <translation>
             <numerusform>%n ऑर्डर।</numerusform>
@@ -3803,27 +3854,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="289"/>
+        <location filename="../../app/ui/orders_page.py" line="304"/>
         <source>Nothing waits for you.</source>
         <translation>आपके लिए कुछ भी प्रतीक्षा में नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="290"/>
+        <location filename="../../app/ui/orders_page.py" line="305"/>
         <source>No orders yet: a seller&apos;s orders show here once an office places them.</source>
         <translation>अभी कोई ऑर्डर नहीं: कोई कार्यालय ऑर्डर देगा तो वह यहाँ दिखेगा।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="291"/>
+        <location filename="../../app/ui/orders_page.py" line="306"/>
         <source>No orders yet: a purchase sent for approval shows here.</source>
         <translation>अभी कोई ऑर्डर नहीं: अनुमोदन के लिए भेजी गई खरीद यहाँ दिखेगी।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="293"/>
+        <location filename="../../app/ui/orders_page.py" line="308"/>
         <source>Offline: shown as of %1.</source>
         <translation>ऑफ़लाइन: %1 की स्थिति के अनुसार दिखाया गया।</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="309"/>
+        <location filename="../../app/ui/orders_page.py" line="320"/>
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n बदलाव भेजे जाने की प्रतीक्षा में।</numerusform>
@@ -3831,97 +3882,97 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="310"/>
+        <location filename="../../app/ui/orders_page.py" line="321"/>
         <source>Not accepted: %1</source>
         <translation>स्वीकार नहीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="316"/>
+        <location filename="../../app/ui/orders_page.py" line="327"/>
         <source>The orders cannot be read now: %1</source>
         <translation>ऑर्डर अभी पढ़े नहीं जा सकते: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="338"/>
+        <location filename="../../app/ui/orders_page.py" line="349"/>
         <source>Choose an order to see what was bought, from whom, its value and its timeline.</source>
         <translation>कोई ऑर्डर चुनें: क्या खरीदा गया, किससे, कितने मूल्य का, और उसकी समय-रेखा दिखेगी।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="346"/>
+        <location filename="../../app/ui/orders_page.py" line="357"/>
         <source>(not placed)</source>
         <translation>(ऑर्डर नहीं दिया गया)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="347"/>
-        <location filename="../../app/ui/orders_page.py" line="413"/>
+        <location filename="../../app/ui/orders_page.py" line="358"/>
+        <location filename="../../app/ui/orders_page.py" line="424"/>
         <source>Bought by</source>
         <translation>खरीद का तरीका</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="348"/>
+        <location filename="../../app/ui/orders_page.py" line="359"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="349"/>
-        <location filename="../../app/ui/orders_page.py" line="414"/>
+        <location filename="../../app/ui/orders_page.py" line="360"/>
+        <location filename="../../app/ui/orders_page.py" line="425"/>
         <source>Buyer&apos;s office</source>
         <translation>क्रेता का कार्यालय</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="350"/>
-        <location filename="../../app/ui/orders_page.py" line="414"/>
+        <location filename="../../app/ui/orders_page.py" line="361"/>
+        <location filename="../../app/ui/orders_page.py" line="425"/>
         <source>Seller</source>
         <translation>विक्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="351"/>
-        <location filename="../../app/ui/orders_page.py" line="416"/>
+        <location filename="../../app/ui/orders_page.py" line="362"/>
+        <location filename="../../app/ui/orders_page.py" line="427"/>
         <source>Consignee&apos;s district</source>
         <translation>परेषिती का ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="352"/>
-        <location filename="../../app/ui/orders_page.py" line="417"/>
+        <location filename="../../app/ui/orders_page.py" line="363"/>
+        <location filename="../../app/ui/orders_page.py" line="428"/>
         <source>Value</source>
         <translation>मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="353"/>
+        <location filename="../../app/ui/orders_page.py" line="364"/>
         <source>Placed</source>
         <translation>ऑर्डर दिया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="353"/>
+        <location filename="../../app/ui/orders_page.py" line="364"/>
         <source>Accepted</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="354"/>
+        <location filename="../../app/ui/orders_page.py" line="365"/>
         <source>Delivered</source>
         <translation>डिलीवर किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="354"/>
+        <location filename="../../app/ui/orders_page.py" line="365"/>
         <source>Received (CRAC)</source>
         <translation>प्राप्त (सीआरएसी)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="355"/>
+        <location filename="../../app/ui/orders_page.py" line="366"/>
         <source>Payment due</source>
         <translation>भुगतान देय तिथि</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="355"/>
+        <location filename="../../app/ui/orders_page.py" line="366"/>
         <source>Paid</source>
         <translation>भुगतान किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="358"/>
+        <location filename="../../app/ui/orders_page.py" line="369"/>
         <source>Payment terms</source>
         <translation>भुगतान की शर्तें</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="358"/>
+        <location filename="../../app/ui/orders_page.py" line="369"/>
         <source>due %n day(s) after the CRAC</source>
         <translation>
             <numerusform>सीआरएसी के %n दिन बाद देय</numerusform>
@@ -3929,91 +3980,91 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="360"/>
+        <location filename="../../app/ui/orders_page.py" line="371"/>
         <source>Interest for late payment</source>
         <translation>विलंबित भुगतान पर ब्याज</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="362"/>
-        <location filename="../../app/ui/orders_page.py" line="419"/>
+        <location filename="../../app/ui/orders_page.py" line="373"/>
+        <location filename="../../app/ui/orders_page.py" line="430"/>
         <source>Why fewer than three OEMs</source>
         <translation>तीन से कम ओईएम क्यों</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="364"/>
+        <location filename="../../app/ui/orders_page.py" line="375"/>
         <source>Remark</source>
         <translation>टिप्पणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="372"/>
-        <location filename="../../app/ui/orders_page.py" line="413"/>
+        <location filename="../../app/ui/orders_page.py" line="383"/>
+        <location filename="../../app/ui/orders_page.py" line="424"/>
         <source>Item</source>
         <translation>वस्तु</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="372"/>
+        <location filename="../../app/ui/orders_page.py" line="383"/>
         <source>Quantity</source>
         <translation>मात्रा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="372"/>
+        <location filename="../../app/ui/orders_page.py" line="383"/>
         <source>Unit price</source>
         <translation>इकाई मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="372"/>
+        <location filename="../../app/ui/orders_page.py" line="383"/>
         <source>Total</source>
         <translation>कुल</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="403"/>
-        <location filename="../../app/ui/orders_page.py" line="406"/>
+        <location filename="../../app/ui/orders_page.py" line="414"/>
+        <location filename="../../app/ui/orders_page.py" line="417"/>
         <source>Mark delivered</source>
         <translation>डिलीवरी दर्ज करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="404"/>
-        <location filename="../../app/ui/orders_page.py" line="407"/>
+        <location filename="../../app/ui/orders_page.py" line="415"/>
+        <location filename="../../app/ui/orders_page.py" line="418"/>
         <source>Record the payment</source>
         <translation>भुगतान दर्ज करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="405"/>
+        <location filename="../../app/ui/orders_page.py" line="416"/>
         <source>Approve and place</source>
         <translation>अनुमोदित करें और ऑर्डर दें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="405"/>
+        <location filename="../../app/ui/orders_page.py" line="416"/>
         <source>Return</source>
         <translation>लौटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="405"/>
+        <location filename="../../app/ui/orders_page.py" line="416"/>
         <source>Decline</source>
         <translation>अस्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="408"/>
+        <location filename="../../app/ui/orders_page.py" line="419"/>
         <source>Invoice or challan number, and any remark:</source>
         <translation>बीजक या चालान संख्या, और कोई टिप्पणी:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="409"/>
+        <location filename="../../app/ui/orders_page.py" line="420"/>
         <source>Payment reference, and any remark:</source>
         <translation>भुगतान का संदर्भ, और कोई टिप्पणी:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="436"/>
+        <location filename="../../app/ui/orders_page.py" line="447"/>
         <source>The order is saved as a PDF: %1</source>
         <translation>ऑर्डर पीडीएफ़ के रूप में सहेजा गया: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="402"/>
+        <location filename="../../app/ui/orders_page.py" line="413"/>
         <source>Return to the buyer</source>
         <translation>क्रेता को लौटाएँ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="257"/>
+        <location filename="../../app/ui/orders_page.py" line="263"/>
         <source>%n purchase(s) wait(s) for your approval.</source>
         <translation>
             <numerusform>%n खरीद आपके अनुमोदन की प्रतीक्षा में हैं।</numerusform>
@@ -4021,7 +4072,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="261"/>
+        <location filename="../../app/ui/orders_page.py" line="267"/>
         <source>%n other order(s) wait(s) for your step.</source>
         <translation>
             <numerusform>%n अन्य ऑर्डर आपकी कार्रवाई की प्रतीक्षा में हैं।</numerusform>
@@ -4029,7 +4080,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="263"/>
+        <location filename="../../app/ui/orders_page.py" line="269"/>
         <source>%n order(s) wait(s) for your step.</source>
         <translation>
             <numerusform>%n ऑर्डर आपकी कार्रवाई की प्रतीक्षा में हैं।</numerusform>
@@ -4037,28 +4088,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="402"/>
+        <location filename="../../app/ui/orders_page.py" line="413"/>
         <source>Approve the order</source>
         <translation>ऑर्डर अनुमोदित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="403"/>
+        <location filename="../../app/ui/orders_page.py" line="414"/>
         <source>Decline the order</source>
         <translation>ऑर्डर अस्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="404"/>
-        <location filename="../../app/ui/orders_page.py" line="406"/>
+        <location filename="../../app/ui/orders_page.py" line="415"/>
+        <location filename="../../app/ui/orders_page.py" line="417"/>
         <source>Issue the CRAC</source>
         <translation>सीआरएसी जारी करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="421"/>
+        <location filename="../../app/ui/orders_page.py" line="432"/>
         <source>Remark (for the other side and the record):</source>
         <translation>टिप्पणी (दूसरे पक्ष और रिकॉर्ड के लिए):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="433"/>
+        <location filename="../../app/ui/orders_page.py" line="444"/>
         <source>Save the order as PDF</source>
         <translation>ऑर्डर को पीडीएफ़ के रूप में सहेजें</translation>
     </message>
@@ -4669,7 +4720,7 @@
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="455"/>
+        <location filename="../../app/ui/orders_page.py" line="466"/>
         <source>A remark is required: the other side and the record must know why.</source>
         <translation>टिप्पणी आवश्यक है: दूसरे पक्ष और रिकॉर्ड को कारण पता होना चाहिए।</translation>
     </message>
@@ -4911,37 +4962,47 @@
         <translation>भुगतान किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="62"/>
+        <location filename="../../app/ui/timeline.py" line="57"/>
+        <source>Your offer submitted</source>
+        <translation>आपका प्रस्ताव जमा हुआ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="58"/>
+        <source>Your offer withdrawn</source>
+        <translation>आपका प्रस्ताव वापस लिया गया</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="64"/>
         <source>buyer</source>
         <translation>क्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="62"/>
+        <location filename="../../app/ui/timeline.py" line="64"/>
         <source>approver</source>
         <translation>अनुमोदक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="63"/>
+        <location filename="../../app/ui/timeline.py" line="65"/>
         <source>seller</source>
         <translation>विक्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="63"/>
+        <location filename="../../app/ui/timeline.py" line="65"/>
         <source>administrator</source>
         <translation>प्रशासक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="127"/>
+        <location filename="../../app/ui/timeline.py" line="129"/>
         <source>the marketplace, automatically</source>
         <translation>मार्केटप्लेस, स्वतः</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="131"/>
+        <location filename="../../app/ui/timeline.py" line="133"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="163"/>
+        <location filename="../../app/ui/timeline.py" line="165"/>
         <source>There is no history yet: events appear here as things move on.</source>
         <translation>अभी कोई इतिहास नहीं है: कार्रवाई आगे बढ़ने पर घटनाएँ यहाँ दिखेंगी।</translation>
     </message>
