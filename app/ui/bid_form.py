@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.formats import money, percent_text, rupees_input_text
-from app.ui.widgets import (Retranslating, Touched, confirm_discard, district_completer, fill_categories, ist_editor,
-                            ist_moment, key_param_label, problem_label)
+from app.ui.widgets import (CAPTION_ALIGNMENT, Retranslating, Touched, caption_for, confirm_discard, district_completer,
+                            fill_categories, ist_editor, ist_moment, key_param_label, problem_label)
 from domain.bid_fields import DEFAULTS, EDITABLE, EMD_MAX_BP, EMD_MIN_BP, MAX_TEXT, RA_RULES, check_bid_fields
 from domain.buying_modes import NoRuleSet, PurchaseError, Route, advise
 from domain.evaluation import MII_EXEMPT_BELOW_PAISE, MII_EXEMPTION, mii_exempt
@@ -280,6 +280,7 @@ class BidForm(Retranslating, QDialog):
         if form:
             layout = QFormLayout(box)
             layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+            layout.setLabelAlignment(CAPTION_ALIGNMENT)  # level with the input, above its problem line
         else:
             QVBoxLayout(box)
         self.sections[name] = box
@@ -296,8 +297,7 @@ class BidForm(Retranslating, QDialog):
             form.addRow(column)
             self.field_labels[name] = widget
         else:
-            caption = QLabel(self)
-            caption.setBuddy(widget)
+            caption = caption_for(self, widget)
             form.addRow(caption, column)
             self.field_labels[name] = caption
         self.inputs[name] = widget
@@ -719,10 +719,10 @@ class BidItemEditor(Retranslating, QGroupBox):
         self.remove_button = QPushButton(self, objectName="removeItemButton")
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.form.setLabelAlignment(CAPTION_ALIGNMENT)
         self.captions: dict[str, QLabel] = {}
         for name, widget in (("name", self.name), ("category_id", self.category), ("group", self.group)):
-            caption = QLabel(self)
-            caption.setBuddy(widget)
+            caption = caption_for(self, widget)
             self.captions[name] = caption
             if name == "group":  # what is wrong with the groups shows under the evaluation method
                 self.group_row = self.form.rowCount()

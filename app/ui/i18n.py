@@ -99,9 +99,9 @@ def update_translations() -> None:
 
 def english_plural(source: str, many: bool) -> str:
     """"%n change(s) waiting" -> "%n change waiting" / "%n changes waiting"; a verb marked
-    "need(s)" or "wait(s)" agrees the other way round ("1 needs", "2 need")."""
+    "need(s)", "wait(s)" or "meet(s)" agrees the other way round ("1 needs", "2 need")."""
     text = source
-    for verb in ("need", "wait"):
+    for verb in ("need", "wait", "meet"):
         text = text.replace(f"{verb}(s)", verb if many else f"{verb}s")
     return text.replace("(s)", "s" if many else "")
 

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from app.seller_catalogue import MyListing
 from app.ui.formats import rupees_input_text
 from app.ui.i18n import current_language
-from app.ui.widgets import (Retranslating, Touched, confirm_discard, district_completer, fill_categories,
-                            key_param_label, problem_label)
+from app.ui.widgets import (CAPTION_ALIGNMENT, Retranslating, Touched, caption_for, confirm_discard,
+                            district_completer, fill_categories, key_param_label, problem_label)
 from domain.listing import KeyParam, validate_listing
 from domain.money import MoneyError, paise_from_rupees
 
@@ -88,6 +88,7 @@ class ListingEditor(Retranslating, QDialog):
 
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.form.setLabelAlignment(CAPTION_ALIGNMENT)  # beside its input, not midway down to the problem line
         self.labels: dict[str, QLabel] = {}
         self.problems: dict[str, QLabel] = {}
         self.inputs: dict[str, QWidget] = {}
@@ -97,6 +98,7 @@ class ListingEditor(Retranslating, QDialog):
         for name in ("title", "brand", "model"):
             self._add_row(name, QLineEdit(str(start.get(name, "")), self, objectName=f"field_{name}"))
         self.params_form = QFormLayout()
+        self.params_form.setLabelAlignment(CAPTION_ALIGNMENT)
         self.params_box = QWidget(self)
         self.params_box.setLayout(self.params_form)
         self.form.addRow(self.params_box)
@@ -171,8 +173,7 @@ class ListingEditor(Retranslating, QDialog):
         return column, problem
 
     def _add_row(self, name: str, widget: QWidget) -> None:
-        label = QLabel(self)
-        label.setBuddy(widget)
+        label = caption_for(self, widget)
         column, problem = self._with_problem(widget, name)
         self.form.addRow(label, column)
         self.labels[name], self.problems[name], self.inputs[name] = label, problem, widget
@@ -205,8 +206,7 @@ class ListingEditor(Retranslating, QDialog):
                 widget.textChanged.connect(lambda _t, key=f"key_specs.{param.name}": self.touched.touch(key))
                 widget.textChanged.connect(self.check)
             column, problem = self._with_problem(widget, f"key_specs.{param.name}")
-            label = QLabel(key_param_label(param), self)
-            label.setBuddy(widget)
+            label = caption_for(self, widget, key_param_label(param))
             self.params_form.addRow(label, column)
             self.param_inputs[param.name], self.param_problems[param.name] = widget, problem
         self.params_box.setVisible(bool(self.params))
@@ -251,8 +251,7 @@ class ListingEditor(Retranslating, QDialog):
         self.submit_button.setText(self.tr("Save and submit for publishing"))
         if self.listing and self.listing.refusal:
             self.server_problem.setText(self.tr("The marketplace did not accept the last change: %1").replace("%1", self.listing.refusal))
-        if self.listing is not None:
-            self._fill_categories(self.category.currentData())
+        self._fill_categories(self.category.currentData())  # "Choose a category" and the names in this language
         self.check()
 
     # -- checking ---------------------------------------------------------------------------------

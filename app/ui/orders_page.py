@@ -234,8 +234,9 @@ class OrdersPage(Retranslating, QWidget):
         self._show_waiting()
         if self.source is not None:  # (before the first answer the message says it is loading)
             self._show_count()
-            self.model.dataChanged.emit(self.model.index(0, 0), self.model.index(self.model.rowCount() - 1,
-                                                                                  self.model.columnCount() - 1))
+            if self.model.rowCount():
+                self.model.dataChanged.emit(self.model.index(0, 0), self.model.index(self.model.rowCount() - 1,
+                                                                                      self.model.columnCount() - 1))
             self._fit_party()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(OrdersModel.COLUMNS) - 1)
         self._show_current()

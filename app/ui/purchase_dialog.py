@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.ui import operations
 from app.ui.formats import money
 from app.ui.tasks import TaskManager
-from app.ui.widgets import Retranslating, RowsModel, key_param_label, problem_label
+from app.ui.widgets import Retranslating, RowsModel, district_completer, key_param_label, problem_label
 from app.workspace import Workspace
 from domain.buying_modes import NoRuleSet, Route, advise
 from domain.timefmt import IST, utc_now
@@ -76,6 +76,7 @@ class PurchaseDialog(Retranslating, QDialog):
         self.quantity = QSpinBox(self, objectName="purchaseQuantity", minimum=max(1, listing.get("min_order_qty") or 1),
                                  maximum=max(1, listing.get("stock") or 1))
         self.district = QLineEdit(district, self, objectName="purchaseDistrict")
+        self.district.setCompleter(district_completer(self.district, workspace.cache.districts()))
         self.direct = QRadioButton(self, objectName="directPurchase", checked=True)
         self.l1 = QRadioButton(self, objectName="l1Purchase")
         self.verdict = QLabel(self, objectName="purchaseVerdict", wordWrap=True)
@@ -88,6 +89,7 @@ class PurchaseDialog(Retranslating, QDialog):
         specs_layout = QGridLayout(self.specs_box)
         self.spec_checks: dict[str, QCheckBox] = {}
         self.spec_values: dict[str, QComboBox] = {}
+        self.spec_params: dict[str, dict[str, Any]] = {}  # for their labels in the language in effect
         specs = listing.get("key_specs") or {}
         for row, param in enumerate(_key_params(workspace, listing)):
             name = param["name"]
@@ -99,7 +101,7 @@ class PurchaseDialog(Retranslating, QDialog):
             value.currentTextChanged.connect(self._requirement_changed)
             specs_layout.addWidget(check, row, 0)
             specs_layout.addWidget(value, row, 1)
-            self.spec_checks[name], self.spec_values[name] = check, value
+            self.spec_checks[name], self.spec_values[name], self.spec_params[name] = check, value, param
         specs_layout.setColumnStretch(1, 1)
         self.specs_box.setVisible(bool(self.spec_checks))
         self.model = ComparisonModel(self)
@@ -152,6 +154,9 @@ class PurchaseDialog(Retranslating, QDialog):
         self.specs_box.setTitle(self.tr("Key parameters the product must meet"))
         self.reason_label.setText(self.tr("Why fewer than three OEMs"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Send for approval"))
+        for name, check in self.spec_checks.items():
+            check.setText(key_param_label(self.spec_params[name]))
+        self._show_oems()
         self._check()
 
     def total_paise(self) -> int:
@@ -182,9 +187,13 @@ class PurchaseDialog(Retranslating, QDialog):
     def _compared(self, comparison: dict[str, Any]) -> None:
         self.comparison = comparison
         self.model.set_rows(comparison["ranked"])
-        self.oems.setText(self.tr("%1 OEM(s) meet the requirement: %2").replace("%1", str(len(comparison["oems"])))
-                          .replace("%2", ", ".join(comparison["oems"])))
+        self._show_oems()
         self._check()
+
+    def _show_oems(self) -> None:
+        if self.comparison is not None:
+            self.oems.setText(self.tr("%n OEM(s) meet(s) the requirement: %1", "", len(self.comparison["oems"]))
+                              .replace("%1", ", ".join(self.comparison["oems"])))
 
     def _failed(self, error: BaseException) -> None:
         self.problem.setText(str(error))

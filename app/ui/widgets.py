@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (QAbstractItemModel, QAbstractTableModel, QCoreApplication, QDate, QDateTime, QEvent,
-                            QModelIndex, QPersistentModelIndex, Qt, QTime, QTimeZone)
+                            QModelIndex, QPersistentModelIndex, Qt, QTime, QTimer, QTimeZone)
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QCompleter, QDateTimeEdit, QLabel, QMessageBox, QTableView,
                                QWidget)
 
@@ -42,6 +42,9 @@ class Retranslating:
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            # Once more after every widget has had the event: a QDialogButtonBox words its
+            # standard buttons again when it gets it, over a text we gave one ("Send for approval").
+            QTimer.singleShot(0, self, self.retranslate)  # type: ignore[call-overload]
         super().changeEvent(event)  # type: ignore[misc]
 
 
@@ -127,6 +130,20 @@ def problem_label(parent: QWidget, object_name: str) -> QLabel:
     policy.setRetainSizeWhenHidden(True)
     label.setSizePolicy(policy)
     label.hide()
+    return label
+
+
+CAPTION_ALIGNMENT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+
+
+def caption_for(parent: QWidget, widget: QWidget, text: str = "") -> QLabel:
+    """A form's caption for `widget`, as tall as it and centred on it: with the form's labels
+    at the top (CAPTION_ALIGNMENT), it stays level with its input however much room the
+    problem line under the input keeps."""
+    label = QLabel(text, parent)
+    label.setBuddy(widget)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    label.setMinimumHeight(widget.sizeHint().height())
     return label
 
 

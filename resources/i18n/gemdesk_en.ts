@@ -41,7 +41,7 @@
 <context>
     <name>CartDialog</name>
     <message numerus="yes">
-        <location filename="../../app/ui/cart_dialog.py" line="184" />
+        <location filename="../../app/ui/cart_dialog.py" line="185" />
         <source>%n order(s), one per seller, will go to your office's approving officer; the marketplace checks each line again. Sellers' names are shown only after the purchase.</source>
         <translation>
             <numerusform>%n order, one per seller, will go to your office's approving officer; the marketplace checks each line again. Sellers' names are shown only after the purchase.</numerusform>
@@ -93,7 +93,7 @@
 <context>
     <name>OrdersPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="263" />
+        <location filename="../../app/ui/orders_page.py" line="264" />
         <source>%n purchase(s) wait(s) for your approval.</source>
         <translation>
             <numerusform>%n purchase waits for your approval.</numerusform>
@@ -101,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="267" />
+        <location filename="../../app/ui/orders_page.py" line="268" />
         <source>%n other order(s) wait(s) for your step.</source>
         <translation>
             <numerusform>%n other order waits for your step.</numerusform>
@@ -109,7 +109,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="269" />
+        <location filename="../../app/ui/orders_page.py" line="270" />
         <source>%n order(s) wait(s) for your step.</source>
         <translation>
             <numerusform>%n order waits for your step.</numerusform>
@@ -117,7 +117,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="302" />
+        <location filename="../../app/ui/orders_page.py" line="303" />
         <source>%n order(s).</source>
         <translation>
             <numerusform>%n order.</numerusform>
@@ -125,7 +125,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="320" />
+        <location filename="../../app/ui/orders_page.py" line="321" />
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n change waiting to be sent.</numerusform>
@@ -133,11 +133,22 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="369" />
+        <location filename="../../app/ui/orders_page.py" line="370" />
         <source>due %n day(s) after the CRAC</source>
         <translation>
             <numerusform>due %n day after the CRAC</numerusform>
             <numerusform>due %n days after the CRAC</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PurchaseDialog</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/purchase_dialog.py" line="195" />
+        <source>%n OEM(s) meet(s) the requirement: %1</source>
+        <translation>
+            <numerusform>%n OEM meets the requirement: %1</numerusform>
+            <numerusform>%n OEMs meet the requirement: %1</numerusform>
         </translation>
     </message>
 </context>

@@ -1610,47 +1610,47 @@
 <context>
     <name>CartDialog</name>
     <message>
-        <location filename="../../app/ui/cart_dialog.py" line="101"/>
+        <location filename="../../app/ui/cart_dialog.py" line="102"/>
         <source>Seller %1</source>
         <translation>विक्रेता %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cart_dialog.py" line="118"/>
+        <location filename="../../app/ui/cart_dialog.py" line="119"/>
         <source>Minimum order %1; %2 in stock</source>
         <translation>न्यूनतम ऑर्डर %1; स्टॉक में %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cart_dialog.py" line="123"/>
+        <location filename="../../app/ui/cart_dialog.py" line="124"/>
         <source>Remove</source>
         <translation>हटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cart_dialog.py" line="154"/>
+        <location filename="../../app/ui/cart_dialog.py" line="155"/>
         <source>Total: %1</source>
         <translation>कुल: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cart_dialog.py" line="159"/>
+        <location filename="../../app/ui/cart_dialog.py" line="160"/>
         <source>The cart is empty: choose listings in the catalogue and add them with Add to cart.</source>
         <translation>कार्ट खाली है: कैटलॉग में उत्पाद सूचियाँ चुनें और “कार्ट में जोड़ें” से उन्हें जोड़ें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cart_dialog.py" line="172"/>
+        <location filename="../../app/ui/cart_dialog.py" line="173"/>
         <source>Allowed as a direct purchase: the limit is %1 (GFR 2017 Rule 149; %2).</source>
         <translation>सीधी खरीद के रूप में अनुमत: सीमा %1 है (जीएफआर 2017 नियम 149; %2)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cart_dialog.py" line="176"/>
+        <location filename="../../app/ui/cart_dialog.py" line="177"/>
         <source>Above the direct purchase limit of %1 (GFR 2017 Rule 149; %2). The whole cart is one purchase: buy it by L1 purchase or bid, or take items out of the cart.</source>
         <translation>सीधी खरीद की सीमा %1 से अधिक (जीएफआर 2017 नियम 149; %2)। पूरा कार्ट एक ही खरीद है: इसे L1 खरीद या बोली से खरीदें, या कार्ट से कुछ वस्तुएँ हटाएँ।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cart_dialog.py" line="181"/>
+        <location filename="../../app/ui/cart_dialog.py" line="182"/>
         <source>Enter the consignee&apos;s district.</source>
         <translation>परेषिती का ज़िला लिखें।</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/cart_dialog.py" line="184"/>
+        <location filename="../../app/ui/cart_dialog.py" line="185"/>
         <source>%n order(s), one per seller, will go to your office&apos;s approving officer; the marketplace checks each line again. Sellers&apos; names are shown only after the purchase.</source>
         <translation>
             <numerusform>%n ऑर्डर (प्रत्येक विक्रेता का एक) आपके कार्यालय के अनुमोदन अधिकारी के पास जाएगा; मार्केटप्लेस हर पंक्ति की फिर से जाँच करेगा। विक्रेताओं के नाम खरीद के बाद ही दिखाए जाते हैं।</numerusform>
@@ -1658,47 +1658,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/cart_dialog.py" line="215"/>
+        <location filename="../../app/ui/cart_dialog.py" line="216"/>
         <source>Cart</source>
         <translation>कार्ट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cart_dialog.py" line="216"/>
+        <location filename="../../app/ui/cart_dialog.py" line="217"/>
         <source>Listings to buy in one direct purchase, at the prices you saw in the catalogue.</source>
         <translation>एक ही सीधी खरीद में खरीदी जाने वाली उत्पाद सूचियाँ, उन्हीं मूल्यों पर जो आपने कैटलॉग में देखे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cart_dialog.py" line="217"/>
+        <location filename="../../app/ui/cart_dialog.py" line="218"/>
         <source>Item</source>
         <translation>वस्तु</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cart_dialog.py" line="217"/>
+        <location filename="../../app/ui/cart_dialog.py" line="218"/>
         <source>Seller</source>
         <translation>विक्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cart_dialog.py" line="217"/>
+        <location filename="../../app/ui/cart_dialog.py" line="218"/>
         <source>Unit price</source>
         <translation>इकाई मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cart_dialog.py" line="218"/>
+        <location filename="../../app/ui/cart_dialog.py" line="219"/>
         <source>Quantity</source>
         <translation>मात्रा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cart_dialog.py" line="218"/>
+        <location filename="../../app/ui/cart_dialog.py" line="219"/>
         <source>Line total</source>
         <translation>पंक्ति का कुल</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cart_dialog.py" line="219"/>
+        <location filename="../../app/ui/cart_dialog.py" line="220"/>
         <source>Consignee&apos;s district</source>
         <translation>परेषिती का ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cart_dialog.py" line="220"/>
+        <location filename="../../app/ui/cart_dialog.py" line="221"/>
         <source>Send for approval</source>
         <translation>अनुमोदन के लिए भेजें</translation>
     </message>
@@ -2520,7 +2520,7 @@
 <context>
     <name>ListingEditor</name>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="181"/>
+        <location filename="../../app/ui/listing_editor.py" line="182"/>
         <source>Choose a category</source>
         <translation>श्रेणी चुनें</translation>
     </message>
@@ -2630,32 +2630,32 @@
         <translation>मार्केटप्लेस ने पिछला बदलाव स्वीकार नहीं किया: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="268"/>
+        <location filename="../../app/ui/listing_editor.py" line="267"/>
         <source>Enter an amount in rupees.</source>
         <translation>राशि रुपयों में लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="273"/>
+        <location filename="../../app/ui/listing_editor.py" line="272"/>
         <source>Enter an amount in rupees, like 12,500 or 12500.50.</source>
         <translation>राशि रुपयों में लिखें, जैसे 12,500 या 12500.50।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="278"/>
+        <location filename="../../app/ui/listing_editor.py" line="277"/>
         <source>Enter a whole number.</source>
         <translation>पूर्ण संख्या लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="319"/>
+        <location filename="../../app/ui/listing_editor.py" line="318"/>
         <source>Discard this listing?</source>
         <translation>यह सूची छोड़ दें?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="320"/>
+        <location filename="../../app/ui/listing_editor.py" line="319"/>
         <source>What you typed in this listing has not been saved. Discard it, or keep editing?</source>
         <translation>इस सूची में आपने जो लिखा है, वह सहेजा नहीं गया है। इसे छोड़ दें, या लिखना जारी रखें?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="321"/>
+        <location filename="../../app/ui/listing_editor.py" line="320"/>
         <source>Discard the listing</source>
         <translation>सूची छोड़ दें</translation>
     </message>
@@ -3831,7 +3831,7 @@
     </message>
     <message>
         <location filename="../../app/ui/orders_page.py" line="232"/>
-        <location filename="../../app/ui/orders_page.py" line="357"/>
+        <location filename="../../app/ui/orders_page.py" line="358"/>
         <source>Order</source>
         <translation>ऑर्डर</translation>
     </message>
@@ -3841,12 +3841,12 @@
         <translation>समय-रेखा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="246"/>
+        <location filename="../../app/ui/orders_page.py" line="247"/>
         <source>Loading the orders…</source>
         <translation>ऑर्डर लोड हो रहे हैं…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="302"/>
+        <location filename="../../app/ui/orders_page.py" line="303"/>
         <source>%n order(s).</source>
         <translation>
             <numerusform>%n ऑर्डर।</numerusform>
@@ -3854,27 +3854,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="304"/>
+        <location filename="../../app/ui/orders_page.py" line="305"/>
         <source>Nothing waits for you.</source>
         <translation>आपके लिए कुछ भी प्रतीक्षा में नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="305"/>
+        <location filename="../../app/ui/orders_page.py" line="306"/>
         <source>No orders yet: a seller&apos;s orders show here once an office places them.</source>
         <translation>अभी कोई ऑर्डर नहीं: कोई कार्यालय ऑर्डर देगा तो वह यहाँ दिखेगा।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="306"/>
+        <location filename="../../app/ui/orders_page.py" line="307"/>
         <source>No orders yet: a purchase sent for approval shows here.</source>
         <translation>अभी कोई ऑर्डर नहीं: अनुमोदन के लिए भेजी गई खरीद यहाँ दिखेगी।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="308"/>
+        <location filename="../../app/ui/orders_page.py" line="309"/>
         <source>Offline: shown as of %1.</source>
         <translation>ऑफ़लाइन: %1 की स्थिति के अनुसार दिखाया गया।</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="320"/>
+        <location filename="../../app/ui/orders_page.py" line="321"/>
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n बदलाव भेजे जाने की प्रतीक्षा में।</numerusform>
@@ -3882,97 +3882,97 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="321"/>
+        <location filename="../../app/ui/orders_page.py" line="322"/>
         <source>Not accepted: %1</source>
         <translation>स्वीकार नहीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="327"/>
+        <location filename="../../app/ui/orders_page.py" line="328"/>
         <source>The orders cannot be read now: %1</source>
         <translation>ऑर्डर अभी पढ़े नहीं जा सकते: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="349"/>
+        <location filename="../../app/ui/orders_page.py" line="350"/>
         <source>Choose an order to see what was bought, from whom, its value and its timeline.</source>
         <translation>कोई ऑर्डर चुनें: क्या खरीदा गया, किससे, कितने मूल्य का, और उसकी समय-रेखा दिखेगी।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="357"/>
+        <location filename="../../app/ui/orders_page.py" line="358"/>
         <source>(not placed)</source>
         <translation>(ऑर्डर नहीं दिया गया)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="358"/>
-        <location filename="../../app/ui/orders_page.py" line="424"/>
+        <location filename="../../app/ui/orders_page.py" line="359"/>
+        <location filename="../../app/ui/orders_page.py" line="425"/>
         <source>Bought by</source>
         <translation>खरीद का तरीका</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="359"/>
+        <location filename="../../app/ui/orders_page.py" line="360"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="360"/>
-        <location filename="../../app/ui/orders_page.py" line="425"/>
+        <location filename="../../app/ui/orders_page.py" line="361"/>
+        <location filename="../../app/ui/orders_page.py" line="426"/>
         <source>Buyer&apos;s office</source>
         <translation>क्रेता का कार्यालय</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="361"/>
-        <location filename="../../app/ui/orders_page.py" line="425"/>
+        <location filename="../../app/ui/orders_page.py" line="362"/>
+        <location filename="../../app/ui/orders_page.py" line="426"/>
         <source>Seller</source>
         <translation>विक्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="362"/>
-        <location filename="../../app/ui/orders_page.py" line="427"/>
+        <location filename="../../app/ui/orders_page.py" line="363"/>
+        <location filename="../../app/ui/orders_page.py" line="428"/>
         <source>Consignee&apos;s district</source>
         <translation>परेषिती का ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="363"/>
-        <location filename="../../app/ui/orders_page.py" line="428"/>
+        <location filename="../../app/ui/orders_page.py" line="364"/>
+        <location filename="../../app/ui/orders_page.py" line="429"/>
         <source>Value</source>
         <translation>मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="364"/>
+        <location filename="../../app/ui/orders_page.py" line="365"/>
         <source>Placed</source>
         <translation>ऑर्डर दिया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="364"/>
+        <location filename="../../app/ui/orders_page.py" line="365"/>
         <source>Accepted</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="365"/>
+        <location filename="../../app/ui/orders_page.py" line="366"/>
         <source>Delivered</source>
         <translation>डिलीवर किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="365"/>
+        <location filename="../../app/ui/orders_page.py" line="366"/>
         <source>Received (CRAC)</source>
         <translation>प्राप्त (सीआरएसी)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="366"/>
+        <location filename="../../app/ui/orders_page.py" line="367"/>
         <source>Payment due</source>
         <translation>भुगतान देय तिथि</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="366"/>
+        <location filename="../../app/ui/orders_page.py" line="367"/>
         <source>Paid</source>
         <translation>भुगतान किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="369"/>
+        <location filename="../../app/ui/orders_page.py" line="370"/>
         <source>Payment terms</source>
         <translation>भुगतान की शर्तें</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="369"/>
+        <location filename="../../app/ui/orders_page.py" line="370"/>
         <source>due %n day(s) after the CRAC</source>
         <translation>
             <numerusform>सीआरएसी के %n दिन बाद देय</numerusform>
@@ -3980,91 +3980,91 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="371"/>
+        <location filename="../../app/ui/orders_page.py" line="372"/>
         <source>Interest for late payment</source>
         <translation>विलंबित भुगतान पर ब्याज</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="373"/>
-        <location filename="../../app/ui/orders_page.py" line="430"/>
+        <location filename="../../app/ui/orders_page.py" line="374"/>
+        <location filename="../../app/ui/orders_page.py" line="431"/>
         <source>Why fewer than three OEMs</source>
         <translation>तीन से कम ओईएम क्यों</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="375"/>
+        <location filename="../../app/ui/orders_page.py" line="376"/>
         <source>Remark</source>
         <translation>टिप्पणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="383"/>
-        <location filename="../../app/ui/orders_page.py" line="424"/>
+        <location filename="../../app/ui/orders_page.py" line="384"/>
+        <location filename="../../app/ui/orders_page.py" line="425"/>
         <source>Item</source>
         <translation>वस्तु</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="383"/>
+        <location filename="../../app/ui/orders_page.py" line="384"/>
         <source>Quantity</source>
         <translation>मात्रा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="383"/>
+        <location filename="../../app/ui/orders_page.py" line="384"/>
         <source>Unit price</source>
         <translation>इकाई मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="383"/>
+        <location filename="../../app/ui/orders_page.py" line="384"/>
         <source>Total</source>
         <translation>कुल</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="414"/>
-        <location filename="../../app/ui/orders_page.py" line="417"/>
+        <location filename="../../app/ui/orders_page.py" line="415"/>
+        <location filename="../../app/ui/orders_page.py" line="418"/>
         <source>Mark delivered</source>
         <translation>डिलीवरी दर्ज करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="415"/>
-        <location filename="../../app/ui/orders_page.py" line="418"/>
+        <location filename="../../app/ui/orders_page.py" line="416"/>
+        <location filename="../../app/ui/orders_page.py" line="419"/>
         <source>Record the payment</source>
         <translation>भुगतान दर्ज करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="416"/>
+        <location filename="../../app/ui/orders_page.py" line="417"/>
         <source>Approve and place</source>
         <translation>अनुमोदित करें और ऑर्डर दें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="416"/>
+        <location filename="../../app/ui/orders_page.py" line="417"/>
         <source>Return</source>
         <translation>लौटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="416"/>
+        <location filename="../../app/ui/orders_page.py" line="417"/>
         <source>Decline</source>
         <translation>अस्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="419"/>
+        <location filename="../../app/ui/orders_page.py" line="420"/>
         <source>Invoice or challan number, and any remark:</source>
         <translation>बीजक या चालान संख्या, और कोई टिप्पणी:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="420"/>
+        <location filename="../../app/ui/orders_page.py" line="421"/>
         <source>Payment reference, and any remark:</source>
         <translation>भुगतान का संदर्भ, और कोई टिप्पणी:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="447"/>
+        <location filename="../../app/ui/orders_page.py" line="448"/>
         <source>The order is saved as a PDF: %1</source>
         <translation>ऑर्डर पीडीएफ़ के रूप में सहेजा गया: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="413"/>
+        <location filename="../../app/ui/orders_page.py" line="414"/>
         <source>Return to the buyer</source>
         <translation>क्रेता को लौटाएँ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="263"/>
+        <location filename="../../app/ui/orders_page.py" line="264"/>
         <source>%n purchase(s) wait(s) for your approval.</source>
         <translation>
             <numerusform>%n खरीद आपके अनुमोदन की प्रतीक्षा में हैं।</numerusform>
@@ -4072,7 +4072,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="267"/>
+        <location filename="../../app/ui/orders_page.py" line="268"/>
         <source>%n other order(s) wait(s) for your step.</source>
         <translation>
             <numerusform>%n अन्य ऑर्डर आपकी कार्रवाई की प्रतीक्षा में हैं।</numerusform>
@@ -4080,7 +4080,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="269"/>
+        <location filename="../../app/ui/orders_page.py" line="270"/>
         <source>%n order(s) wait(s) for your step.</source>
         <translation>
             <numerusform>%n ऑर्डर आपकी कार्रवाई की प्रतीक्षा में हैं।</numerusform>
@@ -4088,28 +4088,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="413"/>
+        <location filename="../../app/ui/orders_page.py" line="414"/>
         <source>Approve the order</source>
         <translation>ऑर्डर अनुमोदित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="414"/>
+        <location filename="../../app/ui/orders_page.py" line="415"/>
         <source>Decline the order</source>
         <translation>ऑर्डर अस्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="415"/>
-        <location filename="../../app/ui/orders_page.py" line="417"/>
+        <location filename="../../app/ui/orders_page.py" line="416"/>
+        <location filename="../../app/ui/orders_page.py" line="418"/>
         <source>Issue the CRAC</source>
         <translation>सीआरएसी जारी करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="432"/>
+        <location filename="../../app/ui/orders_page.py" line="433"/>
         <source>Remark (for the other side and the record):</source>
         <translation>टिप्पणी (दूसरे पक्ष और रिकॉर्ड के लिए):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="444"/>
+        <location filename="../../app/ui/orders_page.py" line="445"/>
         <source>Save the order as PDF</source>
         <translation>ऑर्डर को पीडीएफ़ के रूप में सहेजें</translation>
     </message>
@@ -4117,97 +4117,100 @@
 <context>
     <name>PurchaseDialog</name>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="146"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="148"/>
         <source>Buy</source>
         <translation>खरीदें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="147"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="149"/>
         <source>Quantity</source>
         <translation>मात्रा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="148"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="150"/>
         <source>Consignee&apos;s district</source>
         <translation>परेषिती का ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="149"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="151"/>
         <source>Direct purchase of this listing</source>
         <translation>इस सूची की सीधी खरीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="150"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="152"/>
         <source>L1 purchase: the lowest-priced product meeting these key parameters</source>
         <translation>L1 खरीद: इन मुख्य मानकों को पूरा करने वाला सबसे कम कीमत का उत्पाद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="151"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="153"/>
         <source>Compare</source>
         <translation>तुलना करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="152"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="154"/>
         <source>Key parameters the product must meet</source>
         <translation>मुख्य मानक, जिन्हें उत्पाद को पूरा करना होगा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="153"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="155"/>
         <source>Why fewer than three OEMs</source>
         <translation>तीन से कम ओईएम क्यों</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="154"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="156"/>
         <source>Send for approval</source>
         <translation>अनुमोदन के लिए भेजें</translation>
     </message>
-    <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="185"/>
-        <source>%1 OEM(s) meet the requirement: %2</source>
-        <translation>%1 ओईएम आवश्यकता पूरी करते हैं: %2</translation>
+    <message numerus="yes">
+        <location filename="../../app/ui/purchase_dialog.py" line="195"/>
+        <source>%n OEM(s) meet(s) the requirement: %1</source>
+        <translation>
+            <numerusform>%n ओईएम आवश्यकता पूरी करते हैं: %1</numerusform>
+            <numerusform>%n ओईएम आवश्यकता पूरी करते हैं: %1</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="195"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="204"/>
         <source>Enter the consignee&apos;s district.</source>
         <translation>परेषिती का ज़िला लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="198"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="207"/>
         <source>Compare first: only the L1 can be ordered.</source>
         <translation>पहले तुलना करें: केवल L1 का ही ऑर्डर दिया जा सकता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="200"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="209"/>
         <source>No product of this category meets the key parameters and delivers there.</source>
         <translation>इस श्रेणी का कोई उत्पाद मुख्य मानकों को पूरा नहीं करता और वहाँ डिलीवर नहीं करता।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="202"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="211"/>
         <source>Fewer than three OEMs: say why you buy from this comparison.</source>
         <translation>तीन से कम ओईएम: बताएँ कि आप इस तुलना से क्यों खरीद रहे हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="212"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="221"/>
         <source>L1 purchase: compare to see which product is the L1; only the L1 can be ordered.</source>
         <translation>L1 खरीद: तुलना करके देखें कि L1 कौन-सा उत्पाद है; केवल L1 का ही ऑर्डर दिया जा सकता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="216"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="225"/>
         <source>The L1 for these key parameters, in place of the listing you chose (%1 at %2).</source>
         <translation>इन मुख्य मानकों के लिए L1, आपकी चुनी सूची के स्थान पर (%1, %2 पर)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="230"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="239"/>
         <source>Value %1: %2</source>
         <translation>मूल्य %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="231"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="240"/>
         <source>allowed by this route</source>
         <translation>इस तरीके से अनुमत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="231"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="240"/>
         <source>above this route&apos;s limit (%1)</source>
         <translation>इस तरीके की सीमा से अधिक (%1)</translation>
     </message>
@@ -4720,7 +4723,7 @@
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="466"/>
+        <location filename="../../app/ui/orders_page.py" line="467"/>
         <source>A remark is required: the other side and the record must know why.</source>
         <translation>टिप्पणी आवश्यक है: दूसरे पक्ष और रिकॉर्ड को कारण पता होना चाहिए।</translation>
     </message>
@@ -5010,7 +5013,7 @@
 <context>
     <name>Widgets</name>
     <message>
-        <location filename="../../app/ui/widgets.py" line="154"/>
+        <location filename="../../app/ui/widgets.py" line="171"/>
         <source>Keep editing</source>
         <translation>लिखना जारी रखें</translation>
     </message>
