@@ -710,6 +710,8 @@ class BidsPage(Retranslating, QWidget):
                   "award": self.tr("Award"), "export": self.tr("Export for audit…")}
         for name, button in self.actions.items():
             button.setText(labels[name])
+        if self.loads:
+            self._show_count()
         self.detail_tabs.setTabText(0, self.tr("Bid"))
         self.detail_tabs.setTabText(1, self.tr("Timeline"))
         self.detail_tabs.setTabText(2, self.tr("Evaluation"))
@@ -781,7 +783,20 @@ class BidsPage(Retranslating, QWidget):
             operations.load_bid_detail(self.tasks, self.workspace, bid_id, self._detail,
                                        lambda error: self._detail_failed(bid_id, error))
         if final or self.role != "seller":
-            self.message.setText(self.notice if self.role == "seller" else self.tr("%n bid(s).", "", len(self.all_bids)))
+            self._show_count()
+
+    def _show_count(self) -> None:
+        """How many bids, or for an empty list what would show here."""
+        if self.role == "seller":
+            self.message.setText(self.notice or ("" if self.all_bids else self.tr(
+                "No bids for you now: published bids in the categories you have listings in show here.")))
+        elif self.all_bids:
+            self.message.setText(self.tr("%n bid(s).", "", len(self.all_bids)))
+        elif self.role == "approver":
+            self.message.setText(self.tr("No bids yet: your office's bids show here, those sent for your approval "
+                                         "among them."))
+        else:
+            self.message.setText(self.tr("No bids yet: a bid you draft with New bid shows here."))
 
     def _fill_districts(self) -> None:
         """The consignees' districts of the bids read, keeping what the seller chose or typed."""

@@ -14,7 +14,7 @@
 <context>
     <name>BidsPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="784" />
+        <location filename="../../app/ui/bids_page.py" line="794" />
         <source>%n bid(s).</source>
         <translation>
             <numerusform>%n bid.</numerusform>
@@ -22,7 +22,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="854" />
+        <location filename="../../app/ui/bids_page.py" line="869" />
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n change waiting to be sent.</numerusform>
@@ -30,7 +30,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="1256" />
+        <location filename="../../app/ui/bids_page.py" line="1271" />
         <source>Your offer will be withdrawn with the next sync (%n withdrawal(s) left after this one).</source>
         <translation>
             <numerusform>Your offer will be withdrawn with the next sync (%n withdrawal left after this one).</numerusform>

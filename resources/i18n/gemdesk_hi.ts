@@ -1059,65 +1059,70 @@
         <translation>ऑडिट के लिए निर्यात करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="713"/>
+        <location filename="../../app/ui/bids_page.py" line="715"/>
         <source>Bid</source>
         <translation>बोली</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="714"/>
+        <location filename="../../app/ui/bids_page.py" line="716"/>
         <source>Timeline</source>
         <translation>समय-रेखा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="715"/>
-        <location filename="../../app/ui/bids_page.py" line="1041"/>
+        <location filename="../../app/ui/bids_page.py" line="717"/>
+        <location filename="../../app/ui/bids_page.py" line="1056"/>
         <source>Evaluation</source>
         <translation>मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="716"/>
-        <location filename="../../app/ui/bids_page.py" line="1134"/>
+        <location filename="../../app/ui/bids_page.py" line="718"/>
+        <location filename="../../app/ui/bids_page.py" line="1149"/>
         <source>Technical evaluation</source>
         <translation>तकनीकी मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="717"/>
+        <location filename="../../app/ui/bids_page.py" line="719"/>
         <source>Accept technically</source>
         <translation>तकनीकी रूप से स्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="718"/>
+        <location filename="../../app/ui/bids_page.py" line="720"/>
         <source>Reject…</source>
         <translation>अस्वीकार करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="719"/>
+        <location filename="../../app/ui/bids_page.py" line="721"/>
         <source>&amp;District</source>
         <translation>ज़िला (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="720"/>
+        <location filename="../../app/ui/bids_page.py" line="722"/>
         <source>&amp;Value up to (Rs)</source>
         <translation>अधिकतम मूल्य (Rs) (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="721"/>
+        <location filename="../../app/ui/bids_page.py" line="723"/>
         <source>Any value</source>
         <translation>कोई भी मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="724"/>
-        <location filename="../../app/ui/bids_page.py" line="791"/>
+        <location filename="../../app/ui/bids_page.py" line="726"/>
+        <location filename="../../app/ui/bids_page.py" line="806"/>
         <source>Any district</source>
         <translation>कोई भी ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="736"/>
+        <location filename="../../app/ui/bids_page.py" line="738"/>
         <source>Loading the bids…</source>
         <translation>बोलियाँ लोड हो रही हैं…</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="792"/>
+        <source>No bids for you now: published bids in the categories you have listings in show here.</source>
+        <translation>अभी आपके लिए कोई बोली नहीं: जिन श्रेणियों में आपकी उत्पाद सूचियाँ हैं, उनकी प्रकाशित बोलियाँ यहाँ दिखेंगी।</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="784"/>
+        <location filename="../../app/ui/bids_page.py" line="794"/>
         <source>%n bid(s).</source>
         <translation>
             <numerusform>%n बोली।</numerusform>
@@ -1125,32 +1130,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="810"/>
+        <location filename="../../app/ui/bids_page.py" line="796"/>
+        <source>No bids yet: your office&apos;s bids show here, those sent for your approval among them.</source>
+        <translation>अभी कोई बोली नहीं: आपके कार्यालय की बोलियाँ यहाँ दिखेंगी, आपके अनुमोदन के लिए भेजी गई बोलियाँ भी।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="825"/>
         <source>Enter an amount in rupees, like 5,00,000; until then every value is shown.</source>
         <translation>राशि रुपयों में लिखें, जैसे 5,00,000; तब तक हर मूल्य की बोलियाँ दिखाई जाएँगी।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="821"/>
+        <location filename="../../app/ui/bids_page.py" line="836"/>
         <source>%1 of 1 bid</source>
         <translation>1 बोली में से %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="821"/>
+        <location filename="../../app/ui/bids_page.py" line="836"/>
         <source>%1 of %2 bids</source>
         <translation>%2 बोलियों में से %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="836"/>
+        <location filename="../../app/ui/bids_page.py" line="851"/>
         <source>Offline: shown as of %1.</source>
         <translation>ऑफ़लाइन: %1 की स्थिति के अनुसार दिखाया गया।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="837"/>
+        <location filename="../../app/ui/bids_page.py" line="852"/>
         <source>Shown as of %1; asking the marketplace for the latest…</source>
         <translation>%1 की स्थिति के अनुसार दिखाया गया; मार्केटप्लेस से नवीनतम जानकारी ली जा रही है…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="854"/>
+        <location filename="../../app/ui/bids_page.py" line="869"/>
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n बदलाव भेजे जाने की प्रतीक्षा में।</numerusform>
@@ -1158,412 +1168,417 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="856"/>
+        <location filename="../../app/ui/bids_page.py" line="871"/>
         <source>Not accepted: %1</source>
         <translation>स्वीकार नहीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="861"/>
+        <location filename="../../app/ui/bids_page.py" line="876"/>
         <source>The bids cannot be read now: %1</source>
         <translation>बोलियाँ अभी पढ़ी नहीं जा सकतीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="922"/>
+        <location filename="../../app/ui/bids_page.py" line="937"/>
         <source>Offline: the timeline and evaluation of this bid were not kept on this computer; they show once the marketplace can be reached.</source>
         <translation>ऑफ़लाइन: इस बोली की समय-रेखा और मूल्यांकन इस कंप्यूटर पर नहीं रखे गए थे; मार्केटप्लेस से संपर्क होते ही ये दिखाई देंगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="925"/>
+        <location filename="../../app/ui/bids_page.py" line="940"/>
         <source>The details of this bid cannot be read now: %1</source>
         <translation>इस बोली का विवरण अभी पढ़ा नहीं जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="943"/>
+        <location filename="../../app/ui/bids_page.py" line="958"/>
         <source>no catalogue listing named; as described</source>
         <translation>कैटलॉग की कोई उत्पाद सूची नहीं बताई गई; विवरण के अनुसार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="945"/>
+        <location filename="../../app/ui/bids_page.py" line="960"/>
         <source>catalogue listing: %1</source>
         <translation>कैटलॉग उत्पाद सूची: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="947"/>
+        <location filename="../../app/ui/bids_page.py" line="962"/>
         <source>catalogue listing %1</source>
         <translation>कैटलॉग उत्पाद सूची %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="953"/>
+        <location filename="../../app/ui/bids_page.py" line="968"/>
         <source>%1: offered %2, required %3</source>
         <translation>%1: प्रस्तावित %2, अपेक्षित %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="954"/>
+        <location filename="../../app/ui/bids_page.py" line="969"/>
         <source>(not stated)</source>
         <translation>(नहीं बताया गया)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="956"/>
+        <location filename="../../app/ui/bids_page.py" line="971"/>
         <source>differs from the requirement</source>
         <translation>आवश्यकता से भिन्न</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="963"/>
+        <location filename="../../app/ui/bids_page.py" line="978"/>
         <source>not decided</source>
         <translation>निर्णय बाकी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="963"/>
-        <location filename="../../app/ui/bids_page.py" line="1132"/>
+        <location filename="../../app/ui/bids_page.py" line="978"/>
+        <location filename="../../app/ui/bids_page.py" line="1147"/>
         <source>accepted</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="963"/>
+        <location filename="../../app/ui/bids_page.py" line="978"/>
         <source>rejected</source>
         <translation>अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="966"/>
+        <location filename="../../app/ui/bids_page.py" line="981"/>
         <source>Seller %1 · local content %2% · %3</source>
         <translation>विक्रेता %1 · स्थानीय सामग्री %2% · %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="983"/>
+        <location filename="../../app/ui/bids_page.py" line="998"/>
         <source>Reject technically</source>
         <translation>तकनीकी रूप से अस्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1025"/>
+        <location filename="../../app/ui/bids_page.py" line="1040"/>
         <source>Bid number</source>
         <translation>बोली संख्या</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1025"/>
+        <location filename="../../app/ui/bids_page.py" line="1040"/>
         <source>(not published)</source>
         <translation>(प्रकाशित नहीं)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1026"/>
+        <location filename="../../app/ui/bids_page.py" line="1041"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1032"/>
+        <location filename="../../app/ui/bids_page.py" line="1047"/>
         <source>Buyer</source>
         <translation>क्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1033"/>
+        <location filename="../../app/ui/bids_page.py" line="1048"/>
         <source>Estimated value</source>
         <translation>अनुमानित मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1034"/>
+        <location filename="../../app/ui/bids_page.py" line="1049"/>
         <source>Ends</source>
         <translation>समाप्ति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1035"/>
+        <location filename="../../app/ui/bids_page.py" line="1050"/>
         <source>Opens</source>
         <translation>खुलेगी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1037"/>
+        <location filename="../../app/ui/bids_page.py" line="1052"/>
         <source>Offers valid for</source>
         <translation>ऑफ़र की वैधता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1037"/>
+        <location filename="../../app/ui/bids_page.py" line="1052"/>
         <source>%1 days after the end</source>
         <translation>समाप्ति के %1 दिन बाद तक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1039"/>
+        <location filename="../../app/ui/bids_page.py" line="1054"/>
         <source>Total value of all items</source>
         <translation>सभी वस्तुओं का कुल मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1039"/>
+        <location filename="../../app/ui/bids_page.py" line="1054"/>
         <source>Item-wise</source>
         <translation>वस्तु-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1040"/>
+        <location filename="../../app/ui/bids_page.py" line="1055"/>
         <source>Group-wise</source>
         <translation>समूह-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1043"/>
+        <location filename="../../app/ui/bids_page.py" line="1058"/>
         <source>Packets</source>
         <translation>पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1043"/>
+        <location filename="../../app/ui/bids_page.py" line="1058"/>
         <source>Two packets (technical, then financial)</source>
         <translation>दो पैकेट (पहले तकनीकी, फिर वित्तीय)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1044"/>
+        <location filename="../../app/ui/bids_page.py" line="1059"/>
         <source>Single packet</source>
         <translation>एकल पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1046"/>
+        <location filename="../../app/ui/bids_page.py" line="1061"/>
         <source>EMD</source>
         <translation>ईएमडी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1048"/>
+        <location filename="../../app/ui/bids_page.py" line="1063"/>
         <source>ePBG</source>
         <translation>ई-पीबीजी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1048"/>
+        <location filename="../../app/ui/bids_page.py" line="1063"/>
         <source>%1% of the order value</source>
         <translation>ऑर्डर मूल्य का %1%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1049"/>
-        <location filename="../../app/ui/bids_page.py" line="1056"/>
-        <location filename="../../app/ui/bids_page.py" line="1060"/>
-        <location filename="../../app/ui/bids_page.py" line="1161"/>
+        <location filename="../../app/ui/bids_page.py" line="1064"/>
+        <location filename="../../app/ui/bids_page.py" line="1071"/>
+        <location filename="../../app/ui/bids_page.py" line="1075"/>
+        <location filename="../../app/ui/bids_page.py" line="1176"/>
         <source>None</source>
         <translation>कोई नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1051"/>
+        <location filename="../../app/ui/bids_page.py" line="1066"/>
         <source>Payment</source>
         <translation>भुगतान</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1051"/>
+        <location filename="../../app/ui/bids_page.py" line="1066"/>
         <source>Within %1 days of the CRAC</source>
         <translation>सीआरएसी के %1 दिन के भीतर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1054"/>
+        <location filename="../../app/ui/bids_page.py" line="1069"/>
         <source>MSEs within %1% of L1 may match it for %2% of the quantity</source>
         <translation>L1 से %1% के भीतर वाले एमएसई, मात्रा के %2% के लिए L1 मूल्य का मिलान कर सकते हैं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1056"/>
+        <location filename="../../app/ui/bids_page.py" line="1071"/>
         <source>MSE preference</source>
         <translation>एमएसई वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1058"/>
+        <location filename="../../app/ui/bids_page.py" line="1073"/>
         <source>Class-I local suppliers within %1% of L1 may match it; L1 keeps %2% of the quantity</source>
         <translation>L1 से %1% के भीतर वाले श्रेणी-I स्थानीय आपूर्तिकर्ता L1 मूल्य का मिलान कर सकते हैं; मात्रा का %2% L1 के पास रहता है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1060"/>
+        <location filename="../../app/ui/bids_page.py" line="1075"/>
         <source>Make in India preference</source>
         <translation>मेक इन इंडिया वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1062"/>
+        <location filename="../../app/ui/bids_page.py" line="1077"/>
         <source>Minimum offers</source>
         <translation>न्यूनतम ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1062"/>
+        <location filename="../../app/ui/bids_page.py" line="1077"/>
         <source>%1; with fewer, the bid is extended by %2 days</source>
         <translation>%1; इससे कम ऑफ़र होने पर बोली %2 दिन बढ़ाई जाती है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1065"/>
+        <location filename="../../app/ui/bids_page.py" line="1080"/>
         <source>all but the highest-priced offer (H1 elimination)</source>
         <translation>सबसे ऊँचे मूल्य वाले ऑफ़र को छोड़कर सभी (H1 निष्कासन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1066"/>
+        <location filename="../../app/ui/bids_page.py" line="1081"/>
         <source>the lowest-priced half of the offers</source>
         <translation>सबसे कम मूल्य वाले आधे ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1067"/>
+        <location filename="../../app/ui/bids_page.py" line="1082"/>
         <source>from the start: every qualified seller bids</source>
         <translation>आरंभ से ही: हर योग्य विक्रेता बोली लगाता है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1068"/>
+        <location filename="../../app/ui/bids_page.py" line="1083"/>
         <source>Reverse auction</source>
         <translation>रिवर्स नीलामी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1068"/>
+        <location filename="../../app/ui/bids_page.py" line="1083"/>
         <source>Yes: %1</source>
         <translation>हाँ: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1069"/>
+        <location filename="../../app/ui/bids_page.py" line="1084"/>
         <source>No</source>
         <translation>नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1071"/>
+        <location filename="../../app/ui/bids_page.py" line="1086"/>
         <source>Invitation to match L1</source>
         <translation>L1 मूल्य से मिलान का आमंत्रण</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1072"/>
+        <location filename="../../app/ui/bids_page.py" line="1087"/>
         <source>Negotiation, round %1</source>
         <translation>बातचीत (नेगोशिएशन), दौर %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1074"/>
+        <location filename="../../app/ui/bids_page.py" line="1089"/>
         <source>Items</source>
         <translation>वस्तुएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1107"/>
+        <location filename="../../app/ui/bids_page.py" line="1122"/>
         <source>%1 in all; receipt %2…</source>
         <translation>कुल %1; रसीद %2…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1118"/>
+        <location filename="../../app/ui/bids_page.py" line="1133"/>
         <source>prepared on this computer, sent with the next sync (%1 in all)</source>
         <translation>इस कंप्यूटर पर तैयार, अगले सिंक के साथ भेजा जाएगा (कुल %1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1122"/>
+        <location filename="../../app/ui/bids_page.py" line="1137"/>
         <source>submitted on %1</source>
         <translation>%1 को जमा किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1122"/>
+        <location filename="../../app/ui/bids_page.py" line="1137"/>
         <source>withdrawn (last sent %1)</source>
         <translation>वापस लिया गया (पिछली बार %1 को भेजा गया)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1118"/>
-        <location filename="../../app/ui/bids_page.py" line="1123"/>
+        <location filename="../../app/ui/bids_page.py" line="1133"/>
+        <location filename="../../app/ui/bids_page.py" line="1138"/>
         <source>Your offer</source>
         <translation>आपका प्रस्ताव</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1127"/>
+        <location filename="../../app/ui/bids_page.py" line="799"/>
+        <source>No bids yet: a bid you draft with New bid shows here.</source>
+        <translation>अभी कोई बोली नहीं: &quot;नई बोली&quot; से बनाई गई बोली यहाँ दिखेगी।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="1142"/>
         <source>Your prices</source>
         <translation>आपके मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1127"/>
+        <location filename="../../app/ui/bids_page.py" line="1142"/>
         <source>%1 in all (%2)</source>
         <translation>कुल %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1128"/>
+        <location filename="../../app/ui/bids_page.py" line="1143"/>
         <source>%1: %2 per unit</source>
         <translation>%1: %2 प्रति इकाई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1130"/>
+        <location filename="../../app/ui/bids_page.py" line="1145"/>
         <source>Receipt</source>
         <translation>रसीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1131"/>
+        <location filename="../../app/ui/bids_page.py" line="1146"/>
         <source>Withdrawals left</source>
         <translation>शेष वापसी अवसर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1132"/>
+        <location filename="../../app/ui/bids_page.py" line="1147"/>
         <source>rejected: %1</source>
         <translation>अस्वीकृत: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1140"/>
+        <location filename="../../app/ui/bids_page.py" line="1155"/>
         <source>lot %1: match %2 by %3; unanswered by then, it counts as declined</source>
         <translation>लॉट %1: %3 तक %2 से मिलान करें; तब तक उत्तर न देने पर इसे अस्वीकार माना जाएगा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1145"/>
+        <location filename="../../app/ui/bids_page.py" line="1160"/>
         <source>open until %1</source>
         <translation>%1 तक खुला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1146"/>
+        <location filename="../../app/ui/bids_page.py" line="1161"/>
         <source>price lowered</source>
         <translation>मूल्य घटाया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1146"/>
+        <location filename="../../app/ui/bids_page.py" line="1161"/>
         <source>price kept</source>
         <translation>मूल्य यथावत रखा गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1147"/>
+        <location filename="../../app/ui/bids_page.py" line="1162"/>
         <source>lapsed without an answer</source>
         <translation>बिना उत्तर के समाप्त</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1151"/>
+        <location filename="../../app/ui/bids_page.py" line="1166"/>
         <source>lot %1, %2: %3 (%4)</source>
         <translation>लॉट %1, %2: %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1159"/>
+        <location filename="../../app/ui/bids_page.py" line="1174"/>
         <source>Bid security declaration instead</source>
         <translation>इसके बदले बोली प्रतिभूति घोषणा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1163"/>
+        <location filename="../../app/ui/bids_page.py" line="1178"/>
         <source> (MSEs and startups exempt)</source>
         <translation> (एमएसई और स्टार्टअप को छूट)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1173"/>
+        <location filename="../../app/ui/bids_page.py" line="1188"/>
         <source>%1: %2, delivery within %3 days</source>
         <translation>%1: %2, %3 दिन के भीतर डिलीवरी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1176"/>
+        <location filename="../../app/ui/bids_page.py" line="1191"/>
         <source>%1 — %2 in all</source>
         <translation>%1 — कुल %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1200"/>
+        <location filename="../../app/ui/bids_page.py" line="1215"/>
         <source>Remark (for the buyer and the record):</source>
         <translation>टिप्पणी (खरीदार और रिकॉर्ड के लिए):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1206"/>
+        <location filename="../../app/ui/bids_page.py" line="1221"/>
         <source>Approve and publish</source>
         <translation>अनुमोदित और प्रकाशित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1212"/>
+        <location filename="../../app/ui/bids_page.py" line="1227"/>
         <source>Return to the buyer</source>
         <translation>खरीदार को लौटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1222"/>
+        <location filename="../../app/ui/bids_page.py" line="1237"/>
         <source>Preparing your offer…</source>
         <translation>आपका प्रस्ताव तैयार किया जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1227"/>
+        <location filename="../../app/ui/bids_page.py" line="1242"/>
         <source>Your offer cannot be prepared now: %1</source>
         <translation>आपका प्रस्ताव अभी तैयार नहीं किया जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1247"/>
+        <location filename="../../app/ui/bids_page.py" line="1262"/>
         <source>Withdraw my offer</source>
         <translation>मेरा प्रस्ताव वापस लें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1248"/>
+        <location filename="../../app/ui/bids_page.py" line="1263"/>
         <source>Withdraw your offer on this bid? You may make it again before the end; an offer may be withdrawn at most three times.</source>
         <translation>इस बोली पर अपना प्रस्ताव वापस लें? समाप्ति से पहले आप इसे फिर से दे सकते हैं; कोई प्रस्ताव अधिकतम तीन बार वापस लिया जा सकता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1255"/>
+        <location filename="../../app/ui/bids_page.py" line="1270"/>
         <source>Your offer will be withdrawn with the next sync.</source>
         <translation>अगले सिंक के साथ आपका प्रस्ताव वापस ले लिया जाएगा।</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="1256"/>
+        <location filename="../../app/ui/bids_page.py" line="1271"/>
         <source>Your offer will be withdrawn with the next sync (%n withdrawal(s) left after this one).</source>
         <translation>
             <numerusform>अगले सिंक के साथ आपका प्रस्ताव वापस ले लिया जाएगा (इसके बाद %n बार और वापस लिया जा सकता है)।</numerusform>
@@ -1571,38 +1586,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1262"/>
+        <location filename="../../app/ui/bids_page.py" line="1277"/>
         <source>You have no offer on this bid to withdraw.</source>
         <translation>इस बोली पर आपका कोई प्रस्ताव नहीं है जिसे वापस लिया जा सके।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1263"/>
+        <location filename="../../app/ui/bids_page.py" line="1278"/>
         <source>The offer cannot be withdrawn now: %1</source>
         <translation>प्रस्ताव अभी वापस नहीं लिया जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1305"/>
-        <location filename="../../app/ui/bids_page.py" line="1308"/>
+        <location filename="../../app/ui/bids_page.py" line="1320"/>
+        <location filename="../../app/ui/bids_page.py" line="1323"/>
         <source>Negotiate with L1</source>
         <translation>L1 से बातचीत (नेगोशिएशन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1305"/>
+        <location filename="../../app/ui/bids_page.py" line="1320"/>
         <source>Lot:</source>
         <translation>लॉट:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1309"/>
+        <location filename="../../app/ui/bids_page.py" line="1324"/>
         <source>Your request to the L1 seller (72 hours to answer):</source>
         <translation>L1 विक्रेता से आपका अनुरोध (उत्तर के लिए 72 घंटे):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1377"/>
+        <location filename="../../app/ui/bids_page.py" line="1392"/>
         <source>Export the bid for audit</source>
         <translation>बोली को ऑडिट के लिए निर्यात करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1380"/>
+        <location filename="../../app/ui/bids_page.py" line="1395"/>
         <source>Saved for audit: %1</source>
         <translation>ऑडिट के लिए सहेजा गया: %1</translation>
     </message>
