@@ -548,6 +548,7 @@ class NegotiationDialog(Retranslating, QDialog):
 
 class BidsPage(Retranslating, QWidget):
     changed = Signal()  # something was queued: sync soon
+    waiting_changed = Signal(int)  # how many bids wait for the approving officer
     # A read found the marketplace unreachable while signed in (the window may say "Offline"
     # and watch for it to come back); not during an offline start, which the sign-in handles.
     unreachable = Signal()
@@ -565,6 +566,7 @@ class BidsPage(Retranslating, QWidget):
         self.current_evaluation: dict[str, Any] = {}
         self.wanted: str | None = None  # a bid to select once the list has it (show_bid)
         self.notice = ""  # the last thing a seller's action said (the list's line shows it)
+        self.waiting_count = 0  # bids waiting for the approving officer's step
         self.loads = 0  # answers to reload() so far (tests wait on it)
         self.all_bids: list[dict[str, Any]] = []  # the list as read; the table shows those the filters keep
         # Where the list and the current bid's details come from: (fetched_at, live, final, problem).
@@ -785,8 +787,17 @@ class BidsPage(Retranslating, QWidget):
         if final or self.role != "seller":
             self._show_count()
 
+    def _count_waiting(self) -> None:
+        """The approving officer's bids waiting for approval, for the tab's name."""
+        count = sum(1 for bid in self.all_bids if bid.get("status") == "awaiting_approval") \
+            if self.role == "approver" else 0
+        if count != self.waiting_count:
+            self.waiting_count = count
+            self.waiting_changed.emit(count)
+
     def _show_count(self) -> None:
         """How many bids, or for an empty list what would show here."""
+        self._count_waiting()
         if self.role == "seller":
             self.message.setText(self.notice or ("" if self.all_bids else self.tr(
                 "No bids for you now: published bids in the categories you have listings in show here.")))

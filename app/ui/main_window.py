@@ -60,12 +60,13 @@ class MainWindow(Retranslating, QMainWindow):
             self.tabs.addTab(self.bids, "")
             self.bids.changed.connect(self._local_change)
             self.bids.unreachable.connect(controller.went_offline)
+            self.bids.waiting_changed.connect(self._name_waiting_tabs)
         self.orders = OrdersPage(workspace, tasks, self) if self.user.get("role") in ("buyer", "approver", "seller") else None
         if self.orders is not None:
             self.tabs.addTab(self.orders, "")
             self.orders.changed.connect(self._local_change)
             self.orders.unreachable.connect(controller.went_offline)
-            self.orders.waiting_changed.connect(self._name_orders_tab)
+            self.orders.waiting_changed.connect(self._name_waiting_tabs)
         self.auctions = AuctionsPage(workspace, tasks, self, self.server_clock) \
             if self.user.get("role") in ("buyer", "approver", "seller") else None
         if self.auctions is not None:
@@ -313,8 +314,12 @@ class MainWindow(Retranslating, QMainWindow):
         else:
             self.controller.sync_now()
 
-    def _name_orders_tab(self, *_: object) -> None:
-        """"Orders (2)": how many wait for this user's step, seen from any tab."""
+    def _name_waiting_tabs(self, *_: object) -> None:
+        """"Orders (2)", "Bids (1)": how many wait for this user's step, seen from any tab."""
+        if self.bids is not None:
+            count = self.bids.waiting_count
+            self.tabs.setTabText(self.tabs.indexOf(self.bids), self.tr("Bids (%1)").replace("%1", number(count))
+                                 if count else self.tr("Bids"))
         if self.orders is not None:
             count = self.orders.waiting_count
             self.tabs.setTabText(self.tabs.indexOf(self.orders), self.tr("Orders (%1)").replace("%1", number(count))
@@ -329,9 +334,7 @@ class MainWindow(Retranslating, QMainWindow):
         if self.my_catalogue is not None:
             self.tabs.setTabText(self.tabs.indexOf(self.my_catalogue), self.tr("My catalogue"))
         self.tabs.setTabText(self.tabs.indexOf(self.catalogue), self.tr("Catalogue"))
-        if self.bids is not None:
-            self.tabs.setTabText(self.tabs.indexOf(self.bids), self.tr("Bids"))
-        self._name_orders_tab()
+        self._name_waiting_tabs()
         if self.auctions is not None:
             self.tabs.setTabText(self.tabs.indexOf(self.auctions), self.tr("Auctions"))
         self.sync_action.setText(self.tr("Sync now"))

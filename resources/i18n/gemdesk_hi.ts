@@ -979,150 +979,150 @@
 <context>
     <name>BidsPage</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="701"/>
+        <location filename="../../app/ui/bids_page.py" line="703"/>
         <source>New bid…</source>
         <translation>नई बोली…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="702"/>
+        <location filename="../../app/ui/bids_page.py" line="704"/>
         <source>Refresh</source>
         <translation>ताज़ा करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="703"/>
+        <location filename="../../app/ui/bids_page.py" line="705"/>
         <source>Send for approval</source>
         <translation>अनुमोदन के लिए भेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="703"/>
+        <location filename="../../app/ui/bids_page.py" line="705"/>
         <source>Approve and publish…</source>
         <translation>अनुमोदित और प्रकाशित करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="704"/>
+        <location filename="../../app/ui/bids_page.py" line="706"/>
         <source>Return…</source>
         <translation>लौटाएँ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="704"/>
+        <location filename="../../app/ui/bids_page.py" line="706"/>
         <source>Make or revise my offer…</source>
         <translation>मेरा प्रस्ताव दें या बदलें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="705"/>
+        <location filename="../../app/ui/bids_page.py" line="707"/>
         <source>Withdraw my offer…</source>
         <translation>मेरा प्रस्ताव वापस लें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="706"/>
+        <location filename="../../app/ui/bids_page.py" line="708"/>
         <source>Match L1…</source>
         <translation>L1 से मिलान करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="706"/>
+        <location filename="../../app/ui/bids_page.py" line="708"/>
         <source>Decline the match</source>
         <translation>L1 मिलान से मना करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="707"/>
+        <location filename="../../app/ui/bids_page.py" line="709"/>
         <source>Open the prices</source>
         <translation>कीमतें खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="708"/>
+        <location filename="../../app/ui/bids_page.py" line="710"/>
         <source>Negotiate with L1…</source>
         <translation>L1 से बातचीत (नेगोशिएशन) करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="708"/>
+        <location filename="../../app/ui/bids_page.py" line="710"/>
         <source>Answer the negotiation…</source>
         <translation>बातचीत (नेगोशिएशन) का उत्तर दें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="709"/>
+        <location filename="../../app/ui/bids_page.py" line="711"/>
         <source>Reverse auction…</source>
         <translation>रिवर्स नीलामी…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="709"/>
+        <location filename="../../app/ui/bids_page.py" line="711"/>
         <source>Follow the auction</source>
         <translation>नीलामी देखें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="710"/>
+        <location filename="../../app/ui/bids_page.py" line="712"/>
         <source>Award</source>
         <translation>अवार्ड करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="710"/>
+        <location filename="../../app/ui/bids_page.py" line="712"/>
         <source>Export for audit…</source>
         <translation>ऑडिट के लिए निर्यात करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="715"/>
+        <location filename="../../app/ui/bids_page.py" line="717"/>
         <source>Bid</source>
         <translation>बोली</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="716"/>
+        <location filename="../../app/ui/bids_page.py" line="718"/>
         <source>Timeline</source>
         <translation>समय-रेखा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="717"/>
-        <location filename="../../app/ui/bids_page.py" line="1056"/>
+        <location filename="../../app/ui/bids_page.py" line="719"/>
+        <location filename="../../app/ui/bids_page.py" line="1067"/>
         <source>Evaluation</source>
         <translation>मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="718"/>
-        <location filename="../../app/ui/bids_page.py" line="1149"/>
+        <location filename="../../app/ui/bids_page.py" line="720"/>
+        <location filename="../../app/ui/bids_page.py" line="1160"/>
         <source>Technical evaluation</source>
         <translation>तकनीकी मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="719"/>
+        <location filename="../../app/ui/bids_page.py" line="721"/>
         <source>Accept technically</source>
         <translation>तकनीकी रूप से स्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="720"/>
+        <location filename="../../app/ui/bids_page.py" line="722"/>
         <source>Reject…</source>
         <translation>अस्वीकार करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="721"/>
+        <location filename="../../app/ui/bids_page.py" line="723"/>
         <source>&amp;District</source>
         <translation>ज़िला (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="722"/>
+        <location filename="../../app/ui/bids_page.py" line="724"/>
         <source>&amp;Value up to (Rs)</source>
         <translation>अधिकतम मूल्य (Rs) (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="723"/>
+        <location filename="../../app/ui/bids_page.py" line="725"/>
         <source>Any value</source>
         <translation>कोई भी मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="726"/>
-        <location filename="../../app/ui/bids_page.py" line="806"/>
+        <location filename="../../app/ui/bids_page.py" line="728"/>
+        <location filename="../../app/ui/bids_page.py" line="817"/>
         <source>Any district</source>
         <translation>कोई भी ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="738"/>
+        <location filename="../../app/ui/bids_page.py" line="740"/>
         <source>Loading the bids…</source>
         <translation>बोलियाँ लोड हो रही हैं…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="792"/>
+        <location filename="../../app/ui/bids_page.py" line="803"/>
         <source>No bids for you now: published bids in the categories you have listings in show here.</source>
         <translation>अभी आपके लिए कोई बोली नहीं: जिन श्रेणियों में आपकी उत्पाद सूचियाँ हैं, उनकी प्रकाशित बोलियाँ यहाँ दिखेंगी।</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="794"/>
+        <location filename="../../app/ui/bids_page.py" line="805"/>
         <source>%n bid(s).</source>
         <translation>
             <numerusform>%n बोली।</numerusform>
@@ -1130,37 +1130,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="796"/>
+        <location filename="../../app/ui/bids_page.py" line="807"/>
         <source>No bids yet: your office&apos;s bids show here, those sent for your approval among them.</source>
         <translation>अभी कोई बोली नहीं: आपके कार्यालय की बोलियाँ यहाँ दिखेंगी, आपके अनुमोदन के लिए भेजी गई बोलियाँ भी।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="825"/>
+        <location filename="../../app/ui/bids_page.py" line="836"/>
         <source>Enter an amount in rupees, like 5,00,000; until then every value is shown.</source>
         <translation>राशि रुपयों में लिखें, जैसे 5,00,000; तब तक हर मूल्य की बोलियाँ दिखाई जाएँगी।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="836"/>
+        <location filename="../../app/ui/bids_page.py" line="847"/>
         <source>%1 of 1 bid</source>
         <translation>1 बोली में से %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="836"/>
+        <location filename="../../app/ui/bids_page.py" line="847"/>
         <source>%1 of %2 bids</source>
         <translation>%2 बोलियों में से %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="851"/>
+        <location filename="../../app/ui/bids_page.py" line="862"/>
         <source>Offline: shown as of %1.</source>
         <translation>ऑफ़लाइन: %1 की स्थिति के अनुसार दिखाया गया।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="852"/>
+        <location filename="../../app/ui/bids_page.py" line="863"/>
         <source>Shown as of %1; asking the marketplace for the latest…</source>
         <translation>%1 की स्थिति के अनुसार दिखाया गया; मार्केटप्लेस से नवीनतम जानकारी ली जा रही है…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="869"/>
+        <location filename="../../app/ui/bids_page.py" line="880"/>
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n बदलाव भेजे जाने की प्रतीक्षा में।</numerusform>
@@ -1168,417 +1168,417 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="871"/>
+        <location filename="../../app/ui/bids_page.py" line="882"/>
         <source>Not accepted: %1</source>
         <translation>स्वीकार नहीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="876"/>
+        <location filename="../../app/ui/bids_page.py" line="887"/>
         <source>The bids cannot be read now: %1</source>
         <translation>बोलियाँ अभी पढ़ी नहीं जा सकतीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="937"/>
+        <location filename="../../app/ui/bids_page.py" line="948"/>
         <source>Offline: the timeline and evaluation of this bid were not kept on this computer; they show once the marketplace can be reached.</source>
         <translation>ऑफ़लाइन: इस बोली की समय-रेखा और मूल्यांकन इस कंप्यूटर पर नहीं रखे गए थे; मार्केटप्लेस से संपर्क होते ही ये दिखाई देंगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="940"/>
+        <location filename="../../app/ui/bids_page.py" line="951"/>
         <source>The details of this bid cannot be read now: %1</source>
         <translation>इस बोली का विवरण अभी पढ़ा नहीं जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="958"/>
+        <location filename="../../app/ui/bids_page.py" line="969"/>
         <source>no catalogue listing named; as described</source>
         <translation>कैटलॉग की कोई उत्पाद सूची नहीं बताई गई; विवरण के अनुसार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="960"/>
+        <location filename="../../app/ui/bids_page.py" line="971"/>
         <source>catalogue listing: %1</source>
         <translation>कैटलॉग उत्पाद सूची: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="962"/>
+        <location filename="../../app/ui/bids_page.py" line="973"/>
         <source>catalogue listing %1</source>
         <translation>कैटलॉग उत्पाद सूची %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="968"/>
+        <location filename="../../app/ui/bids_page.py" line="979"/>
         <source>%1: offered %2, required %3</source>
         <translation>%1: प्रस्तावित %2, अपेक्षित %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="969"/>
+        <location filename="../../app/ui/bids_page.py" line="980"/>
         <source>(not stated)</source>
         <translation>(नहीं बताया गया)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="971"/>
+        <location filename="../../app/ui/bids_page.py" line="982"/>
         <source>differs from the requirement</source>
         <translation>आवश्यकता से भिन्न</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="978"/>
+        <location filename="../../app/ui/bids_page.py" line="989"/>
         <source>not decided</source>
         <translation>निर्णय बाकी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="978"/>
-        <location filename="../../app/ui/bids_page.py" line="1147"/>
+        <location filename="../../app/ui/bids_page.py" line="989"/>
+        <location filename="../../app/ui/bids_page.py" line="1158"/>
         <source>accepted</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="978"/>
+        <location filename="../../app/ui/bids_page.py" line="989"/>
         <source>rejected</source>
         <translation>अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="981"/>
+        <location filename="../../app/ui/bids_page.py" line="992"/>
         <source>Seller %1 · local content %2% · %3</source>
         <translation>विक्रेता %1 · स्थानीय सामग्री %2% · %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="998"/>
+        <location filename="../../app/ui/bids_page.py" line="1009"/>
         <source>Reject technically</source>
         <translation>तकनीकी रूप से अस्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1040"/>
+        <location filename="../../app/ui/bids_page.py" line="1051"/>
         <source>Bid number</source>
         <translation>बोली संख्या</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1040"/>
+        <location filename="../../app/ui/bids_page.py" line="1051"/>
         <source>(not published)</source>
         <translation>(प्रकाशित नहीं)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1041"/>
+        <location filename="../../app/ui/bids_page.py" line="1052"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1047"/>
+        <location filename="../../app/ui/bids_page.py" line="1058"/>
         <source>Buyer</source>
         <translation>क्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1048"/>
+        <location filename="../../app/ui/bids_page.py" line="1059"/>
         <source>Estimated value</source>
         <translation>अनुमानित मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1049"/>
+        <location filename="../../app/ui/bids_page.py" line="1060"/>
         <source>Ends</source>
         <translation>समाप्ति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1050"/>
+        <location filename="../../app/ui/bids_page.py" line="1061"/>
         <source>Opens</source>
         <translation>खुलेगी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1052"/>
+        <location filename="../../app/ui/bids_page.py" line="1063"/>
         <source>Offers valid for</source>
         <translation>ऑफ़र की वैधता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1052"/>
+        <location filename="../../app/ui/bids_page.py" line="1063"/>
         <source>%1 days after the end</source>
         <translation>समाप्ति के %1 दिन बाद तक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1054"/>
+        <location filename="../../app/ui/bids_page.py" line="1065"/>
         <source>Total value of all items</source>
         <translation>सभी वस्तुओं का कुल मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1054"/>
+        <location filename="../../app/ui/bids_page.py" line="1065"/>
         <source>Item-wise</source>
         <translation>वस्तु-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1055"/>
+        <location filename="../../app/ui/bids_page.py" line="1066"/>
         <source>Group-wise</source>
         <translation>समूह-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1058"/>
+        <location filename="../../app/ui/bids_page.py" line="1069"/>
         <source>Packets</source>
         <translation>पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1058"/>
+        <location filename="../../app/ui/bids_page.py" line="1069"/>
         <source>Two packets (technical, then financial)</source>
         <translation>दो पैकेट (पहले तकनीकी, फिर वित्तीय)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1059"/>
+        <location filename="../../app/ui/bids_page.py" line="1070"/>
         <source>Single packet</source>
         <translation>एकल पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1061"/>
+        <location filename="../../app/ui/bids_page.py" line="1072"/>
         <source>EMD</source>
         <translation>ईएमडी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1063"/>
+        <location filename="../../app/ui/bids_page.py" line="1074"/>
         <source>ePBG</source>
         <translation>ई-पीबीजी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1063"/>
+        <location filename="../../app/ui/bids_page.py" line="1074"/>
         <source>%1% of the order value</source>
         <translation>ऑर्डर मूल्य का %1%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1064"/>
-        <location filename="../../app/ui/bids_page.py" line="1071"/>
         <location filename="../../app/ui/bids_page.py" line="1075"/>
-        <location filename="../../app/ui/bids_page.py" line="1176"/>
+        <location filename="../../app/ui/bids_page.py" line="1082"/>
+        <location filename="../../app/ui/bids_page.py" line="1086"/>
+        <location filename="../../app/ui/bids_page.py" line="1187"/>
         <source>None</source>
         <translation>कोई नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1066"/>
+        <location filename="../../app/ui/bids_page.py" line="1077"/>
         <source>Payment</source>
         <translation>भुगतान</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1066"/>
+        <location filename="../../app/ui/bids_page.py" line="1077"/>
         <source>Within %1 days of the CRAC</source>
         <translation>सीआरएसी के %1 दिन के भीतर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1069"/>
+        <location filename="../../app/ui/bids_page.py" line="1080"/>
         <source>MSEs within %1% of L1 may match it for %2% of the quantity</source>
         <translation>L1 से %1% के भीतर वाले एमएसई, मात्रा के %2% के लिए L1 मूल्य का मिलान कर सकते हैं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1071"/>
+        <location filename="../../app/ui/bids_page.py" line="1082"/>
         <source>MSE preference</source>
         <translation>एमएसई वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1073"/>
+        <location filename="../../app/ui/bids_page.py" line="1084"/>
         <source>Class-I local suppliers within %1% of L1 may match it; L1 keeps %2% of the quantity</source>
         <translation>L1 से %1% के भीतर वाले श्रेणी-I स्थानीय आपूर्तिकर्ता L1 मूल्य का मिलान कर सकते हैं; मात्रा का %2% L1 के पास रहता है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1075"/>
+        <location filename="../../app/ui/bids_page.py" line="1086"/>
         <source>Make in India preference</source>
         <translation>मेक इन इंडिया वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1077"/>
+        <location filename="../../app/ui/bids_page.py" line="1088"/>
         <source>Minimum offers</source>
         <translation>न्यूनतम ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1077"/>
+        <location filename="../../app/ui/bids_page.py" line="1088"/>
         <source>%1; with fewer, the bid is extended by %2 days</source>
         <translation>%1; इससे कम ऑफ़र होने पर बोली %2 दिन बढ़ाई जाती है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1080"/>
+        <location filename="../../app/ui/bids_page.py" line="1091"/>
         <source>all but the highest-priced offer (H1 elimination)</source>
         <translation>सबसे ऊँचे मूल्य वाले ऑफ़र को छोड़कर सभी (H1 निष्कासन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1081"/>
+        <location filename="../../app/ui/bids_page.py" line="1092"/>
         <source>the lowest-priced half of the offers</source>
         <translation>सबसे कम मूल्य वाले आधे ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1082"/>
+        <location filename="../../app/ui/bids_page.py" line="1093"/>
         <source>from the start: every qualified seller bids</source>
         <translation>आरंभ से ही: हर योग्य विक्रेता बोली लगाता है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1083"/>
+        <location filename="../../app/ui/bids_page.py" line="1094"/>
         <source>Reverse auction</source>
         <translation>रिवर्स नीलामी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1083"/>
+        <location filename="../../app/ui/bids_page.py" line="1094"/>
         <source>Yes: %1</source>
         <translation>हाँ: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1084"/>
+        <location filename="../../app/ui/bids_page.py" line="1095"/>
         <source>No</source>
         <translation>नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1086"/>
+        <location filename="../../app/ui/bids_page.py" line="1097"/>
         <source>Invitation to match L1</source>
         <translation>L1 मूल्य से मिलान का आमंत्रण</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1087"/>
+        <location filename="../../app/ui/bids_page.py" line="1098"/>
         <source>Negotiation, round %1</source>
         <translation>बातचीत (नेगोशिएशन), दौर %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1089"/>
+        <location filename="../../app/ui/bids_page.py" line="1100"/>
         <source>Items</source>
         <translation>वस्तुएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1122"/>
+        <location filename="../../app/ui/bids_page.py" line="1133"/>
         <source>%1 in all; receipt %2…</source>
         <translation>कुल %1; रसीद %2…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1133"/>
+        <location filename="../../app/ui/bids_page.py" line="1144"/>
         <source>prepared on this computer, sent with the next sync (%1 in all)</source>
         <translation>इस कंप्यूटर पर तैयार, अगले सिंक के साथ भेजा जाएगा (कुल %1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1137"/>
+        <location filename="../../app/ui/bids_page.py" line="1148"/>
         <source>submitted on %1</source>
         <translation>%1 को जमा किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1137"/>
+        <location filename="../../app/ui/bids_page.py" line="1148"/>
         <source>withdrawn (last sent %1)</source>
         <translation>वापस लिया गया (पिछली बार %1 को भेजा गया)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1133"/>
-        <location filename="../../app/ui/bids_page.py" line="1138"/>
+        <location filename="../../app/ui/bids_page.py" line="1144"/>
+        <location filename="../../app/ui/bids_page.py" line="1149"/>
         <source>Your offer</source>
         <translation>आपका प्रस्ताव</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="799"/>
+        <location filename="../../app/ui/bids_page.py" line="810"/>
         <source>No bids yet: a bid you draft with New bid shows here.</source>
         <translation>अभी कोई बोली नहीं: &quot;नई बोली&quot; से बनाई गई बोली यहाँ दिखेगी।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1142"/>
+        <location filename="../../app/ui/bids_page.py" line="1153"/>
         <source>Your prices</source>
         <translation>आपके मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1142"/>
+        <location filename="../../app/ui/bids_page.py" line="1153"/>
         <source>%1 in all (%2)</source>
         <translation>कुल %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1143"/>
+        <location filename="../../app/ui/bids_page.py" line="1154"/>
         <source>%1: %2 per unit</source>
         <translation>%1: %2 प्रति इकाई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1145"/>
+        <location filename="../../app/ui/bids_page.py" line="1156"/>
         <source>Receipt</source>
         <translation>रसीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1146"/>
+        <location filename="../../app/ui/bids_page.py" line="1157"/>
         <source>Withdrawals left</source>
         <translation>शेष वापसी अवसर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1147"/>
+        <location filename="../../app/ui/bids_page.py" line="1158"/>
         <source>rejected: %1</source>
         <translation>अस्वीकृत: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1155"/>
+        <location filename="../../app/ui/bids_page.py" line="1166"/>
         <source>lot %1: match %2 by %3; unanswered by then, it counts as declined</source>
         <translation>लॉट %1: %3 तक %2 से मिलान करें; तब तक उत्तर न देने पर इसे अस्वीकार माना जाएगा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1160"/>
+        <location filename="../../app/ui/bids_page.py" line="1171"/>
         <source>open until %1</source>
         <translation>%1 तक खुला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1161"/>
+        <location filename="../../app/ui/bids_page.py" line="1172"/>
         <source>price lowered</source>
         <translation>मूल्य घटाया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1161"/>
+        <location filename="../../app/ui/bids_page.py" line="1172"/>
         <source>price kept</source>
         <translation>मूल्य यथावत रखा गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1162"/>
+        <location filename="../../app/ui/bids_page.py" line="1173"/>
         <source>lapsed without an answer</source>
         <translation>बिना उत्तर के समाप्त</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1166"/>
+        <location filename="../../app/ui/bids_page.py" line="1177"/>
         <source>lot %1, %2: %3 (%4)</source>
         <translation>लॉट %1, %2: %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1174"/>
+        <location filename="../../app/ui/bids_page.py" line="1185"/>
         <source>Bid security declaration instead</source>
         <translation>इसके बदले बोली प्रतिभूति घोषणा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1178"/>
+        <location filename="../../app/ui/bids_page.py" line="1189"/>
         <source> (MSEs and startups exempt)</source>
         <translation> (एमएसई और स्टार्टअप को छूट)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1188"/>
+        <location filename="../../app/ui/bids_page.py" line="1199"/>
         <source>%1: %2, delivery within %3 days</source>
         <translation>%1: %2, %3 दिन के भीतर डिलीवरी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1191"/>
+        <location filename="../../app/ui/bids_page.py" line="1202"/>
         <source>%1 — %2 in all</source>
         <translation>%1 — कुल %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1215"/>
+        <location filename="../../app/ui/bids_page.py" line="1226"/>
         <source>Remark (for the buyer and the record):</source>
         <translation>टिप्पणी (खरीदार और रिकॉर्ड के लिए):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1221"/>
+        <location filename="../../app/ui/bids_page.py" line="1232"/>
         <source>Approve and publish</source>
         <translation>अनुमोदित और प्रकाशित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1227"/>
+        <location filename="../../app/ui/bids_page.py" line="1238"/>
         <source>Return to the buyer</source>
         <translation>खरीदार को लौटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1237"/>
+        <location filename="../../app/ui/bids_page.py" line="1248"/>
         <source>Preparing your offer…</source>
         <translation>आपका प्रस्ताव तैयार किया जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1242"/>
+        <location filename="../../app/ui/bids_page.py" line="1253"/>
         <source>Your offer cannot be prepared now: %1</source>
         <translation>आपका प्रस्ताव अभी तैयार नहीं किया जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1262"/>
+        <location filename="../../app/ui/bids_page.py" line="1273"/>
         <source>Withdraw my offer</source>
         <translation>मेरा प्रस्ताव वापस लें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1263"/>
+        <location filename="../../app/ui/bids_page.py" line="1274"/>
         <source>Withdraw your offer on this bid? You may make it again before the end; an offer may be withdrawn at most three times.</source>
         <translation>इस बोली पर अपना प्रस्ताव वापस लें? समाप्ति से पहले आप इसे फिर से दे सकते हैं; कोई प्रस्ताव अधिकतम तीन बार वापस लिया जा सकता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1270"/>
+        <location filename="../../app/ui/bids_page.py" line="1281"/>
         <source>Your offer will be withdrawn with the next sync.</source>
         <translation>अगले सिंक के साथ आपका प्रस्ताव वापस ले लिया जाएगा।</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="1271"/>
+        <location filename="../../app/ui/bids_page.py" line="1282"/>
         <source>Your offer will be withdrawn with the next sync (%n withdrawal(s) left after this one).</source>
         <translation>
             <numerusform>अगले सिंक के साथ आपका प्रस्ताव वापस ले लिया जाएगा (इसके बाद %n बार और वापस लिया जा सकता है)।</numerusform>
@@ -1586,38 +1586,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1277"/>
+        <location filename="../../app/ui/bids_page.py" line="1288"/>
         <source>You have no offer on this bid to withdraw.</source>
         <translation>इस बोली पर आपका कोई प्रस्ताव नहीं है जिसे वापस लिया जा सके।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1278"/>
+        <location filename="../../app/ui/bids_page.py" line="1289"/>
         <source>The offer cannot be withdrawn now: %1</source>
         <translation>प्रस्ताव अभी वापस नहीं लिया जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1320"/>
-        <location filename="../../app/ui/bids_page.py" line="1323"/>
+        <location filename="../../app/ui/bids_page.py" line="1331"/>
+        <location filename="../../app/ui/bids_page.py" line="1334"/>
         <source>Negotiate with L1</source>
         <translation>L1 से बातचीत (नेगोशिएशन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1320"/>
+        <location filename="../../app/ui/bids_page.py" line="1331"/>
         <source>Lot:</source>
         <translation>लॉट:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1324"/>
+        <location filename="../../app/ui/bids_page.py" line="1335"/>
         <source>Your request to the L1 seller (72 hours to answer):</source>
         <translation>L1 विक्रेता से आपका अनुरोध (उत्तर के लिए 72 घंटे):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1392"/>
+        <location filename="../../app/ui/bids_page.py" line="1403"/>
         <source>Export the bid for audit</source>
         <translation>बोली को ऑडिट के लिए निर्यात करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1395"/>
+        <location filename="../../app/ui/bids_page.py" line="1406"/>
         <source>Saved for audit: %1</source>
         <translation>ऑडिट के लिए सहेजा गया: %1</translation>
     </message>
@@ -2796,17 +2796,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224"/>
+        <location filename="../../app/ui/main_window.py" line="225"/>
         <source>Choose a listing to buy first.</source>
         <translation>पहले खरीदने के लिए कोई सूची चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235"/>
+        <location filename="../../app/ui/main_window.py" line="236"/>
         <source>Choose a listing to add to the cart first.</source>
         <translation>कार्ट में जोड़ने के लिए पहले कोई उत्पाद सूची चुनें।</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="265"/>
+        <location filename="../../app/ui/main_window.py" line="266"/>
         <source>The cart went for approval as %n order(s), one per seller. See Orders for what happens next.</source>
         <translation>
             <numerusform>कार्ट %n ऑर्डर के रूप में अनुमोदन के लिए गया, हर विक्रेता का एक। आगे क्या होता है, यह ऑर्डर में देखें।</numerusform>
@@ -2814,193 +2814,198 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274"/>
+        <location filename="../../app/ui/main_window.py" line="275"/>
         <source>Cart (%1)</source>
         <translation>कार्ट (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287"/>
+        <location filename="../../app/ui/main_window.py" line="288"/>
         <source>The diagnostics are on the clipboard, for support (they hold no password).</source>
         <translation>जाँच की जानकारी सहायता टीम के लिए क्लिपबोर्ड पर है (इसमें कोई पासवर्ड नहीं है)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298"/>
+        <location filename="../../app/ui/main_window.py" line="299"/>
         <source>You are working offline: the marketplace cannot be reached. The catalogue is as of the last sync (%1); changes you make are kept on this computer and sent when the connection returns.</source>
         <translation>आप ऑफ़लाइन काम कर रहे हैं: मार्केटप्लेस से संपर्क नहीं हो पा रहा है। कैटलॉग पिछले सिंक (%1) के अनुसार है; आपके बदलाव इसी कंप्यूटर पर रखे जाते हैं और कनेक्शन लौटने पर भेज दिए जाएँगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="300"/>
+        <location filename="../../app/ui/main_window.py" line="301"/>
         <source>never</source>
         <translation>कभी नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="301"/>
+        <location filename="../../app/ui/main_window.py" line="302"/>
         <source>Try again</source>
         <translation>फिर से प्रयास करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="304"/>
+        <location filename="../../app/ui/main_window.py" line="305"/>
         <source>Your session has ended. Sign in again to sync; your changes are kept.</source>
         <translation>आपका सत्र समाप्त हो गया है। सिंक करने के लिए फिर से साइन इन करें; आपके बदलाव सुरक्षित हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="305"/>
+        <location filename="../../app/ui/main_window.py" line="306"/>
         <source>Sign in…</source>
         <translation>साइन इन करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="328"/>
+        <location filename="../../app/ui/main_window.py" line="333"/>
         <source>GeM Desk — %1</source>
         <translation>GeM Desk — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="328"/>
+        <location filename="../../app/ui/main_window.py" line="333"/>
         <source>GeM Desk</source>
         <translation>GeM Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="330"/>
+        <location filename="../../app/ui/main_window.py" line="335"/>
         <source>My catalogue</source>
         <translation>मेरा कैटलॉग</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="331"/>
+        <location filename="../../app/ui/main_window.py" line="336"/>
         <location filename="../../app/ui/self_test.py" line="99"/>
         <source>Catalogue</source>
         <translation>कैटलॉग</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="333"/>
+        <location filename="../../app/ui/main_window.py" line="322"/>
         <source>Bids</source>
         <translation>बोलियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="321"/>
+        <location filename="../../app/ui/main_window.py" line="326"/>
         <source>Orders</source>
         <translation>ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="241"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>Added to the cart: %1 × %2, the seller&apos;s minimum order.</source>
         <translation>कार्ट में जोड़ा गया: %1 × %2, विक्रेता का न्यूनतम ऑर्डर।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>Added to the cart: %1 × %2.</source>
         <translation>कार्ट में जोड़ा गया: %1 × %2।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="245"/>
+        <location filename="../../app/ui/main_window.py" line="246"/>
         <source>The cart now holds %1 of it.</source>
         <translation>कार्ट में अब इसकी मात्रा %1 है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="246"/>
+        <location filename="../../app/ui/main_window.py" line="247"/>
         <source>Change the quantity in the cart.</source>
         <translation>मात्रा कार्ट में बदलें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="260"/>
+        <location filename="../../app/ui/main_window.py" line="261"/>
         <source>Sent for approval: the approving officer sees the purchase once it has reached the marketplace. Follow it under Orders.</source>
         <translation>अनुमोदन के लिए भेजा गया: मार्केटप्लेस तक पहुँचने पर अनुमोदन अधिकारी इस खरीद को देखेंगे। इसे ऑर्डर में देखते रहें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="320"/>
+        <location filename="../../app/ui/main_window.py" line="321"/>
+        <source>Bids (%1)</source>
+        <translation>बोलियाँ (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="325"/>
         <source>Orders (%1)</source>
         <translation>ऑर्डर (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="336"/>
+        <location filename="../../app/ui/main_window.py" line="339"/>
         <source>Auctions</source>
         <translation>नीलामियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="337"/>
+        <location filename="../../app/ui/main_window.py" line="340"/>
         <source>Sync now</source>
         <translation>अभी सिंक करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="338"/>
+        <location filename="../../app/ui/main_window.py" line="341"/>
         <source>Send your changes and receive the marketplace’s (F5)</source>
         <translation>अपने बदलाव भेजें और मार्केटप्लेस के बदलाव प्राप्त करें (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="339"/>
+        <location filename="../../app/ui/main_window.py" line="342"/>
         <source>Search</source>
         <translation>खोजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="340"/>
+        <location filename="../../app/ui/main_window.py" line="343"/>
         <source>Settings…</source>
         <translation>सेटिंग्स…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="341"/>
+        <location filename="../../app/ui/main_window.py" line="344"/>
         <source>Settings (Ctrl+,)</source>
         <translation>सेटिंग्स (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="342"/>
+        <location filename="../../app/ui/main_window.py" line="345"/>
         <source>Sign out</source>
         <translation>साइन आउट करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="343"/>
+        <location filename="../../app/ui/main_window.py" line="346"/>
         <source>Quit</source>
         <translation>बंद करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="344"/>
+        <location filename="../../app/ui/main_window.py" line="347"/>
         <source>Open the log folder</source>
         <translation>लॉग फ़ोल्डर खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="345"/>
+        <location filename="../../app/ui/main_window.py" line="348"/>
         <source>Copy diagnostics</source>
         <translation>जाँच की जानकारी कॉपी करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="346"/>
+        <location filename="../../app/ui/main_window.py" line="349"/>
         <source>About GeM Desk…</source>
         <translation>GeM Desk के बारे में…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="347"/>
+        <location filename="../../app/ui/main_window.py" line="350"/>
         <source>GeM Desk %1 is available: your IT department installs it.</source>
         <translation>GeM Desk %1 उपलब्ध है: इसे आपका आईटी विभाग इंस्टॉल करता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="350"/>
+        <location filename="../../app/ui/main_window.py" line="353"/>
         <source>Buy…</source>
         <translation>खरीदें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="351"/>
+        <location filename="../../app/ui/main_window.py" line="354"/>
         <source>Buy the selected listing directly or by L1 comparison</source>
         <translation>चुनी गई सूची को सीधे या L1 तुलना से खरीदें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="352"/>
+        <location filename="../../app/ui/main_window.py" line="355"/>
         <source>Add to cart</source>
         <translation>कार्ट में जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="353"/>
+        <location filename="../../app/ui/main_window.py" line="356"/>
         <source>Add the selected listing to the cart at its minimum order</source>
         <translation>चुनी गई उत्पाद सूची को उसके न्यूनतम ऑर्डर की मात्रा में कार्ट में जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="355"/>
+        <location filename="../../app/ui/main_window.py" line="358"/>
         <source>The cart: listings for one direct purchase, one order per seller</source>
         <translation>कार्ट: एक सीधी खरीद के लिए उत्पाद सूचियाँ, प्रत्येक विक्रेता का एक ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="356"/>
+        <location filename="../../app/ui/main_window.py" line="359"/>
         <source>&amp;File</source>
         <translation>फ़ाइल (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="357"/>
+        <location filename="../../app/ui/main_window.py" line="360"/>
         <source>&amp;Help</source>
         <translation>सहायता (&amp;H)</translation>
     </message>
