@@ -594,6 +594,14 @@ class Cache:
             rows = conn.execute(select(_L).where(_L.c.seller_id == seller_id).order_by(_L.c.title)).mappings().all()
         return [listing_from_row(r) for r in rows]
 
+    def districts(self) -> list[str]:
+        """The districts the marketplace's sellers are in, by name (a few hundred: for a
+        form's list to choose from; reading every listing's delivery districts would scan
+        them all)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(CachedSeller.district).distinct().where(CachedSeller.district != "")).scalars()
+            return sorted(rows, key=str.casefold)
+
     def categories(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
             rows = conn.execute(select(CachedCategory.__table__).order_by(CachedCategory.id)).mappings().all()

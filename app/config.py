@@ -66,6 +66,7 @@ class ClientSettings:
     sync_interval_minutes: int = 5
     # {username: the main window's size, place and column widths} (app/window_layout.py)
     windows: dict = field(default_factory=dict)
+    rupee_sign: str = "auto"  # "auto" (₹ where the screen's font has it), "₹" or "Rs"
 
     @classmethod
     def load(cls, folder: Path, policy: MachinePolicy = NO_POLICY) -> "ClientSettings":

@@ -6,7 +6,9 @@ Seeds a small demo marketplace in a temporary folder, starts the real server on 
 and drives the real windows (GemDesk, as `gemdesk` runs them) into each state: the buyer's
 catalogue in English and in Hindi, a listing's details, a seller's catalogue with changes
 waiting, a conflict from a real 409, offline mode, the sign-in and listing forms, the L1
-comparison, the cart, an order's page and its document, a seller's bids for me; then the buying
+comparison, the cart, an order's page and its document, a seller's bids for me, and the main
+window of each role at 1366x768 in English and Hindi (`python docs/screenshots.py roles` takes
+only those); then the buying
 cycle's widgets (bid form, evaluation, timeline), which docs/screenshots_bids.py also takes on
 its own, without a server; then a reverse auction from its test (`auction_shots`).
 """
@@ -66,7 +68,48 @@ def open_desk(app, folder: Path, server: ServerProcess, user: str, secrets: Secr
     return desk
 
 
+ROLE_SIZE = (1366, 768)  # the commonest office monitor
+ROLES = (("buyer", "demo-buyer"), ("approver", "demo-approver"), ("seller", "demo-seller"), ("admin", "demo-admin"))
+
+
+def role_shots(app: QApplication, work: Path, server: ServerProcess, secrets: SecretStore) -> None:
+    """The main window as each role first sees it, at 1366x768, in English and in Hindi:
+    role-<role>-<en|hi>.png. Two purchases wait for the approving officer first, so the officer
+    opens on them."""
+    buyer = open_desk(app, work / "role-buyer", server, "demo-buyer", secrets)
+    listing_id = server.query(
+        "SELECT id FROM listings WHERE status = 'published' AND stock >= 4 AND min_order_qty = 1 "
+        "AND price_paise <= 1000000 AND delivery_districts LIKE '%\"Raipur\"%' ORDER BY id LIMIT 1")[0][0]
+    for quantity in (1, 3):
+        buyer.workspace.procurement.purchase("direct", listing_id, quantity, "Raipur")
+    buyer.controller.sync_now()
+    wait(app, lambda: server.query("SELECT count(*) FROM orders WHERE status = 'awaiting_approval'")[0][0] >= 2)
+    buyer.shutdown()
+    for role, user in ROLES:
+        desk = open_desk(app, work / f"role-{role}", server, user, secrets)
+        window = desk.window
+        window.resize(*ROLE_SIZE)
+        window.show()
+        if role == "buyer":
+            window.catalogue.search_box.setText("steel almirah")
+            wait(app, window.catalogue.model.is_finished)
+            window.catalogue.select_row(0)
+        if role == "approver":
+            wait(app, lambda: window.orders.loads > 0 and window.orders.waiting_count > 0)
+            window.orders.table.selectRow(0)
+            wait(app, lambda: bool(window.orders.history))
+        settle(app, 0.8)
+        for language in ("en", "hi"):
+            set_language(app, language)
+            settle(app, 0.5)
+            save(window, f"role-{role}-{language}")
+        set_language(app, "en")
+        window.close()
+        desk.shutdown()
+
+
 def main() -> None:
+    only_roles = sys.argv[1:] == ["roles"]  # `python docs/screenshots.py roles`: only the main window per role
     OUT.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="gemdesk-shots-"))
     app = QApplication([])
@@ -80,6 +123,9 @@ def main() -> None:
     server.start()
     print("Screenshots:")
     try:
+        role_shots(app, work, server, secrets)
+        if only_roles:
+            return
         # The sign-in dialog, as a new user meets it.
         fresh = GemDesk(app, work / "new-user", secrets, crash_folder=work / "reports")
         dialog = SignInDialog(fresh.workspace, fresh.tasks, server_url=server.url, username="demo-buyer")
@@ -290,7 +336,8 @@ def main() -> None:
     finally:
         server.stop()
         shutil.rmtree(work, ignore_errors=True)
-    auction_shots()
+    if not only_roles:
+        auction_shots()
 
 
 def auction_shots() -> None:

@@ -16,7 +16,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app import __version__
-from app.build_info import build_label
+from app.build_info import build, build_label
 from app.diagnostics import Reachability
 from app.ui import operations
 from app.ui.icons import icon
@@ -86,7 +86,7 @@ class AboutDialog(Retranslating, QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("About GeM Desk"))
         self.heading.setText(self.tr("GeM Desk"))
-        self.version.setText(self.tr("Version %1 (build %2)").replace("%1", __version__).replace("%2", build_label()))
+        self.version.setText(self.tr("Version %1 (build %2)").replace("%1", __version__).replace("%2", build_label() if build() else self.tr("from source")))
         self.copy_button.setText(self.tr("Copy diagnostics"))
         self.copied.setText(self.tr("The diagnostics are on the clipboard: paste them into your message to support. "
                                     "They hold no password."))

@@ -2,8 +2,11 @@
 
 Every change re-reads the whole form into the body the marketplace takes
 (`PUT /api/v1/bids/{id}`, docs/api.md "Bids") and checks it with the marketplace's own rules
-(domain/bid_fields.py); each problem shows in red under its field, and "Save draft" stays
-disabled while any is left. Money is typed in rupees and kept in paise; percentages are typed
+(domain/bid_fields.py); each problem shows in red under its field once that field was
+touched, or everywhere on an attempt to save (a new form opens without red), in a line kept
+for it so the form does not jump; "Save draft" saves only when none is left. Cancel asks
+before a half-filled bid is thrown away; consignees' districts are offered from those the
+marketplace knows. Money is typed in rupees and kept in paise; percentages are typed
 as percent and kept in basis points (15% = 1500), so no amount ever passes through a float.
 
 While the estimated value is typed, the mode advisor (domain/buying_modes.py) says under it
@@ -26,12 +29,13 @@ from PySide6.QtWidgets import (
     QLineEdit, QPushButton, QScrollArea, QSpinBox, QToolButton, QVBoxLayout, QWidget,
 )
 
-from app.ui.formats import percent_text, rupees_input_text
-from app.ui.widgets import Retranslating, fill_categories, ist_editor, ist_moment, key_param_label, problem_label
+from app.ui.formats import money, percent_text, rupees_input_text
+from app.ui.widgets import (CAPTION_ALIGNMENT, Retranslating, Touched, caption_for, confirm_discard, district_completer,
+                            fill_categories, ist_editor, ist_moment, key_param_label, problem_label)
 from domain.bid_fields import DEFAULTS, EDITABLE, EMD_MAX_BP, EMD_MIN_BP, MAX_TEXT, RA_RULES, check_bid_fields
 from domain.buying_modes import NoRuleSet, PurchaseError, Route, advise
 from domain.evaluation import MII_EXEMPT_BELOW_PAISE, MII_EXEMPTION, mii_exempt
-from domain.money import MoneyError, paise_from_rupees, percent_of, rupees_text
+from domain.money import MoneyError, paise_from_rupees, percent_of
 from domain.timefmt import IST, iso_utc, parse_iso
 
 translate = QCoreApplication.translate
@@ -111,8 +115,8 @@ def problem_text(field: str, message: str, body: dict[str, Any]) -> str:
         value = body.get("estimated_value_paise")
         if "2% to 5%" in message and isinstance(value, int):
             return (translate("BidRules", "The EMD must be 2% to 5% of the estimated value: from %1 to %2.")
-                    .replace("%1", rupees_text(percent_of(value, EMD_MIN_BP)))
-                    .replace("%2", rupees_text(percent_of(value, EMD_MAX_BP))))
+                    .replace("%1", money(percent_of(value, EMD_MIN_BP)))
+                    .replace("%2", money(percent_of(value, EMD_MAX_BP))))
         return translate("BidRules", "Enter the EMD amount in rupees, above zero.")
     if field.startswith("groups"):
         return translate("BidRules", "In a group-wise bid, write a group name on every item "
@@ -150,10 +154,12 @@ class BidForm(Retranslating, QDialog):
     the buying-route limits are taken from."""
 
     def __init__(self, categories: list[dict[str, Any]], now: Callable[[], datetime], start: dict[str, Any] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, districts: list[str] | tuple[str, ...] = ()) -> None:
         super().__init__(parent)
         self.setObjectName("bidForm")
         self.now = now
+        self.districts = list(districts)  # the marketplace's, for the consignees' district fields
+        self.touched = Touched()  # by id() of the red lines whose inputs were changed
         self.is_new = start is None
         parents = {c["parent_id"] for c in categories}
         self.leaf_categories = [c for c in categories if c["id"] not in parents]
@@ -161,6 +167,7 @@ class BidForm(Retranslating, QDialog):
         fields = {**DEFAULTS, **(start or {})}
 
         self.field_labels: dict[str, QWidget] = {}  # each field's caption (a QLabel, or the checkbox itself)
+        self.row_problems: dict[str, list[QLabel]] = {}  # an input's name -> the red lines of its row
         self.field_problems: dict[str, QLabel] = {}  # field name as the rules name it -> its red line
         self.inputs: dict[str, QWidget] = {}
         self.sections: dict[str, QGroupBox] = {}
@@ -247,6 +254,7 @@ class BidForm(Retranslating, QDialog):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(page)
+        self.scroll = scroll
         self.buttons = QDialogButtonBox(self)
         self.save_button = QPushButton(self, objectName="saveButton")
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -259,10 +267,11 @@ class BidForm(Retranslating, QDialog):
         layout.addWidget(self.buttons)
         self.resize(780, 860)
 
-        for widget in self.inputs.values():
-            self._watch(widget)
+        for name, widget in self.inputs.items():
+            self._watch(widget, name)
         self.add_item_button.clicked.connect(lambda: self._add_item({}))
         self.retranslate()
+        self.started_as = self._read()  # to tell a half-filled form from an untouched one (even unreadable text)
 
     # -- building ---------------------------------------------------------------------------------
 
@@ -271,6 +280,7 @@ class BidForm(Retranslating, QDialog):
         if form:
             layout = QFormLayout(box)
             layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+            layout.setLabelAlignment(CAPTION_ALIGNMENT)  # level with the input, above its problem line
         else:
             QVBoxLayout(box)
         self.sections[name] = box
@@ -287,13 +297,13 @@ class BidForm(Retranslating, QDialog):
             form.addRow(column)
             self.field_labels[name] = widget
         else:
-            caption = QLabel(self)
-            caption.setBuddy(widget)
+            caption = caption_for(self, widget)
             form.addRow(caption, column)
             self.field_labels[name] = caption
         self.inputs[name] = widget
         for field, problem in zip((name, *also), problems):
             self.field_problems[field] = problem
+        self.row_problems[name] = problems
 
     def _combo(self, name: str, values: list[Any], selected: Any) -> QComboBox:
         combo = QComboBox(self, objectName=name)
@@ -321,20 +331,24 @@ class BidForm(Retranslating, QDialog):
             end = datetime(day.year, day.month, day.day, NEW_BID_END_HOUR, tzinfo=IST)
         return ist_editor(self, "field_end_at", end)
 
-    def _watch(self, widget: QWidget) -> None:
-        if isinstance(widget, QLineEdit):
-            widget.textChanged.connect(self.check)
-        elif isinstance(widget, QComboBox):
-            widget.currentIndexChanged.connect(self.check)
-        elif isinstance(widget, QCheckBox):
-            widget.toggled.connect(self.check)
-        elif isinstance(widget, QSpinBox):
-            widget.valueChanged.connect(self.check)
-        elif isinstance(widget, QDateTimeEdit):
-            widget.dateTimeChanged.connect(self.check)
+    def _watch(self, widget: QWidget, name: str) -> None:
+        signal = (widget.textChanged if isinstance(widget, QLineEdit) else
+                  widget.currentIndexChanged if isinstance(widget, QComboBox) else
+                  widget.toggled if isinstance(widget, QCheckBox) else
+                  widget.valueChanged if isinstance(widget, QSpinBox) else
+                  widget.dateTimeChanged if isinstance(widget, QDateTimeEdit) else None)
+        if signal is None:
+            return
+        signal.connect(lambda *_: self._touch(*self.row_problems[name]))  # first: check() then shows its line
+        signal.connect(self.check)
+
+    def _touch(self, *labels: QLabel | str) -> None:
+        for label in labels:
+            self.touched.touch(id(self.field_problems[label] if isinstance(label, str) else label))
 
     def _add_item(self, start: dict[str, Any], check: bool = True) -> None:
-        editor = BidItemEditor(self.leaf_categories, start, self)
+        editor = BidItemEditor(self.leaf_categories, start, self, self.districts)
+        editor.touched.connect(self._touch)
         editor.changed.connect(self.check)
         editor.remove_requested.connect(self._remove_item)
         self.item_editors.append(editor)
@@ -522,8 +536,7 @@ class BidForm(Retranslating, QDialog):
             shown[id(self._label_for(name))][1].append(message)
         for label, messages in shown.values():
             label.setText("\n".join(dict.fromkeys(messages)))
-            label.setVisible(bool(messages))
-        self.save_button.setEnabled(not found)
+            label.setVisible(bool(messages) and self.touched.shows(id(label)))
         self._show_verdict()
         self._warn_mii_exempt()
         return not found
@@ -545,7 +558,7 @@ class BidForm(Retranslating, QDialog):
             self.mii_warning.setText(
                 self.tr("The estimated value is below %1: such a purchase is exempt from the Make in India Order (%2), "
                         "so its margin of preference will not be applied in the evaluation.")
-                .replace("%1", rupees_text(MII_EXEMPT_BELOW_PAISE)).replace("%2", MII_EXEMPTION))
+                .replace("%1", money(MII_EXEMPT_BELOW_PAISE)).replace("%2", MII_EXEMPTION))
         self.mii_warning.setVisible(shown)
 
     def _label_for(self, name: str) -> QLabel:
@@ -590,7 +603,7 @@ class BidForm(Retranslating, QDialog):
             self.verdict_label.setText(escape(str(error)))
             return
         heading = (self.tr("Ways of buying for %1 on %2 (%3):")
-                   .replace("%1", rupees_text(value)).replace("%2", f"{today.day} {today:%b %Y}")
+                   .replace("%1", money(value)).replace("%2", f"{today.day} {today:%b %Y}")
                    .replace("%3", advice.rule_set.order.citation))
         lines = [f"<b>{escape(heading)}</b>"]
         names = {Route.DIRECT_PURCHASE: self.tr("Direct purchase"), Route.L1_PURCHASE: self.tr("L1 purchase"),
@@ -611,8 +624,24 @@ class BidForm(Retranslating, QDialog):
     # -- saving -----------------------------------------------------------------------------------
 
     def _save(self) -> None:
+        """Saving shows every problem left, and brings the first into view."""
+        self.touched.tried = True
         if self.check():
             self.accept()
+            return
+        first = next((label for label in [*self.field_problems.values(), self.other_problems]
+                      if label.isVisibleTo(self)), None)
+        if first is not None:
+            self.scroll.ensureWidgetVisible(first)
+
+    def reject(self) -> None:
+        """Cancel (or Esc, or closing the window) asks before a half-filled bid is thrown away."""
+        if self._read() != self.started_as and not confirm_discard(
+                self, self.tr("Discard this bid?"),
+                self.tr("What you typed in this bid has not been saved. Discard it, or keep editing?"),
+                self.tr("Discard the bid")):
+            return
+        super().reject()
 
 
 def _reason_detail(reason: str) -> str:
@@ -633,9 +662,11 @@ class ConsigneeRow(QWidget):
     changed = Signal()
     remove_requested = Signal(object)
 
-    def __init__(self, start: dict[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(self, start: dict[str, Any], parent: QWidget | None = None, districts: list[str] = ()) -> None:
         super().__init__(parent)
         self.district = QLineEdit(start.get("district", ""), self, objectName="consignee_district")
+        if districts:
+            self.district.setCompleter(district_completer(self.district, list(districts)))
         self.quantity = _spin(self, "consignee_quantity", 1, MAX_QUANTITY, start.get("quantity", 1))
         self.delivery_days = _spin(self, "consignee_delivery_days", 1, MAX_DELIVERY_DAYS,
                                    start.get("delivery_days", DELIVERY_DAYS))
@@ -670,10 +701,13 @@ class BidItemEditor(Retranslating, QGroupBox):
 
     changed = Signal()
     remove_requested = Signal(object)
+    touched = Signal(object)  # a red line (or the form's field name, "groups") whose input was changed
 
-    def __init__(self, leaf_categories: list[dict[str, Any]], start: dict[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(self, leaf_categories: list[dict[str, Any]], start: dict[str, Any], parent: QWidget | None = None,
+                 districts: list[str] = ()) -> None:
         super().__init__(parent)
         self.setObjectName("bidItem")
+        self.districts = list(districts)
         self.leaf_categories = leaf_categories
         self.category_by_id = {c["id"]: c for c in leaf_categories}
         self.start_specs: dict[str, str] = dict(start.get("key_specs") or {})
@@ -685,10 +719,10 @@ class BidItemEditor(Retranslating, QGroupBox):
         self.remove_button = QPushButton(self, objectName="removeItemButton")
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.form.setLabelAlignment(CAPTION_ALIGNMENT)
         self.captions: dict[str, QLabel] = {}
         for name, widget in (("name", self.name), ("category_id", self.category), ("group", self.group)):
-            caption = QLabel(self)
-            caption.setBuddy(widget)
+            caption = caption_for(self, widget)
             self.captions[name] = caption
             if name == "group":  # what is wrong with the groups shows under the evaluation method
                 self.group_row = self.form.rowCount()
@@ -732,7 +766,9 @@ class BidItemEditor(Retranslating, QGroupBox):
         self._fill_categories(start.get("category_id"))
         for consignee in start.get("consignees") or [{}]:
             self._add_consignee(consignee)
+        self.name.textChanged.connect(lambda: self.touched.emit(self.problems["name"]))
         self.name.textChanged.connect(self.changed)
+        self.group.textChanged.connect(lambda: self.touched.emit("groups"))
         self.group.textChanged.connect(self.changed)
         self.category.currentIndexChanged.connect(self._category_changed)
         self.add_consignee_button.clicked.connect(lambda: self._add_consignee({}))
@@ -763,7 +799,8 @@ class BidItemEditor(Retranslating, QGroupBox):
         return labels
 
     def _add_consignee(self, start: dict[str, Any]) -> None:
-        row = ConsigneeRow(start, self)
+        row = ConsigneeRow(start, self, self.districts)
+        row.changed.connect(lambda: (self.touched.emit(row.problem), self.touched.emit(self.problems["consignees"])))
         row.changed.connect(self.changed)
         row.remove_requested.connect(self._remove_consignee)
         self.consignee_rows.append(row)
@@ -790,6 +827,7 @@ class BidItemEditor(Retranslating, QGroupBox):
         fill_categories(self.category, self.leaf_categories, selected, self.tr("Choose a category"))
 
     def _category_changed(self) -> None:
+        self.touched.emit(self.problems["category_id"])
         self._build_params()
         self.changed.emit()
 
@@ -810,10 +848,12 @@ class BidItemEditor(Retranslating, QGroupBox):
                 for choice in param["choices"]:
                     widget.addItem(choice, choice)
                 widget.setCurrentIndex(max(widget.findData(value), 0))
+                widget.currentIndexChanged.connect(lambda: self.touched.emit(self.problems["key_specs"]))
                 widget.currentIndexChanged.connect(self.changed)
             else:
                 widget = QLineEdit(value, self, objectName=f"param_{param['name']}")
                 widget.setPlaceholderText(self.tr("Any"))
+                widget.textChanged.connect(lambda: self.touched.emit(self.problems["key_specs"]))
                 widget.textChanged.connect(self.changed)
             row = self.first_param_row + len(self.param_inputs)
             self.form.insertRow(row, QLabel(key_param_label(param), self), widget)

@@ -39,7 +39,7 @@ from app.ui.evaluation_view import EvaluationView
 from app.ui.formats import money, number, percent_text, rupees_input_text, when
 from app.ui.tasks import TaskManager
 from app.ui.timeline import Timeline
-from app.ui.widgets import Retranslating, RowsModel, key_param_label, problem_label, rows_table
+from app.ui.widgets import Retranslating, RowsModel, confirm_discard, key_param_label, problem_label, rows_table
 from app.workspace import Workspace
 from domain.bid_fields import NEGOTIATION_ROUNDS
 from domain.listing import BUYER_VISIBLE
@@ -209,6 +209,8 @@ class ItemInputs:
     marks: dict[str, QLabel]  # shown when the offered value is not the required one
     price_label: QLabel
     price: QLineEdit
+    total: QLabel  # "× 40 = Rs 7,40,000.00"
+    quantity: int  # the item's quantity over all its consignees
 
 
 class OfferDialog(Retranslating, QDialog):
@@ -255,19 +257,25 @@ class OfferDialog(Retranslating, QDialog):
         local_row.addWidget(self.local_label)
         local_row.addWidget(self.local)
         local_row.addStretch(1)
+        self.grand_total = QLabel(self, objectName="offerTotal")
+        self.grand_total.setStyleSheet("font-weight:bold")
         self.problem = problem_label(self, "offerProblem")
+        self.tried = False  # an attempt to send shows what is missing; before, nothing is red
+        self.started_as: tuple[Any, ...] | None = None  # the inputs as the dialog opened
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.accepted.connect(self.accept)
+        self.buttons.accepted.connect(self._send)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.revising)
         layout.addWidget(self.scroll, 1)
         layout.addLayout(local_row)
+        layout.addWidget(self.grand_total)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.retranslate()
         self._check()
+        self.started_as = self._typed()
         wanted = sheet.sizeHint()  # with its texts set
         self.scroll.setMinimumWidth(wanted.width() + self.scroll.verticalScrollBar().sizeHint().width())
         self.scroll.setMinimumHeight(min(wanted.height(), 520))
@@ -312,10 +320,15 @@ class OfferDialog(Retranslating, QDialog):
         price = QLineEdit(rupees_input_text((quoted or {}).get("unit_price_paise")), box, objectName=f"price_{item_id}")
         price.setMaximumWidth(180)
         price_label.setBuddy(price)
+        total = QLabel(box, objectName=f"total_{item_id}")
+        price_row = QHBoxLayout()
+        price_row.addWidget(price)
+        price_row.addWidget(total, 1)
         grid.addWidget(price_label, len(required) + 1, 0)
-        grid.addWidget(price, len(required) + 1, 1, Qt.AlignmentFlag.AlignLeft)
+        grid.addLayout(price_row, len(required) + 1, 1, 1, 2)
+        quantity = sum(c.get("quantity", 0) for c in item.get("consignees") or [])
         inputs = ItemInputs(item, {listing["id"]: listing for listing in listings}, box, listing_label, combo,
-                            required, offered, marks, price_label, price)
+                            required, offered, marks, price_label, price, total, quantity)
         if quoted:
             stated = quoted.get("compliance") or {}
             for name, edit in offered.items():
@@ -335,6 +348,13 @@ class OfferDialog(Retranslating, QDialog):
         for name, edit in inputs.offered.items():
             value = specs.get(name)
             edit.setText(str(value) if value not in (None, "") else str(inputs.item["key_specs"][name]))
+        # The price starts from the listing's (the seller changes it for the bid): unless the
+        # seller typed one of their own.
+        typed = inputs.price.text().strip()
+        if not typed or typed == inputs.price.property("fromListing"):
+            start = rupees_input_text(listing.get("price_paise"))
+            inputs.price.setText(start)
+            inputs.price.setProperty("fromListing", start)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Offer on %1").replace("%1", self.bid.get("number") or ""))
@@ -384,7 +404,46 @@ class OfferDialog(Retranslating, QDialog):
             prices[item_id] = paise
         return prices
 
-    def _check(self) -> None:
+    def _typed(self) -> tuple[Any, ...]:
+        """All the dialog's inputs as typed, to tell a changed offer from the one it started as."""
+        return (self.local.value(), tuple((inputs.listing.currentIndex(), inputs.price.text(),
+                                           tuple(edit.text() for edit in inputs.offered.values()))
+                                          for inputs in self.items.values()))
+
+    def _show_totals(self) -> None:
+        """Each item's price × its quantity, and the offer's total."""
+        grand, complete = 0, True
+        for inputs in self.items.values():
+            try:
+                paise = paise_from_rupees(inputs.price.text())
+            except MoneyError:
+                paise = None
+            if paise is None or paise <= 0:
+                inputs.total.setText("")
+                complete = False
+                continue
+            line = paise * inputs.quantity
+            grand += line
+            inputs.total.setText(filled(self.tr("× %1 = %2"), number(inputs.quantity), money(line)))
+        self.grand_total.setText(filled(self.tr("Total of your offer: %1"), money(grand)) if complete and self.items
+                                 else "")
+
+    def _send(self) -> None:
+        self.tried = True
+        if self._check():
+            self.accept()
+
+    def reject(self) -> None:
+        """Cancel asks before a changed offer is thrown away."""
+        if self._typed() != self.started_as and not confirm_discard(
+                self, self.tr("Discard this offer?"),
+                self.tr("What you changed in this offer has not been sent. Discard it, or keep editing?"),
+                self.tr("Discard the offer")):
+            return
+        super().reject()
+
+    def _check(self) -> bool:
+        self._show_totals()
         stated = True
         for inputs in self.items.values():
             for name, edit in inputs.offered.items():
@@ -397,8 +456,9 @@ class OfferDialog(Retranslating, QDialog):
         elif self._prices() is None:
             problem = self.tr("Enter a price above zero for every item, like 18,500.")
         self.problem.setText(problem)
-        self.problem.setVisible(bool(problem))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
+        self.problem.setVisible(bool(problem) and (self.tried or (self.started_as is not None
+                                                                  and self._typed() != self.started_as)))
+        return not problem
 
     def body(self) -> dict[str, Any]:
         prices = self._prices() or {}
@@ -472,6 +532,7 @@ class NegotiationDialog(Retranslating, QDialog):
 
 class BidsPage(Retranslating, QWidget):
     changed = Signal()  # something was queued: sync soon
+    waiting_changed = Signal(int)  # how many bids wait for the approving officer
     # A read found the marketplace unreachable while signed in (the window may say "Offline"
     # and watch for it to come back); not during an offline start, which the sign-in handles.
     unreachable = Signal()
@@ -489,6 +550,7 @@ class BidsPage(Retranslating, QWidget):
         self.current_evaluation: dict[str, Any] = {}
         self.wanted: str | None = None  # a bid to select once the list has it (show_bid)
         self.notice = ""  # the last thing a seller's action said (the list's line shows it)
+        self.waiting_count = 0  # bids waiting for the approving officer's step
         self.loads = 0  # answers to reload() so far (tests wait on it)
         self.all_bids: list[dict[str, Any]] = []  # the list as read; the table shows those the filters keep
         # Where the list and the current bid's details come from: (fetched_at, live, final, problem).
@@ -589,6 +651,7 @@ class BidsPage(Retranslating, QWidget):
         self.offer_categories: list[dict[str, Any]] = []
         self.negotiations: list[dict[str, Any]] = []  # rounds with L1 (a seller sees only its own)
         self.my_offer: dict[str, Any] | None = None  # a seller's own offer on the bid shown
+        self.queued: list[Any] = []  # the buying-cycle writes made here, as last read
 
         top = QHBoxLayout()
         top.addWidget(self.new_button)
@@ -633,6 +696,8 @@ class BidsPage(Retranslating, QWidget):
                   "award": self.tr("Award"), "export": self.tr("Export for audit…")}
         for name, button in self.actions.items():
             button.setText(labels[name])
+        if self.loads:
+            self._show_count()
         self.detail_tabs.setTabText(0, self.tr("Bid"))
         self.detail_tabs.setTabText(1, self.tr("Timeline"))
         self.detail_tabs.setTabText(2, self.tr("Evaluation"))
@@ -695,10 +760,38 @@ class BidsPage(Retranslating, QWidget):
         self._fill_districts()
         self._apply_filters()
         self._select_wanted()
+        self.queued = queued
         self._show_queue(queued)
         self._show_notes()
+        if final and self.current is not None and self.current.get("status") != "waiting":
+            # The bid shown is read again too: an offer just sent shows in its details and timeline.
+            bid_id = self.current["id"]
+            operations.load_bid_detail(self.tasks, self.workspace, bid_id, self._detail,
+                                       lambda error: self._detail_failed(bid_id, error))
         if final or self.role != "seller":
-            self.message.setText(self.notice if self.role == "seller" else self.tr("%n bid(s).", "", len(self.all_bids)))
+            self._show_count()
+
+    def _count_waiting(self) -> None:
+        """The approving officer's bids waiting for approval, for the tab's name."""
+        count = sum(1 for bid in self.all_bids if bid.get("status") == "awaiting_approval") \
+            if self.role == "approver" else 0
+        if count != self.waiting_count:
+            self.waiting_count = count
+            self.waiting_changed.emit(count)
+
+    def _show_count(self) -> None:
+        """How many bids, or for an empty list what would show here."""
+        self._count_waiting()
+        if self.role == "seller":
+            self.message.setText(self.notice or ("" if self.all_bids else self.tr(
+                "No bids for you now: published bids in the categories you have listings in show here.")))
+        elif self.all_bids:
+            self.message.setText(self.tr("%n bid(s).", "", len(self.all_bids)))
+        elif self.role == "approver":
+            self.message.setText(self.tr("No bids yet: your office's bids show here, those sent for your approval "
+                                         "among them."))
+        else:
+            self.message.setText(self.tr("No bids yet: a bid you draft with New bid shows here."))
 
     def _fill_districts(self) -> None:
         """The consignees' districts of the bids read, keeping what the seller chose or typed."""
@@ -812,7 +905,8 @@ class BidsPage(Retranslating, QWidget):
         self.detail_source, self.detail_problem = (copy.fetched_at, copy.live, final, copy.problem), ""
         if detail["bid"].get("version", 0) >= self.current.get("version", 0):
             self.current = detail["bid"]  # (the list may hold a newer copy of the bid than these details)
-        self.timeline.set_events(detail["history"])
+        self.my_offer = detail.get("my_offer")
+        self.timeline.set_events(self._with_my_offer(detail["history"]))
         evaluation = detail.get("evaluation") or {}
         if "evaluation" in evaluation:
             self.evaluation.show_evaluation(evaluation["evaluation"], evaluation.get("sellers"),
@@ -991,15 +1085,58 @@ class BidsPage(Retranslating, QWidget):
         return (f"<h3>{escape(bid.get('title', ''))}</h3><table cellpadding=3>{table}</table>"
                 f"<h4>{escape(items)}</h4>{self._items_html(bid.get('items') or [])}")
 
+    def _offer_prices(self, offer: dict[str, Any]) -> list[tuple[str, int]]:
+        """(item's name, the price per unit offered) for each item of the seller's offer."""
+        names = {item["id"]: item.get("name", item["id"]) for item in (self.current or {}).get("items") or []}
+        return [(names.get(item_id, item_id), quote["unit_price_paise"]) for item_id, quote in
+                (offer.get("items") or {}).items() if isinstance(quote, dict) and quote.get("unit_price_paise")]
+
+    def _offer_total(self, offer: dict[str, Any]) -> int:
+        """The offer's value: each item's price per unit times its quantity over its consignees."""
+        quantities = {item["id"]: sum(c.get("quantity", 0) for c in item.get("consignees") or [])
+                      for item in (self.current or {}).get("items") or []}
+        return sum(quote["unit_price_paise"] * quantities.get(item_id, 0) for item_id, quote in
+                   (offer.get("items") or {}).items() if isinstance(quote, dict) and quote.get("unit_price_paise"))
+
+    def _offer_waiting(self) -> Any | None:
+        """The seller's offer on the bid shown made on this computer and not yet at the marketplace."""
+        if self.role != "seller" or self.current is None:
+            return None
+        prefix = f"{BIDS}/{self.current['id']}/offers/"
+        return next((r for r in reversed(self.queued) if r.action == "offer" and r.path.startswith(prefix)
+                     and r.state in ("pending", "sent")), None)
+
+    def _with_my_offer(self, history: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The bid's timeline with the seller's own offer in it (the marketplace's timeline for a
+        seller has only the public steps): when it was sent, and its value."""
+        offer = self.my_offer
+        if self.role != "seller" or not offer or not offer.get("submitted_at"):
+            return history
+        event = {"at": offer["submitted_at"], "who": "", "role": "seller",
+                 "action": "offer withdrawn" if offer.get("status") == "withdrawn" else "offer submitted",
+                 "note": filled(self.tr("%1 in all; receipt %2…"), money(self._offer_total(offer)),
+                                (offer.get("receipt") or "")[:12])}
+        return sorted([*history, event], key=lambda e: e.get("at") or "")
+
     def _my_offer_rows(self) -> list[tuple[str, str]]:
         """A seller's own offer on this bid: its state, its receipt, the withdrawals left and
         the technical result with the buyer's reason."""
         offer = self.my_offer
+        waiting = self._offer_waiting()
+        if waiting is not None:  # sent with the next sync: say so, with what it offers
+            total = self._offer_total(waiting.body or {})
+            return [(self.tr("Your offer"), filled(self.tr("prepared on this computer, sent with the next sync (%1 in "
+                                                           "all)"), money(total)))]
         if self.role != "seller" or not offer:
             return []
         states = {"submitted": self.tr("submitted on %1"), "withdrawn": self.tr("withdrawn (last sent %1)")}
         rows = [(self.tr("Your offer"), filled(states.get(offer.get("status"), offer.get("status") or ""),
-                                               when(offer.get("submitted_at")))),
+                                               when(offer.get("submitted_at"))))]
+        total = self._offer_total(offer)
+        if total:
+            rows.append((self.tr("Your prices"), filled(self.tr("%1 in all (%2)"), money(total), "; ".join(
+                filled(self.tr("%1: %2 per unit"), name, money(price)) for name, price in self._offer_prices(offer)))))
+        rows += [
                 (self.tr("Receipt"), offer.get("receipt") or ""),
                 (self.tr("Withdrawals left"), str(offer.get("withdrawals_left", "")))]
         technical = {"accepted": self.tr("accepted"), "rejected": self.tr("rejected: %1")}
@@ -1057,7 +1194,7 @@ class BidsPage(Retranslating, QWidget):
         self.reload()
 
     def new_bid(self) -> None:
-        form = BidForm(self.workspace.cache.categories(), utc_now, parent=self)
+        form = BidForm(self.workspace.cache.categories(), utc_now, parent=self, districts=self.workspace.cache.districts())
         form.accepted.connect(lambda: operations.queue_bid(self.tasks, self.workspace, form.body(), self._queued))
         form.finished.connect(form.deleteLater)  # Qt deletes it once the answer has been read
         form.open()

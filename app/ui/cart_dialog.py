@@ -23,7 +23,7 @@ from app.cart import CartLine, by_seller, today
 from app.ui import operations
 from app.ui.formats import money, money_in_words, number, seller_class_text
 from app.ui.tasks import TaskManager
-from app.ui.widgets import PROBLEM_STYLE, Retranslating, problem_label
+from app.ui.widgets import PROBLEM_STYLE, Retranslating, district_completer, problem_label
 from app.workspace import Workspace
 from domain.buying_modes import NoRuleSet, Route, advise
 
@@ -59,6 +59,7 @@ class CartDialog(Retranslating, QDialog):
         self.total.setFont(font)
         self.verdict = QLabel(self, objectName="cartVerdict", wordWrap=True)
         self.district = QLineEdit(district, self, objectName="cartDistrict")
+        self.district.setCompleter(district_completer(self.district, workspace.cache.districts()))
         self.district_label = QLabel(self)
         self.note = QLabel(self, objectName="cartNote", wordWrap=True)
         self.note.setStyleSheet("color:#5f6368")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from html import escape
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
@@ -232,11 +232,21 @@ class CatalogueBrowser(Retranslating, QWidget):
     # -- language ---------------------------------------------------------------------------
 
 
+    def _fit_stock_column(self) -> None:
+        """The Stock column is as wide as its widest word in this language ("स्टॉक समाप्त" is
+        wider than "Out of stock"), so no row's stock is cut."""
+        widest = max(self.fontMetrics().horizontalAdvance(text) for text in (
+            QCoreApplication.translate("ListingTableModel", "Out of stock"),
+            QCoreApplication.translate("ListingTableModel", "Stock"), "99,99,999"))
+        columns = self.table.horizontalHeader()
+        columns.resizeSection(4, max(columns.sectionSize(4), widest + 24))
+
     def retranslate(self) -> None:
         self.search_box.setPlaceholderText(self.tr("Search the catalogue: product, brand, model, specification (Ctrl+F)"))
         self.categories_label.setText(self.tr("Categories"))
         self.filters_box.setTitle(self.tr("Filters"))
         self.price_label.setText(self.tr("Price (Rs)"))
+        self._fit_stock_column()
         self.min_price.setPlaceholderText(self.tr("from"))
         self.max_price.setPlaceholderText(self.tr("to"))
         self.mii_label.setText(self.tr("Make in India"))

@@ -6,12 +6,37 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtGui import QFont, QFontMetrics
 
 from domain.money import rupees_short, rupees_text
 from domain.timefmt import ist_date_text, ist_text, parse_iso
 
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
+
+RUPEE_SIGN = "₹"
+RUPEE_SIGNS = ("auto", "₹", "Rs")  # the setting (ClientSettings.rupee_sign): auto is ₹ where the font has it
+_symbol = "Rs "  # what amounts start with now; set_rupee_sign() chooses it
+
+
+def font_has_rupee_sign(font: QFont) -> bool:
+    """Whether one of the font's families draws ₹ (U+20B9, Unicode 6.0: older fonts lack it
+    and would show an empty box)."""
+    return any(QFontMetrics(QFont(family)).inFontUcs4(ord(RUPEE_SIGN)) for family in font.families() or [font.family()])
+
+
+def set_rupee_sign(choice: str, font: QFont) -> str:
+    """Amounts start with ₹ or "Rs" from now on, as the user chose ("auto": ₹ where `font`
+    has the glyph, else Rs); the sign in effect."""
+    global _symbol
+    wanted = RUPEE_SIGN if choice == RUPEE_SIGN or (choice != "Rs" and font_has_rupee_sign(font)) else "Rs"
+    _symbol = "₹" if wanted == RUPEE_SIGN else "Rs "
+    return wanted
+
+
+def rupee_sign() -> str:
+    """The sign amounts start with now: ₹ or Rs."""
+    return _symbol.strip()
 
 
 def percent_text(points: int) -> str:
@@ -48,8 +73,8 @@ def duration(seconds: float) -> str:
 
 
 def money(paise: int | None) -> str:
-    """Rs 12,34,567.00"""
-    return "" if paise is None else rupees_text(paise)
+    """₹12,34,567.00 (or Rs 12,34,567.00: set_rupee_sign)"""
+    return "" if paise is None else rupees_text(paise, symbol=_symbol)
 
 
 def rupees_input_text(paise: Any) -> str:
@@ -64,7 +89,7 @@ def money_short(paise: int | None) -> str:
     """Rs 12.35 lakh, Rs 1,854 crore (words translated)."""
     if paise is None:
         return ""
-    text = rupees_short(paise)
+    text = rupees_short(paise, symbol=_symbol)
     return text.replace(" crore", " " + translate("Formats", "crore")).replace(" lakh", " " + translate("Formats", "lakh"))
 
 
@@ -72,7 +97,7 @@ def money_in_words(paise: int) -> str:
     """Rs 12,50,000.00 (12.5 lakh): a sum of a lakh or more also as people say it."""
     full = money(paise)
     short = money_short(paise)
-    return full if short == full else f"{full} ({short.removeprefix('Rs ')})"
+    return full if short == full else f"{full} ({short.removeprefix(_symbol)})"
 
 
 def when(iso: str | None) -> str:

@@ -99,8 +99,10 @@ def update_translations() -> None:
 
 def english_plural(source: str, many: bool) -> str:
     """"%n change(s) waiting" -> "%n change waiting" / "%n changes waiting"; a verb marked
-    "need(s)" agrees the other way round ("1 needs", "2 need")."""
-    text = source.replace("need(s)", "need" if many else "needs")
+    "need(s)", "wait(s)" or "meet(s)" agrees the other way round ("1 needs", "2 need")."""
+    text = source
+    for verb in ("need", "wait", "meet"):
+        text = text.replace(f"{verb}(s)", verb if many else f"{verb}s")
     return text.replace("(s)", "s" if many else "")
 
 

@@ -2,8 +2,11 @@
 
 The category decides which key parameters the form asks for. Every keystroke re-checks the
 whole listing with the marketplace's own rules (domain/listing.py), and each problem shows
-in red under its field; saving is possible only when nothing is wrong. A refusal the server
-gave earlier shows under the fields it named.
+in red under its field once that field was touched, or on an attempt to save (a new form
+opens without red), in a line kept for it so the form does not jump; saving happens only
+when nothing is wrong. A refusal the server gave earlier shows under the fields it named at
+once. Cancel asks before a half-filled listing is thrown away; the delivery districts are
+completed from those the marketplace knows.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from PySide6.QtWidgets import (
 from app.seller_catalogue import MyListing
 from app.ui.formats import rupees_input_text
 from app.ui.i18n import current_language
-from app.ui.widgets import Retranslating, fill_categories, key_param_label, problem_label
+from app.ui.widgets import (CAPTION_ALIGNMENT, Retranslating, Touched, caption_for, confirm_discard,
+                            district_completer, fill_categories, key_param_label, problem_label)
 from domain.listing import KeyParam, validate_listing
 from domain.money import MoneyError, paise_from_rupees
 
@@ -70,9 +74,10 @@ class ListingEditor(Retranslating, QDialog):
     """New listing (`listing` None) or an edit of `listing`; `result_fields` and `submit` after accept."""
 
     def __init__(self, categories: list[dict[str, Any]], listing: MyListing | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, districts: list[str] | tuple[str, ...] = ()) -> None:
         super().__init__(parent)
         self.setObjectName("listingEditor")
+        self.touched = Touched()  # by field name ("price_paise", "key_specs.type")
         self.listing = listing
         self.leaf_categories = [c for c in categories if not any(o["parent_id"] == c["id"] for o in categories)]
         self.category_by_id = {c["id"]: c for c in categories}
@@ -83,6 +88,7 @@ class ListingEditor(Retranslating, QDialog):
 
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.form.setLabelAlignment(CAPTION_ALIGNMENT)  # beside its input, not midway down to the problem line
         self.labels: dict[str, QLabel] = {}
         self.problems: dict[str, QLabel] = {}
         self.inputs: dict[str, QWidget] = {}
@@ -92,6 +98,7 @@ class ListingEditor(Retranslating, QDialog):
         for name in ("title", "brand", "model"):
             self._add_row(name, QLineEdit(str(start.get(name, "")), self, objectName=f"field_{name}"))
         self.params_form = QFormLayout()
+        self.params_form.setLabelAlignment(CAPTION_ALIGNMENT)
         self.params_box = QWidget(self)
         self.params_box.setLayout(self.params_form)
         self.form.addRow(self.params_box)
@@ -109,6 +116,10 @@ class ListingEditor(Retranslating, QDialog):
                                                       objectName="field_delivery_districts"))
         self._add_row("delivery_pincodes", QLineEdit(", ".join(start.get("delivery_pincodes", [])), self,
                                                      objectName="field_delivery_pincodes"))
+
+        if districts:
+            self.inputs["delivery_districts"].setCompleter(
+                district_completer(self.inputs["delivery_districts"], list(districts), many=True))
 
         self.server_problem = problem_label(self, "serverProblem")
         self.server_problem.setVisible(bool(listing and listing.refusal))
@@ -137,12 +148,15 @@ class ListingEditor(Retranslating, QDialog):
         self.resize(620, 720)
 
         self._fill_categories(start.get("category_id"))
+        self.category.currentIndexChanged.connect(lambda: self.touched.touch("category_id"))
         self.category.currentIndexChanged.connect(self._category_changed)
         for name, widget in self.inputs.items():
             if isinstance(widget, QLineEdit):
+                widget.textChanged.connect(lambda _text, name=name: self.touched.touch(name))  # first: check() shows it
                 widget.textChanged.connect(self.check)
         self.retranslate()
         self._category_changed()
+        self.started_as = self.fields()
         for widget in self.inputs.values():
             if isinstance(widget, QLineEdit):
                 widget.home(False)  # long values show their beginning
@@ -159,8 +173,7 @@ class ListingEditor(Retranslating, QDialog):
         return column, problem
 
     def _add_row(self, name: str, widget: QWidget) -> None:
-        label = QLabel(self)
-        label.setBuddy(widget)
+        label = caption_for(self, widget)
         column, problem = self._with_problem(widget, name)
         self.form.addRow(label, column)
         self.labels[name], self.problems[name], self.inputs[name] = label, problem, widget
@@ -186,13 +199,14 @@ class ListingEditor(Retranslating, QDialog):
                 for choice in param.choices:
                     widget.addItem(choice, choice)
                 widget.setCurrentIndex(max(widget.findData(value), 0))
+                widget.currentIndexChanged.connect(lambda _i, key=f"key_specs.{param.name}": self.touched.touch(key))
                 widget.currentIndexChanged.connect(self.check)
             else:
                 widget = QLineEdit(str(value), self, objectName=f"param_{param.name}")
+                widget.textChanged.connect(lambda _t, key=f"key_specs.{param.name}": self.touched.touch(key))
                 widget.textChanged.connect(self.check)
             column, problem = self._with_problem(widget, f"key_specs.{param.name}")
-            label = QLabel(key_param_label(param), self)
-            label.setBuddy(widget)
+            label = caption_for(self, widget, key_param_label(param))
             self.params_form.addRow(label, column)
             self.param_inputs[param.name], self.param_problems[param.name] = widget, problem
         self.params_box.setVisible(bool(self.params))
@@ -237,8 +251,7 @@ class ListingEditor(Retranslating, QDialog):
         self.submit_button.setText(self.tr("Save and submit for publishing"))
         if self.listing and self.listing.refusal:
             self.server_problem.setText(self.tr("The marketplace did not accept the last change: %1").replace("%1", self.listing.refusal))
-        if self.listing is not None:
-            self._fill_categories(self.category.currentData())
+        self._fill_categories(self.category.currentData())  # "Choose a category" and the names in this language
         self.check()
 
     # -- checking ---------------------------------------------------------------------------------
@@ -278,14 +291,12 @@ class ListingEditor(Retranslating, QDialog):
         server = self.listing.refusal_fields if self.listing else {}
         for name, label in [*self.problems.items(), *((f"key_specs.{n}", p) for n, p in self.param_problems.items())]:
             message = found.get(name)
-            if message is None and name in server and self._unchanged(name, fields):
+            refused = message is None and name in server and self._unchanged(name, fields)
+            if refused:  # the marketplace's word on the last change shows at once
                 message = problem_text(server[name], self.params)
             label.setText(message or "")
-            label.setVisible(bool(message))
-        ok = not found
-        self.save_button.setEnabled(ok)
-        self.submit_button.setEnabled(ok)
-        return ok
+            label.setVisible(bool(message) and (refused or self.touched.shows(name)))
+        return not found
 
     def _unchanged(self, name: str, fields: dict[str, Any]) -> bool:
         if name.startswith("key_specs."):
@@ -294,8 +305,18 @@ class ListingEditor(Retranslating, QDialog):
         return fields.get(name) == self._start.get(name)
 
     def _accept(self, submit: bool) -> None:
+        self.touched.tried = True  # an attempt to save shows every problem left
         if not self.check():
             return
         self.result_fields, _ = self.fields()
         self.submit = submit
         self.accept()
+
+    def reject(self) -> None:
+        """Cancel (or Esc) asks before a half-filled listing is thrown away."""
+        if self.fields() != self.started_as and not confirm_discard(
+                self, self.tr("Discard this listing?"),
+                self.tr("What you typed in this listing has not been saved. Discard it, or keep editing?"),
+                self.tr("Discard the listing")):
+            return
+        super().reject()

@@ -30,6 +30,7 @@ from app.storage import CacheDamaged, OutboxDamaged, StorageProblem
 from app.ui import operations
 from app.ui.collector import collect_on_gui_thread
 from app.ui.crash import CrashHandler, setup_logging
+from app.ui.formats import set_rupee_sign
 from app.ui.i18n import load_fonts, set_language
 from app.ui.icons import icon
 from app.ui.main_window import MainWindow
@@ -70,6 +71,8 @@ class GemDesk(QObject):
         self._messages: list[QMessageBox] = []  # warnings open now
         self._frozen = False
         self.language = set_language(app, self.workspace.settings.language)
+        self.rupee_sign = self.workspace.settings.rupee_sign
+        set_rupee_sign(self.rupee_sign, app.font())
         self.crash = CrashHandler(crash_folder or log_dir(), self._show_crash, self._known_problem)
         self.crash.install()
         self.controller.outbox_recovered.connect(self._tell_recovery)
@@ -164,7 +167,12 @@ class GemDesk(QObject):
 
     def apply_settings(self, settings) -> None:
         self.workspace.save_settings(settings)
-        if settings.language != self.language:
+        sign_changed = settings.rupee_sign != self.rupee_sign
+        self.rupee_sign = settings.rupee_sign
+        set_rupee_sign(settings.rupee_sign, self.app.font())  # both orders of families hold the same fonts
+        if settings.language != self.language or sign_changed:
+            # Installing the translators again tells every window to word itself again (and
+            # so to show its amounts with the sign chosen).
             self.language = set_language(self.app, settings.language)
         self.controller.set_interval(settings.sync_interval_minutes)
 

@@ -70,11 +70,13 @@ class MainWindow(Retranslating, QMainWindow):
             self.tabs.addTab(self.bids, "")
             self.bids.changed.connect(self._local_change)
             self.bids.unreachable.connect(controller.went_offline)
+            self.bids.waiting_changed.connect(self._name_waiting_tabs)
         self.orders = OrdersPage(workspace, tasks, self) if self.user.get("role") in ("buyer", "approver", "seller") else None
         if self.orders is not None:
             self.tabs.addTab(self.orders, "")
             self.orders.changed.connect(self._local_change)
             self.orders.unreachable.connect(controller.went_offline)
+            self.orders.waiting_changed.connect(self._name_waiting_tabs)
         self.auctions = AuctionsPage(workspace, tasks, self, self.server_clock) \
             if self.user.get("role") in ("buyer", "approver", "seller") else None
         if self.auctions is not None:
@@ -83,6 +85,8 @@ class MainWindow(Retranslating, QMainWindow):
             if self.bids is not None:
                 self.bids.auction_wanted.connect(self.show_auction)
 
+        if self.orders is not None and self.user.get("role") == "approver":
+            self.tabs.setCurrentWidget(self.orders)  # the officer's day starts with what waits for approval
         self.tabs.currentChanged.connect(lambda _index: self._bids_shown())
 
         self.banner = QWidget(self, objectName="offlineBanner")
@@ -374,7 +378,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.catalogue.count_label.setText(self.tr("Choose a listing to buy first."))
             return
         district = (self.user.get("buyer_org") or {}).get("district") or ""
-        self.purchase = PurchaseDialog(self.workspace, self.tasks, listing, district, lambda _: self._local_change(), self)
+        self.purchase = PurchaseDialog(self.workspace, self.tasks, listing, district, self._purchase_queued, self)
         self.purchase.finished.connect(self.purchase.deleteLater)
         self.purchase.open()
 
@@ -385,9 +389,15 @@ class MainWindow(Retranslating, QMainWindow):
             self.catalogue.count_label.setText(self.tr("Choose a listing to add to the cart first."))
             return
 
+        minimum = max(1, int(listing.get("min_order_qty") or 1))
+
         def added(line) -> None:
-            self.status.message_label.setText(self.tr("In the cart: %1 × %2").replace("%1", number(line.quantity))
-                                              .replace("%2", line.title))
+            text = self.tr("Added to the cart: %1 × %2, the seller's minimum order.") if minimum > 1 else \
+                self.tr("Added to the cart: %1 × %2.")
+            text = text.replace("%1", number(minimum)).replace("%2", line.title)
+            if line.quantity != minimum:
+                text += " " + self.tr("The cart now holds %1 of it.").replace("%1", number(line.quantity))
+            self.status.notify(text + " " + self.tr("Change the quantity in the cart."))
             self._refresh_cart_count()
         operations.add_to_cart(self.tasks, self.workspace, listing, added,
                                lambda error: self.status.message_label.setText(str(error)))
@@ -396,9 +406,19 @@ class MainWindow(Retranslating, QMainWindow):
         district = (self.user.get("buyer_org") or {}).get("district") or ""
         self.cart = CartDialog(self.workspace, self.tasks, district, self)
         self.cart.changed.connect(self._refresh_cart_count)
-        self.cart.sent.connect(lambda _order_ids: self._local_change())
+        self.cart.sent.connect(self._cart_sent)
         self.cart.finished.connect(self.cart.deleteLater)
         self.cart.open()
+
+    def _purchase_queued(self, _result: object = None) -> None:
+        self.status.notify(self.tr("Sent for approval: the approving officer sees the purchase once "
+                                                  "it has reached the marketplace. Follow it under Orders."))
+        self._local_change()
+
+    def _cart_sent(self, order_ids: list) -> None:
+        self.status.notify(self.tr("The cart went for approval as %n order(s), one per seller. See "
+                                                  "Orders for what happens next.", "", len(order_ids)))
+        self._local_change()
 
     def _refresh_cart_count(self) -> None:
         operations.cart_count(self.tasks, self.workspace, self._show_cart_count)
@@ -447,6 +467,17 @@ class MainWindow(Retranslating, QMainWindow):
         else:
             self.controller.sync_now()
 
+    def _name_waiting_tabs(self, *_: object) -> None:
+        """"Orders (2)", "Bids (1)": how many wait for this user's step, seen from any tab."""
+        if self.bids is not None:
+            count = self.bids.waiting_count
+            self.tabs.setTabText(self.tabs.indexOf(self.bids), self.tr("Bids (%1)").replace("%1", number(count))
+                                 if count else self.tr("Bids"))
+        if self.orders is not None:
+            count = self.orders.waiting_count
+            self.tabs.setTabText(self.tabs.indexOf(self.orders), self.tr("Orders (%1)").replace("%1", number(count))
+                                 if count else self.tr("Orders"))
+
     # -- language ---------------------------------------------------------------------------------------
 
 
@@ -456,10 +487,7 @@ class MainWindow(Retranslating, QMainWindow):
         if self.my_catalogue is not None:
             self.tabs.setTabText(self.tabs.indexOf(self.my_catalogue), self.tr("My catalogue"))
         self.tabs.setTabText(self.tabs.indexOf(self.catalogue), self.tr("Catalogue"))
-        if self.bids is not None:
-            self.tabs.setTabText(self.tabs.indexOf(self.bids), self.tr("Bids"))
-        if self.orders is not None:
-            self.tabs.setTabText(self.tabs.indexOf(self.orders), self.tr("Orders"))
+        self._name_waiting_tabs()
         if self.auctions is not None:
             self.tabs.setTabText(self.tabs.indexOf(self.auctions), self.tr("Auctions"))
         self.sync_action.setText(self.tr("Sync now"))

@@ -217,7 +217,7 @@ class MyCatalogue(Retranslating, QWidget):
     # -- actions -------------------------------------------------------------------------------------
 
     def new_listing(self) -> None:
-        editor = ListingEditor(self.workspace.cache.categories(), None, self)
+        editor = ListingEditor(self.workspace.cache.categories(), None, self, self.workspace.cache.districts())
         if editor.exec() == ListingEditor.DialogCode.Accepted:
             self._save(editor.result_fields, None, editor.submit)
 
@@ -225,7 +225,7 @@ class MyCatalogue(Retranslating, QWidget):
         item = self.selected()
         if item is None or not self.edit_button.isEnabled():
             return
-        editor = ListingEditor(self.workspace.cache.categories(), item, self)
+        editor = ListingEditor(self.workspace.cache.categories(), item, self, self.workspace.cache.districts())
         if editor.exec() == ListingEditor.DialogCode.Accepted:
             self._save(editor.result_fields, item.id, editor.submit)
 

@@ -8,6 +8,7 @@ officer.
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any, Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.ui import operations
 from app.ui.formats import money
 from app.ui.tasks import TaskManager
-from app.ui.widgets import Retranslating, RowsModel, key_param_label, problem_label
+from app.ui.widgets import Retranslating, RowsModel, district_completer, key_param_label, problem_label
 from app.workspace import Workspace
 from domain.buying_modes import NoRuleSet, Route, advise
 from domain.timefmt import IST, utc_now
@@ -75,6 +76,7 @@ class PurchaseDialog(Retranslating, QDialog):
         self.quantity = QSpinBox(self, objectName="purchaseQuantity", minimum=max(1, listing.get("min_order_qty") or 1),
                                  maximum=max(1, listing.get("stock") or 1))
         self.district = QLineEdit(district, self, objectName="purchaseDistrict")
+        self.district.setCompleter(district_completer(self.district, workspace.cache.districts()))
         self.direct = QRadioButton(self, objectName="directPurchase", checked=True)
         self.l1 = QRadioButton(self, objectName="l1Purchase")
         self.verdict = QLabel(self, objectName="purchaseVerdict", wordWrap=True)
@@ -87,6 +89,7 @@ class PurchaseDialog(Retranslating, QDialog):
         specs_layout = QGridLayout(self.specs_box)
         self.spec_checks: dict[str, QCheckBox] = {}
         self.spec_values: dict[str, QComboBox] = {}
+        self.spec_params: dict[str, dict[str, Any]] = {}  # for their labels in the language in effect
         specs = listing.get("key_specs") or {}
         for row, param in enumerate(_key_params(workspace, listing)):
             name = param["name"]
@@ -98,7 +101,7 @@ class PurchaseDialog(Retranslating, QDialog):
             value.currentTextChanged.connect(self._requirement_changed)
             specs_layout.addWidget(check, row, 0)
             specs_layout.addWidget(value, row, 1)
-            self.spec_checks[name], self.spec_values[name] = check, value
+            self.spec_checks[name], self.spec_values[name], self.spec_params[name] = check, value, param
         specs_layout.setColumnStretch(1, 1)
         self.specs_box.setVisible(bool(self.spec_checks))
         self.model = ComparisonModel(self)
@@ -143,7 +146,6 @@ class PurchaseDialog(Retranslating, QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Buy"))
-        self.heading.setText(f"<b>{self.listing['title']}</b> · {money(self.listing['price_paise'])}")
         self.quantity_label.setText(self.tr("Quantity"))
         self.district_label.setText(self.tr("Consignee's district"))
         self.direct.setText(self.tr("Direct purchase of this listing"))
@@ -152,6 +154,9 @@ class PurchaseDialog(Retranslating, QDialog):
         self.specs_box.setTitle(self.tr("Key parameters the product must meet"))
         self.reason_label.setText(self.tr("Why fewer than three OEMs"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Send for approval"))
+        for name, check in self.spec_checks.items():
+            check.setText(key_param_label(self.spec_params[name]))
+        self._show_oems()
         self._check()
 
     def total_paise(self) -> int:
@@ -174,16 +179,21 @@ class PurchaseDialog(Retranslating, QDialog):
         self._check()
 
     def compare(self) -> None:
-        self.l1.setChecked(True)
+        if not self.l1.isChecked():  # Compare is an L1 purchase's step: never a silent change of route
+            return
         operations.compare_l1(self.tasks, self.workspace, self.listing["category_id"], self.required_specs(),
                               self.district.text().strip(), self._compared, self._failed)
 
     def _compared(self, comparison: dict[str, Any]) -> None:
         self.comparison = comparison
         self.model.set_rows(comparison["ranked"])
-        self.oems.setText(self.tr("%1 OEM(s) meet the requirement: %2").replace("%1", str(len(comparison["oems"])))
-                          .replace("%2", ", ".join(comparison["oems"])))
+        self._show_oems()
         self._check()
+
+    def _show_oems(self) -> None:
+        if self.comparison is not None:
+            self.oems.setText(self.tr("%n OEM(s) meet(s) the requirement: %1", "", len(self.comparison["oems"]))
+                              .replace("%1", ", ".join(self.comparison["oems"])))
 
     def _failed(self, error: BaseException) -> None:
         self.problem.setText(str(error))
@@ -201,7 +211,26 @@ class PurchaseDialog(Retranslating, QDialog):
                 return self.tr("Fewer than three OEMs: say why you buy from this comparison.")
         return None
 
+    def _show_heading(self) -> None:
+        """The heading names what would be ordered: the listing chosen for a direct purchase,
+        the L1 once compared for an L1 purchase (which may be another listing)."""
+        l1 = self.comparison["ranked"][0] if self.l1.isChecked() and self.comparison and self.comparison["ranked"] else None
+        if l1 is None or l1.get("listing_id", l1.get("id")) == self.listing["id"]:
+            text = f"<b>{escape(self.listing['title'])}</b> · {escape(money(self.listing['price_paise']))}"
+            if self.l1.isChecked():
+                text += "<br>" + escape(self.tr("L1 purchase: compare to see which product is the L1; only the L1 "
+                                                "can be ordered."))
+        else:
+            text = (f"<b>{escape(l1['title'])}</b> · {escape(money(l1['price_paise']))}<br>"
+                    + escape(self.tr("The L1 for these key parameters, in place of the listing you chose (%1 at %2).")
+                             .replace("%1", self.listing["title"]).replace("%2", money(self.listing["price_paise"]))))
+        self.heading.setText(text)
+
     def _check(self, *_: object) -> None:
+        # Key parameters and Compare belong to the L1 route; a direct purchase is of this listing.
+        self.specs_box.setEnabled(self.l1.isChecked())
+        self.compare_button.setEnabled(self.l1.isChecked())
+        self._show_heading()
         self.reason.setEnabled(bool(self.comparison) and not self.comparison["enough_oems"])
         try:
             today = utc_now().astimezone(IST).date()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.config import ClientSettings
 from app.machine_config import NO_POLICY, MachinePolicy
+from app.ui.formats import RUPEE_SIGNS
 from app.ui.i18n import LANGUAGES
 from app.ui.widgets import Retranslating, problem_label
 
@@ -36,6 +37,10 @@ class SettingsDialog(Retranslating, QDialog):
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
+        self.rupee_sign = QComboBox(self, objectName="settingsRupeeSign")
+        for choice in RUPEE_SIGNS:
+            self.rupee_sign.addItem("", choice)  # texts in retranslate()
+        self.rupee_sign.setCurrentIndex(max(self.rupee_sign.findData(settings.rupee_sign), 0))
         self.interval = QSpinBox(self, objectName="settingsInterval")
         self.interval.setRange(1, 240)
         self.interval.setValue(settings.sync_interval_minutes)
@@ -61,12 +66,13 @@ class SettingsDialog(Retranslating, QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(self.open_folder)
-        self.labels = [QLabel(self) for _ in range(6)]
+        self.labels = [QLabel(self) for _ in range(7)]
         form = QFormLayout()
-        for label, field in zip(self.labels, (self.server, self.proxy, ca_row, self.language, self.interval, folder_row)):
+        for label, field in zip(self.labels, (self.server, self.proxy, ca_row, self.language, self.rupee_sign,
+                                              self.interval, folder_row)):
             form.addRow(label, field)
-        for label, field in zip(self.labels, (self.server, self.proxy, self.ca_bundle, self.language, self.interval,
-                                              self.folder)):
+        for label, field in zip(self.labels, (self.server, self.proxy, self.ca_bundle, self.language, self.rupee_sign,
+                                              self.interval, self.folder)):
             label.setBuddy(field)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self._save)
@@ -87,9 +93,13 @@ class SettingsDialog(Retranslating, QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
         texts = (self.tr("Server address"), self.tr("Proxy"), self.tr("CA bundle"), self.tr("Language"),
-                 self.tr("Sync every (minutes)"), self.tr("Data folder"))
+                 self.tr("Amounts in"), self.tr("Sync every (minutes)"), self.tr("Data folder"))
         for label, text in zip(self.labels, texts):
             label.setText(text)
+        signs = {"auto": self.tr("₹ where the screen’s font has it, else Rs"), "₹": self.tr("₹ (rupee sign)"),
+                 "Rs": self.tr("Rs")}
+        for index in range(self.rupee_sign.count()):
+            self.rupee_sign.setItemText(index, signs[self.rupee_sign.itemData(index)])
         self.proxy.setPlaceholderText(self.tr("empty: the system's proxy settings"))
         self.ca_bundle.setPlaceholderText(self.tr("empty: the usual trusted certificates"))
         self.browse.setText(self.tr("Choose…"))
@@ -128,5 +138,5 @@ class SettingsDialog(Retranslating, QDialog):
         connection = replace(self.original.connection, server_url=self.server.text().strip().rstrip("/"),
                              proxy_url=self.proxy.text().strip(), ca_bundle=self.ca_bundle.text().strip())
         self.result_settings = replace(self.original, connection=connection, language=self.language.currentData(),
-                                       sync_interval_minutes=self.interval.value())
+                                       rupee_sign=self.rupee_sign.currentData(), sync_interval_minutes=self.interval.value())
         self.accept()

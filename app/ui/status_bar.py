@@ -3,6 +3,9 @@ sync, and a progress bar while a sync runs."""
 
 from __future__ import annotations
 
+import time
+from typing import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
@@ -16,6 +19,7 @@ from app.workspace import Workspace
 from app.ui.widgets import Retranslating
 
 ICON_SIZE = 16
+NOTICE_MS = 8000  # how long an action's confirmation stays in the bar before sync messages take it
 
 
 class SyncStatusBar(Retranslating, QStatusBar):
@@ -41,6 +45,10 @@ class SyncStatusBar(Retranslating, QStatusBar):
         self.counts = {"pending": 0, "conflict": 0, "rejected": 0}
         self.last_sync_at: str | None = None
         self.syncing = False
+        # The last message this bar said, as how to word it, so a change of language words it
+        # again (a message someone else put there is left as it is).
+        self._message: tuple[Callable[[], str], str] | None = None
+        self._notice_until = 0.0
         controller.connection_changed.connect(self._connection_changed)  # (a bound method: see MainWindow)
         controller.started.connect(self._started)
         controller.progress.connect(self._progress, Qt.ConnectionType.QueuedConnection)
@@ -61,7 +69,7 @@ class SyncStatusBar(Retranslating, QStatusBar):
         self.syncing = True
         self.progress_bar.setRange(0, 0)  # busy until the first count arrives
         self.progress_bar.show()
-        self.message_label.setText(self.tr("Syncing…"))
+        self._say(lambda: self.tr("Syncing…"))
 
     def _progress(self, progress: Progress) -> None:
         if not self.syncing:
@@ -76,7 +84,8 @@ class SyncStatusBar(Retranslating, QStatusBar):
             return
         phase = {"push": self.tr("Sending your changes (%1 of %2)"), "pull": self.tr("Receiving updates (%1)"),
                  "check": self.tr("Checking the count (%1)")}.get(progress.phase, "%1")
-        self.message_label.setText(phase.replace("%1", number(progress.done)).replace("%2", number(progress.total or 0)))
+        if not self._noticing():
+            self.message_label.setText(phase.replace("%1", number(progress.done)).replace("%2", number(progress.total or 0)))
 
     def download_text(self, progress: Progress) -> str:
         """The catalogue's download: from where, how much, how fast, how long still, and how
@@ -103,7 +112,10 @@ class SyncStatusBar(Retranslating, QStatusBar):
         self.syncing = False
         self.progress_bar.hide()
         notes = [] if result is None else result.notes
-        self.message_label.setText(" ".join(notes) if notes else self.tr("Sync complete."))
+        if notes:
+            self.message_label.setText(" ".join(notes))  # what the sync says matters more than a notice
+        else:
+            self._say(lambda: self.tr("Sync complete."))
         self.refresh_counts()
 
     def _failed(self, message: str) -> None:
@@ -112,6 +124,23 @@ class SyncStatusBar(Retranslating, QStatusBar):
         self.message_label.setText(message)
         self.refresh_counts()
 
+
+    def notify(self, text: str) -> None:
+        """What an action did ("Added to the cart: ..."): it stays for NOTICE_MS, over the
+        sync that the action itself starts ("Syncing…", "Sync complete.")."""
+        self._message = None
+        self.message_label.setText(text)
+        self._notice_until = time.monotonic() + NOTICE_MS / 1000
+
+    def _noticing(self) -> bool:
+        return time.monotonic() < self._notice_until
+
+    def _say(self, words: Callable[[], str]) -> None:
+        if self._noticing():
+            return
+        text = words()
+        self._message = (words, text)
+        self.message_label.setText(text)
 
     def _connection_changed(self, _connection: object) -> None:
         if self.syncing and not self.controller.running:  # a sync that ended without a word
@@ -136,4 +165,6 @@ class SyncStatusBar(Retranslating, QStatusBar):
         if trouble:
             parts.append(self.tr("%n need(s) your attention", "", trouble))
         self.pending_label.setText(", ".join(parts))
+        if self._message is not None and self.message_label.text() == self._message[1]:
+            self._say(self._message[0])
         self.last_sync_label.setText(self.tr("Last sync: %1").replace("%1", when(self.last_sync_at) or self.tr("never")))

@@ -54,6 +54,8 @@ def action_text(action: str) -> str:
         "delivered": translate("Timeline", "Delivered"),
         "received": translate("Timeline", "Received: CRAC issued"),
         "paid": translate("Timeline", "Paid"),
+        "offer submitted": translate("Timeline", "Your offer submitted"),
+        "offer withdrawn": translate("Timeline", "Your offer withdrawn"),
     }.get(action, action)
 
 

@@ -6,9 +6,10 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import (QAbstractItemModel, QAbstractTableModel, QDate, QDateTime, QEvent, QModelIndex,
-                            QPersistentModelIndex, Qt, QTime, QTimeZone)
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDateTimeEdit, QLabel, QTableView, QWidget
+from PySide6.QtCore import (QAbstractItemModel, QAbstractTableModel, QCoreApplication, QDate, QDateTime, QEvent,
+                            QModelIndex, QPersistentModelIndex, Qt, QTime, QTimer, QTimeZone)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QCompleter, QDateTimeEdit, QLabel, QMessageBox, QTableView,
+                               QWidget)
 
 from app.ui.i18n import current_language
 from domain.listing import KeyParam
@@ -41,6 +42,9 @@ class Retranslating:
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            # Once more after every widget has had the event: a QDialogButtonBox words its
+            # standard buttons again when it gets it, over a text we gave one ("Send for approval").
+            QTimer.singleShot(0, self, self.retranslate)  # type: ignore[call-overload]
         super().changeEvent(event)  # type: ignore[misc]
 
 
@@ -116,11 +120,81 @@ def ist_moment(editor: QDateTimeEdit) -> datetime:
 
 
 def problem_label(parent: QWidget, object_name: str) -> QLabel:
-    """A hidden red line for what is wrong with an input; shown beside it when needed."""
+    """A hidden red line for what is wrong with an input; shown beside it when needed. Its
+    line is kept while it is hidden, so the form does not jump (and a click land on another
+    field) when a problem appears or goes."""
     label = QLabel(parent, objectName=object_name, wordWrap=True)
     label.setStyleSheet(PROBLEM_STYLE)
+    label.setMinimumHeight(label.fontMetrics().height())
+    policy = label.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    label.setSizePolicy(policy)
     label.hide()
     return label
+
+
+CAPTION_ALIGNMENT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+
+
+def caption_for(parent: QWidget, widget: QWidget, text: str = "") -> QLabel:
+    """A form's caption for `widget`, as tall as it and centred on it: with the form's labels
+    at the top (CAPTION_ALIGNMENT), it stays level with its input however much room the
+    problem line under the input keeps."""
+    label = QLabel(text, parent)
+    label.setBuddy(widget)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    label.setMinimumHeight(widget.sizeHint().height())
+    return label
+
+
+class Touched:
+    """The inputs of a form a person has changed, so that a problem shows only under a field
+    that was touched, or everywhere once they tried to save: a new form opens without red."""
+
+    def __init__(self) -> None:
+        self.keys: set[Any] = set()
+        self.tried = False
+
+    def touch(self, key: Any) -> None:
+        self.keys.add(key)
+
+    def shows(self, key: Any) -> bool:
+        return self.tried or key in self.keys
+
+
+def confirm_discard(parent: QWidget, title: str, text: str, discard: str) -> bool:
+    """Ask before a half-filled form is thrown away; True to throw it away ("Keep editing" is
+    the default, so Enter or Esc keep the work)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("confirmDiscard")
+    throw = box.addButton(discard, QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(QCoreApplication.translate("Widgets", "Keep editing"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is throw
+
+
+class _ListCompleter(QCompleter):
+    """Completes the last name of a comma-separated list ("Raipur, Du" -> "Raipur, Durg")."""
+
+    def splitPath(self, path: str) -> list[str]:
+        return [path.rsplit(",", 1)[-1].strip()]
+
+    def pathFromIndex(self, index: QModelIndex) -> str:
+        typed = self.widget().text() if self.widget() is not None else ""
+        before = typed.rsplit(",", 1)[0] + ", " if "," in typed else ""
+        return before + str(index.data())
+
+
+def district_completer(parent: QWidget, districts: list[str], many: bool = False) -> QCompleter:
+    """Districts chosen from those the marketplace knows (the catalogue cache's), matched
+    anywhere in the name and whatever the case: "rai" offers Raipur. `many`: the field holds
+    a comma-separated list, and the name being typed is completed."""
+    completer = (_ListCompleter if many else QCompleter)(sorted(set(districts), key=str.casefold), parent)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    return completer
 
 
 def key_param_label(param: Mapping[str, Any] | KeyParam) -> str:

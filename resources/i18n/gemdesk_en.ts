@@ -14,7 +14,7 @@
 <context>
     <name>BidsPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="701" />
+        <location filename="../../app/ui/bids_page.py" line="789" />
         <source>%n bid(s).</source>
         <translation>
             <numerusform>%n bid.</numerusform>
@@ -22,7 +22,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="771" />
+        <location filename="../../app/ui/bids_page.py" line="864" />
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n change waiting to be sent.</numerusform>
@@ -30,7 +30,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="1129" />
+        <location filename="../../app/ui/bids_page.py" line="1266" />
         <source>Your offer will be withdrawn with the next sync (%n withdrawal(s) left after this one).</source>
         <translation>
             <numerusform>Your offer will be withdrawn with the next sync (%n withdrawal left after this one).</numerusform>
@@ -41,7 +41,7 @@
 <context>
     <name>CartDialog</name>
     <message numerus="yes">
-        <location filename="../../app/ui/cart_dialog.py" line="184" />
+        <location filename="../../app/ui/cart_dialog.py" line="185" />
         <source>%n order(s), one per seller, will go to your office's approving officer; the marketplace checks each line again. Sellers' names are shown only after the purchase.</source>
         <translation>
             <numerusform>%n order, one per seller, will go to your office's approving officer; the marketplace checks each line again. Sellers' names are shown only after the purchase.</numerusform>
@@ -52,7 +52,7 @@
 <context>
     <name>CatalogueBrowser</name>
     <message numerus="yes">
-        <location filename="../../app/ui/catalogue.py" line="338" />
+        <location filename="../../app/ui/catalogue.py" line="348" />
         <source>%Ln listing(s)</source>
         <translation>
             <numerusform>%Ln listing</numerusform>
@@ -63,11 +63,19 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="205" />
+        <location filename="../../app/ui/main_window.py" line="209" />
         <source>Changes made here that have not reached the marketplace yet: %n. They are kept safely on this computer and sent the next time GeM Desk syncs (when you start it again and the marketplace can be reached).</source>
         <translation>
             <numerusform>Changes made here that have not reached the marketplace yet: %n. They are kept safely on this computer and sent the next time GeM Desk syncs (when you start it again and the marketplace can be reached).</numerusform>
             <numerusform>Changes made here that have not reached the marketplace yet: %n. They are kept safely on this computer and sent the next time GeM Desk syncs (when you start it again and the marketplace can be reached).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/main_window.py" line="419" />
+        <source>The cart went for approval as %n order(s), one per seller. See Orders for what happens next.</source>
+        <translation>
+            <numerusform>The cart went for approval as %n order, one per seller. See Orders for what happens next.</numerusform>
+            <numerusform>The cart went for approval as %n orders, one per seller. See Orders for what happens next.</numerusform>
         </translation>
     </message>
 </context>
@@ -93,7 +101,31 @@
 <context>
     <name>OrdersPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="220" />
+        <location filename="../../app/ui/orders_page.py" line="264" />
+        <source>%n purchase(s) wait(s) for your approval.</source>
+        <translation>
+            <numerusform>%n purchase waits for your approval.</numerusform>
+            <numerusform>%n purchases wait for your approval.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/orders_page.py" line="268" />
+        <source>%n other order(s) wait(s) for your step.</source>
+        <translation>
+            <numerusform>%n other order waits for your step.</numerusform>
+            <numerusform>%n other orders wait for your step.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/orders_page.py" line="270" />
+        <source>%n order(s) wait(s) for your step.</source>
+        <translation>
+            <numerusform>%n order waits for your step.</numerusform>
+            <numerusform>%n orders wait for your step.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/orders_page.py" line="303" />
         <source>%n order(s).</source>
         <translation>
             <numerusform>%n order.</numerusform>
@@ -101,7 +133,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="231" />
+        <location filename="../../app/ui/orders_page.py" line="321" />
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n change waiting to be sent.</numerusform>
@@ -109,7 +141,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="279" />
+        <location filename="../../app/ui/orders_page.py" line="370" />
         <source>due %n day(s) after the CRAC</source>
         <translation>
             <numerusform>due %n day after the CRAC</numerusform>
@@ -118,10 +150,21 @@
     </message>
 </context>
 <context>
+    <name>PurchaseDialog</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/purchase_dialog.py" line="195" />
+        <source>%n OEM(s) meet(s) the requirement: %1</source>
+        <translation>
+            <numerusform>%n OEM meets the requirement: %1</numerusform>
+            <numerusform>%n OEMs meet the requirement: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusBar</name>
     <message numerus="yes">
         <location filename="../../app/ui/self_test.py" line="101" />
-        <location filename="../../app/ui/status_bar.py" line="134" />
+        <location filename="../../app/ui/status_bar.py" line="163" />
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n change waiting</numerusform>
@@ -129,7 +172,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/status_bar.py" line="137" />
+        <location filename="../../app/ui/status_bar.py" line="166" />
         <source>%n need(s) your attention</source>
         <translation>
             <numerusform>%n needs your attention</numerusform>

@@ -19,6 +19,11 @@
         <translation>संस्करण %1 (बिल्ड %2)</translation>
     </message>
     <message>
+        <location filename="../../app/ui/about_dialog.py" line="89"/>
+        <source>from source</source>
+        <translation>स्रोत कोड से</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/about_dialog.py" line="90"/>
         <source>Copy diagnostics</source>
         <translation>जाँच की जानकारी कॉपी करें</translation>
@@ -367,402 +372,417 @@
 <context>
     <name>BidForm</name>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="371"/>
+        <location filename="../../app/ui/bid_form.py" line="385"/>
         <source>New bid</source>
         <translation>नई बिड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="371"/>
+        <location filename="../../app/ui/bid_form.py" line="385"/>
         <source>Edit bid</source>
         <translation>बिड बदलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="373"/>
+        <location filename="../../app/ui/bid_form.py" line="387"/>
         <source>The bid</source>
         <translation>बिड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="373"/>
+        <location filename="../../app/ui/bid_form.py" line="387"/>
         <source>Value, dates and offers</source>
         <translation>मूल्य, तिथियाँ और ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="373"/>
+        <location filename="../../app/ui/bid_form.py" line="387"/>
         <source>Security money</source>
         <translation>प्रतिभूति राशि</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="374"/>
+        <location filename="../../app/ui/bid_form.py" line="388"/>
         <source>Purchase preferences</source>
         <translation>खरीद वरीयताएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="374"/>
+        <location filename="../../app/ui/bid_form.py" line="388"/>
         <source>Reverse auction</source>
         <translation>रिवर्स नीलामी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="374"/>
+        <location filename="../../app/ui/bid_form.py" line="388"/>
         <source>Items</source>
         <translation>वस्तुएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="379"/>
+        <location filename="../../app/ui/bid_form.py" line="393"/>
         <source>Bid title</source>
         <translation>बिड का शीर्षक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="379"/>
+        <location filename="../../app/ui/bid_form.py" line="393"/>
         <source>Type of bid</source>
         <translation>बिड का प्रकार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="379"/>
+        <location filename="../../app/ui/bid_form.py" line="393"/>
         <source>Evaluation</source>
         <translation>मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="380"/>
+        <location filename="../../app/ui/bid_form.py" line="394"/>
         <source>Packets</source>
         <translation>पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="381"/>
+        <location filename="../../app/ui/bid_form.py" line="395"/>
         <source>The quantity may be split between sellers (for the purchase preferences)</source>
         <translation>मात्रा विक्रेताओं में बाँटी जा सकती है (खरीद वरीयताओं के लिए)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="382"/>
+        <location filename="../../app/ui/bid_form.py" line="396"/>
         <source>Estimated value (Rs)</source>
         <translation>अनुमानित मूल्य (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="382"/>
+        <location filename="../../app/ui/bid_form.py" line="396"/>
         <source>Bid ends (IST)</source>
         <translation>बिड समाप्ति (IST)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="383"/>
+        <location filename="../../app/ui/bid_form.py" line="397"/>
         <source>Offers valid for (days)</source>
         <translation>ऑफ़र की वैधता (दिन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="383"/>
+        <location filename="../../app/ui/bid_form.py" line="397"/>
         <source>Minimum number of offers</source>
         <translation>ऑफ़रों की न्यूनतम संख्या</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="384"/>
+        <location filename="../../app/ui/bid_form.py" line="398"/>
         <source>Automatic extension (days)</source>
         <translation>स्वचालित विस्तार (दिन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="384"/>
+        <location filename="../../app/ui/bid_form.py" line="398"/>
         <source>EMD (earnest money)</source>
         <translation>ईएमडी (बयाना राशि)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="385"/>
+        <location filename="../../app/ui/bid_form.py" line="399"/>
         <source>Payment due after the CRAC (days)</source>
         <translation>सीआरएसी के बाद भुगतान की अवधि (दिन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="386"/>
+        <location filename="../../app/ui/bid_form.py" line="400"/>
         <source>EMD amount (Rs)</source>
         <translation>ईएमडी राशि (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="387"/>
+        <location filename="../../app/ui/bid_form.py" line="401"/>
         <source>MSEs and startups are exempt from the EMD</source>
         <translation>एमएसई और स्टार्टअप को ईएमडी से छूट है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="388"/>
+        <location filename="../../app/ui/bid_form.py" line="402"/>
         <source>ePBG (% of the order value)</source>
         <translation>ई-पीबीजी (ऑर्डर मूल्य का %)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="389"/>
+        <location filename="../../app/ui/bid_form.py" line="403"/>
         <source>Purchase preference for MSEs (micro and small enterprises)</source>
         <translation>एमएसई (सूक्ष्म और लघु उद्यम) के लिए खरीद वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="390"/>
+        <location filename="../../app/ui/bid_form.py" line="404"/>
         <source>MSE band above L1 (%)</source>
         <translation>L1 से ऊपर एमएसई बैंड (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="391"/>
+        <location filename="../../app/ui/bid_form.py" line="405"/>
         <source>Share an MSE may match (%)</source>
         <translation>एमएसई द्वारा मिलान योग्य हिस्सा (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="392"/>
+        <location filename="../../app/ui/bid_form.py" line="406"/>
         <source>Purchase preference for Make in India (Class-I local suppliers)</source>
         <translation>मेक इन इंडिया (श्रेणी-I स्थानीय आपूर्तिकर्ता) के लिए खरीद वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="393"/>
+        <location filename="../../app/ui/bid_form.py" line="407"/>
         <source>Margin of preference (%)</source>
         <translation>वरीयता का मार्जिन (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="394"/>
+        <location filename="../../app/ui/bid_form.py" line="408"/>
         <source>Share kept by L1 (%)</source>
         <translation>L1 का हिस्सा (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="395"/>
+        <location filename="../../app/ui/bid_form.py" line="409"/>
         <source>The bid may go to a reverse auction</source>
         <translation>बिड रिवर्स नीलामी में जा सकती है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="395"/>
+        <location filename="../../app/ui/bid_form.py" line="409"/>
         <source>Who enters the auction</source>
         <translation>नीलामी में कौन भाग लेगा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="405"/>
+        <location filename="../../app/ui/bid_form.py" line="419"/>
         <source>Goods</source>
         <translation>माल</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="405"/>
+        <location filename="../../app/ui/bid_form.py" line="419"/>
         <source>Services</source>
         <translation>सेवाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="406"/>
+        <location filename="../../app/ui/bid_form.py" line="420"/>
         <source>Total value of all items</source>
         <translation>सभी वस्तुओं का कुल मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="406"/>
+        <location filename="../../app/ui/bid_form.py" line="420"/>
         <source>Item-wise</source>
         <translation>वस्तु-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="406"/>
+        <location filename="../../app/ui/bid_form.py" line="420"/>
         <source>Group-wise</source>
         <translation>समूह-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="407"/>
+        <location filename="../../app/ui/bid_form.py" line="421"/>
         <source>Single packet</source>
         <translation>एकल पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="407"/>
+        <location filename="../../app/ui/bid_form.py" line="421"/>
         <source>Two packets (technical, then financial)</source>
         <translation>दो पैकेट (पहले तकनीकी, फिर वित्तीय)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="408"/>
+        <location filename="../../app/ui/bid_form.py" line="422"/>
         <source>No EMD</source>
         <translation>ईएमडी नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="408"/>
+        <location filename="../../app/ui/bid_form.py" line="422"/>
         <source>An amount</source>
         <translation>एक राशि</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="408"/>
+        <location filename="../../app/ui/bid_form.py" line="422"/>
         <source>Bid security declaration instead</source>
         <translation>इसके बदले बिड प्रतिभूति घोषणा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="409"/>
+        <location filename="../../app/ui/bid_form.py" line="423"/>
         <source>Choose a rule</source>
         <translation>नियम चुनें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="409"/>
+        <location filename="../../app/ui/bid_form.py" line="423"/>
         <source>All but the highest-priced offer (H1 elimination)</source>
         <translation>सबसे ऊँचे मूल्य वाले ऑफ़र को छोड़कर सभी (H1 निष्कासन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="410"/>
+        <location filename="../../app/ui/bid_form.py" line="424"/>
         <source>The lowest-priced half of the offers (top half)</source>
         <translation>सबसे कम मूल्य वाले आधे ऑफ़र (ऊपरी आधा)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="411"/>
+        <location filename="../../app/ui/bid_form.py" line="425"/>
         <source>A reverse auction from the start: every qualified seller bids</source>
         <translation>आरंभ से ही रिवर्स नीलामी: हर योग्य विक्रेता बोली लगाता है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="417"/>
+        <location filename="../../app/ui/bid_form.py" line="431"/>
         <source>e.g. Hospital beds for the District Hospital, Raipur</source>
         <translation>जैसे ज़िला अस्पताल, रायपुर के लिए अस्पताल बिस्तर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="418"/>
+        <location filename="../../app/ui/bid_form.py" line="432"/>
         <source>e.g. 4,50,000</source>
         <translation>जैसे 4,50,000</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="419"/>
+        <location filename="../../app/ui/bid_form.py" line="433"/>
         <source>With fewer offers at its end, the bid is extended once.</source>
         <translation>समाप्ति पर इससे कम ऑफ़र हों तो बिड एक बार बढ़ाई जाती है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="420"/>
+        <location filename="../../app/ui/bid_form.py" line="434"/>
         <source>Add item</source>
         <translation>वस्तु जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="421"/>
+        <location filename="../../app/ui/bid_form.py" line="435"/>
         <source>Save draft</source>
         <translation>ड्राफ़्ट सहेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="440"/>
+        <location filename="../../app/ui/bid_form.py" line="454"/>
         <source>Enter an amount in rupees, like 4,50,000 or 450000.50.</source>
         <translation>राशि रुपयों में लिखें, जैसे 4,50,000 या 450000.50।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="447"/>
+        <location filename="../../app/ui/bid_form.py" line="461"/>
         <source>Enter a percentage from 0 to 100, like 15 or 2.5.</source>
         <translation>0 से 100 तक का प्रतिशत लिखें, जैसे 15 या 2.5।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="456"/>
+        <location filename="../../app/ui/bid_form.py" line="470"/>
         <source>Enter the estimated value in rupees.</source>
         <translation>अनुमानित मूल्य रुपयों में लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="466"/>
+        <location filename="../../app/ui/bid_form.py" line="480"/>
         <source>Enter the EMD amount in rupees.</source>
         <translation>ईएमडी राशि रुपयों में लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="546"/>
+        <location filename="../../app/ui/bid_form.py" line="559"/>
         <source>The estimated value is below %1: such a purchase is exempt from the Make in India Order (%2), so its margin of preference will not be applied in the evaluation.</source>
         <translation>अनुमानित मूल्य %1 से कम है: ऐसी खरीद मेक इन इंडिया आदेश (%2) से मुक्त है, इसलिए मूल्यांकन में इसका वरीयता मार्जिन लागू नहीं होगा।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="584"/>
+        <location filename="../../app/ui/bid_form.py" line="597"/>
         <source>Type the estimated value to see which ways of buying the rules allow.</source>
         <translation>अनुमानित मूल्य लिखें, तो दिखेगा कि नियम खरीद के कौन-से तरीके अनुमति देते हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="592"/>
+        <location filename="../../app/ui/bid_form.py" line="605"/>
         <source>Ways of buying for %1 on %2 (%3):</source>
         <translation>%2 को %1 की खरीद के तरीके (%3):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="596"/>
+        <location filename="../../app/ui/bid_form.py" line="609"/>
         <source>Direct purchase</source>
         <translation>सीधी खरीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="596"/>
+        <location filename="../../app/ui/bid_form.py" line="609"/>
         <source>L1 purchase</source>
         <translation>L1 खरीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="597"/>
+        <location filename="../../app/ui/bid_form.py" line="610"/>
         <source>Bid or reverse auction</source>
         <translation>बिड या रिवर्स नीलामी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="602"/>
+        <location filename="../../app/ui/bid_form.py" line="615"/>
         <source>not allowed</source>
         <translation>अनुमति नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="604"/>
+        <location filename="../../app/ui/bid_form.py" line="617"/>
         <source>required</source>
         <translation>अनिवार्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="606"/>
+        <location filename="../../app/ui/bid_form.py" line="619"/>
         <source>allowed</source>
         <translation>अनुमति है</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="640"/>
+        <source>Discard this bid?</source>
+        <translation>यह बोली छोड़ दें?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="641"/>
+        <source>What you typed in this bid has not been saved. Discard it, or keep editing?</source>
+        <translation>इस बोली में आपने जो लिखा है, वह सहेजा नहीं गया है। इसे छोड़ दें, या लिखना जारी रखें?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bid_form.py" line="642"/>
+        <source>Discard the bid</source>
+        <translation>बोली छोड़ दें</translation>
     </message>
 </context>
 <context>
     <name>BidItemEditor</name>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="747"/>
-        <location filename="../../app/ui/bid_form.py" line="837"/>
+        <location filename="../../app/ui/bid_form.py" line="783"/>
+        <location filename="../../app/ui/bid_form.py" line="877"/>
         <source>Item %1</source>
         <translation>वस्तु %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="790"/>
+        <location filename="../../app/ui/bid_form.py" line="827"/>
         <source>Choose a category</source>
         <translation>श्रेणी चुनें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="809"/>
-        <location filename="../../app/ui/bid_form.py" line="816"/>
+        <location filename="../../app/ui/bid_form.py" line="847"/>
+        <location filename="../../app/ui/bid_form.py" line="855"/>
         <source>Any</source>
         <translation>कोई भी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="838"/>
+        <location filename="../../app/ui/bid_form.py" line="878"/>
         <source>Item name</source>
         <translation>वस्तु का नाम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="839"/>
+        <location filename="../../app/ui/bid_form.py" line="879"/>
         <source>Category</source>
         <translation>श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="840"/>
+        <location filename="../../app/ui/bid_form.py" line="880"/>
         <source>Group</source>
         <translation>समूह</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="841"/>
+        <location filename="../../app/ui/bid_form.py" line="881"/>
         <source>e.g. Hospital bed, semi-Fowler</source>
         <translation>जैसे अस्पताल बिस्तर, सेमी-फाउलर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="842"/>
+        <location filename="../../app/ui/bid_form.py" line="882"/>
         <source>e.g. Beds</source>
         <translation>जैसे बिस्तर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="843"/>
+        <location filename="../../app/ui/bid_form.py" line="883"/>
         <source>Remove item</source>
         <translation>वस्तु हटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="844"/>
+        <location filename="../../app/ui/bid_form.py" line="884"/>
         <source>Consignees</source>
         <translation>परेषिती</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="845"/>
+        <location filename="../../app/ui/bid_form.py" line="885"/>
         <source>District</source>
         <translation>ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="845"/>
+        <location filename="../../app/ui/bid_form.py" line="885"/>
         <source>Quantity</source>
         <translation>मात्रा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="845"/>
+        <location filename="../../app/ui/bid_form.py" line="885"/>
         <source>Delivery days</source>
         <translation>डिलीवरी के दिन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="847"/>
+        <location filename="../../app/ui/bid_form.py" line="887"/>
         <source>Add consignee</source>
         <translation>परेषिती जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="854"/>
+        <location filename="../../app/ui/bid_form.py" line="894"/>
         <source>e.g. Raipur</source>
         <translation>जैसे रायपुर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="855"/>
+        <location filename="../../app/ui/bid_form.py" line="895"/>
         <source>Remove this consignee</source>
         <translation>यह परेषिती हटाएँ</translation>
     </message>
@@ -770,97 +790,97 @@
 <context>
     <name>BidRules</name>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="78"/>
+        <location filename="../../app/ui/bid_form.py" line="82"/>
         <source>Give the bid a title (up to %1 characters).</source>
         <translation>बिड को शीर्षक दें (अधिकतम %1 अक्षर)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="80"/>
+        <location filename="../../app/ui/bid_form.py" line="84"/>
         <source>Name the item (up to %1 characters).</source>
         <translation>वस्तु का नाम लिखें (अधिकतम %1 अक्षर)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="82"/>
+        <location filename="../../app/ui/bid_form.py" line="86"/>
         <source>Choose the item&apos;s category (one that holds products).</source>
         <translation>वस्तु की श्रेणी चुनें (ऐसी श्रेणी जिसमें उत्पाद हों)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="84"/>
+        <location filename="../../app/ui/bid_form.py" line="88"/>
         <source>Name the consignee&apos;s district.</source>
         <translation>परेषिती का ज़िला लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="86"/>
+        <location filename="../../app/ui/bid_form.py" line="90"/>
         <source>Enter a whole number from %1 to %2.</source>
         <translation>%1 से %2 तक की पूर्ण संख्या लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="88"/>
+        <location filename="../../app/ui/bid_form.py" line="92"/>
         <source>A bid needs at least one item.</source>
         <translation>बिड में कम से कम एक वस्तु होनी चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="90"/>
+        <location filename="../../app/ui/bid_form.py" line="94"/>
         <source>An item needs at least one consignee.</source>
         <translation>हर वस्तु का कम से कम एक परेषिती होना चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="92"/>
+        <location filename="../../app/ui/bid_form.py" line="96"/>
         <source>The estimated value must be above zero.</source>
         <translation>अनुमानित मूल्य शून्य से अधिक होना चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="95"/>
+        <location filename="../../app/ui/bid_form.py" line="99"/>
         <source>The bid must end in the future.</source>
         <translation>बिड की समाप्ति भविष्य में होनी चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="96"/>
+        <location filename="../../app/ui/bid_form.py" line="100"/>
         <source>Choose the date and time the bid ends.</source>
         <translation>बिड की समाप्ति की तिथि और समय चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="98"/>
+        <location filename="../../app/ui/bid_form.py" line="102"/>
         <source>Offers must stay valid for %1 to %2 days.</source>
         <translation>ऑफ़र %1 से %2 दिन तक वैध रहने चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="100"/>
+        <location filename="../../app/ui/bid_form.py" line="104"/>
         <source>The minimum number of offers is from %1 to %2.</source>
         <translation>ऑफ़रों की न्यूनतम संख्या %1 से %2 तक हो सकती है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="102"/>
+        <location filename="../../app/ui/bid_form.py" line="106"/>
         <source>The automatic extension is from %1 to %2 days.</source>
         <translation>स्वचालित विस्तार %1 से %2 दिन का होता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="104"/>
+        <location filename="../../app/ui/bid_form.py" line="108"/>
         <source>The ePBG is a percentage from %1 to %2.</source>
         <translation>ई-पीबीजी %1 से %2 प्रतिशत तक होता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="107"/>
+        <location filename="../../app/ui/bid_form.py" line="111"/>
         <source>Percentages are from 0 to 100.</source>
         <translation>प्रतिशत 0 से 100 तक होते हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="109"/>
+        <location filename="../../app/ui/bid_form.py" line="113"/>
         <source>Choose which sellers go to the reverse auction.</source>
         <translation>चुनें कि कौन-से विक्रेता रिवर्स नीलामी में जाएँगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="113"/>
+        <location filename="../../app/ui/bid_form.py" line="117"/>
         <source>The EMD must be 2% to 5% of the estimated value: from %1 to %2.</source>
         <translation>ईएमडी अनुमानित मूल्य का 2% से 5% होनी चाहिए: %1 से %2 तक।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="116"/>
+        <location filename="../../app/ui/bid_form.py" line="120"/>
         <source>Enter the EMD amount in rupees, above zero.</source>
         <translation>ईएमडी राशि रुपयों में लिखें, शून्य से अधिक।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bid_form.py" line="118"/>
+        <location filename="../../app/ui/bid_form.py" line="122"/>
         <source>In a group-wise bid, write a group name on every item (items with the same name form a group).</source>
         <translation>समूह-वार बिड में हर वस्तु पर समूह का नाम लिखें (एक ही नाम वाली वस्तुएँ एक समूह बनाती हैं)।</translation>
     </message>
@@ -959,145 +979,150 @@
 <context>
     <name>BidsPage</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="624"/>
+        <location filename="../../app/ui/bids_page.py" line="687"/>
         <source>New bid…</source>
         <translation>नई बोली…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="625"/>
+        <location filename="../../app/ui/bids_page.py" line="688"/>
         <source>Refresh</source>
         <translation>ताज़ा करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="626"/>
+        <location filename="../../app/ui/bids_page.py" line="689"/>
         <source>Send for approval</source>
         <translation>अनुमोदन के लिए भेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="626"/>
+        <location filename="../../app/ui/bids_page.py" line="689"/>
         <source>Approve and publish…</source>
         <translation>अनुमोदित और प्रकाशित करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="627"/>
+        <location filename="../../app/ui/bids_page.py" line="690"/>
         <source>Return…</source>
         <translation>लौटाएँ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="627"/>
+        <location filename="../../app/ui/bids_page.py" line="690"/>
         <source>Make or revise my offer…</source>
         <translation>मेरा प्रस्ताव दें या बदलें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="628"/>
+        <location filename="../../app/ui/bids_page.py" line="691"/>
         <source>Withdraw my offer…</source>
         <translation>मेरा प्रस्ताव वापस लें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="629"/>
+        <location filename="../../app/ui/bids_page.py" line="692"/>
         <source>Match L1…</source>
         <translation>L1 से मिलान करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="629"/>
+        <location filename="../../app/ui/bids_page.py" line="692"/>
         <source>Decline the match</source>
         <translation>L1 मिलान से मना करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="630"/>
+        <location filename="../../app/ui/bids_page.py" line="693"/>
         <source>Open the prices</source>
         <translation>कीमतें खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="631"/>
+        <location filename="../../app/ui/bids_page.py" line="694"/>
         <source>Negotiate with L1…</source>
         <translation>L1 से बातचीत (नेगोशिएशन) करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="631"/>
+        <location filename="../../app/ui/bids_page.py" line="694"/>
         <source>Answer the negotiation…</source>
         <translation>बातचीत (नेगोशिएशन) का उत्तर दें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="632"/>
+        <location filename="../../app/ui/bids_page.py" line="695"/>
         <source>Reverse auction…</source>
         <translation>रिवर्स नीलामी…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="632"/>
+        <location filename="../../app/ui/bids_page.py" line="695"/>
         <source>Follow the auction</source>
         <translation>नीलामी देखें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="633"/>
+        <location filename="../../app/ui/bids_page.py" line="696"/>
         <source>Award</source>
         <translation>अवार्ड करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="633"/>
+        <location filename="../../app/ui/bids_page.py" line="696"/>
         <source>Export for audit…</source>
         <translation>ऑडिट के लिए निर्यात करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="636"/>
+        <location filename="../../app/ui/bids_page.py" line="701"/>
         <source>Bid</source>
         <translation>बोली</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="637"/>
+        <location filename="../../app/ui/bids_page.py" line="702"/>
         <source>Timeline</source>
         <translation>समय-रेखा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="638"/>
-        <location filename="../../app/ui/bids_page.py" line="957"/>
+        <location filename="../../app/ui/bids_page.py" line="703"/>
+        <location filename="../../app/ui/bids_page.py" line="1051"/>
         <source>Evaluation</source>
         <translation>मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="639"/>
-        <location filename="../../app/ui/bids_page.py" line="1007"/>
+        <location filename="../../app/ui/bids_page.py" line="704"/>
+        <location filename="../../app/ui/bids_page.py" line="1144"/>
         <source>Technical evaluation</source>
         <translation>तकनीकी मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="640"/>
+        <location filename="../../app/ui/bids_page.py" line="705"/>
         <source>Accept technically</source>
         <translation>तकनीकी रूप से स्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="641"/>
+        <location filename="../../app/ui/bids_page.py" line="706"/>
         <source>Reject…</source>
         <translation>अस्वीकार करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="642"/>
+        <location filename="../../app/ui/bids_page.py" line="707"/>
         <source>&amp;District</source>
         <translation>ज़िला (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="643"/>
+        <location filename="../../app/ui/bids_page.py" line="708"/>
         <source>&amp;Value up to (Rs)</source>
         <translation>अधिकतम मूल्य (Rs) (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="644"/>
+        <location filename="../../app/ui/bids_page.py" line="709"/>
         <source>Any value</source>
         <translation>कोई भी मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="647"/>
-        <location filename="../../app/ui/bids_page.py" line="708"/>
+        <location filename="../../app/ui/bids_page.py" line="712"/>
+        <location filename="../../app/ui/bids_page.py" line="801"/>
         <source>Any district</source>
         <translation>कोई भी ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="659"/>
+        <location filename="../../app/ui/bids_page.py" line="724"/>
         <source>Loading the bids…</source>
         <translation>बोलियाँ लोड हो रही हैं…</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="787"/>
+        <source>No bids for you now: published bids in the categories you have listings in show here.</source>
+        <translation>अभी आपके लिए कोई बोली नहीं: जिन श्रेणियों में आपकी उत्पाद सूचियाँ हैं, उनकी प्रकाशित बोलियाँ यहाँ दिखेंगी।</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="701"/>
+        <location filename="../../app/ui/bids_page.py" line="789"/>
         <source>%n bid(s).</source>
         <translation>
             <numerusform>%n बोली।</numerusform>
@@ -1105,32 +1130,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="727"/>
+        <location filename="../../app/ui/bids_page.py" line="791"/>
+        <source>No bids yet: your office&apos;s bids show here, those sent for your approval among them.</source>
+        <translation>अभी कोई बोली नहीं: आपके कार्यालय की बोलियाँ यहाँ दिखेंगी, आपके अनुमोदन के लिए भेजी गई बोलियाँ भी।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="794"/>
+        <source>No bids yet: a bid you draft with New bid shows here.</source>
+        <translation>अभी कोई बोली नहीं: &quot;नई बोली&quot; से बनाई गई बोली यहाँ दिखेगी।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="820"/>
         <source>Enter an amount in rupees, like 5,00,000; until then every value is shown.</source>
         <translation>राशि रुपयों में लिखें, जैसे 5,00,000; तब तक हर मूल्य की बोलियाँ दिखाई जाएँगी।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="738"/>
+        <location filename="../../app/ui/bids_page.py" line="831"/>
         <source>%1 of 1 bid</source>
         <translation>1 बोली में से %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="738"/>
+        <location filename="../../app/ui/bids_page.py" line="831"/>
         <source>%1 of %2 bids</source>
         <translation>%2 बोलियों में से %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="753"/>
+        <location filename="../../app/ui/bids_page.py" line="846"/>
         <source>Offline: shown as of %1.</source>
         <translation>ऑफ़लाइन: %1 की स्थिति के अनुसार दिखाया गया।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="754"/>
+        <location filename="../../app/ui/bids_page.py" line="847"/>
         <source>Shown as of %1; asking the marketplace for the latest…</source>
         <translation>%1 की स्थिति के अनुसार दिखाया गया; मार्केटप्लेस से नवीनतम जानकारी ली जा रही है…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="771"/>
+        <location filename="../../app/ui/bids_page.py" line="864"/>
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n बदलाव भेजे जाने की प्रतीक्षा में।</numerusform>
@@ -1138,386 +1173,412 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="773"/>
+        <location filename="../../app/ui/bids_page.py" line="866"/>
         <source>Not accepted: %1</source>
         <translation>स्वीकार नहीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="778"/>
+        <location filename="../../app/ui/bids_page.py" line="871"/>
         <source>The bids cannot be read now: %1</source>
         <translation>बोलियाँ अभी पढ़ी नहीं जा सकतीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="838"/>
+        <location filename="../../app/ui/bids_page.py" line="932"/>
         <source>Offline: the timeline and evaluation of this bid were not kept on this computer; they show once the marketplace can be reached.</source>
         <translation>ऑफ़लाइन: इस बोली की समय-रेखा और मूल्यांकन इस कंप्यूटर पर नहीं रखे गए थे; मार्केटप्लेस से संपर्क होते ही ये दिखाई देंगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="841"/>
+        <location filename="../../app/ui/bids_page.py" line="935"/>
         <source>The details of this bid cannot be read now: %1</source>
         <translation>इस बोली का विवरण अभी पढ़ा नहीं जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="859"/>
+        <location filename="../../app/ui/bids_page.py" line="953"/>
         <source>no catalogue listing named; as described</source>
         <translation>कैटलॉग की कोई उत्पाद सूची नहीं बताई गई; विवरण के अनुसार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="861"/>
+        <location filename="../../app/ui/bids_page.py" line="955"/>
         <source>catalogue listing: %1</source>
         <translation>कैटलॉग उत्पाद सूची: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="863"/>
+        <location filename="../../app/ui/bids_page.py" line="957"/>
         <source>catalogue listing %1</source>
         <translation>कैटलॉग उत्पाद सूची %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="869"/>
+        <location filename="../../app/ui/bids_page.py" line="963"/>
         <source>%1: offered %2, required %3</source>
         <translation>%1: प्रस्तावित %2, अपेक्षित %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="870"/>
+        <location filename="../../app/ui/bids_page.py" line="964"/>
         <source>(not stated)</source>
         <translation>(नहीं बताया गया)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="872"/>
+        <location filename="../../app/ui/bids_page.py" line="966"/>
         <source>differs from the requirement</source>
         <translation>आवश्यकता से भिन्न</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="879"/>
+        <location filename="../../app/ui/bids_page.py" line="973"/>
         <source>not decided</source>
         <translation>निर्णय बाकी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="879"/>
-        <location filename="../../app/ui/bids_page.py" line="1005"/>
+        <location filename="../../app/ui/bids_page.py" line="973"/>
+        <location filename="../../app/ui/bids_page.py" line="1142"/>
         <source>accepted</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="879"/>
+        <location filename="../../app/ui/bids_page.py" line="973"/>
         <source>rejected</source>
         <translation>अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="882"/>
+        <location filename="../../app/ui/bids_page.py" line="976"/>
         <source>Seller %1 · local content %2% · %3</source>
         <translation>विक्रेता %1 · स्थानीय सामग्री %2% · %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="899"/>
+        <location filename="../../app/ui/bids_page.py" line="993"/>
         <source>Reject technically</source>
         <translation>तकनीकी रूप से अस्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="941"/>
+        <location filename="../../app/ui/bids_page.py" line="1035"/>
         <source>Bid number</source>
         <translation>बोली संख्या</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="941"/>
+        <location filename="../../app/ui/bids_page.py" line="1035"/>
         <source>(not published)</source>
         <translation>(प्रकाशित नहीं)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="942"/>
+        <location filename="../../app/ui/bids_page.py" line="1036"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="948"/>
+        <location filename="../../app/ui/bids_page.py" line="1042"/>
         <source>Buyer</source>
         <translation>क्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="949"/>
+        <location filename="../../app/ui/bids_page.py" line="1043"/>
         <source>Estimated value</source>
         <translation>अनुमानित मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="950"/>
+        <location filename="../../app/ui/bids_page.py" line="1044"/>
         <source>Ends</source>
         <translation>समाप्ति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="951"/>
+        <location filename="../../app/ui/bids_page.py" line="1045"/>
         <source>Opens</source>
         <translation>खुलेगी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="953"/>
+        <location filename="../../app/ui/bids_page.py" line="1047"/>
         <source>Offers valid for</source>
         <translation>ऑफ़र की वैधता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="953"/>
+        <location filename="../../app/ui/bids_page.py" line="1047"/>
         <source>%1 days after the end</source>
         <translation>समाप्ति के %1 दिन बाद तक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="955"/>
+        <location filename="../../app/ui/bids_page.py" line="1049"/>
         <source>Total value of all items</source>
         <translation>सभी वस्तुओं का कुल मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="955"/>
+        <location filename="../../app/ui/bids_page.py" line="1049"/>
         <source>Item-wise</source>
         <translation>वस्तु-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="956"/>
+        <location filename="../../app/ui/bids_page.py" line="1050"/>
         <source>Group-wise</source>
         <translation>समूह-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="959"/>
+        <location filename="../../app/ui/bids_page.py" line="1053"/>
         <source>Packets</source>
         <translation>पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="959"/>
+        <location filename="../../app/ui/bids_page.py" line="1053"/>
         <source>Two packets (technical, then financial)</source>
         <translation>दो पैकेट (पहले तकनीकी, फिर वित्तीय)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="960"/>
+        <location filename="../../app/ui/bids_page.py" line="1054"/>
         <source>Single packet</source>
         <translation>एकल पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="962"/>
+        <location filename="../../app/ui/bids_page.py" line="1056"/>
         <source>EMD</source>
         <translation>ईएमडी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="964"/>
+        <location filename="../../app/ui/bids_page.py" line="1058"/>
         <source>ePBG</source>
         <translation>ई-पीबीजी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="964"/>
+        <location filename="../../app/ui/bids_page.py" line="1058"/>
         <source>%1% of the order value</source>
         <translation>ऑर्डर मूल्य का %1%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="965"/>
-        <location filename="../../app/ui/bids_page.py" line="972"/>
-        <location filename="../../app/ui/bids_page.py" line="976"/>
-        <location filename="../../app/ui/bids_page.py" line="1034"/>
+        <location filename="../../app/ui/bids_page.py" line="1059"/>
+        <location filename="../../app/ui/bids_page.py" line="1066"/>
+        <location filename="../../app/ui/bids_page.py" line="1070"/>
+        <location filename="../../app/ui/bids_page.py" line="1171"/>
         <source>None</source>
         <translation>कोई नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="967"/>
+        <location filename="../../app/ui/bids_page.py" line="1061"/>
         <source>Payment</source>
         <translation>भुगतान</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="967"/>
+        <location filename="../../app/ui/bids_page.py" line="1061"/>
         <source>Within %1 days of the CRAC</source>
         <translation>सीआरएसी के %1 दिन के भीतर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="970"/>
+        <location filename="../../app/ui/bids_page.py" line="1064"/>
         <source>MSEs within %1% of L1 may match it for %2% of the quantity</source>
         <translation>L1 से %1% के भीतर वाले एमएसई, मात्रा के %2% के लिए L1 मूल्य का मिलान कर सकते हैं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="972"/>
+        <location filename="../../app/ui/bids_page.py" line="1066"/>
         <source>MSE preference</source>
         <translation>एमएसई वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="974"/>
+        <location filename="../../app/ui/bids_page.py" line="1068"/>
         <source>Class-I local suppliers within %1% of L1 may match it; L1 keeps %2% of the quantity</source>
         <translation>L1 से %1% के भीतर वाले श्रेणी-I स्थानीय आपूर्तिकर्ता L1 मूल्य का मिलान कर सकते हैं; मात्रा का %2% L1 के पास रहता है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="976"/>
+        <location filename="../../app/ui/bids_page.py" line="1070"/>
         <source>Make in India preference</source>
         <translation>मेक इन इंडिया वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="978"/>
+        <location filename="../../app/ui/bids_page.py" line="1072"/>
         <source>Minimum offers</source>
         <translation>न्यूनतम ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="978"/>
+        <location filename="../../app/ui/bids_page.py" line="1072"/>
         <source>%1; with fewer, the bid is extended by %2 days</source>
         <translation>%1; इससे कम ऑफ़र होने पर बोली %2 दिन बढ़ाई जाती है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="981"/>
+        <location filename="../../app/ui/bids_page.py" line="1075"/>
         <source>all but the highest-priced offer (H1 elimination)</source>
         <translation>सबसे ऊँचे मूल्य वाले ऑफ़र को छोड़कर सभी (H1 निष्कासन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="982"/>
+        <location filename="../../app/ui/bids_page.py" line="1076"/>
         <source>the lowest-priced half of the offers</source>
         <translation>सबसे कम मूल्य वाले आधे ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="983"/>
+        <location filename="../../app/ui/bids_page.py" line="1077"/>
         <source>from the start: every qualified seller bids</source>
         <translation>आरंभ से ही: हर योग्य विक्रेता बोली लगाता है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="984"/>
+        <location filename="../../app/ui/bids_page.py" line="1078"/>
         <source>Reverse auction</source>
         <translation>रिवर्स नीलामी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="984"/>
+        <location filename="../../app/ui/bids_page.py" line="1078"/>
         <source>Yes: %1</source>
         <translation>हाँ: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="985"/>
+        <location filename="../../app/ui/bids_page.py" line="1079"/>
         <source>No</source>
         <translation>नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="987"/>
+        <location filename="../../app/ui/bids_page.py" line="1081"/>
         <source>Invitation to match L1</source>
         <translation>L1 मूल्य से मिलान का आमंत्रण</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="988"/>
+        <location filename="../../app/ui/bids_page.py" line="1082"/>
         <source>Negotiation, round %1</source>
         <translation>बातचीत (नेगोशिएशन), दौर %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="990"/>
+        <location filename="../../app/ui/bids_page.py" line="1084"/>
         <source>Items</source>
         <translation>वस्तुएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1000"/>
+        <location filename="../../app/ui/bids_page.py" line="1117"/>
+        <source>%1 in all; receipt %2…</source>
+        <translation>कुल %1; रसीद %2…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="1128"/>
+        <source>prepared on this computer, sent with the next sync (%1 in all)</source>
+        <translation>इस कंप्यूटर पर तैयार, अगले सिंक के साथ भेजा जाएगा (कुल %1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="1132"/>
         <source>submitted on %1</source>
         <translation>%1 को जमा किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1000"/>
+        <location filename="../../app/ui/bids_page.py" line="1132"/>
         <source>withdrawn (last sent %1)</source>
         <translation>वापस लिया गया (पिछली बार %1 को भेजा गया)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1001"/>
+        <location filename="../../app/ui/bids_page.py" line="1128"/>
+        <location filename="../../app/ui/bids_page.py" line="1133"/>
         <source>Your offer</source>
         <translation>आपका प्रस्ताव</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1003"/>
+        <location filename="../../app/ui/bids_page.py" line="1137"/>
+        <source>Your prices</source>
+        <translation>आपके मूल्य</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="1137"/>
+        <source>%1 in all (%2)</source>
+        <translation>कुल %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="1138"/>
+        <source>%1: %2 per unit</source>
+        <translation>%1: %2 प्रति इकाई</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="1140"/>
         <source>Receipt</source>
         <translation>रसीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1004"/>
+        <location filename="../../app/ui/bids_page.py" line="1141"/>
         <source>Withdrawals left</source>
         <translation>शेष वापसी अवसर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1005"/>
+        <location filename="../../app/ui/bids_page.py" line="1142"/>
         <source>rejected: %1</source>
         <translation>अस्वीकृत: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1013"/>
+        <location filename="../../app/ui/bids_page.py" line="1150"/>
         <source>lot %1: match %2 by %3; unanswered by then, it counts as declined</source>
         <translation>लॉट %1: %3 तक %2 से मिलान करें; तब तक उत्तर न देने पर इसे अस्वीकार माना जाएगा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1018"/>
+        <location filename="../../app/ui/bids_page.py" line="1155"/>
         <source>open until %1</source>
         <translation>%1 तक खुला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1019"/>
+        <location filename="../../app/ui/bids_page.py" line="1156"/>
         <source>price lowered</source>
         <translation>मूल्य घटाया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1019"/>
+        <location filename="../../app/ui/bids_page.py" line="1156"/>
         <source>price kept</source>
         <translation>मूल्य यथावत रखा गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1020"/>
+        <location filename="../../app/ui/bids_page.py" line="1157"/>
         <source>lapsed without an answer</source>
         <translation>बिना उत्तर के समाप्त</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1024"/>
+        <location filename="../../app/ui/bids_page.py" line="1161"/>
         <source>lot %1, %2: %3 (%4)</source>
         <translation>लॉट %1, %2: %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1032"/>
+        <location filename="../../app/ui/bids_page.py" line="1169"/>
         <source>Bid security declaration instead</source>
         <translation>इसके बदले बोली प्रतिभूति घोषणा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1036"/>
+        <location filename="../../app/ui/bids_page.py" line="1173"/>
         <source> (MSEs and startups exempt)</source>
         <translation> (एमएसई और स्टार्टअप को छूट)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1046"/>
+        <location filename="../../app/ui/bids_page.py" line="1183"/>
         <source>%1: %2, delivery within %3 days</source>
         <translation>%1: %2, %3 दिन के भीतर डिलीवरी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1049"/>
+        <location filename="../../app/ui/bids_page.py" line="1186"/>
         <source>%1 — %2 in all</source>
         <translation>%1 — कुल %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1073"/>
+        <location filename="../../app/ui/bids_page.py" line="1210"/>
         <source>Remark (for the buyer and the record):</source>
         <translation>टिप्पणी (खरीदार और रिकॉर्ड के लिए):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1079"/>
+        <location filename="../../app/ui/bids_page.py" line="1216"/>
         <source>Approve and publish</source>
         <translation>अनुमोदित और प्रकाशित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1085"/>
+        <location filename="../../app/ui/bids_page.py" line="1222"/>
         <source>Return to the buyer</source>
         <translation>खरीदार को लौटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1095"/>
+        <location filename="../../app/ui/bids_page.py" line="1232"/>
         <source>Preparing your offer…</source>
         <translation>आपका प्रस्ताव तैयार किया जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1100"/>
+        <location filename="../../app/ui/bids_page.py" line="1237"/>
         <source>Your offer cannot be prepared now: %1</source>
         <translation>आपका प्रस्ताव अभी तैयार नहीं किया जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1120"/>
+        <location filename="../../app/ui/bids_page.py" line="1257"/>
         <source>Withdraw my offer</source>
         <translation>मेरा प्रस्ताव वापस लें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1121"/>
+        <location filename="../../app/ui/bids_page.py" line="1258"/>
         <source>Withdraw your offer on this bid? You may make it again before the end; an offer may be withdrawn at most three times.</source>
         <translation>इस बोली पर अपना प्रस्ताव वापस लें? समाप्ति से पहले आप इसे फिर से दे सकते हैं; कोई प्रस्ताव अधिकतम तीन बार वापस लिया जा सकता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1128"/>
+        <location filename="../../app/ui/bids_page.py" line="1265"/>
         <source>Your offer will be withdrawn with the next sync.</source>
         <translation>अगले सिंक के साथ आपका प्रस्ताव वापस ले लिया जाएगा।</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="1129"/>
+        <location filename="../../app/ui/bids_page.py" line="1266"/>
         <source>Your offer will be withdrawn with the next sync (%n withdrawal(s) left after this one).</source>
         <translation>
             <numerusform>अगले सिंक के साथ आपका प्रस्ताव वापस ले लिया जाएगा (इसके बाद %n बार और वापस लिया जा सकता है)।</numerusform>
@@ -1525,38 +1586,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1135"/>
+        <location filename="../../app/ui/bids_page.py" line="1272"/>
         <source>You have no offer on this bid to withdraw.</source>
         <translation>इस बोली पर आपका कोई प्रस्ताव नहीं है जिसे वापस लिया जा सके।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1136"/>
+        <location filename="../../app/ui/bids_page.py" line="1273"/>
         <source>The offer cannot be withdrawn now: %1</source>
         <translation>प्रस्ताव अभी वापस नहीं लिया जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1178"/>
-        <location filename="../../app/ui/bids_page.py" line="1181"/>
+        <location filename="../../app/ui/bids_page.py" line="1315"/>
+        <location filename="../../app/ui/bids_page.py" line="1318"/>
         <source>Negotiate with L1</source>
         <translation>L1 से बातचीत (नेगोशिएशन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1178"/>
+        <location filename="../../app/ui/bids_page.py" line="1315"/>
         <source>Lot:</source>
         <translation>लॉट:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1182"/>
+        <location filename="../../app/ui/bids_page.py" line="1319"/>
         <source>Your request to the L1 seller (72 hours to answer):</source>
         <translation>L1 विक्रेता से आपका अनुरोध (उत्तर के लिए 72 घंटे):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1250"/>
+        <location filename="../../app/ui/bids_page.py" line="1387"/>
         <source>Export the bid for audit</source>
         <translation>बोली को ऑडिट के लिए निर्यात करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1253"/>
+        <location filename="../../app/ui/bids_page.py" line="1390"/>
         <source>Saved for audit: %1</source>
         <translation>ऑडिट के लिए सहेजा गया: %1</translation>
     </message>
@@ -1564,47 +1625,47 @@
 <context>
     <name>CartDialog</name>
     <message>
-        <location filename="../../app/ui/cart_dialog.py" line="101"/>
+        <location filename="../../app/ui/cart_dialog.py" line="102"/>
         <source>Seller %1</source>
         <translation>विक्रेता %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cart_dialog.py" line="118"/>
+        <location filename="../../app/ui/cart_dialog.py" line="119"/>
         <source>Minimum order %1; %2 in stock</source>
         <translation>न्यूनतम ऑर्डर %1; स्टॉक में %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cart_dialog.py" line="123"/>
+        <location filename="../../app/ui/cart_dialog.py" line="124"/>
         <source>Remove</source>
         <translation>हटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cart_dialog.py" line="154"/>
+        <location filename="../../app/ui/cart_dialog.py" line="155"/>
         <source>Total: %1</source>
         <translation>कुल: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cart_dialog.py" line="159"/>
+        <location filename="../../app/ui/cart_dialog.py" line="160"/>
         <source>The cart is empty: choose listings in the catalogue and add them with Add to cart.</source>
         <translation>कार्ट खाली है: कैटलॉग में उत्पाद सूचियाँ चुनें और “कार्ट में जोड़ें” से उन्हें जोड़ें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cart_dialog.py" line="172"/>
+        <location filename="../../app/ui/cart_dialog.py" line="173"/>
         <source>Allowed as a direct purchase: the limit is %1 (GFR 2017 Rule 149; %2).</source>
         <translation>सीधी खरीद के रूप में अनुमत: सीमा %1 है (जीएफआर 2017 नियम 149; %2)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cart_dialog.py" line="176"/>
+        <location filename="../../app/ui/cart_dialog.py" line="177"/>
         <source>Above the direct purchase limit of %1 (GFR 2017 Rule 149; %2). The whole cart is one purchase: buy it by L1 purchase or bid, or take items out of the cart.</source>
         <translation>सीधी खरीद की सीमा %1 से अधिक (जीएफआर 2017 नियम 149; %2)। पूरा कार्ट एक ही खरीद है: इसे L1 खरीद या बोली से खरीदें, या कार्ट से कुछ वस्तुएँ हटाएँ।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cart_dialog.py" line="181"/>
+        <location filename="../../app/ui/cart_dialog.py" line="182"/>
         <source>Enter the consignee&apos;s district.</source>
         <translation>परेषिती का ज़िला लिखें।</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/cart_dialog.py" line="184"/>
+        <location filename="../../app/ui/cart_dialog.py" line="185"/>
         <source>%n order(s), one per seller, will go to your office&apos;s approving officer; the marketplace checks each line again. Sellers&apos; names are shown only after the purchase.</source>
         <translation>
             <numerusform>%n ऑर्डर (प्रत्येक विक्रेता का एक) आपके कार्यालय के अनुमोदन अधिकारी के पास जाएगा; मार्केटप्लेस हर पंक्ति की फिर से जाँच करेगा। विक्रेताओं के नाम खरीद के बाद ही दिखाए जाते हैं।</numerusform>
@@ -1612,47 +1673,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/cart_dialog.py" line="215"/>
+        <location filename="../../app/ui/cart_dialog.py" line="216"/>
         <source>Cart</source>
         <translation>कार्ट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cart_dialog.py" line="216"/>
+        <location filename="../../app/ui/cart_dialog.py" line="217"/>
         <source>Listings to buy in one direct purchase, at the prices you saw in the catalogue.</source>
         <translation>एक ही सीधी खरीद में खरीदी जाने वाली उत्पाद सूचियाँ, उन्हीं मूल्यों पर जो आपने कैटलॉग में देखे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cart_dialog.py" line="217"/>
+        <location filename="../../app/ui/cart_dialog.py" line="218"/>
         <source>Item</source>
         <translation>वस्तु</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cart_dialog.py" line="217"/>
+        <location filename="../../app/ui/cart_dialog.py" line="218"/>
         <source>Seller</source>
         <translation>विक्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cart_dialog.py" line="217"/>
+        <location filename="../../app/ui/cart_dialog.py" line="218"/>
         <source>Unit price</source>
         <translation>इकाई मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cart_dialog.py" line="218"/>
+        <location filename="../../app/ui/cart_dialog.py" line="219"/>
         <source>Quantity</source>
         <translation>मात्रा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cart_dialog.py" line="218"/>
+        <location filename="../../app/ui/cart_dialog.py" line="219"/>
         <source>Line total</source>
         <translation>पंक्ति का कुल</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cart_dialog.py" line="219"/>
+        <location filename="../../app/ui/cart_dialog.py" line="220"/>
         <source>Consignee&apos;s district</source>
         <translation>परेषिती का ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cart_dialog.py" line="220"/>
+        <location filename="../../app/ui/cart_dialog.py" line="221"/>
         <source>Send for approval</source>
         <translation>अनुमोदन के लिए भेजें</translation>
     </message>
@@ -1665,87 +1726,87 @@
         <translation>खोज विफल रही; लॉग देखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="236"/>
+        <location filename="../../app/ui/catalogue.py" line="245"/>
         <source>Search the catalogue: product, brand, model, specification (Ctrl+F)</source>
         <translation>कैटलॉग में खोजें: उत्पाद, ब्रांड, मॉडल, विनिर्देश (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="237"/>
+        <location filename="../../app/ui/catalogue.py" line="246"/>
         <source>Categories</source>
         <translation>श्रेणियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="238"/>
+        <location filename="../../app/ui/catalogue.py" line="247"/>
         <source>Filters</source>
         <translation>फ़िल्टर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="239"/>
+        <location filename="../../app/ui/catalogue.py" line="248"/>
         <source>Price (Rs)</source>
         <translation>मूल्य (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="240"/>
+        <location filename="../../app/ui/catalogue.py" line="250"/>
         <source>from</source>
         <translation>न्यूनतम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="241"/>
+        <location filename="../../app/ui/catalogue.py" line="251"/>
         <source>to</source>
         <translation>अधिकतम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="242"/>
+        <location filename="../../app/ui/catalogue.py" line="252"/>
         <source>Make in India</source>
         <translation>मेक इन इंडिया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="243"/>
+        <location filename="../../app/ui/catalogue.py" line="253"/>
         <source>MSE sellers only</source>
         <translation>केवल एमएसई विक्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="244"/>
+        <location filename="../../app/ui/catalogue.py" line="254"/>
         <source>Delivers to my district (%1)</source>
         <translation>मेरे ज़िले (%1) में डिलीवरी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="248"/>
+        <location filename="../../app/ui/catalogue.py" line="258"/>
         <source>Any class</source>
         <translation>कोई भी श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="248"/>
+        <location filename="../../app/ui/catalogue.py" line="258"/>
         <source>Class-I (50% local or more)</source>
         <translation>श्रेणी-I (50% या अधिक स्थानीय सामग्री)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="249"/>
+        <location filename="../../app/ui/catalogue.py" line="259"/>
         <source>Class-II (over 20% local)</source>
         <translation>श्रेणी-II (20% से अधिक स्थानीय सामग्री)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="249"/>
+        <location filename="../../app/ui/catalogue.py" line="259"/>
         <source>Non-local</source>
         <translation>गैर-स्थानीय</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="299"/>
+        <location filename="../../app/ui/catalogue.py" line="309"/>
         <source>Enter prices in rupees, like 2,500 or 2500.50.</source>
         <translation>मूल्य रुपयों में लिखें, जैसे 2,500 या 2500.50।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="303"/>
+        <location filename="../../app/ui/catalogue.py" line="313"/>
         <source>The lowest price is above the highest.</source>
         <translation>न्यूनतम मूल्य अधिकतम मूल्य से अधिक है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="336"/>
+        <location filename="../../app/ui/catalogue.py" line="346"/>
         <source>%1+ listings</source>
         <translation>%1+ उत्पाद सूचियाँ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/catalogue.py" line="338"/>
+        <location filename="../../app/ui/catalogue.py" line="348"/>
         <source>%Ln listing(s)</source>
         <translation>
             <numerusform>%Ln उत्पाद सूची</numerusform>
@@ -1753,22 +1814,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="361"/>
+        <location filename="../../app/ui/catalogue.py" line="371"/>
         <source>No listing matches “%1”.</source>
         <translation>“%1” से कोई उत्पाद सूची मेल नहीं खाती।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="363"/>
+        <location filename="../../app/ui/catalogue.py" line="373"/>
         <source>No listing matches these filters.</source>
         <translation>इन फ़िल्टरों से कोई उत्पाद सूची मेल नहीं खाती।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="366"/>
+        <location filename="../../app/ui/catalogue.py" line="376"/>
         <source>Did you mean %1?</source>
         <translation>क्या आपका मतलब %1 था?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalogue.py" line="367"/>
+        <location filename="../../app/ui/catalogue.py" line="377"/>
         <source>Check the spelling, try fewer or other words (Hindi or English), or clear the filters.</source>
         <translation>वर्तनी जाँचें, कम या दूसरे शब्द (हिंदी या अंग्रेज़ी) आज़माएँ, या फ़िल्टर हटाएँ।</translation>
     </message>
@@ -1784,27 +1845,27 @@
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="36"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="37"/>
         <source>Rank</source>
         <translation>क्रम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="36"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="37"/>
         <source>OEM (brand)</source>
         <translation>ओईएम (ब्रांड)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="36"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="37"/>
         <source>Product</source>
         <translation>उत्पाद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="37"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="38"/>
         <source>Price</source>
         <translation>मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="51"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="52"/>
         <source>L1</source>
         <translation>L1</translation>
     </message>
@@ -2211,133 +2272,133 @@
 <context>
     <name>Formats</name>
     <message>
-        <location filename="../../app/ui/formats.py" line="31"/>
+        <location filename="../../app/ui/formats.py" line="56"/>
         <source>%1 bytes</source>
         <translation>%1 बाइट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="32"/>
+        <location filename="../../app/ui/formats.py" line="57"/>
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="32"/>
+        <location filename="../../app/ui/formats.py" line="57"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="32"/>
+        <location filename="../../app/ui/formats.py" line="57"/>
         <source>%1 GB</source>
         <translation>%1 GB</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="43"/>
+        <location filename="../../app/ui/formats.py" line="68"/>
         <source>%1 s</source>
         <translation>%1 सेकंड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="46"/>
+        <location filename="../../app/ui/formats.py" line="71"/>
         <source>%1 min</source>
         <translation>%1 मिनट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="47"/>
+        <location filename="../../app/ui/formats.py" line="72"/>
         <source>%1 h %2 min</source>
         <translation>%1 घंटे %2 मिनट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="68"/>
+        <location filename="../../app/ui/formats.py" line="93"/>
         <source>crore</source>
         <translation>करोड़</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="68"/>
+        <location filename="../../app/ui/formats.py" line="93"/>
         <source>lakh</source>
         <translation>लाख</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="100"/>
+        <location filename="../../app/ui/formats.py" line="125"/>
         <source>Micro (MSE)</source>
         <translation>सूक्ष्म (एमएसई)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="100"/>
+        <location filename="../../app/ui/formats.py" line="125"/>
         <source>Small (MSE)</source>
         <translation>लघु (एमएसई)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="100"/>
+        <location filename="../../app/ui/formats.py" line="125"/>
         <source>Medium (not MSE)</source>
         <translation>मध्यम (एमएसई नहीं)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="101"/>
+        <location filename="../../app/ui/formats.py" line="126"/>
         <source>Not an MSE</source>
         <translation>एमएसई नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="102"/>
-        <location filename="../../app/ui/formats.py" line="109"/>
+        <location filename="../../app/ui/formats.py" line="127"/>
+        <location filename="../../app/ui/formats.py" line="134"/>
         <source>Unknown</source>
         <translation>अज्ञात</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="107"/>
+        <location filename="../../app/ui/formats.py" line="132"/>
         <source>Class-I local supplier</source>
         <translation>श्रेणी-I स्थानीय आपूर्तिकर्ता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="107"/>
+        <location filename="../../app/ui/formats.py" line="132"/>
         <source>Class-II local supplier</source>
         <translation>श्रेणी-II स्थानीय आपूर्तिकर्ता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="108"/>
+        <location filename="../../app/ui/formats.py" line="133"/>
         <source>Non-local supplier</source>
         <translation>गैर-स्थानीय आपूर्तिकर्ता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="114"/>
+        <location filename="../../app/ui/formats.py" line="139"/>
         <source>Draft</source>
         <translation>ड्राफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="114"/>
+        <location filename="../../app/ui/formats.py" line="139"/>
         <source>Waiting for approval</source>
         <translation>अनुमोदन की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="114"/>
+        <location filename="../../app/ui/formats.py" line="139"/>
         <source>Published</source>
         <translation>प्रकाशित</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="115"/>
+        <location filename="../../app/ui/formats.py" line="140"/>
         <source>Rejected</source>
         <translation>अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="115"/>
+        <location filename="../../app/ui/formats.py" line="140"/>
         <source>Out of stock</source>
         <translation>स्टॉक समाप्त</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="115"/>
+        <location filename="../../app/ui/formats.py" line="140"/>
         <source>Retired</source>
         <translation>वापस ली गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="120"/>
+        <location filename="../../app/ui/formats.py" line="145"/>
         <source>Manufacturer</source>
         <translation>निर्माता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="120"/>
+        <location filename="../../app/ui/formats.py" line="145"/>
         <source>Service provider</source>
         <translation>सेवा प्रदाता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="121"/>
+        <location filename="../../app/ui/formats.py" line="146"/>
         <source>Trader</source>
         <translation>व्यापारी</translation>
     </message>
@@ -2345,32 +2406,32 @@
 <context>
     <name>GemDesk</name>
     <message>
-        <location filename="../../app/ui/main.py" line="210"/>
+        <location filename="../../app/ui/main.py" line="218"/>
         <source>GeM Desk cannot use its files</source>
         <translation>GeM Desk अपनी फ़ाइलों का उपयोग नहीं कर पा रहा है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="216"/>
+        <location filename="../../app/ui/main.py" line="224"/>
         <source>Your unsent changes were recovered</source>
         <translation>आपके न भेजे गए बदलाव बचा लिए गए</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="233"/>
+        <location filename="../../app/ui/main.py" line="241"/>
         <source>Something went wrong</source>
         <translation>कुछ गड़बड़ हो गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="234"/>
+        <location filename="../../app/ui/main.py" line="242"/>
         <source>GeM Desk hit an unexpected problem and carried on. Your work is safe. A report was saved for support:</source>
         <translation>GeM Desk में एक अप्रत्याशित समस्या आई, पर वह चलता रहा। आपका काम सुरक्षित है। सहायता के लिए एक रिपोर्ट सहेजी गई है:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="240"/>
+        <location filename="../../app/ui/main.py" line="248"/>
         <source>Open the folder</source>
         <translation>फ़ोल्डर खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="265"/>
+        <location filename="../../app/ui/main.py" line="273"/>
         <source>GeM Desk cannot start</source>
         <translation>GeM Desk शुरू नहीं हो सकता</translation>
     </message>
@@ -2542,210 +2603,225 @@
 <context>
     <name>ListingEditor</name>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="169"/>
+        <location filename="../../app/ui/listing_editor.py" line="182"/>
         <source>Choose a category</source>
         <translation>श्रेणी चुनें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="222"/>
+        <location filename="../../app/ui/listing_editor.py" line="236"/>
         <source>New listing</source>
         <translation>नई उत्पाद सूची</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="222"/>
+        <location filename="../../app/ui/listing_editor.py" line="236"/>
         <source>Edit listing</source>
         <translation>उत्पाद सूची संपादित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="224"/>
+        <location filename="../../app/ui/listing_editor.py" line="238"/>
         <source>Category</source>
         <translation>श्रेणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="224"/>
+        <location filename="../../app/ui/listing_editor.py" line="238"/>
         <source>Product name</source>
         <translation>उत्पाद का नाम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="224"/>
+        <location filename="../../app/ui/listing_editor.py" line="238"/>
         <source>Brand</source>
         <translation>ब्रांड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="225"/>
+        <location filename="../../app/ui/listing_editor.py" line="239"/>
         <source>Model number</source>
         <translation>मॉडल नंबर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="225"/>
+        <location filename="../../app/ui/listing_editor.py" line="239"/>
         <source>MRP (Rs)</source>
         <translation>एमआरपी (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="225"/>
+        <location filename="../../app/ui/listing_editor.py" line="239"/>
         <source>Offer price (Rs)</source>
         <translation>ऑफ़र मूल्य (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="226"/>
+        <location filename="../../app/ui/listing_editor.py" line="240"/>
         <source>Stock</source>
         <translation>स्टॉक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="226"/>
+        <location filename="../../app/ui/listing_editor.py" line="240"/>
         <source>Minimum order</source>
         <translation>न्यूनतम ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="227"/>
+        <location filename="../../app/ui/listing_editor.py" line="241"/>
         <source>Local content (%)</source>
         <translation>स्थानीय सामग्री (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="227"/>
+        <location filename="../../app/ui/listing_editor.py" line="241"/>
         <source>Country of origin</source>
         <translation>मूल देश</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="228"/>
+        <location filename="../../app/ui/listing_editor.py" line="242"/>
         <source>Delivers to districts</source>
         <translation>डिलीवरी वाले ज़िले</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="228"/>
+        <location filename="../../app/ui/listing_editor.py" line="242"/>
         <source>Delivers to PIN codes</source>
         <translation>डिलीवरी वाले पिन कोड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="232"/>
+        <location filename="../../app/ui/listing_editor.py" line="246"/>
         <source>e.g. Raipur, Durg, Bilaspur</source>
         <translation>जैसे Raipur, Durg, Bilaspur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="233"/>
+        <location filename="../../app/ui/listing_editor.py" line="247"/>
         <source>e.g. 492001, 491001</source>
         <translation>जैसे 492001, 491001</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="234"/>
+        <location filename="../../app/ui/listing_editor.py" line="248"/>
         <source>inclusive of all taxes</source>
         <translation>सभी करों सहित</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="235"/>
+        <location filename="../../app/ui/listing_editor.py" line="249"/>
         <source>Save</source>
         <translation>सहेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="236"/>
+        <location filename="../../app/ui/listing_editor.py" line="250"/>
         <source>Save as draft</source>
         <translation>ड्राफ़्ट के रूप में सहेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="237"/>
+        <location filename="../../app/ui/listing_editor.py" line="251"/>
         <source>Save and submit for publishing</source>
         <translation>सहेजें और प्रकाशन के लिए भेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="239"/>
+        <location filename="../../app/ui/listing_editor.py" line="253"/>
         <source>The marketplace did not accept the last change: %1</source>
         <translation>मार्केटप्लेस ने पिछला बदलाव स्वीकार नहीं किया: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="254"/>
+        <location filename="../../app/ui/listing_editor.py" line="267"/>
         <source>Enter an amount in rupees.</source>
         <translation>राशि रुपयों में लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="259"/>
+        <location filename="../../app/ui/listing_editor.py" line="272"/>
         <source>Enter an amount in rupees, like 12,500 or 12500.50.</source>
         <translation>राशि रुपयों में लिखें, जैसे 12,500 या 12500.50।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="264"/>
+        <location filename="../../app/ui/listing_editor.py" line="277"/>
         <source>Enter a whole number.</source>
         <translation>पूर्ण संख्या लिखें।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/listing_editor.py" line="318"/>
+        <source>Discard this listing?</source>
+        <translation>यह सूची छोड़ दें?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/listing_editor.py" line="319"/>
+        <source>What you typed in this listing has not been saved. Discard it, or keep editing?</source>
+        <translation>इस सूची में आपने जो लिखा है, वह सहेजा नहीं गया है। इसे छोड़ दें, या लिखना जारी रखें?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/listing_editor.py" line="320"/>
+        <source>Discard the listing</source>
+        <translation>सूची छोड़ दें</translation>
     </message>
 </context>
 <context>
     <name>ListingRules</name>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="35"/>
+        <location filename="../../app/ui/listing_editor.py" line="39"/>
         <source>This is required.</source>
         <translation>यह आवश्यक है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="36"/>
+        <location filename="../../app/ui/listing_editor.py" line="40"/>
         <source>Choose a category.</source>
         <translation>श्रेणी चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="37"/>
+        <location filename="../../app/ui/listing_editor.py" line="41"/>
         <source>The MRP must be above zero.</source>
         <translation>एमआरपी शून्य से अधिक होनी चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="38"/>
+        <location filename="../../app/ui/listing_editor.py" line="42"/>
         <source>The MRP is implausibly large.</source>
         <translation>एमआरपी अविश्वसनीय रूप से अधिक है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="39"/>
+        <location filename="../../app/ui/listing_editor.py" line="43"/>
         <source>The offer price must be above zero.</source>
         <translation>ऑफ़र मूल्य शून्य से अधिक होना चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="40"/>
+        <location filename="../../app/ui/listing_editor.py" line="44"/>
         <source>The offer price must not be above the MRP.</source>
         <translation>ऑफ़र मूल्य एमआरपी से अधिक नहीं होना चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="41"/>
+        <location filename="../../app/ui/listing_editor.py" line="45"/>
         <source>Stock must be a whole number, not negative.</source>
         <translation>स्टॉक पूर्ण संख्या होना चाहिए, ऋणात्मक नहीं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="42"/>
+        <location filename="../../app/ui/listing_editor.py" line="46"/>
         <source>The minimum order must be at least 1.</source>
         <translation>न्यूनतम ऑर्डर कम से कम 1 होना चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="43"/>
+        <location filename="../../app/ui/listing_editor.py" line="47"/>
         <source>Local content is a whole percentage from 0 to 100.</source>
         <translation>स्थानीय सामग्री 0 से 100 के बीच पूर्ण प्रतिशत में होनी चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="44"/>
+        <location filename="../../app/ui/listing_editor.py" line="48"/>
         <source>Write district names separated by commas.</source>
         <translation>ज़िलों के नाम अल्पविराम (,) से अलग करके लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="45"/>
+        <location filename="../../app/ui/listing_editor.py" line="49"/>
         <source>Write six-digit PIN codes separated by commas.</source>
         <translation>छह अंकों वाले पिन कोड अल्पविराम (,) से अलग करके लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="46"/>
+        <location filename="../../app/ui/listing_editor.py" line="50"/>
         <source>Name at least one district or PIN code you deliver to.</source>
         <translation>कम से कम एक ऐसा ज़िला या पिन कोड लिखें जहाँ आप डिलीवरी करते हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="51"/>
+        <location filename="../../app/ui/listing_editor.py" line="55"/>
         <source>This is too long.</source>
         <translation>यह बहुत लंबा है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="57"/>
+        <location filename="../../app/ui/listing_editor.py" line="61"/>
         <source>%1 is required for this category.</source>
         <translation>इस श्रेणी के लिए %1 आवश्यक है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="59"/>
+        <location filename="../../app/ui/listing_editor.py" line="63"/>
         <source>%1 must be a number.</source>
         <translation>%1 एक संख्या होनी चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="61"/>
+        <location filename="../../app/ui/listing_editor.py" line="65"/>
         <source>Choose one of: %1.</source>
         <translation>इनमें से एक चुनें: %1।</translation>
     </message>
@@ -2773,11 +2849,13 @@
         <translation>विक्रेता श्रेणी</translation>
     </message>
     <message>
+        <location filename="../../app/ui/catalogue.py" line="240"/>
         <location filename="../../app/ui/catalogue_model.py" line="213"/>
         <source>Stock</source>
         <translation>स्टॉक</translation>
     </message>
     <message>
+        <location filename="../../app/ui/catalogue.py" line="239"/>
         <location filename="../../app/ui/catalogue_model.py" line="237"/>
         <source>Out of stock</source>
         <translation>स्टॉक समाप्त</translation>
@@ -2786,12 +2864,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204"/>
+        <location filename="../../app/ui/main_window.py" line="208"/>
         <source>Changes not sent yet</source>
         <translation>बदलाव अभी भेजे नहीं गए</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="205"/>
+        <location filename="../../app/ui/main_window.py" line="209"/>
         <source>Changes made here that have not reached the marketplace yet: %n. They are kept safely on this computer and sent the next time GeM Desk syncs (when you start it again and the marketplace can be reached).</source>
         <translation>
             <numerusform>यहाँ किए गए बदलाव जो अभी मार्केटप्लेस तक नहीं पहुँचे: %n। वे इसी कंप्यूटर पर सुरक्षित रखे हैं और अगली बार GeM Desk के सिंक करने पर भेजे जाएँगे (जब आप इसे फिर से शुरू करें और मार्केटप्लेस तक पहुँचा जा सके)।</numerusform>
@@ -2799,198 +2877,236 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="209"/>
+        <location filename="../../app/ui/main_window.py" line="213"/>
         <source>Quit; send them next time</source>
         <translation>बंद करें; अगली बार भेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="211"/>
+        <location filename="../../app/ui/main_window.py" line="215"/>
         <source>Stay and send now</source>
         <translation>रुकें और अभी भेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214"/>
+        <location filename="../../app/ui/main_window.py" line="218"/>
         <source>Stay</source>
         <translation>रुकें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="374"/>
+        <location filename="../../app/ui/main_window.py" line="378"/>
         <source>Choose a listing to buy first.</source>
         <translation>पहले खरीदने के लिए कोई सूची चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="385"/>
+        <location filename="../../app/ui/main_window.py" line="389"/>
         <source>Choose a listing to add to the cart first.</source>
         <translation>कार्ट में जोड़ने के लिए पहले कोई उत्पाद सूची चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="389"/>
-        <source>In the cart: %1 × %2</source>
-        <translation>कार्ट में: %1 × %2</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="408"/>
+        <location filename="../../app/ui/main_window.py" line="428"/>
         <source>Cart (%1)</source>
         <translation>कार्ट (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="421"/>
+        <location filename="../../app/ui/main_window.py" line="441"/>
         <source>The diagnostics are on the clipboard, for support (they hold no password).</source>
         <translation>जाँच की जानकारी सहायता टीम के लिए क्लिपबोर्ड पर है (इसमें कोई पासवर्ड नहीं है)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="432"/>
+        <location filename="../../app/ui/main_window.py" line="452"/>
         <source>You are working offline: the marketplace cannot be reached. The catalogue is as of the last sync (%1); changes you make are kept on this computer and sent when the connection returns.</source>
         <translation>आप ऑफ़लाइन काम कर रहे हैं: मार्केटप्लेस से संपर्क नहीं हो पा रहा है। कैटलॉग पिछले सिंक (%1) के अनुसार है; आपके बदलाव इसी कंप्यूटर पर रखे जाते हैं और कनेक्शन लौटने पर भेज दिए जाएँगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="434"/>
+        <location filename="../../app/ui/main_window.py" line="454"/>
         <source>never</source>
         <translation>कभी नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="435"/>
+        <location filename="../../app/ui/main_window.py" line="455"/>
         <source>Try again</source>
         <translation>फिर से प्रयास करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="438"/>
+        <location filename="../../app/ui/main_window.py" line="458"/>
         <source>Your session has ended. Sign in again to sync; your changes are kept.</source>
         <translation>आपका सत्र समाप्त हो गया है। सिंक करने के लिए फिर से साइन इन करें; आपके बदलाव सुरक्षित हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="439"/>
+        <location filename="../../app/ui/main_window.py" line="459"/>
         <source>Sign in…</source>
         <translation>साइन इन करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="455"/>
+        <location filename="../../app/ui/main_window.py" line="486"/>
         <source>GeM Desk — %1</source>
         <translation>GeM Desk — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="455"/>
+        <location filename="../../app/ui/main_window.py" line="486"/>
         <source>GeM Desk</source>
         <translation>GeM Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="457"/>
+        <location filename="../../app/ui/main_window.py" line="488"/>
         <source>My catalogue</source>
         <translation>मेरा कैटलॉग</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="458"/>
+        <location filename="../../app/ui/main_window.py" line="489"/>
         <location filename="../../app/ui/self_test.py" line="99"/>
         <source>Catalogue</source>
         <translation>कैटलॉग</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="460"/>
+        <location filename="../../app/ui/main_window.py" line="475"/>
         <source>Bids</source>
         <translation>बोलियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="462"/>
+        <location filename="../../app/ui/main_window.py" line="395"/>
+        <source>Added to the cart: %1 × %2, the seller&apos;s minimum order.</source>
+        <translation>कार्ट में जोड़ा गया: %1 × %2, विक्रेता का न्यूनतम ऑर्डर।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="396"/>
+        <source>Added to the cart: %1 × %2.</source>
+        <translation>कार्ट में जोड़ा गया: %1 × %2।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="399"/>
+        <source>The cart now holds %1 of it.</source>
+        <translation>कार्ट में अब इसकी मात्रा %1 है।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="400"/>
+        <source>Change the quantity in the cart.</source>
+        <translation>मात्रा कार्ट में बदलें।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="414"/>
+        <source>Sent for approval: the approving officer sees the purchase once it has reached the marketplace. Follow it under Orders.</source>
+        <translation>अनुमोदन के लिए भेजा गया: मार्केटप्लेस तक पहुँचने पर अनुमोदन अधिकारी इस खरीद को देखेंगे। इसे ऑर्डर में देखते रहें।</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/main_window.py" line="419"/>
+        <source>The cart went for approval as %n order(s), one per seller. See Orders for what happens next.</source>
+        <translation>
+            <numerusform>कार्ट %n ऑर्डर के रूप में अनुमोदन के लिए गया, हर विक्रेता का एक। आगे क्या होता है, यह ऑर्डर में देखें।</numerusform>
+            <numerusform>कार्ट %n ऑर्डर के रूप में अनुमोदन के लिए गया, हर विक्रेता का एक। आगे क्या होता है, यह ऑर्डर में देखें।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="474"/>
+        <source>Bids (%1)</source>
+        <translation>बोलियाँ (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="478"/>
+        <source>Orders (%1)</source>
+        <translation>ऑर्डर (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="479"/>
         <source>Orders</source>
         <translation>ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="464"/>
+        <location filename="../../app/ui/main_window.py" line="492"/>
         <source>Auctions</source>
         <translation>नीलामियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="465"/>
+        <location filename="../../app/ui/main_window.py" line="493"/>
         <source>Sync now</source>
         <translation>अभी सिंक करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="466"/>
+        <location filename="../../app/ui/main_window.py" line="494"/>
         <source>Send your changes and receive the marketplace’s (F5)</source>
         <translation>अपने बदलाव भेजें और मार्केटप्लेस के बदलाव प्राप्त करें (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="467"/>
+        <location filename="../../app/ui/main_window.py" line="495"/>
         <source>Search</source>
         <translation>खोजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="468"/>
+        <location filename="../../app/ui/main_window.py" line="496"/>
         <source>Settings…</source>
         <translation>सेटिंग्स…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="469"/>
+        <location filename="../../app/ui/main_window.py" line="497"/>
         <source>Settings (Ctrl+,)</source>
         <translation>सेटिंग्स (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="470"/>
+        <location filename="../../app/ui/main_window.py" line="498"/>
         <source>Sign out</source>
         <translation>साइन आउट करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="471"/>
+        <location filename="../../app/ui/main_window.py" line="499"/>
         <source>New listing…</source>
         <translation>नई उत्पाद सूची…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="472"/>
+        <location filename="../../app/ui/main_window.py" line="500"/>
         <source>Quit</source>
         <translation>बंद करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="473"/>
+        <location filename="../../app/ui/main_window.py" line="501"/>
         <source>Open the log folder</source>
         <translation>लॉग फ़ोल्डर खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="474"/>
+        <location filename="../../app/ui/main_window.py" line="502"/>
         <source>Copy diagnostics</source>
         <translation>जाँच की जानकारी कॉपी करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="475"/>
+        <location filename="../../app/ui/main_window.py" line="503"/>
         <source>About GeM Desk…</source>
         <translation>GeM Desk के बारे में…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="476"/>
+        <location filename="../../app/ui/main_window.py" line="504"/>
         <source>GeM Desk %1 is available: your IT department installs it.</source>
         <translation>GeM Desk %1 उपलब्ध है: इसे आपका आईटी विभाग इंस्टॉल करता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="479"/>
+        <location filename="../../app/ui/main_window.py" line="507"/>
         <source>Buy…</source>
         <translation>खरीदें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="480"/>
+        <location filename="../../app/ui/main_window.py" line="508"/>
         <source>Buy the selected listing directly or by L1 comparison</source>
         <translation>चुनी गई सूची को सीधे या L1 तुलना से खरीदें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="481"/>
+        <location filename="../../app/ui/main_window.py" line="509"/>
         <source>Add to cart</source>
         <translation>कार्ट में जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="482"/>
+        <location filename="../../app/ui/main_window.py" line="510"/>
         <source>Add the selected listing to the cart at its minimum order</source>
         <translation>चुनी गई उत्पाद सूची को उसके न्यूनतम ऑर्डर की मात्रा में कार्ट में जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="484"/>
+        <location filename="../../app/ui/main_window.py" line="512"/>
         <source>The cart: listings for one direct purchase, one order per seller</source>
         <translation>कार्ट: एक सीधी खरीद के लिए उत्पाद सूचियाँ, प्रत्येक विक्रेता का एक ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="485"/>
+        <location filename="../../app/ui/main_window.py" line="513"/>
         <source>&amp;File</source>
         <translation>फ़ाइल (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="486"/>
+        <location filename="../../app/ui/main_window.py" line="514"/>
         <source>&amp;Help</source>
         <translation>सहायता (&amp;H)</translation>
     </message>
@@ -3263,27 +3379,27 @@
 <context>
     <name>NegotiationDialog</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="441"/>
+        <location filename="../../app/ui/bids_page.py" line="501"/>
         <source>Negotiation, round %1</source>
         <translation>बातचीत (नेगोशिएशन), दौर %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="443"/>
+        <location filename="../../app/ui/bids_page.py" line="503"/>
         <source>The buyer asks you, as L1, for a better price per unit (rupees). Answer by %1.</source>
         <translation>क्रेता ने L1 होने के नाते आपसे प्रति इकाई बेहतर मूल्य (रुपयों में) माँगा है। %1 तक उत्तर दें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="445"/>
+        <location filename="../../app/ui/bids_page.py" line="505"/>
         <source>Offer these prices</source>
         <translation>ये मूल्य प्रस्तावित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="446"/>
+        <location filename="../../app/ui/bids_page.py" line="506"/>
         <source>Keep my price</source>
         <translation>मेरा मूल्य यथावत रखें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="464"/>
+        <location filename="../../app/ui/bids_page.py" line="524"/>
         <source>Lower at least one price; none may be above your price before.</source>
         <translation>कम से कम एक मूल्य घटाएँ; कोई भी मूल्य आपके पिछले मूल्य से अधिक नहीं हो सकता।</translation>
     </message>
@@ -3291,87 +3407,112 @@
 <context>
     <name>OfferDialog</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="340"/>
+        <location filename="../../app/ui/bids_page.py" line="360"/>
         <source>Offer on %1</source>
         <translation>%1 पर प्रस्ताव</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="341"/>
+        <location filename="../../app/ui/bids_page.py" line="361"/>
         <source>For each item: the listing you offer, what you offer for each key parameter the bid requires, and the price per unit, all taxes included, in rupees. Your offer stays sealed until the bid opens; you may revise it until the end.</source>
         <translation>हर वस्तु के लिए: आप कौन-सी उत्पाद सूची प्रस्तावित कर रहे हैं, बोली में माँगे गए हर मुख्य मानक के लिए आप क्या दे रहे हैं, और प्रति इकाई कीमत, सभी कर सहित, रुपयों में। बोली खुलने तक आपका प्रस्ताव सीलबंद रहता है; समाप्ति तक आप इसे बदल सकते हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="345"/>
+        <location filename="../../app/ui/bids_page.py" line="365"/>
         <source>Your offer is withdrawn: what you send now submits it again.</source>
         <translation>आपका प्रस्ताव वापस लिया गया है: अब आप जो भेजेंगे, उससे यह फिर से जमा होगा।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="347"/>
+        <location filename="../../app/ui/bids_page.py" line="367"/>
         <source>You are revising your offer (receipt %1…): what you send now replaces it.</source>
         <translation>आप अपना प्रस्ताव बदल रहे हैं (रसीद %1…): अब आप जो भेजेंगे, वह पिछले प्रस्ताव का स्थान लेगा।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="350"/>
+        <location filename="../../app/ui/bids_page.py" line="370"/>
         <source>You are revising the offer you prepared on this computer.</source>
         <translation>आप वह प्रस्ताव बदल रहे हैं जो आपने इस कंप्यूटर पर तैयार किया था।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="355"/>
+        <location filename="../../app/ui/bids_page.py" line="375"/>
         <source>%1 — %2 in all</source>
         <translation>%1 — कुल %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="356"/>
+        <location filename="../../app/ui/bids_page.py" line="376"/>
         <source>Offer my listing</source>
         <translation>प्रस्तावित उत्पाद सूची</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="360"/>
+        <location filename="../../app/ui/bids_page.py" line="380"/>
         <source>(no listing: describe the offer)</source>
         <translation>(कोई उत्पाद सूची नहीं: प्रस्ताव का विवरण लिखें)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="362"/>
+        <location filename="../../app/ui/bids_page.py" line="382"/>
         <source>(the listing in your offer, not offerable now)</source>
         <translation>(आपके प्रस्ताव वाली उत्पाद सूची, जो अब प्रस्तावित नहीं की जा सकती)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="365"/>
+        <location filename="../../app/ui/bids_page.py" line="385"/>
         <source>%1: required %2</source>
         <translation>%1: अपेक्षित %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="368"/>
+        <location filename="../../app/ui/bids_page.py" line="388"/>
         <source>differs from the requirement</source>
         <translation>आवश्यकता से भिन्न</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="369"/>
+        <location filename="../../app/ui/bids_page.py" line="389"/>
         <source>The buyer decides in the technical evaluation whether what you offer meets the requirement.</source>
         <translation>आपका प्रस्ताव आवश्यकता पूरी करता है या नहीं, इसका निर्णय क्रेता तकनीकी मूल्यांकन में करता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="371"/>
+        <location filename="../../app/ui/bids_page.py" line="391"/>
         <source>Price per unit (Rs)</source>
         <translation>प्रति इकाई कीमत (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="372"/>
+        <location filename="../../app/ui/bids_page.py" line="392"/>
         <source>like 18,500</source>
         <translation>जैसे 18,500</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="373"/>
+        <location filename="../../app/ui/bids_page.py" line="393"/>
         <source>Local content</source>
         <translation>स्थानीय सामग्री</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="396"/>
+        <location filename="../../app/ui/bids_page.py" line="427"/>
+        <source>× %1 = %2</source>
+        <translation>× %1 = %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="428"/>
+        <source>Total of your offer: %1</source>
+        <translation>आपके प्रस्ताव का कुल मूल्य: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="439"/>
+        <source>Discard this offer?</source>
+        <translation>यह प्रस्ताव छोड़ दें?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="440"/>
+        <source>What you changed in this offer has not been sent. Discard it, or keep editing?</source>
+        <translation>इस प्रस्ताव में आपके बदलाव भेजे नहीं गए हैं। इन्हें छोड़ दें, या लिखना जारी रखें?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="441"/>
+        <source>Discard the offer</source>
+        <translation>प्रस्ताव छोड़ दें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bids_page.py" line="455"/>
         <source>State what you offer for every key parameter.</source>
         <translation>हर मुख्य मानक के लिए बताएँ कि आप क्या दे रहे हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="398"/>
+        <location filename="../../app/ui/bids_page.py" line="457"/>
         <source>Enter a price above zero for every item, like 18,500.</source>
         <translation>हर मद के लिए शून्य से अधिक कीमत लिखें, जैसे 18,500।</translation>
     </message>
@@ -3644,57 +3785,57 @@
 <context>
     <name>OrderStatus</name>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="35"/>
+        <location filename="../../app/ui/orders_page.py" line="37"/>
         <source>Awaiting approval</source>
         <translation>अनुमोदन की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="36"/>
+        <location filename="../../app/ui/orders_page.py" line="38"/>
         <source>Returned</source>
         <translation>लौटाया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="37"/>
+        <location filename="../../app/ui/orders_page.py" line="39"/>
         <source>Placed, awaiting the seller</source>
         <translation>ऑर्डर दिया गया, विक्रेता की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="38"/>
+        <location filename="../../app/ui/orders_page.py" line="40"/>
         <source>Accepted</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="39"/>
+        <location filename="../../app/ui/orders_page.py" line="41"/>
         <source>Declined by the seller</source>
         <translation>विक्रेता द्वारा अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="40"/>
+        <location filename="../../app/ui/orders_page.py" line="42"/>
         <source>Delivered</source>
         <translation>डिलीवर किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="41"/>
+        <location filename="../../app/ui/orders_page.py" line="43"/>
         <source>Received (CRAC issued)</source>
         <translation>प्राप्त (सीआरएसी जारी)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="42"/>
+        <location filename="../../app/ui/orders_page.py" line="44"/>
         <source>Paid</source>
         <translation>भुगतान किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="49"/>
+        <location filename="../../app/ui/orders_page.py" line="51"/>
         <source>Bid %1</source>
         <translation>बोली %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="50"/>
+        <location filename="../../app/ui/orders_page.py" line="52"/>
         <source>Direct purchase</source>
         <translation>सीधी खरीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="51"/>
+        <location filename="../../app/ui/orders_page.py" line="53"/>
         <source>L1 purchase</source>
         <translation>L1 खरीद</translation>
     </message>
@@ -3702,42 +3843,57 @@
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="84"/>
+        <location filename="../../app/ui/orders_page.py" line="95"/>
+        <source>Named at approval · %1</source>
+        <translation>अनुमोदन पर नाम · %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="96"/>
+        <source>Named at approval</source>
+        <translation>अनुमोदन पर नाम</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="108"/>
         <source>Order</source>
         <translation>ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="84"/>
+        <location filename="../../app/ui/orders_page.py" line="108"/>
         <source>Item</source>
         <translation>वस्तु</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="85"/>
+        <location filename="../../app/ui/orders_page.py" line="109"/>
         <source>Buyer&apos;s office</source>
         <translation>क्रेता का कार्यालय</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="85"/>
+        <location filename="../../app/ui/orders_page.py" line="109"/>
         <source>Seller</source>
         <translation>विक्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="86"/>
+        <location filename="../../app/ui/orders_page.py" line="110"/>
         <source>Value</source>
         <translation>मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="86"/>
+        <location filename="../../app/ui/orders_page.py" line="110"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="86"/>
+        <location filename="../../app/ui/orders_page.py" line="110"/>
         <source>Payment due</source>
         <translation>भुगतान देय तिथि</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="100"/>
+        <location filename="../../app/ui/orders_page.py" line="120"/>
+        <source>The marketplace names the seller&apos;s firm once the approving officer has approved and placed the order; until then the office sees the seller&apos;s class.</source>
+        <translation>अनुमोदन अधिकारी के अनुमोदन करने और ऑर्डर देने के बाद मार्केटप्लेस विक्रेता फ़र्म का नाम बताता है; तब तक कार्यालय को केवल विक्रेता का वर्ग दिखता है।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="129"/>
         <source>(not placed)</source>
         <translation>(ऑर्डर नहीं दिया गया)</translation>
     </message>
@@ -3745,74 +3901,97 @@
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="188"/>
+        <location filename="../../app/ui/orders_page.py" line="224"/>
         <source>Only orders waiting for me</source>
         <translation>केवल मेरी कार्रवाई की प्रतीक्षा वाले ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="189"/>
+        <location filename="../../app/ui/orders_page.py" line="225"/>
         <source>Refresh</source>
         <translation>ताज़ा करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="190"/>
+        <location filename="../../app/ui/orders_page.py" line="226"/>
         <source>Approve and place…</source>
         <translation>अनुमोदित करें और ऑर्डर दें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="190"/>
+        <location filename="../../app/ui/orders_page.py" line="226"/>
         <source>Return…</source>
         <translation>लौटाएँ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="191"/>
-        <location filename="../../app/ui/orders_page.py" line="309"/>
+        <location filename="../../app/ui/orders_page.py" line="227"/>
         <source>Accept the order</source>
         <translation>ऑर्डर स्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="191"/>
+        <location filename="../../app/ui/orders_page.py" line="227"/>
         <source>Decline…</source>
         <translation>अस्वीकार करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="192"/>
+        <location filename="../../app/ui/orders_page.py" line="228"/>
         <source>Mark delivered…</source>
         <translation>डिलीवरी दर्ज करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="192"/>
+        <location filename="../../app/ui/orders_page.py" line="228"/>
         <source>Issue the CRAC…</source>
         <translation>सीआरएसी जारी करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="193"/>
+        <location filename="../../app/ui/orders_page.py" line="229"/>
         <source>Record the payment…</source>
         <translation>भुगतान दर्ज करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="193"/>
+        <location filename="../../app/ui/orders_page.py" line="229"/>
         <source>Save as PDF…</source>
         <translation>पीडीएफ़ के रूप में सहेजें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="196"/>
-        <location filename="../../app/ui/orders_page.py" line="267"/>
+        <location filename="../../app/ui/orders_page.py" line="232"/>
+        <location filename="../../app/ui/orders_page.py" line="358"/>
         <source>Order</source>
         <translation>ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="197"/>
+        <location filename="../../app/ui/orders_page.py" line="233"/>
         <source>Timeline</source>
         <translation>समय-रेखा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="204"/>
+        <location filename="../../app/ui/orders_page.py" line="247"/>
         <source>Loading the orders…</source>
         <translation>ऑर्डर लोड हो रहे हैं…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="220"/>
+        <location filename="../../app/ui/orders_page.py" line="264"/>
+        <source>%n purchase(s) wait(s) for your approval.</source>
+        <translation>
+            <numerusform>%n खरीद आपके अनुमोदन की प्रतीक्षा में हैं।</numerusform>
+            <numerusform>%n खरीद आपके अनुमोदन की प्रतीक्षा में हैं।</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/orders_page.py" line="268"/>
+        <source>%n other order(s) wait(s) for your step.</source>
+        <translation>
+            <numerusform>%n अन्य ऑर्डर आपकी कार्रवाई की प्रतीक्षा में हैं।</numerusform>
+            <numerusform>%n अन्य ऑर्डर आपकी कार्रवाई की प्रतीक्षा में हैं।</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/orders_page.py" line="270"/>
+        <source>%n order(s) wait(s) for your step.</source>
+        <translation>
+            <numerusform>%n ऑर्डर आपकी कार्रवाई की प्रतीक्षा में हैं।</numerusform>
+            <numerusform>%n ऑर्डर आपकी कार्रवाई की प्रतीक्षा में हैं।</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/orders_page.py" line="303"/>
         <source>%n order(s).</source>
         <translation>
             <numerusform>%n ऑर्डर।</numerusform>
@@ -3820,12 +3999,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="222"/>
+        <location filename="../../app/ui/orders_page.py" line="305"/>
+        <source>Nothing waits for you.</source>
+        <translation>आपके लिए कुछ भी प्रतीक्षा में नहीं है।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="306"/>
+        <source>No orders yet: a seller&apos;s orders show here once an office places them.</source>
+        <translation>अभी कोई ऑर्डर नहीं: कोई कार्यालय ऑर्डर देगा तो वह यहाँ दिखेगा।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="307"/>
+        <source>No orders yet: a purchase sent for approval shows here.</source>
+        <translation>अभी कोई ऑर्डर नहीं: अनुमोदन के लिए भेजी गई खरीद यहाँ दिखेगी।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="309"/>
         <source>Offline: shown as of %1.</source>
         <translation>ऑफ़लाइन: %1 की स्थिति के अनुसार दिखाया गया।</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="231"/>
+        <location filename="../../app/ui/orders_page.py" line="321"/>
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n बदलाव भेजे जाने की प्रतीक्षा में।</numerusform>
@@ -3833,87 +4027,97 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="232"/>
+        <location filename="../../app/ui/orders_page.py" line="322"/>
         <source>Not accepted: %1</source>
         <translation>स्वीकार नहीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="238"/>
+        <location filename="../../app/ui/orders_page.py" line="328"/>
         <source>The orders cannot be read now: %1</source>
         <translation>ऑर्डर अभी पढ़े नहीं जा सकते: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="267"/>
+        <location filename="../../app/ui/orders_page.py" line="350"/>
+        <source>Choose an order to see what was bought, from whom, its value and its timeline.</source>
+        <translation>कोई ऑर्डर चुनें: क्या खरीदा गया, किससे, कितने मूल्य का, और उसकी समय-रेखा दिखेगी।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="358"/>
         <source>(not placed)</source>
         <translation>(ऑर्डर नहीं दिया गया)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="268"/>
+        <location filename="../../app/ui/orders_page.py" line="359"/>
+        <location filename="../../app/ui/orders_page.py" line="425"/>
         <source>Bought by</source>
         <translation>खरीद का तरीका</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="269"/>
+        <location filename="../../app/ui/orders_page.py" line="360"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="270"/>
+        <location filename="../../app/ui/orders_page.py" line="361"/>
+        <location filename="../../app/ui/orders_page.py" line="426"/>
         <source>Buyer&apos;s office</source>
         <translation>क्रेता का कार्यालय</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="271"/>
+        <location filename="../../app/ui/orders_page.py" line="362"/>
+        <location filename="../../app/ui/orders_page.py" line="426"/>
         <source>Seller</source>
         <translation>विक्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="272"/>
+        <location filename="../../app/ui/orders_page.py" line="363"/>
+        <location filename="../../app/ui/orders_page.py" line="428"/>
         <source>Consignee&apos;s district</source>
         <translation>परेषिती का ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="273"/>
+        <location filename="../../app/ui/orders_page.py" line="364"/>
+        <location filename="../../app/ui/orders_page.py" line="429"/>
         <source>Value</source>
         <translation>मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="274"/>
+        <location filename="../../app/ui/orders_page.py" line="365"/>
         <source>Placed</source>
         <translation>ऑर्डर दिया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="274"/>
+        <location filename="../../app/ui/orders_page.py" line="365"/>
         <source>Accepted</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="275"/>
+        <location filename="../../app/ui/orders_page.py" line="366"/>
         <source>Delivered</source>
         <translation>डिलीवर किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="275"/>
+        <location filename="../../app/ui/orders_page.py" line="366"/>
         <source>Received (CRAC)</source>
         <translation>प्राप्त (सीआरएसी)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="276"/>
+        <location filename="../../app/ui/orders_page.py" line="367"/>
         <source>Payment due</source>
         <translation>भुगतान देय तिथि</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="276"/>
+        <location filename="../../app/ui/orders_page.py" line="367"/>
         <source>Paid</source>
         <translation>भुगतान किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="279"/>
+        <location filename="../../app/ui/orders_page.py" line="370"/>
         <source>Payment terms</source>
         <translation>भुगतान की शर्तें</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="279"/>
+        <location filename="../../app/ui/orders_page.py" line="370"/>
         <source>due %n day(s) after the CRAC</source>
         <translation>
             <numerusform>सीआरएसी के %n दिन बाद देय</numerusform>
@@ -3921,172 +4125,387 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="281"/>
+        <location filename="../../app/ui/orders_page.py" line="372"/>
         <source>Interest for late payment</source>
         <translation>विलंबित भुगतान पर ब्याज</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="283"/>
+        <location filename="../../app/ui/orders_page.py" line="374"/>
+        <location filename="../../app/ui/orders_page.py" line="431"/>
         <source>Why fewer than three OEMs</source>
         <translation>तीन से कम ओईएम क्यों</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="285"/>
+        <location filename="../../app/ui/orders_page.py" line="376"/>
         <source>Remark</source>
         <translation>टिप्पणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="293"/>
+        <location filename="../../app/ui/orders_page.py" line="384"/>
+        <location filename="../../app/ui/orders_page.py" line="425"/>
         <source>Item</source>
         <translation>वस्तु</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="293"/>
+        <location filename="../../app/ui/orders_page.py" line="384"/>
         <source>Quantity</source>
         <translation>मात्रा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="293"/>
+        <location filename="../../app/ui/orders_page.py" line="384"/>
         <source>Unit price</source>
         <translation>इकाई मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="293"/>
+        <location filename="../../app/ui/orders_page.py" line="384"/>
         <source>Total</source>
         <translation>कुल</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="308"/>
-        <source>Approve and place the order</source>
+        <location filename="../../app/ui/orders_page.py" line="415"/>
+        <location filename="../../app/ui/orders_page.py" line="418"/>
+        <source>Mark delivered</source>
+        <translation>डिलीवरी दर्ज करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="416"/>
+        <location filename="../../app/ui/orders_page.py" line="419"/>
+        <source>Record the payment</source>
+        <translation>भुगतान दर्ज करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="417"/>
+        <source>Approve and place</source>
         <translation>अनुमोदित करें और ऑर्डर दें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="308"/>
+        <location filename="../../app/ui/orders_page.py" line="417"/>
+        <source>Return</source>
+        <translation>लौटाएँ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="417"/>
+        <source>Decline</source>
+        <translation>अस्वीकार करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="420"/>
+        <source>Invoice or challan number, and any remark:</source>
+        <translation>बीजक या चालान संख्या, और कोई टिप्पणी:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="421"/>
+        <source>Payment reference, and any remark:</source>
+        <translation>भुगतान का संदर्भ, और कोई टिप्पणी:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="448"/>
+        <source>The order is saved as a PDF: %1</source>
+        <translation>ऑर्डर पीडीएफ़ के रूप में सहेजा गया: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="414"/>
         <source>Return to the buyer</source>
         <translation>क्रेता को लौटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="309"/>
+        <location filename="../../app/ui/orders_page.py" line="414"/>
+        <source>Approve the order</source>
+        <translation>ऑर्डर अनुमोदित करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="415"/>
         <source>Decline the order</source>
         <translation>ऑर्डर अस्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="310"/>
-        <source>Mark delivered (invoice or challan number)</source>
-        <translation>डिलीवरी दर्ज करें (बीजक या चालान संख्या)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/orders_page.py" line="311"/>
+        <location filename="../../app/ui/orders_page.py" line="416"/>
+        <location filename="../../app/ui/orders_page.py" line="418"/>
         <source>Issue the CRAC</source>
         <translation>सीआरएसी जारी करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="311"/>
-        <source>Record the payment (reference)</source>
-        <translation>भुगतान दर्ज करें (संदर्भ)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/orders_page.py" line="314"/>
+        <location filename="../../app/ui/orders_page.py" line="433"/>
         <source>Remark (for the other side and the record):</source>
         <translation>टिप्पणी (दूसरे पक्ष और रिकॉर्ड के लिए):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="331"/>
+        <location filename="../../app/ui/orders_page.py" line="445"/>
         <source>Save the order as PDF</source>
         <translation>ऑर्डर को पीडीएफ़ के रूप में सहेजें</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/orders_page.py" line="334"/>
-        <source>Saved: %1</source>
-        <translation>सहेजा गया: %1</translation>
     </message>
 </context>
 <context>
     <name>PurchaseDialog</name>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="145"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="148"/>
         <source>Buy</source>
         <translation>खरीदें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="147"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="149"/>
         <source>Quantity</source>
         <translation>मात्रा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="148"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="150"/>
         <source>Consignee&apos;s district</source>
         <translation>परेषिती का ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="149"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="151"/>
         <source>Direct purchase of this listing</source>
         <translation>इस सूची की सीधी खरीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="150"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="152"/>
         <source>L1 purchase: the lowest-priced product meeting these key parameters</source>
         <translation>L1 खरीद: इन मुख्य मानकों को पूरा करने वाला सबसे कम कीमत का उत्पाद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="151"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="153"/>
         <source>Compare</source>
         <translation>तुलना करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="152"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="154"/>
         <source>Key parameters the product must meet</source>
         <translation>मुख्य मानक, जिन्हें उत्पाद को पूरा करना होगा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="153"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="155"/>
         <source>Why fewer than three OEMs</source>
         <translation>तीन से कम ओईएम क्यों</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="154"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="156"/>
         <source>Send for approval</source>
         <translation>अनुमोदन के लिए भेजें</translation>
     </message>
-    <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="184"/>
-        <source>%1 OEM(s) meet the requirement: %2</source>
-        <translation>%1 ओईएम आवश्यकता पूरी करते हैं: %2</translation>
+    <message numerus="yes">
+        <location filename="../../app/ui/purchase_dialog.py" line="195"/>
+        <source>%n OEM(s) meet(s) the requirement: %1</source>
+        <translation>
+            <numerusform>%n ओईएम आवश्यकता पूरी करते हैं: %1</numerusform>
+            <numerusform>%n ओईएम आवश्यकता पूरी करते हैं: %1</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="194"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="204"/>
         <source>Enter the consignee&apos;s district.</source>
         <translation>परेषिती का ज़िला लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="197"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="207"/>
         <source>Compare first: only the L1 can be ordered.</source>
         <translation>पहले तुलना करें: केवल L1 का ही ऑर्डर दिया जा सकता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="199"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="209"/>
         <source>No product of this category meets the key parameters and delivers there.</source>
         <translation>इस श्रेणी का कोई उत्पाद मुख्य मानकों को पूरा नहीं करता और वहाँ डिलीवर नहीं करता।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="201"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="211"/>
         <source>Fewer than three OEMs: say why you buy from this comparison.</source>
         <translation>तीन से कम ओईएम: बताएँ कि आप इस तुलना से क्यों खरीद रहे हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="210"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="221"/>
+        <source>L1 purchase: compare to see which product is the L1; only the L1 can be ordered.</source>
+        <translation>L1 खरीद: तुलना करके देखें कि L1 कौन-सा उत्पाद है; केवल L1 का ही ऑर्डर दिया जा सकता है।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/purchase_dialog.py" line="225"/>
+        <source>The L1 for these key parameters, in place of the listing you chose (%1 at %2).</source>
+        <translation>इन मुख्य मानकों के लिए L1, आपकी चुनी सूची के स्थान पर (%1, %2 पर)।</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/purchase_dialog.py" line="239"/>
         <source>Value %1: %2</source>
         <translation>मूल्य %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="211"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="240"/>
         <source>allowed by this route</source>
         <translation>इस तरीके से अनुमत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/purchase_dialog.py" line="211"/>
+        <location filename="../../app/ui/purchase_dialog.py" line="240"/>
         <source>above this route&apos;s limit (%1)</source>
         <translation>इस तरीके की सीमा से अधिक (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>QGnomeTheme</name>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="31"/>
+        <source>&amp;OK</source>
+        <translation>&amp;ठीक है</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="31"/>
+        <source>&amp;Save</source>
+        <translation>&amp;सहेजें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="31"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;रद्द करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="32"/>
+        <source>&amp;Close</source>
+        <translation>&amp;बंद करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="32"/>
+        <source>Close without Saving</source>
+        <translation>सहेजे बिना बंद करें</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="34"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;पहले जैसा करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="34"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;फिर से करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="34"/>
+        <source>Cu&amp;t</source>
+        <translation>&amp;काटें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="35"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;कॉपी करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="35"/>
+        <source>&amp;Paste</source>
+        <translation>&amp;चिपकाएँ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="35"/>
+        <source>Delete</source>
+        <translation>हटाएँ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="36"/>
+        <source>Select All</source>
+        <translation>सब चुनें</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="33"/>
+        <source>Show Details...</source>
+        <translation>विवरण दिखाएँ…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="33"/>
+        <source>Hide Details...</source>
+        <translation>विवरण छिपाएँ…</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="24"/>
+        <source>OK</source>
+        <translation>ठीक है</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="24"/>
+        <source>Save</source>
+        <translation>सहेजें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="24"/>
+        <source>Save All</source>
+        <translation>सब सहेजें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="25"/>
+        <source>Open</source>
+        <translation>खोलें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="25"/>
+        <source>&amp;Yes</source>
+        <translation>&amp;हाँ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="25"/>
+        <source>Yes to &amp;All</source>
+        <translation>सबके लिए &amp;हाँ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="26"/>
+        <source>&amp;No</source>
+        <translation>&amp;नहीं</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="26"/>
+        <source>N&amp;o to All</source>
+        <translation>सबके लिए न&amp;हीं</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="26"/>
+        <source>Abort</source>
+        <translation>रोकें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="27"/>
+        <source>Retry</source>
+        <translation>फिर कोशिश करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="27"/>
+        <source>Ignore</source>
+        <translation>अनदेखा करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="27"/>
+        <source>Close</source>
+        <translation>बंद करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="28"/>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="28"/>
+        <source>Discard</source>
+        <translation>छोड़ दें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="28"/>
+        <source>Help</source>
+        <translation>सहायता</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="29"/>
+        <source>Apply</source>
+        <translation>लागू करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="29"/>
+        <source>Reset</source>
+        <translation>पहले जैसा करें</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_texts.py" line="30"/>
+        <source>Restore Defaults</source>
+        <translation>मूल सेटिंग लौटाएँ</translation>
     </message>
 </context>
 <context>
@@ -4244,97 +4663,117 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="88"/>
+        <location filename="../../app/ui/settings_dialog.py" line="94"/>
         <source>Settings</source>
         <translation>सेटिंग्स</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="89"/>
+        <location filename="../../app/ui/settings_dialog.py" line="95"/>
         <source>Server address</source>
         <translation>सर्वर का पता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="89"/>
+        <location filename="../../app/ui/settings_dialog.py" line="95"/>
         <source>Proxy</source>
         <translation>प्रॉक्सी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="89"/>
+        <location filename="../../app/ui/settings_dialog.py" line="95"/>
         <source>CA bundle</source>
         <translation>CA बंडल</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="89"/>
+        <location filename="../../app/ui/settings_dialog.py" line="95"/>
         <source>Language</source>
         <translation>भाषा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="90"/>
+        <location filename="../../app/ui/settings_dialog.py" line="96"/>
         <source>Sync every (minutes)</source>
         <translation>सिंक अंतराल (मिनट)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="90"/>
+        <location filename="../../app/ui/settings_dialog.py" line="96"/>
         <source>Data folder</source>
         <translation>डेटा फ़ोल्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="93"/>
+        <location filename="../../app/ui/settings_dialog.py" line="96"/>
+        <source>Amounts in</source>
+        <translation>राशि किसमें दिखे</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="99"/>
+        <source>₹ where the screen’s font has it, else Rs</source>
+        <translation>₹ जहाँ स्क्रीन के फ़ॉन्ट में हो, वरना Rs</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="99"/>
+        <source>₹ (rupee sign)</source>
+        <translation>₹ (रुपये का चिह्न)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="100"/>
+        <source>Rs</source>
+        <translation>रु</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="103"/>
         <source>empty: the system&apos;s proxy settings</source>
         <translation>खाली होने पर: सिस्टम की प्रॉक्सी सेटिंग्स</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="94"/>
+        <location filename="../../app/ui/settings_dialog.py" line="104"/>
         <source>empty: the usual trusted certificates</source>
         <translation>खाली होने पर: सामान्य विश्वसनीय प्रमाणपत्र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="95"/>
+        <location filename="../../app/ui/settings_dialog.py" line="105"/>
         <source>Choose…</source>
         <translation>चुनें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="96"/>
+        <location filename="../../app/ui/settings_dialog.py" line="106"/>
         <source>Open folder</source>
         <translation>फ़ोल्डर खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="97"/>
+        <location filename="../../app/ui/settings_dialog.py" line="107"/>
         <source>A new server address takes effect at the next sign-in. The data folder holds the catalogue cache and your unsent changes; your password is never stored there.</source>
         <translation>नया सर्वर पता अगली बार साइन इन करने पर लागू होगा। डेटा फ़ोल्डर में कैटलॉग कैश और आपके न भेजे गए बदलाव रहते हैं; आपका पासवर्ड वहाँ कभी नहीं रखा जाता।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="99"/>
+        <location filename="../../app/ui/settings_dialog.py" line="109"/>
         <source>The settings you cannot change here are set for this computer by your IT department.</source>
         <translation>जिन सेटिंग्स को आप यहाँ नहीं बदल सकते, वे इस कंप्यूटर के लिए आपके आईटी विभाग ने तय की हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="102"/>
+        <location filename="../../app/ui/settings_dialog.py" line="112"/>
         <source>Set by your IT department</source>
         <translation>आपके आईटी विभाग द्वारा तय</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="105"/>
+        <location filename="../../app/ui/settings_dialog.py" line="115"/>
         <source>Certificate file</source>
         <translation>प्रमाणपत्र फ़ाइल</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="106"/>
+        <location filename="../../app/ui/settings_dialog.py" line="116"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>प्रमाणपत्र (*.pem *.crt *.cer);;सभी फ़ाइलें (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="113"/>
+        <location filename="../../app/ui/settings_dialog.py" line="123"/>
         <source>Server address: it must start with https:// (or http:// for a test server).</source>
         <translation>सर्वर का पता: यह https:// से शुरू होना चाहिए (परीक्षण सर्वर के लिए http://)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="116"/>
+        <location filename="../../app/ui/settings_dialog.py" line="126"/>
         <source>CA bundle: there is no file at %1.</source>
         <translation>CA बंडल: %1 पर कोई फ़ाइल नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="119"/>
+        <location filename="../../app/ui/settings_dialog.py" line="129"/>
         <source>Proxy: write it as http://host:port (https:// and socks5:// work too).</source>
         <translation>प्रॉक्सी: इसे http://host:port के रूप में लिखें (https:// और socks5:// भी चलते हैं)।</translation>
     </message>
@@ -4403,6 +4842,14 @@
     </message>
 </context>
 <context>
+    <name>StepDialog</name>
+    <message>
+        <location filename="../../app/ui/orders_page.py" line="467"/>
+        <source>A remark is required: the other side and the record must know why.</source>
+        <translation>टिप्पणी आवश्यक है: दूसरे पक्ष और रिकॉर्ड को कारण पता होना चाहिए।</translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
         <location filename="../../app/ui/sync_controller.py" line="156"/>
@@ -4424,88 +4871,88 @@
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="64"/>
+        <location filename="../../app/ui/status_bar.py" line="72"/>
         <source>Syncing…</source>
         <translation>सिंक हो रहा है…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="77"/>
+        <location filename="../../app/ui/status_bar.py" line="85"/>
         <source>Sending your changes (%1 of %2)</source>
         <translation>आपके बदलाव भेजे जा रहे हैं (%2 में से %1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="77"/>
+        <location filename="../../app/ui/status_bar.py" line="85"/>
         <source>Receiving updates (%1)</source>
         <translation>अपडेट प्राप्त हो रहे हैं (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="78"/>
+        <location filename="../../app/ui/status_bar.py" line="86"/>
         <source>Checking the count (%1)</source>
         <translation>गिनती की जाँच (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="85"/>
+        <location filename="../../app/ui/status_bar.py" line="94"/>
         <source>Downloading the catalogue snapshot</source>
         <translation>कैटलॉग का स्नैपशॉट डाउनलोड हो रहा है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="87"/>
+        <location filename="../../app/ui/status_bar.py" line="96"/>
         <source>Receiving the catalogue: %1 of %2 listings</source>
         <translation>कैटलॉग आ रहा है: %2 में से %1 लिस्टिंग</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="90"/>
+        <location filename="../../app/ui/status_bar.py" line="99"/>
         <source>Receiving the catalogue: %1 listings</source>
         <translation>कैटलॉग आ रहा है: %1 लिस्टिंग</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="93"/>
+        <location filename="../../app/ui/status_bar.py" line="102"/>
         <source>%1 received</source>
         <translation>%1 प्राप्त</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="95"/>
+        <location filename="../../app/ui/status_bar.py" line="104"/>
         <source>%1/s</source>
         <translation>%1/सेकंड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="97"/>
+        <location filename="../../app/ui/status_bar.py" line="106"/>
         <source>about %1 left</source>
         <translation>लगभग %1 बाकी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="99"/>
+        <location filename="../../app/ui/status_bar.py" line="108"/>
         <source>%1 can be searched</source>
         <translation>%1 में खोज संभव</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="106"/>
+        <location filename="../../app/ui/status_bar.py" line="118"/>
         <source>Sync complete.</source>
         <translation>सिंक पूरा हुआ।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="126"/>
+        <location filename="../../app/ui/status_bar.py" line="155"/>
         <source>Connecting…</source>
         <translation>कनेक्ट हो रहा है…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="127"/>
+        <location filename="../../app/ui/status_bar.py" line="156"/>
         <source>Online</source>
         <translation>ऑनलाइन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="128"/>
+        <location filename="../../app/ui/status_bar.py" line="157"/>
         <source>Offline</source>
         <translation>ऑफ़लाइन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="129"/>
+        <location filename="../../app/ui/status_bar.py" line="158"/>
         <source>Signed out</source>
         <translation>साइन आउट</translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/ui/self_test.py" line="101"/>
-        <location filename="../../app/ui/status_bar.py" line="134"/>
+        <location filename="../../app/ui/status_bar.py" line="163"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n बदलाव प्रतीक्षा में</numerusform>
@@ -4513,7 +4960,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/status_bar.py" line="137"/>
+        <location filename="../../app/ui/status_bar.py" line="166"/>
         <source>%n need(s) your attention</source>
         <translation>
             <numerusform>%n पर आपका ध्यान चाहिए</numerusform>
@@ -4521,12 +4968,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="139"/>
+        <location filename="../../app/ui/status_bar.py" line="170"/>
         <source>Last sync: %1</source>
         <translation>पिछला सिंक: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="139"/>
+        <location filename="../../app/ui/status_bar.py" line="170"/>
         <source>never</source>
         <translation>कभी नहीं</translation>
     </message>
@@ -4674,39 +5121,57 @@
         <translation>भुगतान किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="62"/>
+        <location filename="../../app/ui/timeline.py" line="57"/>
+        <source>Your offer submitted</source>
+        <translation>आपका प्रस्ताव जमा हुआ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="58"/>
+        <source>Your offer withdrawn</source>
+        <translation>आपका प्रस्ताव वापस लिया गया</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="64"/>
         <source>buyer</source>
         <translation>क्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="62"/>
+        <location filename="../../app/ui/timeline.py" line="64"/>
         <source>approver</source>
         <translation>अनुमोदक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="63"/>
+        <location filename="../../app/ui/timeline.py" line="65"/>
         <source>seller</source>
         <translation>विक्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="63"/>
+        <location filename="../../app/ui/timeline.py" line="65"/>
         <source>administrator</source>
         <translation>प्रशासक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="127"/>
+        <location filename="../../app/ui/timeline.py" line="129"/>
         <source>the marketplace, automatically</source>
         <translation>मार्केटप्लेस, स्वतः</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="131"/>
+        <location filename="../../app/ui/timeline.py" line="133"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="163"/>
+        <location filename="../../app/ui/timeline.py" line="165"/>
         <source>There is no history yet: events appear here as things move on.</source>
         <translation>अभी कोई इतिहास नहीं है: कार्रवाई आगे बढ़ने पर घटनाएँ यहाँ दिखेंगी।</translation>
+    </message>
+</context>
+<context>
+    <name>Widgets</name>
+    <message>
+        <location filename="../../app/ui/widgets.py" line="171"/>
+        <source>Keep editing</source>
+        <translation>लिखना जारी रखें</translation>
     </message>
 </context>
 </TS>

@@ -52,6 +52,31 @@ def _fast_reconnect(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _no_waiting_message_boxes(monkeypatch):
+    """A message box a window opens with exec() (a form's "Discard this bid?" when a test
+    closes it) answers at once with its escape button ("Keep editing") instead of waiting for
+    a click no one makes; a test of such a question replaces this."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def answer(box):
+        if box.escapeButton() is not None:
+            box.escapeButton().click()
+        return 0
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+
+
+@pytest.fixture(autouse=True)
+def _rupees_as_rs(monkeypatch):
+    """The tests read amounts as "Rs 4,500.00": the app's "auto" sign is ₹ only where the
+    font has it, so they run as on a screen whose font lacks it (a test of ₹ says otherwise)."""
+    import app.ui.formats as formats
+
+    monkeypatch.setattr(formats, "font_has_rupee_sign", lambda font: False)
+    yield
+    formats.set_rupee_sign("Rs", None)
+
+
+@pytest.fixture(autouse=True)
 def _english(qapp):
     from app.ui.i18n import set_language
 
@@ -119,6 +144,9 @@ def settle(qtbot, ms: int = 100) -> None:
 def shown_tab(qtbot, window, page):
     """Bring a page of the main window to the front and wait for the read that showing it starts."""
     loads = page.loads
-    window.tabs.setCurrentWidget(page)
+    if window.tabs.currentWidget() is page:  # already in front (the officer opens on Orders): read it again
+        page.reload()
+    else:
+        window.tabs.setCurrentWidget(page)
     qtbot.waitUntil(lambda: page.loads > loads, timeout=15_000)
     return page

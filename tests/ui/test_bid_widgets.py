@@ -106,12 +106,12 @@ def test_the_advisor_says_which_ways_of_buying_the_typed_value_allows(qtbot, for
 
 def test_a_problem_shows_beside_its_own_field_and_blocks_saving(qtbot, form):
     fill_in(form)
-    assert shown_problems(form) == {} and form.save_button.isEnabled()
+    assert shown_problems(form) == {} and form.check()
 
     form.inputs["offer_validity_days"].setValue(30)
     assert list(shown_problems(form)) == ["offer_validity_days"]
     assert shown_problems(form)["offer_validity_days"] == "Offers must stay valid for 60 to 180 days."
-    assert not form.save_button.isEnabled()
+    assert not form.check()
     # beside the field: right under its input, above the next field's
     problem = form.field_problems["offer_validity_days"]
     field_bottom = form.inputs["offer_validity_days"].mapTo(form, form.inputs["offer_validity_days"].rect().bottomLeft()).y()
@@ -119,13 +119,13 @@ def test_a_problem_shows_beside_its_own_field_and_blocks_saving(qtbot, form):
     assert field_bottom < problem.mapTo(form, problem.rect().topLeft()).y() < next_top
 
     form.inputs["offer_validity_days"].setValue(120)
-    assert shown_problems(form) == {} and form.save_button.isEnabled()
+    assert shown_problems(form) == {} and form.check()
 
     form.inputs["estimated_value_paise"].setText("12abc")
     assert list(shown_problems(form)) == ["estimated_value_paise"]
     assert "Enter an amount in rupees" in shown_problems(form)["estimated_value_paise"]
     assert "Type the estimated value" in plain(form.verdict_label.text())
-    assert not form.save_button.isEnabled()
+    assert not form.check()
     form.inputs["estimated_value_paise"].setText("4,50,000")
 
     form.inputs["emd.amount_paise"].setText("50,000")  # 11% of the value: EMD is 2-5%
@@ -141,7 +141,7 @@ def test_a_problem_shows_beside_its_own_field_and_blocks_saving(qtbot, form):
     form.inputs["mse_preference.share_bp"].setText("twenty")
     assert list(shown_problems(form)) == ["mse_preference.share_bp"]  # not also its whole preference
     form.inputs["mse_preference.share_bp"].setText("25")
-    assert shown_problems(form) == {} and form.save_button.isEnabled()
+    assert shown_problems(form) == {} and form.check()
 
 
 def test_a_filled_form_gives_a_body_the_rules_accept_in_paise_and_basis_points(qtbot, form):
@@ -175,20 +175,22 @@ def test_a_second_item_and_consignee_and_group_wise_groups(qtbot, form):
     fill_in(form)
     form.add_item_button.click()
     assert len(form.item_editors) == 2
-    assert set(shown_problems(form)) == {"items[1].name", "items[1].category_id", "items[1].consignees[0]"}
+    assert shown_problems(form) == {}  # a new item opens without red: nothing was typed in it yet
     second = form.item_editors[1]
     second.name.setText("Digital BP monitor")
     second.category.setCurrentIndex(second.category.findData(12))
     second.consignee_rows[0].district.setText("Durg")
     second.add_consignee_button.click()
-    assert set(shown_problems(form)) == {"items[1].consignees[1]"}
+    assert shown_problems(form) == {}
+    form.save_button.click()  # an attempt to save shows what is left to do
+    assert set(shown_problems(form)) == {"items[1].consignees[1]"} and form.isVisible()
     second.consignee_rows[1].district.setText("Bilaspur")
     assert shown_problems(form) == {}
     assert [c["district"] for c in form.body()["items"][1]["consignees"]] == ["Durg", "Bilaspur"]
 
     form.inputs["method"].setCurrentIndex(form.inputs["method"].findData("group_wise"))
     assert "group name on every item" in shown_problems(form)["groups"]
-    assert not form.save_button.isEnabled()
+    assert not form.check()
     form.item_editors[0].group.setText("Ward furniture")
     second.group.setText("Diagnostics")
     assert shown_problems(form) == {}
@@ -323,7 +325,7 @@ def test_the_form_warns_when_make_in_india_is_on_for_a_bid_below_rs_5_lakh(qtbot
     # PPP-MII Order 2017 (revised 16 Sep 2020) para 4: below Rs 5 lakh estimated value the
     # Order does not apply. A warning, not a problem: saving stays possible.
     fill_in(form)  # Rs 4,50,000, both preferences on (the defaults)
-    assert form.mii_warning.isVisibleTo(form) and form.save_button.isEnabled()
+    assert form.mii_warning.isVisibleTo(form) and form.check()
     assert form.mii_warning.text() == (
         "The estimated value is below Rs 5,00,000.00: such a purchase is exempt from the Make in India Order "
         "(PPP-MII Order 2017 (revised 16 Sep 2020) para 4), so its margin of preference will not be applied in the "
@@ -390,3 +392,49 @@ def test_the_timeline_speaks_hindi(qtbot, qapp):
     assert entry.what_label.text() == "क्रेता को लौटाया"
     assert entry.when_label.text() == "03 Mar 2026, 15:15 IST · demo-approver (अनुमोदक)"
     assert entry.note_label.text() == "Give the delivery period for Durg."  # the approver's own words
+
+
+def test_a_new_bid_opens_without_red_and_cancel_asks_before_throwing_it_away(qtbot, form, monkeypatch):
+    """Nothing red before anything is typed; a field's problem once it was touched, all on an
+    attempt to save; the form does not move as a problem comes and goes; Cancel asks."""
+    from PySide6.QtWidgets import QMessageBox
+
+    assert shown_problems(form) == {} and not form.other_problems.isVisibleTo(form)
+    title, value = form.inputs["title"], form.inputs["estimated_value_paise"]
+    below = form.inputs["kind"].mapTo(form, form.inputs["kind"].rect().topLeft()).y()
+    qtbot.keyClicks(value, "12abc")
+    assert list(shown_problems(form)) == ["estimated_value_paise"]  # the field touched, not the title above it
+    title.setText("Beds")
+    title.setText("")
+    assert set(shown_problems(form)) == {"title", "estimated_value_paise"}
+    assert form.inputs["kind"].mapTo(form, form.inputs["kind"].rect().topLeft()).y() == below  # no jump
+    form.save_button.click()
+    assert "items[0].name" in shown_problems(form) and form.isVisible()
+
+    asked = []
+
+    def answer(box, click: str):
+        asked.append((box.windowTitle(), [b.text() for b in box.buttons()]))
+        next(b for b in box.buttons() if b.text() == click).click()
+        return 0
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: answer(box, "Keep editing"))
+    form.buttons.button(form.buttons.StandardButton.Cancel).click()
+    assert form.isVisible() and asked[0][0] == "Discard this bid?" and set(asked[0][1]) == {"Discard the bid", "Keep editing"}
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: answer(box, "Discard the bid"))
+    form.buttons.button(form.buttons.StandardButton.Cancel).click()
+    assert not form.isVisible() and form.result() == QDialog.DialogCode.Rejected
+
+
+def test_an_untouched_bid_form_closes_without_asking(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    form = BidForm(CATEGORIES, lambda: NOW, districts=["Raipur", "Durg", "Bilaspur"])
+    qtbot.addWidget(form)
+    form.show()
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: pytest.fail("asked about an untouched form"))
+    district = form.item_editors[0].consignee_rows[0].district
+    completer = district.completer()
+    completer.setCompletionPrefix("rai")  # districts the marketplace knows, found by any part of the name
+    assert completer.currentCompletion() == "Raipur"
+    form.reject()
+    assert not form.isVisible()

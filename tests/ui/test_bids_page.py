@@ -137,8 +137,12 @@ def test_a_bid_through_the_windows(qtbot, desks, server, monkeypatch, tmp_path):
 
     # The officer approves on their own desktop, with a remark.
     approver = desks.open("approver")
-    officer_page = bids_tab(qtbot, signed_in(qtbot, approver, server, "demo-approver"))
+    officer_window = signed_in(qtbot, approver, server, "demo-approver")
+    officer_page = bids_tab(qtbot, officer_window)
     wait_for_status(qtbot, approver, officer_page, title, "awaiting_approval")
+    # What waits for the officer is counted on the tab, seen from any tab.
+    waiting = sum(1 for bid in officer_page.all_bids if bid["status"] == "awaiting_approval")
+    assert officer_window.tabs.tabText(officer_window.tabs.indexOf(officer_page)) == f"Bids ({waiting})"
     select(qtbot, officer_page, title)
     monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(lambda *args, **kwargs: ("Funds under head 31", True)))
     qtbot.mouseClick(officer_page.actions["approve"], Qt.MouseButton.LeftButton)

@@ -22,7 +22,7 @@ def add(qtbot, window, row) -> None:
     select_listing(qtbot, window, row[0], row[1])
     window.add_to_cart_action.trigger()
     qtbot.waitUntil(lambda: window.cart_count == count + 1)
-    assert window.status.message_label.text() == f"In the cart: {row[4]} × {row[1]}"
+    assert window.status.message_label.text().startswith(f"Added to the cart: {row[4]} × {row[1]}")
 
 
 def test_a_cart_of_two_sellers_goes_for_approval_as_two_orders(qtbot, desks, server):

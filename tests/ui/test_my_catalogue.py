@@ -184,11 +184,11 @@ def test_the_form_checks_as_the_seller_types(qtbot, seller):
     target = published_listing(mine)
     editor = ListingEditor(desk.workspace.cache.categories(), item(mine, target.id), mine)
     qtbot.addWidget(editor)
-    assert editor.check() and editor.save_button.isEnabled()
+    assert editor.check() and editor.check()
     editor.inputs["mrp_paise"].setText("1000")
     editor.inputs["price_paise"].setText("1500")
     assert editor.problems["price_paise"].text() == "The offer price must not be above the MRP."
-    assert not editor.save_button.isEnabled()
+    assert not editor.check()
     editor.inputs["price_paise"].setText("0")
     assert editor.problems["price_paise"].text() == "The offer price must be above zero."
     editor.inputs["price_paise"].setText("12.345")
@@ -203,7 +203,7 @@ def test_the_form_checks_as_the_seller_types(qtbot, seller):
     else:
         widget.setText("")
     assert editor.param_problems[first_param].text().endswith("is required for this category.")
-    assert not editor.save_button.isEnabled()
+    assert not editor.check()
     assert not editor.problems["price_paise"].isVisible() and not editor.problems["stock"].isVisible()
 
 
@@ -297,3 +297,36 @@ def test_double_click_opens_a_listing(qtbot, monkeypatch, seller):
     assert dialog.windowTitle() == title and title in dialog.detail.view.toPlainText()
     assert len(opened) == 2
     dialog.close_button.click()
+
+
+def test_a_new_listing_opens_without_red_and_cancel_asks(qtbot, seller, monkeypatch):
+    desk, mine = seller
+    editor = ListingEditor(desk.workspace.cache.categories(), None, mine, desk.workspace.cache.districts())
+    qtbot.addWidget(editor)
+    editor.show()
+    assert not [name for name, label in editor.problems.items() if label.isVisibleTo(editor)]  # no red before typing
+    price = editor.inputs["price_paise"]
+    below = editor.inputs["stock"].mapTo(editor, editor.inputs["stock"].rect().topLeft()).y()
+    price.setText("12abc")
+    assert [name for name, label in editor.problems.items() if label.isVisibleTo(editor)] == ["price_paise"]
+    assert editor.inputs["stock"].mapTo(editor, editor.inputs["stock"].rect().topLeft()).y() == below  # no jump
+    editor.save_button.click()  # an attempt to save shows every problem left
+    assert editor.problems["title"].isVisibleTo(editor) and editor.isVisible()
+
+    districts = editor.inputs["delivery_districts"]
+    known = desk.workspace.cache.districts()
+    assert known and districts.completer() is not None
+    districts.setText(f"{known[0]}, {known[1][:3].lower()}")
+    districts.completer().setCompletionPrefix(districts.completer().splitPath(districts.text())[0])
+    assert known[1] in [districts.completer().completionModel().index(r, 0).data()
+                        for r in range(districts.completer().completionCount())]
+
+    asked = []
+
+    def keep(box):
+        asked.append(box.windowTitle())
+        box.escapeButton().click()
+        return 0
+    monkeypatch.setattr(QMessageBox, "exec", keep)
+    editor.reject()
+    assert asked == ["Discard this listing?"] and editor.isVisible()

@@ -119,19 +119,46 @@ def test_choosing_a_listing_fills_in_what_it_offers_and_marks_what_differs(qtbot
 
 def test_the_body_names_the_listing_and_the_compliance_as_stated(qtbot, dialog):
     ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
-    assert not ok.isEnabled() and "price above zero" in dialog.problem.text()
+    assert not dialog.problem.isVisibleTo(dialog)  # nothing red before anything is typed
+    ok.click()  # an attempt to send says what is missing, and sends nothing
+    assert dialog.isVisible() and dialog.problem.isVisibleTo(dialog) and "price above zero" in dialog.problem.text()
     qtbot.keyClicks(dialog.prices["1"], "17,500")
     dialog.prices["2"].setText("4,899.50")
     dialog.items["2"].offered["type"].clear()
-    assert not ok.isEnabled() and dialog.problem.text() == "State what you offer for every key parameter."
+    assert dialog.problem.text() == "State what you offer for every key parameter."
     dialog.items["2"].offered["type"].setText("Revolving, medium back, fabric")
     dialog.local.setValue(72)
     assert ok.isEnabled() and not dialog.problem.isVisibleTo(dialog)
+    # Each item's price times its quantity, and the offer's total.
+    assert dialog.items["1"].total.text() == "× 40 = Rs 7,00,000.00"
+    assert dialog.grand_total.text() == "Total of your offer: Rs 8,22,487.50"
     assert dialog.body() == {"local_content_pct": 72, "items": {
         "1": {"unit_price_paise": 17_500_00, "listing_id": "tijori",
               "compliance": {"height_mm": "1980", "shelves": "4", "locker": "With locker"}},
         "2": {"unit_price_paise": 4_899_50, "listing_id": "sahaj",
               "compliance": {"type": "Revolving, medium back, fabric", "max_load_kg": "100"}}}}
+
+
+def test_the_price_starts_from_the_listings_and_cancel_asks(qtbot, monkeypatch):
+    priced = [my_listing("tijori", "Tijori MS-1980L almirah", ALMIRAH, {"height_mm": "1980", "shelves": "4",
+                                                                       "locker": "With locker"})]
+    priced[0].fields["price_paise"] = 15_490_00
+    dialog = OfferDialog(BID, offerable_listings(priced), CATEGORIES)
+    qtbot.addWidget(dialog)
+    assert dialog.prices["1"].text() == "15,490" and dialog.items["1"].total.text() == "× 40 = Rs 6,19,600.00"
+    dialog.prices["1"].setText("15,000")  # the seller's own price stays when the listing changes
+    dialog.items["1"].listing.setCurrentIndex(dialog.items["1"].listing.findData(None))
+    assert dialog.prices["1"].text() == "15,000"
+    asked = []
+
+    def keep(box):
+        asked.append(box.windowTitle())
+        box.escapeButton().click()
+        return 0
+    monkeypatch.setattr(QMessageBox, "exec", keep)
+    dialog.show()
+    dialog.buttons.button(dialog.buttons.StandardButton.Cancel).click()
+    assert asked == ["Discard this offer?"] and dialog.isVisible()
 
 
 def test_a_revision_starts_from_the_offer_the_seller_has(qtbot):
@@ -242,6 +269,12 @@ def test_an_offer_names_a_listing_and_the_buyer_reads_its_compliance(qtbot, desk
     assert sent.requests(("rejected",)) == []
     mine = sent.my_offer(seller.workspace.api(), bid_id)
     assert mine["items"]["1"]["listing_id"] == listing_id and mine["items"]["1"]["compliance"][first] == specs[first]
+    # The seller sees their own offer on the bid's page and in its timeline: when, its value, its state.
+    qtbot.waitUntil(lambda: "Your prices" in seller_page.summary.toPlainText(), timeout=20_000)
+    page_text = seller_page.summary.toPlainText()
+    assert "submitted on" in page_text and "Rs 17,500.00 per unit" in page_text
+    assert any(entry.what_label.text() == "Your offer submitted" and "in all; receipt" in entry.note_label.text()
+               for entry in seller_page.timeline.entries)
 
     # A revision starts from that offer and goes under its id (a second offer would be refused).
     qtbot.mouseClick(seller_page.actions["offer"], Qt.MouseButton.LeftButton)

@@ -6,9 +6,9 @@ the order document is saved as a PDF, and the orders stay readable offline."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QFileDialog
 
-from app.ui.orders_page import OrdersModel
+from app.ui.orders_page import OrdersModel, StepDialog
 from tests.ui.conftest import shown_tab, signed_in, wait_for_sync
 
 
@@ -52,7 +52,7 @@ def test_an_order_from_approval_to_payment_in_the_windows(qtbot, desks, server, 
         "AND l.price_paise <= 1000000 AND l.delivery_districts LIKE '%\"Raipur\"%' ORDER BY l.id LIMIT 1")[0]
     remarks = iter(["Budget head 31, within the direct limit", "Invoice INV-2211", "Received in good order",
                     "PFMS payment 7781"])
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(lambda *a, **k: (next(remarks), True)))
+    monkeypatch.setattr(StepDialog, "ask", lambda dialog: (next(remarks), True))
 
     buyer = desks.open("buyer")
     buyer_window = signed_in(qtbot, buyer, server, "demo-buyer")
@@ -128,3 +128,74 @@ def test_the_orders_model_passes_qts_model_tester(qtmodeltester):
                        "status": "awaiting_approval"}])
     qtmodeltester.check(model)
     assert model.index(1, 0).data() == "(not placed)" and model.index(1, 1).data() == "Chair"
+
+
+def test_the_officer_opens_on_what_waits_and_sees_what_is_approved(qtbot, desks, server, monkeypatch, tmp_path):
+    from app.ui.formats import money_in_words
+
+    listing_id, title, price = server.query(
+        "SELECT l.id, l.title, l.price_paise FROM listings l WHERE l.status = 'published' AND l.stock >= 4 "
+        "AND l.min_order_qty = 1 AND l.price_paise <= 1000000 AND l.delivery_districts LIKE '%\"Raipur\"%' "
+        "ORDER BY l.id LIMIT 1")[0]
+    buyer = desks.open("buyer")
+    signed_in(qtbot, buyer, server, "demo-buyer")
+    orders = [buyer.workspace.procurement.purchase("direct", listing_id, quantity, "Raipur") for quantity in (1, 2)]
+    buyer.controller.sync_now()
+    wait_for_sync(qtbot, buyer)
+
+    officer = desks.open("approver")
+    window = signed_in(qtbot, officer, server, "demo-approver")
+    page = window.orders
+    assert window.tabs.currentWidget() is page  # the officer's day starts on the orders
+    qtbot.waitUntil(lambda: page.loads > 0 and all(o in [r["id"] for r in page.model.orders] for o in orders),
+                    timeout=20_000)
+    waiting = sum(1 for o in page.model.orders if o["status"] == "awaiting_approval")
+    assert waiting >= 2 and page.waiting.isVisible()
+    assert page.waiting.text() == f"{waiting} purchases wait for your approval."
+    assert window.tabs.tabText(window.tabs.indexOf(page)) == f"Orders ({waiting})"
+
+    # The Seller of a purchase not yet approved says why it is empty; the Item is not cut.
+    row = [o["id"] for o in page.model.orders].index(orders[1])
+    seller = page.model.index(row, 2).data()
+    assert seller.startswith("Named at approval · ") and "MSE" in seller
+    window.resize(1366, 768)
+    window.show()
+    qtbot.wait(100)
+    page.grab().save(str(tmp_path / "orders.png"))
+    header = page.table.horizontalHeader()
+    widths = [header.sectionSize(column) for column in range(page.model.columnCount())]
+    assert widths[1] == max(widths) and widths[1] >= 0.35 * page.table.viewport().width(), widths
+    due_width = page.table.horizontalHeader().sectionSize(5)
+    assert due_width <= page.table.fontMetrics().horizontalAdvance("Payment due") + 40  # empty: narrow
+
+    # The approve dialog: a title that fits, and what is approved restated.
+    choose(qtbot, page, orders[1])
+    asked = []
+
+    def ask(dialog):
+        asked.append((dialog.windowTitle(), dialog.facts.text(), dialog.fontMetrics(), dialog.sizeHint().width()))
+        return "Budget head 31", True
+    monkeypatch.setattr(StepDialog, "ask", ask)
+    click(qtbot, page, "approve")
+    (title_text, facts, metrics, width), = asked
+    assert title_text == "Approve the order" and metrics.horizontalAdvance(title_text) < width - 150
+    assert f"{title} × 2" in facts.replace("&amp;", "&") and money_in_words(2 * price) in facts and "Seller" in facts
+    placed = wait_for_order(qtbot, officer, page, orders[1], "accepted")
+
+    # Save as PDF starts in Documents and says where it saved.
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    from PySide6.QtCore import QStandardPaths
+    monkeypatch.setattr(QStandardPaths, "writableLocation", staticmethod(lambda location: str(documents)))
+    offered = []
+
+    def save_name(parent, caption, default, filters):
+        offered.append(default)
+        return default, ""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_name))
+    choose(qtbot, page, orders[1])
+    click(qtbot, page, "pdf")
+    assert offered == [str(documents / f"{placed['number']}.pdf")]
+    assert (documents / f"{placed['number']}.pdf").read_bytes().startswith(b"%PDF")
+    assert page.message.text() == f"The order is saved as a PDF: {documents / (placed['number'] + '.pdf')}"
+    assert desks.crashes == []
