@@ -38,7 +38,7 @@ from app.ui import operations
 from app.ui.auction_dialog import ScheduleAuctionDialog
 from app.ui.bid_form import BidForm
 from app.ui.evaluation_view import EvaluationView
-from app.ui.formats import money, number, percent_text, rupees_input_text, when
+from app.ui.formats import in_rupees, money, number, percent_text, rupees_input_text, when
 from app.ui.tasks import TaskManager
 from app.ui.timeline import Timeline
 from app.ui.widgets import Retranslating, RowsModel, confirm_discard, key_param_label, problem_label, rows_table
@@ -404,7 +404,7 @@ class OfferDialog(Retranslating, QDialog):
                 mark.setText(self.tr("differs from the requirement"))
                 mark.setToolTip(self.tr("The buyer decides in the technical evaluation whether what you offer "
                                         "meets the requirement."))
-            inputs.price_label.setText(self.tr("Price per unit (Rs)"))
+            inputs.price_label.setText(in_rupees(self.tr("Price per unit (Rs)")))
             inputs.price.setPlaceholderText(self.tr("like 18,500"))
         self.local_label.setText(self.tr("Local content"))
 
@@ -721,7 +721,7 @@ class BidsPage(Retranslating, QWidget):
         self.accept_offer.setText(self.tr("Accept technically"))
         self.reject_offer.setText(self.tr("Reject…"))
         self.district_label.setText(self.tr("&District"))
-        self.value_label.setText(self.tr("&Value up to (Rs)"))
+        self.value_label.setText(in_rupees(self.tr("&Value up to (Rs)")))
         self.max_value.setPlaceholderText(self.tr("Any value"))
         self.district.blockSignals(True)
         any_chosen = self.district.currentIndex() == 0 and self.district.currentText() == self.district.itemText(0)
