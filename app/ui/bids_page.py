@@ -22,7 +22,7 @@ from datetime import datetime
 from html import escape
 from typing import Any, Sequence
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDir, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout,
     QHeaderView, QInputDialog, QLabel, QListWidget, QLineEdit, QMessageBox, QPushButton, QScrollArea, QSpinBox,
@@ -41,7 +41,8 @@ from app.ui.evaluation_view import EvaluationView
 from app.ui.formats import in_rupees, money, number, percent_text, rupees_input_text, when
 from app.ui.tasks import TaskManager
 from app.ui.timeline import Timeline
-from app.ui.widgets import Retranslating, RowsModel, confirm_discard, key_param_label, problem_label, rows_table
+from app.ui.widgets import (Retranslating, RowsModel, confirm_discard, in_documents, key_param_label, problem_label,
+                            rows_table)
 from app.workspace import Workspace
 from domain.bid_fields import NEGOTIATION_ROUNDS
 from domain.listing import BUYER_VISIBLE
@@ -1399,9 +1400,9 @@ class BidsPage(Retranslating, QWidget):
     def _do_export(self) -> None:
         """BID.json for an auditor: `gemdesk rules evaluate` re-checks the decision from it."""
         bid = self.current
-        default = (bid.get("number") or bid["id"]).replace("/", "-") + ".json"
+        default = in_documents((bid.get("number") or bid["id"]).replace("/", "-") + ".json")
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export the bid for audit"), default, "JSON (*.json)")
         if path:
             operations.export_bid(self.tasks, self.workspace, bid["id"], path,
-                                  lambda _: self.message.setText(self.tr("Saved for audit: %1").replace("%1", path)),
+                                  lambda _: self.message.setText(self.tr("Saved for audit: %1").replace("%1", QDir.toNativeSeparators(path))),
                                   self._failed)

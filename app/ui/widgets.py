@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (QAbstractItemModel, QAbstractTableModel, QCoreApplication, QDate, QDateTime, QEvent,
-                            QModelIndex, QPersistentModelIndex, Qt, QTime, QTimeZone)
+                            QModelIndex, QPersistentModelIndex, QStandardPaths, Qt, QTime, QTimeZone)
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QCompleter, QDateTimeEdit, QLabel, QMessageBox, QTableView,
                                QWidget)
 
@@ -147,6 +148,13 @@ def caption_for(parent: QWidget, widget: QWidget, text: str = "") -> QLabel:
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     label.setMinimumHeight(widget.sizeHint().height())
     return label
+
+
+def in_documents(file_name: str) -> str:
+    """Where a save dialog starts: the user's Documents folder (not the program's, the
+    default), with `file_name` in it."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return str(Path(documents) / file_name) if documents else file_name
 
 
 class Touched:
