@@ -1404,5 +1404,6 @@ class BidsPage(Retranslating, QWidget):
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export the bid for audit"), default, "JSON (*.json)")
         if path:
             operations.export_bid(self.tasks, self.workspace, bid["id"], path,
-                                  lambda _: self.message.setText(self.tr("Saved for audit: %1").replace("%1", QDir.toNativeSeparators(path))),
+                                  lambda _: self.message.setText(self.tr("Saved for audit: %1").replace(
+                                      "%1", QDir.toNativeSeparators(path))),
                                   self._failed)

@@ -219,8 +219,11 @@ def test_a_bid_through_the_windows(qtbot, desks, server, monkeypatch, tmp_path):
     # Exported for audit, the bid re-evaluates to the same award without the app.
     exported = tmp_path / "audit.json"
     offered = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda parent, caption, default, *a: (offered.append(default), (str(exported), ""))[1]))
+
+    def save_name(parent, caption, default, *rest):
+        offered.append(default)
+        return str(exported), ""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_name))
     qtbot.mouseClick(page.actions["export"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.message.text().startswith("Saved for audit"), timeout=10_000)
     from PySide6.QtCore import QStandardPaths
