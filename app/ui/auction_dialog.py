@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.bid_form import basis_points
-from app.ui.formats import money, rupees_input_text
+from app.ui.formats import in_rupees, money, rupees_input_text
 from app.ui.widgets import Retranslating, ist_editor, ist_moment, problem_label
 from domain.auction import DECREMENT_AMOUNT, DECREMENT_PERCENT, AuctionRules, Decrement, Visibility
 from domain.money import MoneyError, paise_from_rupees
@@ -118,7 +118,8 @@ class ScheduleAuctionDialog(Retranslating, QDialog):
                                    "stage's L1 price of %2. Who enters follows the bid's rule. Once scheduled, these "
                                    "parameters are fixed and shown to every bidder.")
                            .replace("%1", self.bid.get("number") or "").replace("%2", money(self.l1)))
-        texts = {"start_at": self.tr("Starts"), "duration": self.tr("Runs for"), "start_price": self.tr("Start price (Rs)"),
+        texts = {"start_at": self.tr("Starts"), "duration": self.tr("Runs for"),
+                 "start_price": in_rupees(self.tr("Start price (Rs)")),
                  "decrement": self.tr("Minimum decrement"), "visibility": self.tr("Bidders see"),
                  "extension": self.tr("Auto-extension")}
         for name, label in self.labels.items():

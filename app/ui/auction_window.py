@@ -26,7 +26,7 @@ from app import auctions
 from app.api import ApiError, new_key
 from app.read_cache import unreachable
 from app.ui import operations
-from app.ui.formats import money, rupees_input_text, when
+from app.ui.formats import in_rupees, money, rupees_input_text, when
 from app.ui.tasks import TaskManager
 from app.ui.widgets import PROBLEM_STYLE, Retranslating, RowsModel
 from app.workspace import Workspace
@@ -279,7 +279,7 @@ class AuctionView(Retranslating, QWidget):
     def retranslate(self) -> None:
         self.bid_button.setText(self.tr("Bid…"))
         self.award_button.setText(self.tr("Go to the award"))
-        self.price_label.setText(self.tr("My price for the whole bid (Rs):"))
+        self.price_label.setText(in_rupees(self.tr("My price for the whole bid (Rs):")))
         self.history_label.setText(self.tr("My accepted bids") if self.is_seller else self.tr("Accepted bids"))
         self.ranking_label.setText(self.tr("Live ranking (bidders are anonymous until the close)"))
         for model in (self.ranking_model, self.history_model):

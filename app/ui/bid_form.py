@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QLineEdit, QPushButton, QScrollArea, QSpinBox, QToolButton, QVBoxLayout, QWidget,
 )
 
-from app.ui.formats import money, percent_text, rupees_input_text
+from app.ui.formats import in_rupees, money, percent_text, rupees_input_text
 from app.ui.widgets import (CAPTION_ALIGNMENT, Retranslating, Touched, caption_for, confirm_discard, district_completer,
                             fill_categories, ist_editor, ist_moment, key_param_label, problem_label)
 from domain.bid_fields import DEFAULTS, EDITABLE, EMD_MAX_BP, EMD_MIN_BP, MAX_TEXT, RA_RULES, check_bid_fields
@@ -393,11 +393,11 @@ class BidForm(Retranslating, QDialog):
             "title": self.tr("Bid title"), "kind": self.tr("Type of bid"), "method": self.tr("Evaluation"),
             "packets": self.tr("Packets"),
             "quantity_splittable": self.tr("The quantity may be split between sellers (for the purchase preferences)"),
-            "estimated_value_paise": self.tr("Estimated value (Rs)"), "end_at": self.tr("Bid ends (IST)"),
+            "estimated_value_paise": in_rupees(self.tr("Estimated value (Rs)")), "end_at": self.tr("Bid ends (IST)"),
             "offer_validity_days": self.tr("Offers valid for (days)"), "min_offers": self.tr("Minimum number of offers"),
             "extension_days": self.tr("Automatic extension (days)"), "emd": self.tr("EMD (earnest money)"),
             "payment_days": self.tr("Payment due after the CRAC (days)"),
-            "emd.amount_paise": self.tr("EMD amount (Rs)"),
+            "emd.amount_paise": in_rupees(self.tr("EMD amount (Rs)")),
             "emd.mse_startup_exempt": self.tr("MSEs and startups are exempt from the EMD"),
             "epbg_bp": self.tr("ePBG (% of the order value)"),
             "mse_preference": self.tr("Purchase preference for MSEs (micro and small enterprises)"),

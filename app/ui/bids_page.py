@@ -21,7 +21,7 @@ from datetime import datetime
 from html import escape
 from typing import Any, Sequence
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDir, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout,
     QHeaderView, QInputDialog, QLabel, QListWidget, QLineEdit, QMessageBox, QPushButton, QScrollArea, QSpinBox,
@@ -36,10 +36,11 @@ from app.ui import operations
 from app.ui.auction_dialog import ScheduleAuctionDialog
 from app.ui.bid_form import BidForm
 from app.ui.evaluation_view import EvaluationView
-from app.ui.formats import money, number, percent_text, rupees_input_text, when
+from app.ui.formats import in_rupees, money, number, percent_text, rupees_input_text, when
 from app.ui.tasks import TaskManager
 from app.ui.timeline import Timeline
-from app.ui.widgets import Retranslating, RowsModel, confirm_discard, key_param_label, problem_label, rows_table
+from app.ui.widgets import (Retranslating, RowsModel, confirm_discard, in_documents, key_param_label, problem_label,
+                            rows_table)
 from app.workspace import Workspace
 from domain.bid_fields import NEGOTIATION_ROUNDS
 from domain.listing import BUYER_VISIBLE
@@ -388,7 +389,7 @@ class OfferDialog(Retranslating, QDialog):
                 mark.setText(self.tr("differs from the requirement"))
                 mark.setToolTip(self.tr("The buyer decides in the technical evaluation whether what you offer "
                                         "meets the requirement."))
-            inputs.price_label.setText(self.tr("Price per unit (Rs)"))
+            inputs.price_label.setText(in_rupees(self.tr("Price per unit (Rs)")))
             inputs.price.setPlaceholderText(self.tr("like 18,500"))
         self.local_label.setText(self.tr("Local content"))
 
@@ -705,7 +706,7 @@ class BidsPage(Retranslating, QWidget):
         self.accept_offer.setText(self.tr("Accept technically"))
         self.reject_offer.setText(self.tr("Reject…"))
         self.district_label.setText(self.tr("&District"))
-        self.value_label.setText(self.tr("&Value up to (Rs)"))
+        self.value_label.setText(in_rupees(self.tr("&Value up to (Rs)")))
         self.max_value.setPlaceholderText(self.tr("Any value"))
         self.district.blockSignals(True)
         any_chosen = self.district.currentIndex() == 0 and self.district.currentText() == self.district.itemText(0)
@@ -1383,9 +1384,10 @@ class BidsPage(Retranslating, QWidget):
     def _do_export(self) -> None:
         """BID.json for an auditor: `gemdesk rules evaluate` re-checks the decision from it."""
         bid = self.current
-        default = (bid.get("number") or bid["id"]).replace("/", "-") + ".json"
+        default = in_documents((bid.get("number") or bid["id"]).replace("/", "-") + ".json")
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export the bid for audit"), default, "JSON (*.json)")
         if path:
             operations.export_bid(self.tasks, self.workspace, bid["id"], path,
-                                  lambda _: self.message.setText(self.tr("Saved for audit: %1").replace("%1", path)),
+                                  lambda _: self.message.setText(self.tr("Saved for audit: %1").replace(
+                                      "%1", QDir.toNativeSeparators(path))),
                                   self._failed)

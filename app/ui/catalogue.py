@@ -22,7 +22,7 @@ from app.browse import CatalogueRequest, CatalogueSearch
 from app.cache import Cache, SearchFilters
 from app.ui import operations
 from app.ui.catalogue_model import ListingTableModel
-from app.ui.formats import number
+from app.ui.formats import in_rupees, number
 from app.ui.i18n import current_language
 from app.ui.icons import icon
 from app.ui.listing_detail import ListingDetail
@@ -245,7 +245,7 @@ class CatalogueBrowser(Retranslating, QWidget):
         self.search_box.setPlaceholderText(self.tr("Search the catalogue: product, brand, model, specification (Ctrl+F)"))
         self.categories_label.setText(self.tr("Categories"))
         self.filters_box.setTitle(self.tr("Filters"))
-        self.price_label.setText(self.tr("Price (Rs)"))
+        self.price_label.setText(in_rupees(self.tr("Price (Rs)")))
         self._fit_stock_column()
         self.min_price.setPlaceholderText(self.tr("from"))
         self.max_price.setPlaceholderText(self.tr("to"))

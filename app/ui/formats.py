@@ -39,6 +39,13 @@ def rupee_sign() -> str:
     return _symbol.strip()
 
 
+def in_rupees(caption: str) -> str:
+    """A field's caption naming its unit, "Price (Rs)", with the sign amounts show: "Price (₹)"."""
+    if _symbol.strip() != RUPEE_SIGN:
+        return caption
+    return caption.replace("(Rs)", f"({RUPEE_SIGN})").replace("(रु)", f"({RUPEE_SIGN})")
+
+
 def percent_text(points: int) -> str:
     """Basis points as a percentage to edit: 1500 -> "15", 250 -> "2.5", 1505 -> "15.05"."""
     whole, part = divmod(points, 100)

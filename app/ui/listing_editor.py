@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.seller_catalogue import MyListing
-from app.ui.formats import rupees_input_text
+from app.ui.formats import in_rupees, rupees_input_text
 from app.ui.i18n import current_language
 from app.ui.widgets import (CAPTION_ALIGNMENT, Retranslating, Touched, caption_for, confirm_discard,
                             district_completer, fill_categories, key_param_label, problem_label)
@@ -236,7 +236,8 @@ class ListingEditor(Retranslating, QDialog):
         self.setWindowTitle(self.tr("New listing") if self.listing is None else self.tr("Edit listing"))
         names = {
             "category_id": self.tr("Category"), "title": self.tr("Product name"), "brand": self.tr("Brand"),
-            "model": self.tr("Model number"), "mrp_paise": self.tr("MRP (Rs)"), "price_paise": self.tr("Offer price (Rs)"),
+            "model": self.tr("Model number"), "mrp_paise": in_rupees(self.tr("MRP (Rs)")),
+            "price_paise": in_rupees(self.tr("Offer price (Rs)")),
             "stock": self.tr("Stock"), "min_order_qty": self.tr("Minimum order"),
             "local_content_pct": self.tr("Local content (%)"), "country_of_origin": self.tr("Country of origin"),
             "delivery_districts": self.tr("Delivers to districts"), "delivery_pincodes": self.tr("Delivers to PIN codes"),

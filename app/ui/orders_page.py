@@ -10,10 +10,9 @@ order document can be saved as a PDF. Every step goes to the outbox first, like 
 from __future__ import annotations
 
 from html import escape
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDir, QModelIndex, QPersistentModelIndex, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDir, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QPushButton,
@@ -26,7 +25,7 @@ from app.ui.formats import day, money, money_in_words, seller_class_text, when
 from app.ui.order_document import write_order_pdf
 from app.ui.tasks import TaskManager
 from app.ui.timeline import Timeline
-from app.ui.widgets import Retranslating, RowsModel, rows_table
+from app.ui.widgets import Retranslating, RowsModel, in_documents, rows_table
 from app.workspace import Workspace
 from domain.timefmt import ist_text
 
@@ -438,10 +437,7 @@ class OrdersPage(Retranslating, QWidget):
         self.reload()
 
     def _save_pdf(self, order: dict[str, Any]) -> None:
-        # The user's Documents folder, not the program's (where a save dialog starts by default).
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        default = str(Path(documents) / ((order.get("number") or order["id"]) + ".pdf")) if documents else \
-            (order.get("number") or order["id"]) + ".pdf"
+        default = in_documents((order.get("number") or order["id"]) + ".pdf")
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the order as PDF"), default, "PDF (*.pdf)")
         if path:
             write_order_pdf(order, path, history=self.history)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (QAbstractItemModel, QAbstractTableModel, QCoreApplication, QDate, QDateTime, QEvent,
-                            QModelIndex, QPersistentModelIndex, Qt, QTime, QTimer, QTimeZone)
+                            QModelIndex, QPersistentModelIndex, QStandardPaths, Qt, QTime, QTimeZone)
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QCompleter, QDateTimeEdit, QLabel, QMessageBox, QTableView,
                                QWidget)
 
@@ -34,18 +35,20 @@ def retire(widget: QWidget) -> None:
 
 class Retranslating:
     """A widget that sets its texts in `retranslate()` does so again when the language
-    changes (Qt sends LanguageChange to every widget when a translator is installed)."""
+    changes (Qt sends LanguageChange to every window when a translator is installed, and a
+    widget passes it on to its children)."""
 
     def retranslate(self) -> None:
         raise NotImplementedError
 
-    def changeEvent(self, event: QEvent) -> None:
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)  # type: ignore[misc]
         if event.type() == QEvent.Type.LanguageChange:
+            # After the widget's children have had the event (QWidget passes it on to them):
+            # a QDialogButtonBox words its standard buttons again when it gets it, and would
+            # put "OK" back over a text we gave one ("Send for approval").
             self.retranslate()
-            # Once more after every widget has had the event: a QDialogButtonBox words its
-            # standard buttons again when it gets it, over a text we gave one ("Send for approval").
-            QTimer.singleShot(0, self, self.retranslate)  # type: ignore[call-overload]
-        super().changeEvent(event)  # type: ignore[misc]
+        return handled
 
 
 class RowsModel(QAbstractTableModel):
@@ -145,6 +148,13 @@ def caption_for(parent: QWidget, widget: QWidget, text: str = "") -> QLabel:
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     label.setMinimumHeight(widget.sizeHint().height())
     return label
+
+
+def in_documents(file_name: str) -> str:
+    """Where a save dialog starts: the user's Documents folder (not the program's, the
+    default), with `file_name` in it."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return str(Path(documents) / file_name) if documents else file_name
 
 
 class Touched:

@@ -218,9 +218,17 @@ def test_a_bid_through_the_windows(qtbot, desks, server, monkeypatch, tmp_path):
     assert approval["who"] == "demo-approver" and approval["note"] == "Funds under head 31"
     # Exported for audit, the bid re-evaluates to the same award without the app.
     exported = tmp_path / "audit.json"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kwargs: (str(exported), "")))
+    offered = []
+
+    def save_name(parent, caption, default, *rest):
+        offered.append(default)
+        return str(exported), ""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_name))
     qtbot.mouseClick(page.actions["export"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.message.text().startswith("Saved for audit"), timeout=10_000)
+    from PySide6.QtCore import QStandardPaths
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert offered[0].startswith(documents) and page.message.text() == f"Saved for audit: {exported}"
     document = json.loads(exported.read_text(encoding="utf-8"))
     awards = evaluation_json(evaluate(*bid_from_json(document)))["awards"]
     assert [(line["quantity"], line["unit_price_paise"]) for line in awards] == [(40, 17_000_00)]

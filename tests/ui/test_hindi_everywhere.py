@@ -91,7 +91,10 @@ def test_amounts_in_rupee_sign_where_the_font_has_it(qapp, monkeypatch):
     assert formats.set_rupee_sign("auto", qapp.font()) == "₹"
     assert formats.money(1234567_00) == "₹12,34,567.00"
     assert formats.money_in_words(12_50_000_00) == "₹12,50,000.00 (12.5 lakh)"
+    assert formats.in_rupees("Price (Rs)") == "Price (₹)"
+    assert formats.in_rupees("आरंभिक मूल्य (रु)") == "आरंभिक मूल्य (₹)"
     assert formats.set_rupee_sign("Rs", qapp.font()) == "Rs" and formats.money(450000) == "Rs 4,500.00"
+    assert formats.in_rupees("Price (Rs)") == "Price (Rs)"
     monkeypatch.setattr(formats, "font_has_rupee_sign", lambda font: False)
     assert formats.set_rupee_sign("auto", qapp.font()) == "Rs"  # no empty box where the font lacks the glyph
     assert formats.font_has_rupee_sign.__name__ == "<lambda>"
