@@ -14,7 +14,7 @@
 <context>
     <name>BidsPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="789" />
+        <location filename="../../app/ui/bids_page.py" line="790" />
         <source>%n bid(s).</source>
         <translation>
             <numerusform>%n bid.</numerusform>
@@ -22,7 +22,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="864" />
+        <location filename="../../app/ui/bids_page.py" line="865" />
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n change waiting to be sent.</numerusform>
@@ -30,7 +30,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="1266" />
+        <location filename="../../app/ui/bids_page.py" line="1267" />
         <source>Your offer will be withdrawn with the next sync (%n withdrawal(s) left after this one).</source>
         <translation>
             <numerusform>Your offer will be withdrawn with the next sync (%n withdrawal left after this one).</numerusform>
@@ -101,7 +101,7 @@
 <context>
     <name>OrdersPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="264" />
+        <location filename="../../app/ui/orders_page.py" line="263" />
         <source>%n purchase(s) wait(s) for your approval.</source>
         <translation>
             <numerusform>%n purchase waits for your approval.</numerusform>
@@ -109,7 +109,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="268" />
+        <location filename="../../app/ui/orders_page.py" line="267" />
         <source>%n other order(s) wait(s) for your step.</source>
         <translation>
             <numerusform>%n other order waits for your step.</numerusform>
@@ -117,7 +117,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="270" />
+        <location filename="../../app/ui/orders_page.py" line="269" />
         <source>%n order(s) wait(s) for your step.</source>
         <translation>
             <numerusform>%n order waits for your step.</numerusform>
@@ -125,7 +125,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="303" />
+        <location filename="../../app/ui/orders_page.py" line="302" />
         <source>%n order(s).</source>
         <translation>
             <numerusform>%n order.</numerusform>
@@ -133,7 +133,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="321" />
+        <location filename="../../app/ui/orders_page.py" line="320" />
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n change waiting to be sent.</numerusform>
@@ -141,7 +141,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="370" />
+        <location filename="../../app/ui/orders_page.py" line="369" />
         <source>due %n day(s) after the CRAC</source>
         <translation>
             <numerusform>due %n day after the CRAC</numerusform>

@@ -888,57 +888,57 @@
 <context>
     <name>BidStatus</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="136"/>
+        <location filename="../../app/ui/bids_page.py" line="137"/>
         <source>Waiting to be sent</source>
         <translation>भेजे जाने की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="137"/>
+        <location filename="../../app/ui/bids_page.py" line="138"/>
         <source>Draft</source>
         <translation>मसौदा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="138"/>
+        <location filename="../../app/ui/bids_page.py" line="139"/>
         <source>Awaiting approval</source>
         <translation>अनुमोदन की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="139"/>
+        <location filename="../../app/ui/bids_page.py" line="140"/>
         <source>Returned</source>
         <translation>लौटाई गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="140"/>
+        <location filename="../../app/ui/bids_page.py" line="141"/>
         <source>Open for offers</source>
         <translation>प्रस्तावों के लिए खुली</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="141"/>
+        <location filename="../../app/ui/bids_page.py" line="142"/>
         <source>Closed, opening soon</source>
         <translation>बंद, जल्द खुलेगी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="142"/>
+        <location filename="../../app/ui/bids_page.py" line="143"/>
         <source>Technical evaluation</source>
         <translation>तकनीकी मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="143"/>
+        <location filename="../../app/ui/bids_page.py" line="144"/>
         <source>Financial evaluation</source>
         <translation>वित्तीय मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="144"/>
+        <location filename="../../app/ui/bids_page.py" line="145"/>
         <source>Awarded</source>
         <translation>अवार्ड की गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="145"/>
+        <location filename="../../app/ui/bids_page.py" line="146"/>
         <source>Cancelled</source>
         <translation>रद्द</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="146"/>
+        <location filename="../../app/ui/bids_page.py" line="147"/>
         <source>Lapsed: offers no longer valid</source>
         <translation>व्यपगत: प्रस्ताव अब वैध नहीं</translation>
     </message>
@@ -946,32 +946,32 @@
 <context>
     <name>BidsModel</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="62"/>
+        <location filename="../../app/ui/bids_page.py" line="63"/>
         <source>Bid number</source>
         <translation>बोली संख्या</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="62"/>
+        <location filename="../../app/ui/bids_page.py" line="63"/>
         <source>Title</source>
         <translation>शीर्षक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="62"/>
+        <location filename="../../app/ui/bids_page.py" line="63"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="63"/>
+        <location filename="../../app/ui/bids_page.py" line="64"/>
         <source>Estimated value</source>
         <translation>अनुमानित मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="63"/>
+        <location filename="../../app/ui/bids_page.py" line="64"/>
         <source>Ends</source>
         <translation>समाप्ति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="75"/>
+        <location filename="../../app/ui/bids_page.py" line="76"/>
         <source>(not published)</source>
         <translation>(प्रकाशित नहीं)</translation>
     </message>
@@ -979,150 +979,150 @@
 <context>
     <name>BidsPage</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="687"/>
+        <location filename="../../app/ui/bids_page.py" line="688"/>
         <source>New bid…</source>
         <translation>नई बोली…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="688"/>
+        <location filename="../../app/ui/bids_page.py" line="689"/>
         <source>Refresh</source>
         <translation>ताज़ा करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="689"/>
+        <location filename="../../app/ui/bids_page.py" line="690"/>
         <source>Send for approval</source>
         <translation>अनुमोदन के लिए भेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="689"/>
+        <location filename="../../app/ui/bids_page.py" line="690"/>
         <source>Approve and publish…</source>
         <translation>अनुमोदित और प्रकाशित करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="690"/>
+        <location filename="../../app/ui/bids_page.py" line="691"/>
         <source>Return…</source>
         <translation>लौटाएँ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="690"/>
+        <location filename="../../app/ui/bids_page.py" line="691"/>
         <source>Make or revise my offer…</source>
         <translation>मेरा प्रस्ताव दें या बदलें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="691"/>
+        <location filename="../../app/ui/bids_page.py" line="692"/>
         <source>Withdraw my offer…</source>
         <translation>मेरा प्रस्ताव वापस लें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="692"/>
+        <location filename="../../app/ui/bids_page.py" line="693"/>
         <source>Match L1…</source>
         <translation>L1 से मिलान करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="692"/>
+        <location filename="../../app/ui/bids_page.py" line="693"/>
         <source>Decline the match</source>
         <translation>L1 मिलान से मना करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="693"/>
+        <location filename="../../app/ui/bids_page.py" line="694"/>
         <source>Open the prices</source>
         <translation>कीमतें खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="694"/>
+        <location filename="../../app/ui/bids_page.py" line="695"/>
         <source>Negotiate with L1…</source>
         <translation>L1 से बातचीत (नेगोशिएशन) करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="694"/>
+        <location filename="../../app/ui/bids_page.py" line="695"/>
         <source>Answer the negotiation…</source>
         <translation>बातचीत (नेगोशिएशन) का उत्तर दें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="695"/>
+        <location filename="../../app/ui/bids_page.py" line="696"/>
         <source>Reverse auction…</source>
         <translation>रिवर्स नीलामी…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="695"/>
+        <location filename="../../app/ui/bids_page.py" line="696"/>
         <source>Follow the auction</source>
         <translation>नीलामी देखें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="696"/>
+        <location filename="../../app/ui/bids_page.py" line="697"/>
         <source>Award</source>
         <translation>अवार्ड करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="696"/>
+        <location filename="../../app/ui/bids_page.py" line="697"/>
         <source>Export for audit…</source>
         <translation>ऑडिट के लिए निर्यात करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="701"/>
+        <location filename="../../app/ui/bids_page.py" line="702"/>
         <source>Bid</source>
         <translation>बोली</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="702"/>
+        <location filename="../../app/ui/bids_page.py" line="703"/>
         <source>Timeline</source>
         <translation>समय-रेखा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="703"/>
-        <location filename="../../app/ui/bids_page.py" line="1051"/>
+        <location filename="../../app/ui/bids_page.py" line="704"/>
+        <location filename="../../app/ui/bids_page.py" line="1052"/>
         <source>Evaluation</source>
         <translation>मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="704"/>
-        <location filename="../../app/ui/bids_page.py" line="1144"/>
+        <location filename="../../app/ui/bids_page.py" line="705"/>
+        <location filename="../../app/ui/bids_page.py" line="1145"/>
         <source>Technical evaluation</source>
         <translation>तकनीकी मूल्यांकन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="705"/>
+        <location filename="../../app/ui/bids_page.py" line="706"/>
         <source>Accept technically</source>
         <translation>तकनीकी रूप से स्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="706"/>
+        <location filename="../../app/ui/bids_page.py" line="707"/>
         <source>Reject…</source>
         <translation>अस्वीकार करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="707"/>
+        <location filename="../../app/ui/bids_page.py" line="708"/>
         <source>&amp;District</source>
         <translation>ज़िला (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="708"/>
+        <location filename="../../app/ui/bids_page.py" line="709"/>
         <source>&amp;Value up to (Rs)</source>
         <translation>अधिकतम मूल्य (Rs) (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="709"/>
+        <location filename="../../app/ui/bids_page.py" line="710"/>
         <source>Any value</source>
         <translation>कोई भी मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="712"/>
-        <location filename="../../app/ui/bids_page.py" line="801"/>
+        <location filename="../../app/ui/bids_page.py" line="713"/>
+        <location filename="../../app/ui/bids_page.py" line="802"/>
         <source>Any district</source>
         <translation>कोई भी ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="724"/>
+        <location filename="../../app/ui/bids_page.py" line="725"/>
         <source>Loading the bids…</source>
         <translation>बोलियाँ लोड हो रही हैं…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="787"/>
+        <location filename="../../app/ui/bids_page.py" line="788"/>
         <source>No bids for you now: published bids in the categories you have listings in show here.</source>
         <translation>अभी आपके लिए कोई बोली नहीं: जिन श्रेणियों में आपकी उत्पाद सूचियाँ हैं, उनकी प्रकाशित बोलियाँ यहाँ दिखेंगी।</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="789"/>
+        <location filename="../../app/ui/bids_page.py" line="790"/>
         <source>%n bid(s).</source>
         <translation>
             <numerusform>%n बोली।</numerusform>
@@ -1130,42 +1130,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="791"/>
+        <location filename="../../app/ui/bids_page.py" line="792"/>
         <source>No bids yet: your office&apos;s bids show here, those sent for your approval among them.</source>
         <translation>अभी कोई बोली नहीं: आपके कार्यालय की बोलियाँ यहाँ दिखेंगी, आपके अनुमोदन के लिए भेजी गई बोलियाँ भी।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="794"/>
+        <location filename="../../app/ui/bids_page.py" line="795"/>
         <source>No bids yet: a bid you draft with New bid shows here.</source>
         <translation>अभी कोई बोली नहीं: &quot;नई बोली&quot; से बनाई गई बोली यहाँ दिखेगी।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="820"/>
+        <location filename="../../app/ui/bids_page.py" line="821"/>
         <source>Enter an amount in rupees, like 5,00,000; until then every value is shown.</source>
         <translation>राशि रुपयों में लिखें, जैसे 5,00,000; तब तक हर मूल्य की बोलियाँ दिखाई जाएँगी।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="831"/>
+        <location filename="../../app/ui/bids_page.py" line="832"/>
         <source>%1 of 1 bid</source>
         <translation>1 बोली में से %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="831"/>
+        <location filename="../../app/ui/bids_page.py" line="832"/>
         <source>%1 of %2 bids</source>
         <translation>%2 बोलियों में से %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="846"/>
+        <location filename="../../app/ui/bids_page.py" line="847"/>
         <source>Offline: shown as of %1.</source>
         <translation>ऑफ़लाइन: %1 की स्थिति के अनुसार दिखाया गया।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="847"/>
+        <location filename="../../app/ui/bids_page.py" line="848"/>
         <source>Shown as of %1; asking the marketplace for the latest…</source>
         <translation>%1 की स्थिति के अनुसार दिखाया गया; मार्केटप्लेस से नवीनतम जानकारी ली जा रही है…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="864"/>
+        <location filename="../../app/ui/bids_page.py" line="865"/>
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n बदलाव भेजे जाने की प्रतीक्षा में।</numerusform>
@@ -1173,412 +1173,412 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="866"/>
+        <location filename="../../app/ui/bids_page.py" line="867"/>
         <source>Not accepted: %1</source>
         <translation>स्वीकार नहीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="871"/>
+        <location filename="../../app/ui/bids_page.py" line="872"/>
         <source>The bids cannot be read now: %1</source>
         <translation>बोलियाँ अभी पढ़ी नहीं जा सकतीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="932"/>
+        <location filename="../../app/ui/bids_page.py" line="933"/>
         <source>Offline: the timeline and evaluation of this bid were not kept on this computer; they show once the marketplace can be reached.</source>
         <translation>ऑफ़लाइन: इस बोली की समय-रेखा और मूल्यांकन इस कंप्यूटर पर नहीं रखे गए थे; मार्केटप्लेस से संपर्क होते ही ये दिखाई देंगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="935"/>
+        <location filename="../../app/ui/bids_page.py" line="936"/>
         <source>The details of this bid cannot be read now: %1</source>
         <translation>इस बोली का विवरण अभी पढ़ा नहीं जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="953"/>
+        <location filename="../../app/ui/bids_page.py" line="954"/>
         <source>no catalogue listing named; as described</source>
         <translation>कैटलॉग की कोई उत्पाद सूची नहीं बताई गई; विवरण के अनुसार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="955"/>
+        <location filename="../../app/ui/bids_page.py" line="956"/>
         <source>catalogue listing: %1</source>
         <translation>कैटलॉग उत्पाद सूची: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="957"/>
+        <location filename="../../app/ui/bids_page.py" line="958"/>
         <source>catalogue listing %1</source>
         <translation>कैटलॉग उत्पाद सूची %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="963"/>
+        <location filename="../../app/ui/bids_page.py" line="964"/>
         <source>%1: offered %2, required %3</source>
         <translation>%1: प्रस्तावित %2, अपेक्षित %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="964"/>
+        <location filename="../../app/ui/bids_page.py" line="965"/>
         <source>(not stated)</source>
         <translation>(नहीं बताया गया)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="966"/>
+        <location filename="../../app/ui/bids_page.py" line="967"/>
         <source>differs from the requirement</source>
         <translation>आवश्यकता से भिन्न</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="973"/>
+        <location filename="../../app/ui/bids_page.py" line="974"/>
         <source>not decided</source>
         <translation>निर्णय बाकी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="973"/>
-        <location filename="../../app/ui/bids_page.py" line="1142"/>
+        <location filename="../../app/ui/bids_page.py" line="974"/>
+        <location filename="../../app/ui/bids_page.py" line="1143"/>
         <source>accepted</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="973"/>
+        <location filename="../../app/ui/bids_page.py" line="974"/>
         <source>rejected</source>
         <translation>अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="976"/>
+        <location filename="../../app/ui/bids_page.py" line="977"/>
         <source>Seller %1 · local content %2% · %3</source>
         <translation>विक्रेता %1 · स्थानीय सामग्री %2% · %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="993"/>
+        <location filename="../../app/ui/bids_page.py" line="994"/>
         <source>Reject technically</source>
         <translation>तकनीकी रूप से अस्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1035"/>
+        <location filename="../../app/ui/bids_page.py" line="1036"/>
         <source>Bid number</source>
         <translation>बोली संख्या</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1035"/>
+        <location filename="../../app/ui/bids_page.py" line="1036"/>
         <source>(not published)</source>
         <translation>(प्रकाशित नहीं)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1036"/>
+        <location filename="../../app/ui/bids_page.py" line="1037"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1042"/>
+        <location filename="../../app/ui/bids_page.py" line="1043"/>
         <source>Buyer</source>
         <translation>क्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1043"/>
+        <location filename="../../app/ui/bids_page.py" line="1044"/>
         <source>Estimated value</source>
         <translation>अनुमानित मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1044"/>
+        <location filename="../../app/ui/bids_page.py" line="1045"/>
         <source>Ends</source>
         <translation>समाप्ति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1045"/>
+        <location filename="../../app/ui/bids_page.py" line="1046"/>
         <source>Opens</source>
         <translation>खुलेगी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1047"/>
+        <location filename="../../app/ui/bids_page.py" line="1048"/>
         <source>Offers valid for</source>
         <translation>ऑफ़र की वैधता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1047"/>
+        <location filename="../../app/ui/bids_page.py" line="1048"/>
         <source>%1 days after the end</source>
         <translation>समाप्ति के %1 दिन बाद तक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1049"/>
+        <location filename="../../app/ui/bids_page.py" line="1050"/>
         <source>Total value of all items</source>
         <translation>सभी वस्तुओं का कुल मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1049"/>
+        <location filename="../../app/ui/bids_page.py" line="1050"/>
         <source>Item-wise</source>
         <translation>वस्तु-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1050"/>
+        <location filename="../../app/ui/bids_page.py" line="1051"/>
         <source>Group-wise</source>
         <translation>समूह-वार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1053"/>
+        <location filename="../../app/ui/bids_page.py" line="1054"/>
         <source>Packets</source>
         <translation>पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1053"/>
+        <location filename="../../app/ui/bids_page.py" line="1054"/>
         <source>Two packets (technical, then financial)</source>
         <translation>दो पैकेट (पहले तकनीकी, फिर वित्तीय)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1054"/>
+        <location filename="../../app/ui/bids_page.py" line="1055"/>
         <source>Single packet</source>
         <translation>एकल पैकेट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1056"/>
+        <location filename="../../app/ui/bids_page.py" line="1057"/>
         <source>EMD</source>
         <translation>ईएमडी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1058"/>
+        <location filename="../../app/ui/bids_page.py" line="1059"/>
         <source>ePBG</source>
         <translation>ई-पीबीजी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1058"/>
+        <location filename="../../app/ui/bids_page.py" line="1059"/>
         <source>%1% of the order value</source>
         <translation>ऑर्डर मूल्य का %1%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1059"/>
-        <location filename="../../app/ui/bids_page.py" line="1066"/>
-        <location filename="../../app/ui/bids_page.py" line="1070"/>
-        <location filename="../../app/ui/bids_page.py" line="1171"/>
+        <location filename="../../app/ui/bids_page.py" line="1060"/>
+        <location filename="../../app/ui/bids_page.py" line="1067"/>
+        <location filename="../../app/ui/bids_page.py" line="1071"/>
+        <location filename="../../app/ui/bids_page.py" line="1172"/>
         <source>None</source>
         <translation>कोई नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1061"/>
+        <location filename="../../app/ui/bids_page.py" line="1062"/>
         <source>Payment</source>
         <translation>भुगतान</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1061"/>
+        <location filename="../../app/ui/bids_page.py" line="1062"/>
         <source>Within %1 days of the CRAC</source>
         <translation>सीआरएसी के %1 दिन के भीतर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1064"/>
+        <location filename="../../app/ui/bids_page.py" line="1065"/>
         <source>MSEs within %1% of L1 may match it for %2% of the quantity</source>
         <translation>L1 से %1% के भीतर वाले एमएसई, मात्रा के %2% के लिए L1 मूल्य का मिलान कर सकते हैं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1066"/>
+        <location filename="../../app/ui/bids_page.py" line="1067"/>
         <source>MSE preference</source>
         <translation>एमएसई वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1068"/>
+        <location filename="../../app/ui/bids_page.py" line="1069"/>
         <source>Class-I local suppliers within %1% of L1 may match it; L1 keeps %2% of the quantity</source>
         <translation>L1 से %1% के भीतर वाले श्रेणी-I स्थानीय आपूर्तिकर्ता L1 मूल्य का मिलान कर सकते हैं; मात्रा का %2% L1 के पास रहता है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1070"/>
+        <location filename="../../app/ui/bids_page.py" line="1071"/>
         <source>Make in India preference</source>
         <translation>मेक इन इंडिया वरीयता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1072"/>
+        <location filename="../../app/ui/bids_page.py" line="1073"/>
         <source>Minimum offers</source>
         <translation>न्यूनतम ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1072"/>
+        <location filename="../../app/ui/bids_page.py" line="1073"/>
         <source>%1; with fewer, the bid is extended by %2 days</source>
         <translation>%1; इससे कम ऑफ़र होने पर बोली %2 दिन बढ़ाई जाती है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1075"/>
+        <location filename="../../app/ui/bids_page.py" line="1076"/>
         <source>all but the highest-priced offer (H1 elimination)</source>
         <translation>सबसे ऊँचे मूल्य वाले ऑफ़र को छोड़कर सभी (H1 निष्कासन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1076"/>
+        <location filename="../../app/ui/bids_page.py" line="1077"/>
         <source>the lowest-priced half of the offers</source>
         <translation>सबसे कम मूल्य वाले आधे ऑफ़र</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1077"/>
+        <location filename="../../app/ui/bids_page.py" line="1078"/>
         <source>from the start: every qualified seller bids</source>
         <translation>आरंभ से ही: हर योग्य विक्रेता बोली लगाता है</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1078"/>
+        <location filename="../../app/ui/bids_page.py" line="1079"/>
         <source>Reverse auction</source>
         <translation>रिवर्स नीलामी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1078"/>
+        <location filename="../../app/ui/bids_page.py" line="1079"/>
         <source>Yes: %1</source>
         <translation>हाँ: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1079"/>
+        <location filename="../../app/ui/bids_page.py" line="1080"/>
         <source>No</source>
         <translation>नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1081"/>
+        <location filename="../../app/ui/bids_page.py" line="1082"/>
         <source>Invitation to match L1</source>
         <translation>L1 मूल्य से मिलान का आमंत्रण</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1082"/>
+        <location filename="../../app/ui/bids_page.py" line="1083"/>
         <source>Negotiation, round %1</source>
         <translation>बातचीत (नेगोशिएशन), दौर %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1084"/>
+        <location filename="../../app/ui/bids_page.py" line="1085"/>
         <source>Items</source>
         <translation>वस्तुएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1117"/>
+        <location filename="../../app/ui/bids_page.py" line="1118"/>
         <source>%1 in all; receipt %2…</source>
         <translation>कुल %1; रसीद %2…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1128"/>
+        <location filename="../../app/ui/bids_page.py" line="1129"/>
         <source>prepared on this computer, sent with the next sync (%1 in all)</source>
         <translation>इस कंप्यूटर पर तैयार, अगले सिंक के साथ भेजा जाएगा (कुल %1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1132"/>
+        <location filename="../../app/ui/bids_page.py" line="1133"/>
         <source>submitted on %1</source>
         <translation>%1 को जमा किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1132"/>
+        <location filename="../../app/ui/bids_page.py" line="1133"/>
         <source>withdrawn (last sent %1)</source>
         <translation>वापस लिया गया (पिछली बार %1 को भेजा गया)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1128"/>
-        <location filename="../../app/ui/bids_page.py" line="1133"/>
+        <location filename="../../app/ui/bids_page.py" line="1129"/>
+        <location filename="../../app/ui/bids_page.py" line="1134"/>
         <source>Your offer</source>
         <translation>आपका प्रस्ताव</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1137"/>
+        <location filename="../../app/ui/bids_page.py" line="1138"/>
         <source>Your prices</source>
         <translation>आपके मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1137"/>
+        <location filename="../../app/ui/bids_page.py" line="1138"/>
         <source>%1 in all (%2)</source>
         <translation>कुल %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1138"/>
+        <location filename="../../app/ui/bids_page.py" line="1139"/>
         <source>%1: %2 per unit</source>
         <translation>%1: %2 प्रति इकाई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1140"/>
+        <location filename="../../app/ui/bids_page.py" line="1141"/>
         <source>Receipt</source>
         <translation>रसीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1141"/>
+        <location filename="../../app/ui/bids_page.py" line="1142"/>
         <source>Withdrawals left</source>
         <translation>शेष वापसी अवसर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1142"/>
+        <location filename="../../app/ui/bids_page.py" line="1143"/>
         <source>rejected: %1</source>
         <translation>अस्वीकृत: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1150"/>
+        <location filename="../../app/ui/bids_page.py" line="1151"/>
         <source>lot %1: match %2 by %3; unanswered by then, it counts as declined</source>
         <translation>लॉट %1: %3 तक %2 से मिलान करें; तब तक उत्तर न देने पर इसे अस्वीकार माना जाएगा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1155"/>
+        <location filename="../../app/ui/bids_page.py" line="1156"/>
         <source>open until %1</source>
         <translation>%1 तक खुला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1156"/>
+        <location filename="../../app/ui/bids_page.py" line="1157"/>
         <source>price lowered</source>
         <translation>मूल्य घटाया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1156"/>
+        <location filename="../../app/ui/bids_page.py" line="1157"/>
         <source>price kept</source>
         <translation>मूल्य यथावत रखा गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1157"/>
+        <location filename="../../app/ui/bids_page.py" line="1158"/>
         <source>lapsed without an answer</source>
         <translation>बिना उत्तर के समाप्त</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1161"/>
+        <location filename="../../app/ui/bids_page.py" line="1162"/>
         <source>lot %1, %2: %3 (%4)</source>
         <translation>लॉट %1, %2: %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1169"/>
+        <location filename="../../app/ui/bids_page.py" line="1170"/>
         <source>Bid security declaration instead</source>
         <translation>इसके बदले बोली प्रतिभूति घोषणा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1173"/>
+        <location filename="../../app/ui/bids_page.py" line="1174"/>
         <source> (MSEs and startups exempt)</source>
         <translation> (एमएसई और स्टार्टअप को छूट)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1183"/>
+        <location filename="../../app/ui/bids_page.py" line="1184"/>
         <source>%1: %2, delivery within %3 days</source>
         <translation>%1: %2, %3 दिन के भीतर डिलीवरी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1186"/>
+        <location filename="../../app/ui/bids_page.py" line="1187"/>
         <source>%1 — %2 in all</source>
         <translation>%1 — कुल %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1210"/>
+        <location filename="../../app/ui/bids_page.py" line="1211"/>
         <source>Remark (for the buyer and the record):</source>
         <translation>टिप्पणी (खरीदार और रिकॉर्ड के लिए):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1216"/>
+        <location filename="../../app/ui/bids_page.py" line="1217"/>
         <source>Approve and publish</source>
         <translation>अनुमोदित और प्रकाशित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1222"/>
+        <location filename="../../app/ui/bids_page.py" line="1223"/>
         <source>Return to the buyer</source>
         <translation>खरीदार को लौटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1232"/>
+        <location filename="../../app/ui/bids_page.py" line="1233"/>
         <source>Preparing your offer…</source>
         <translation>आपका प्रस्ताव तैयार किया जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1237"/>
+        <location filename="../../app/ui/bids_page.py" line="1238"/>
         <source>Your offer cannot be prepared now: %1</source>
         <translation>आपका प्रस्ताव अभी तैयार नहीं किया जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1257"/>
+        <location filename="../../app/ui/bids_page.py" line="1258"/>
         <source>Withdraw my offer</source>
         <translation>मेरा प्रस्ताव वापस लें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1258"/>
+        <location filename="../../app/ui/bids_page.py" line="1259"/>
         <source>Withdraw your offer on this bid? You may make it again before the end; an offer may be withdrawn at most three times.</source>
         <translation>इस बोली पर अपना प्रस्ताव वापस लें? समाप्ति से पहले आप इसे फिर से दे सकते हैं; कोई प्रस्ताव अधिकतम तीन बार वापस लिया जा सकता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1265"/>
+        <location filename="../../app/ui/bids_page.py" line="1266"/>
         <source>Your offer will be withdrawn with the next sync.</source>
         <translation>अगले सिंक के साथ आपका प्रस्ताव वापस ले लिया जाएगा।</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/bids_page.py" line="1266"/>
+        <location filename="../../app/ui/bids_page.py" line="1267"/>
         <source>Your offer will be withdrawn with the next sync (%n withdrawal(s) left after this one).</source>
         <translation>
             <numerusform>अगले सिंक के साथ आपका प्रस्ताव वापस ले लिया जाएगा (इसके बाद %n बार और वापस लिया जा सकता है)।</numerusform>
@@ -1586,38 +1586,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1272"/>
+        <location filename="../../app/ui/bids_page.py" line="1273"/>
         <source>You have no offer on this bid to withdraw.</source>
         <translation>इस बोली पर आपका कोई प्रस्ताव नहीं है जिसे वापस लिया जा सके।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1273"/>
+        <location filename="../../app/ui/bids_page.py" line="1274"/>
         <source>The offer cannot be withdrawn now: %1</source>
         <translation>प्रस्ताव अभी वापस नहीं लिया जा सकता: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1315"/>
-        <location filename="../../app/ui/bids_page.py" line="1318"/>
+        <location filename="../../app/ui/bids_page.py" line="1316"/>
+        <location filename="../../app/ui/bids_page.py" line="1319"/>
         <source>Negotiate with L1</source>
         <translation>L1 से बातचीत (नेगोशिएशन)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1315"/>
+        <location filename="../../app/ui/bids_page.py" line="1316"/>
         <source>Lot:</source>
         <translation>लॉट:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1319"/>
+        <location filename="../../app/ui/bids_page.py" line="1320"/>
         <source>Your request to the L1 seller (72 hours to answer):</source>
         <translation>L1 विक्रेता से आपका अनुरोध (उत्तर के लिए 72 घंटे):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1387"/>
+        <location filename="../../app/ui/bids_page.py" line="1388"/>
         <source>Export the bid for audit</source>
         <translation>बोली को ऑडिट के लिए निर्यात करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="1390"/>
+        <location filename="../../app/ui/bids_page.py" line="1391"/>
         <source>Saved for audit: %1</source>
         <translation>ऑडिट के लिए सहेजा गया: %1</translation>
     </message>
@@ -2272,133 +2272,133 @@
 <context>
     <name>Formats</name>
     <message>
-        <location filename="../../app/ui/formats.py" line="56"/>
+        <location filename="../../app/ui/formats.py" line="63"/>
         <source>%1 bytes</source>
         <translation>%1 बाइट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="57"/>
+        <location filename="../../app/ui/formats.py" line="64"/>
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="57"/>
+        <location filename="../../app/ui/formats.py" line="64"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="57"/>
+        <location filename="../../app/ui/formats.py" line="64"/>
         <source>%1 GB</source>
         <translation>%1 GB</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="68"/>
+        <location filename="../../app/ui/formats.py" line="75"/>
         <source>%1 s</source>
         <translation>%1 सेकंड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="71"/>
+        <location filename="../../app/ui/formats.py" line="78"/>
         <source>%1 min</source>
         <translation>%1 मिनट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="72"/>
+        <location filename="../../app/ui/formats.py" line="79"/>
         <source>%1 h %2 min</source>
         <translation>%1 घंटे %2 मिनट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="93"/>
+        <location filename="../../app/ui/formats.py" line="100"/>
         <source>crore</source>
         <translation>करोड़</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="93"/>
+        <location filename="../../app/ui/formats.py" line="100"/>
         <source>lakh</source>
         <translation>लाख</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="125"/>
+        <location filename="../../app/ui/formats.py" line="132"/>
         <source>Micro (MSE)</source>
         <translation>सूक्ष्म (एमएसई)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="125"/>
+        <location filename="../../app/ui/formats.py" line="132"/>
         <source>Small (MSE)</source>
         <translation>लघु (एमएसई)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="125"/>
+        <location filename="../../app/ui/formats.py" line="132"/>
         <source>Medium (not MSE)</source>
         <translation>मध्यम (एमएसई नहीं)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="126"/>
+        <location filename="../../app/ui/formats.py" line="133"/>
         <source>Not an MSE</source>
         <translation>एमएसई नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="127"/>
         <location filename="../../app/ui/formats.py" line="134"/>
+        <location filename="../../app/ui/formats.py" line="141"/>
         <source>Unknown</source>
         <translation>अज्ञात</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="132"/>
+        <location filename="../../app/ui/formats.py" line="139"/>
         <source>Class-I local supplier</source>
         <translation>श्रेणी-I स्थानीय आपूर्तिकर्ता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="132"/>
+        <location filename="../../app/ui/formats.py" line="139"/>
         <source>Class-II local supplier</source>
         <translation>श्रेणी-II स्थानीय आपूर्तिकर्ता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="133"/>
+        <location filename="../../app/ui/formats.py" line="140"/>
         <source>Non-local supplier</source>
         <translation>गैर-स्थानीय आपूर्तिकर्ता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="139"/>
+        <location filename="../../app/ui/formats.py" line="146"/>
         <source>Draft</source>
         <translation>ड्राफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="139"/>
+        <location filename="../../app/ui/formats.py" line="146"/>
         <source>Waiting for approval</source>
         <translation>अनुमोदन की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="139"/>
+        <location filename="../../app/ui/formats.py" line="146"/>
         <source>Published</source>
         <translation>प्रकाशित</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="140"/>
+        <location filename="../../app/ui/formats.py" line="147"/>
         <source>Rejected</source>
         <translation>अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="140"/>
+        <location filename="../../app/ui/formats.py" line="147"/>
         <source>Out of stock</source>
         <translation>स्टॉक समाप्त</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="140"/>
+        <location filename="../../app/ui/formats.py" line="147"/>
         <source>Retired</source>
         <translation>वापस ली गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="145"/>
+        <location filename="../../app/ui/formats.py" line="152"/>
         <source>Manufacturer</source>
         <translation>निर्माता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="145"/>
+        <location filename="../../app/ui/formats.py" line="152"/>
         <source>Service provider</source>
         <translation>सेवा प्रदाता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="146"/>
+        <location filename="../../app/ui/formats.py" line="153"/>
         <source>Trader</source>
         <translation>व्यापारी</translation>
     </message>
@@ -2643,102 +2643,102 @@
         <translation>एमआरपी (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="239"/>
+        <location filename="../../app/ui/listing_editor.py" line="240"/>
         <source>Offer price (Rs)</source>
         <translation>ऑफ़र मूल्य (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="240"/>
+        <location filename="../../app/ui/listing_editor.py" line="241"/>
         <source>Stock</source>
         <translation>स्टॉक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="240"/>
+        <location filename="../../app/ui/listing_editor.py" line="241"/>
         <source>Minimum order</source>
         <translation>न्यूनतम ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="241"/>
+        <location filename="../../app/ui/listing_editor.py" line="242"/>
         <source>Local content (%)</source>
         <translation>स्थानीय सामग्री (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="241"/>
+        <location filename="../../app/ui/listing_editor.py" line="242"/>
         <source>Country of origin</source>
         <translation>मूल देश</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="242"/>
+        <location filename="../../app/ui/listing_editor.py" line="243"/>
         <source>Delivers to districts</source>
         <translation>डिलीवरी वाले ज़िले</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="242"/>
+        <location filename="../../app/ui/listing_editor.py" line="243"/>
         <source>Delivers to PIN codes</source>
         <translation>डिलीवरी वाले पिन कोड</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="246"/>
+        <location filename="../../app/ui/listing_editor.py" line="247"/>
         <source>e.g. Raipur, Durg, Bilaspur</source>
         <translation>जैसे Raipur, Durg, Bilaspur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="247"/>
+        <location filename="../../app/ui/listing_editor.py" line="248"/>
         <source>e.g. 492001, 491001</source>
         <translation>जैसे 492001, 491001</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="248"/>
+        <location filename="../../app/ui/listing_editor.py" line="249"/>
         <source>inclusive of all taxes</source>
         <translation>सभी करों सहित</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="249"/>
+        <location filename="../../app/ui/listing_editor.py" line="250"/>
         <source>Save</source>
         <translation>सहेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="250"/>
+        <location filename="../../app/ui/listing_editor.py" line="251"/>
         <source>Save as draft</source>
         <translation>ड्राफ़्ट के रूप में सहेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="251"/>
+        <location filename="../../app/ui/listing_editor.py" line="252"/>
         <source>Save and submit for publishing</source>
         <translation>सहेजें और प्रकाशन के लिए भेजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="253"/>
+        <location filename="../../app/ui/listing_editor.py" line="254"/>
         <source>The marketplace did not accept the last change: %1</source>
         <translation>मार्केटप्लेस ने पिछला बदलाव स्वीकार नहीं किया: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="267"/>
+        <location filename="../../app/ui/listing_editor.py" line="268"/>
         <source>Enter an amount in rupees.</source>
         <translation>राशि रुपयों में लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="272"/>
+        <location filename="../../app/ui/listing_editor.py" line="273"/>
         <source>Enter an amount in rupees, like 12,500 or 12500.50.</source>
         <translation>राशि रुपयों में लिखें, जैसे 12,500 या 12500.50।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="277"/>
+        <location filename="../../app/ui/listing_editor.py" line="278"/>
         <source>Enter a whole number.</source>
         <translation>पूर्ण संख्या लिखें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="318"/>
+        <location filename="../../app/ui/listing_editor.py" line="319"/>
         <source>Discard this listing?</source>
         <translation>यह सूची छोड़ दें?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="319"/>
+        <location filename="../../app/ui/listing_editor.py" line="320"/>
         <source>What you typed in this listing has not been saved. Discard it, or keep editing?</source>
         <translation>इस सूची में आपने जो लिखा है, वह सहेजा नहीं गया है। इसे छोड़ दें, या लिखना जारी रखें?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/listing_editor.py" line="320"/>
+        <location filename="../../app/ui/listing_editor.py" line="321"/>
         <source>Discard the listing</source>
         <translation>सूची छोड़ दें</translation>
     </message>
@@ -3379,27 +3379,27 @@
 <context>
     <name>NegotiationDialog</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="501"/>
+        <location filename="../../app/ui/bids_page.py" line="502"/>
         <source>Negotiation, round %1</source>
         <translation>बातचीत (नेगोशिएशन), दौर %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="503"/>
+        <location filename="../../app/ui/bids_page.py" line="504"/>
         <source>The buyer asks you, as L1, for a better price per unit (rupees). Answer by %1.</source>
         <translation>क्रेता ने L1 होने के नाते आपसे प्रति इकाई बेहतर मूल्य (रुपयों में) माँगा है। %1 तक उत्तर दें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="505"/>
+        <location filename="../../app/ui/bids_page.py" line="506"/>
         <source>Offer these prices</source>
         <translation>ये मूल्य प्रस्तावित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="506"/>
+        <location filename="../../app/ui/bids_page.py" line="507"/>
         <source>Keep my price</source>
         <translation>मेरा मूल्य यथावत रखें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="524"/>
+        <location filename="../../app/ui/bids_page.py" line="525"/>
         <source>Lower at least one price; none may be above your price before.</source>
         <translation>कम से कम एक मूल्य घटाएँ; कोई भी मूल्य आपके पिछले मूल्य से अधिक नहीं हो सकता।</translation>
     </message>
@@ -3407,112 +3407,112 @@
 <context>
     <name>OfferDialog</name>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="360"/>
+        <location filename="../../app/ui/bids_page.py" line="361"/>
         <source>Offer on %1</source>
         <translation>%1 पर प्रस्ताव</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="361"/>
+        <location filename="../../app/ui/bids_page.py" line="362"/>
         <source>For each item: the listing you offer, what you offer for each key parameter the bid requires, and the price per unit, all taxes included, in rupees. Your offer stays sealed until the bid opens; you may revise it until the end.</source>
         <translation>हर वस्तु के लिए: आप कौन-सी उत्पाद सूची प्रस्तावित कर रहे हैं, बोली में माँगे गए हर मुख्य मानक के लिए आप क्या दे रहे हैं, और प्रति इकाई कीमत, सभी कर सहित, रुपयों में। बोली खुलने तक आपका प्रस्ताव सीलबंद रहता है; समाप्ति तक आप इसे बदल सकते हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="365"/>
+        <location filename="../../app/ui/bids_page.py" line="366"/>
         <source>Your offer is withdrawn: what you send now submits it again.</source>
         <translation>आपका प्रस्ताव वापस लिया गया है: अब आप जो भेजेंगे, उससे यह फिर से जमा होगा।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="367"/>
+        <location filename="../../app/ui/bids_page.py" line="368"/>
         <source>You are revising your offer (receipt %1…): what you send now replaces it.</source>
         <translation>आप अपना प्रस्ताव बदल रहे हैं (रसीद %1…): अब आप जो भेजेंगे, वह पिछले प्रस्ताव का स्थान लेगा।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="370"/>
+        <location filename="../../app/ui/bids_page.py" line="371"/>
         <source>You are revising the offer you prepared on this computer.</source>
         <translation>आप वह प्रस्ताव बदल रहे हैं जो आपने इस कंप्यूटर पर तैयार किया था।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="375"/>
+        <location filename="../../app/ui/bids_page.py" line="376"/>
         <source>%1 — %2 in all</source>
         <translation>%1 — कुल %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="376"/>
+        <location filename="../../app/ui/bids_page.py" line="377"/>
         <source>Offer my listing</source>
         <translation>प्रस्तावित उत्पाद सूची</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="380"/>
+        <location filename="../../app/ui/bids_page.py" line="381"/>
         <source>(no listing: describe the offer)</source>
         <translation>(कोई उत्पाद सूची नहीं: प्रस्ताव का विवरण लिखें)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="382"/>
+        <location filename="../../app/ui/bids_page.py" line="383"/>
         <source>(the listing in your offer, not offerable now)</source>
         <translation>(आपके प्रस्ताव वाली उत्पाद सूची, जो अब प्रस्तावित नहीं की जा सकती)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="385"/>
+        <location filename="../../app/ui/bids_page.py" line="386"/>
         <source>%1: required %2</source>
         <translation>%1: अपेक्षित %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="388"/>
+        <location filename="../../app/ui/bids_page.py" line="389"/>
         <source>differs from the requirement</source>
         <translation>आवश्यकता से भिन्न</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="389"/>
+        <location filename="../../app/ui/bids_page.py" line="390"/>
         <source>The buyer decides in the technical evaluation whether what you offer meets the requirement.</source>
         <translation>आपका प्रस्ताव आवश्यकता पूरी करता है या नहीं, इसका निर्णय क्रेता तकनीकी मूल्यांकन में करता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="391"/>
+        <location filename="../../app/ui/bids_page.py" line="392"/>
         <source>Price per unit (Rs)</source>
         <translation>प्रति इकाई कीमत (Rs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="392"/>
+        <location filename="../../app/ui/bids_page.py" line="393"/>
         <source>like 18,500</source>
         <translation>जैसे 18,500</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="393"/>
+        <location filename="../../app/ui/bids_page.py" line="394"/>
         <source>Local content</source>
         <translation>स्थानीय सामग्री</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="427"/>
+        <location filename="../../app/ui/bids_page.py" line="428"/>
         <source>× %1 = %2</source>
         <translation>× %1 = %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="428"/>
+        <location filename="../../app/ui/bids_page.py" line="429"/>
         <source>Total of your offer: %1</source>
         <translation>आपके प्रस्ताव का कुल मूल्य: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="439"/>
+        <location filename="../../app/ui/bids_page.py" line="440"/>
         <source>Discard this offer?</source>
         <translation>यह प्रस्ताव छोड़ दें?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="440"/>
+        <location filename="../../app/ui/bids_page.py" line="441"/>
         <source>What you changed in this offer has not been sent. Discard it, or keep editing?</source>
         <translation>इस प्रस्ताव में आपके बदलाव भेजे नहीं गए हैं। इन्हें छोड़ दें, या लिखना जारी रखें?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="441"/>
+        <location filename="../../app/ui/bids_page.py" line="442"/>
         <source>Discard the offer</source>
         <translation>प्रस्ताव छोड़ दें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="455"/>
+        <location filename="../../app/ui/bids_page.py" line="456"/>
         <source>State what you offer for every key parameter.</source>
         <translation>हर मुख्य मानक के लिए बताएँ कि आप क्या दे रहे हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bids_page.py" line="457"/>
+        <location filename="../../app/ui/bids_page.py" line="458"/>
         <source>Enter a price above zero for every item, like 18,500.</source>
         <translation>हर मद के लिए शून्य से अधिक कीमत लिखें, जैसे 18,500।</translation>
     </message>
@@ -3785,57 +3785,57 @@
 <context>
     <name>OrderStatus</name>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="37"/>
+        <location filename="../../app/ui/orders_page.py" line="36"/>
         <source>Awaiting approval</source>
         <translation>अनुमोदन की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="38"/>
+        <location filename="../../app/ui/orders_page.py" line="37"/>
         <source>Returned</source>
         <translation>लौटाया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="39"/>
+        <location filename="../../app/ui/orders_page.py" line="38"/>
         <source>Placed, awaiting the seller</source>
         <translation>ऑर्डर दिया गया, विक्रेता की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="40"/>
+        <location filename="../../app/ui/orders_page.py" line="39"/>
         <source>Accepted</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="41"/>
+        <location filename="../../app/ui/orders_page.py" line="40"/>
         <source>Declined by the seller</source>
         <translation>विक्रेता द्वारा अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="42"/>
+        <location filename="../../app/ui/orders_page.py" line="41"/>
         <source>Delivered</source>
         <translation>डिलीवर किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="43"/>
+        <location filename="../../app/ui/orders_page.py" line="42"/>
         <source>Received (CRAC issued)</source>
         <translation>प्राप्त (सीआरएसी जारी)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="44"/>
+        <location filename="../../app/ui/orders_page.py" line="43"/>
         <source>Paid</source>
         <translation>भुगतान किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="51"/>
+        <location filename="../../app/ui/orders_page.py" line="50"/>
         <source>Bid %1</source>
         <translation>बोली %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="52"/>
+        <location filename="../../app/ui/orders_page.py" line="51"/>
         <source>Direct purchase</source>
         <translation>सीधी खरीद</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="53"/>
+        <location filename="../../app/ui/orders_page.py" line="52"/>
         <source>L1 purchase</source>
         <translation>L1 खरीद</translation>
     </message>
@@ -3843,57 +3843,57 @@
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="95"/>
+        <location filename="../../app/ui/orders_page.py" line="94"/>
         <source>Named at approval · %1</source>
         <translation>अनुमोदन पर नाम · %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="96"/>
+        <location filename="../../app/ui/orders_page.py" line="95"/>
         <source>Named at approval</source>
         <translation>अनुमोदन पर नाम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="108"/>
+        <location filename="../../app/ui/orders_page.py" line="107"/>
         <source>Order</source>
         <translation>ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="108"/>
+        <location filename="../../app/ui/orders_page.py" line="107"/>
         <source>Item</source>
         <translation>वस्तु</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="109"/>
+        <location filename="../../app/ui/orders_page.py" line="108"/>
         <source>Buyer&apos;s office</source>
         <translation>क्रेता का कार्यालय</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="109"/>
+        <location filename="../../app/ui/orders_page.py" line="108"/>
         <source>Seller</source>
         <translation>विक्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="110"/>
+        <location filename="../../app/ui/orders_page.py" line="109"/>
         <source>Value</source>
         <translation>मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="110"/>
+        <location filename="../../app/ui/orders_page.py" line="109"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="110"/>
+        <location filename="../../app/ui/orders_page.py" line="109"/>
         <source>Payment due</source>
         <translation>भुगतान देय तिथि</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="120"/>
+        <location filename="../../app/ui/orders_page.py" line="119"/>
         <source>The marketplace names the seller&apos;s firm once the approving officer has approved and placed the order; until then the office sees the seller&apos;s class.</source>
         <translation>अनुमोदन अधिकारी के अनुमोदन करने और ऑर्डर देने के बाद मार्केटप्लेस विक्रेता फ़र्म का नाम बताता है; तब तक कार्यालय को केवल विक्रेता का वर्ग दिखता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="129"/>
+        <location filename="../../app/ui/orders_page.py" line="128"/>
         <source>(not placed)</source>
         <translation>(ऑर्डर नहीं दिया गया)</translation>
     </message>
@@ -3901,73 +3901,73 @@
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="224"/>
+        <location filename="../../app/ui/orders_page.py" line="223"/>
         <source>Only orders waiting for me</source>
         <translation>केवल मेरी कार्रवाई की प्रतीक्षा वाले ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="225"/>
+        <location filename="../../app/ui/orders_page.py" line="224"/>
         <source>Refresh</source>
         <translation>ताज़ा करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="226"/>
+        <location filename="../../app/ui/orders_page.py" line="225"/>
         <source>Approve and place…</source>
         <translation>अनुमोदित करें और ऑर्डर दें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="226"/>
+        <location filename="../../app/ui/orders_page.py" line="225"/>
         <source>Return…</source>
         <translation>लौटाएँ…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="227"/>
+        <location filename="../../app/ui/orders_page.py" line="226"/>
         <source>Accept the order</source>
         <translation>ऑर्डर स्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="227"/>
+        <location filename="../../app/ui/orders_page.py" line="226"/>
         <source>Decline…</source>
         <translation>अस्वीकार करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="228"/>
+        <location filename="../../app/ui/orders_page.py" line="227"/>
         <source>Mark delivered…</source>
         <translation>डिलीवरी दर्ज करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="228"/>
+        <location filename="../../app/ui/orders_page.py" line="227"/>
         <source>Issue the CRAC…</source>
         <translation>सीआरएसी जारी करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="229"/>
+        <location filename="../../app/ui/orders_page.py" line="228"/>
         <source>Record the payment…</source>
         <translation>भुगतान दर्ज करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="229"/>
+        <location filename="../../app/ui/orders_page.py" line="228"/>
         <source>Save as PDF…</source>
         <translation>पीडीएफ़ के रूप में सहेजें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="232"/>
-        <location filename="../../app/ui/orders_page.py" line="358"/>
+        <location filename="../../app/ui/orders_page.py" line="231"/>
+        <location filename="../../app/ui/orders_page.py" line="357"/>
         <source>Order</source>
         <translation>ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="233"/>
+        <location filename="../../app/ui/orders_page.py" line="232"/>
         <source>Timeline</source>
         <translation>समय-रेखा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="247"/>
+        <location filename="../../app/ui/orders_page.py" line="246"/>
         <source>Loading the orders…</source>
         <translation>ऑर्डर लोड हो रहे हैं…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="264"/>
+        <location filename="../../app/ui/orders_page.py" line="263"/>
         <source>%n purchase(s) wait(s) for your approval.</source>
         <translation>
             <numerusform>%n खरीद आपके अनुमोदन की प्रतीक्षा में हैं।</numerusform>
@@ -3975,7 +3975,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="268"/>
+        <location filename="../../app/ui/orders_page.py" line="267"/>
         <source>%n other order(s) wait(s) for your step.</source>
         <translation>
             <numerusform>%n अन्य ऑर्डर आपकी कार्रवाई की प्रतीक्षा में हैं।</numerusform>
@@ -3983,7 +3983,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="270"/>
+        <location filename="../../app/ui/orders_page.py" line="269"/>
         <source>%n order(s) wait(s) for your step.</source>
         <translation>
             <numerusform>%n ऑर्डर आपकी कार्रवाई की प्रतीक्षा में हैं।</numerusform>
@@ -3991,7 +3991,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="303"/>
+        <location filename="../../app/ui/orders_page.py" line="302"/>
         <source>%n order(s).</source>
         <translation>
             <numerusform>%n ऑर्डर।</numerusform>
@@ -3999,27 +3999,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="305"/>
+        <location filename="../../app/ui/orders_page.py" line="304"/>
         <source>Nothing waits for you.</source>
         <translation>आपके लिए कुछ भी प्रतीक्षा में नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="306"/>
+        <location filename="../../app/ui/orders_page.py" line="305"/>
         <source>No orders yet: a seller&apos;s orders show here once an office places them.</source>
         <translation>अभी कोई ऑर्डर नहीं: कोई कार्यालय ऑर्डर देगा तो वह यहाँ दिखेगा।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="307"/>
+        <location filename="../../app/ui/orders_page.py" line="306"/>
         <source>No orders yet: a purchase sent for approval shows here.</source>
         <translation>अभी कोई ऑर्डर नहीं: अनुमोदन के लिए भेजी गई खरीद यहाँ दिखेगी।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="309"/>
+        <location filename="../../app/ui/orders_page.py" line="308"/>
         <source>Offline: shown as of %1.</source>
         <translation>ऑफ़लाइन: %1 की स्थिति के अनुसार दिखाया गया।</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="321"/>
+        <location filename="../../app/ui/orders_page.py" line="320"/>
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n बदलाव भेजे जाने की प्रतीक्षा में।</numerusform>
@@ -4027,97 +4027,97 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="322"/>
+        <location filename="../../app/ui/orders_page.py" line="321"/>
         <source>Not accepted: %1</source>
         <translation>स्वीकार नहीं: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="328"/>
+        <location filename="../../app/ui/orders_page.py" line="327"/>
         <source>The orders cannot be read now: %1</source>
         <translation>ऑर्डर अभी पढ़े नहीं जा सकते: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="350"/>
+        <location filename="../../app/ui/orders_page.py" line="349"/>
         <source>Choose an order to see what was bought, from whom, its value and its timeline.</source>
         <translation>कोई ऑर्डर चुनें: क्या खरीदा गया, किससे, कितने मूल्य का, और उसकी समय-रेखा दिखेगी।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="358"/>
+        <location filename="../../app/ui/orders_page.py" line="357"/>
         <source>(not placed)</source>
         <translation>(ऑर्डर नहीं दिया गया)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="359"/>
-        <location filename="../../app/ui/orders_page.py" line="425"/>
+        <location filename="../../app/ui/orders_page.py" line="358"/>
+        <location filename="../../app/ui/orders_page.py" line="424"/>
         <source>Bought by</source>
         <translation>खरीद का तरीका</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="360"/>
+        <location filename="../../app/ui/orders_page.py" line="359"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="361"/>
-        <location filename="../../app/ui/orders_page.py" line="426"/>
+        <location filename="../../app/ui/orders_page.py" line="360"/>
+        <location filename="../../app/ui/orders_page.py" line="425"/>
         <source>Buyer&apos;s office</source>
         <translation>क्रेता का कार्यालय</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="362"/>
-        <location filename="../../app/ui/orders_page.py" line="426"/>
+        <location filename="../../app/ui/orders_page.py" line="361"/>
+        <location filename="../../app/ui/orders_page.py" line="425"/>
         <source>Seller</source>
         <translation>विक्रेता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="363"/>
-        <location filename="../../app/ui/orders_page.py" line="428"/>
+        <location filename="../../app/ui/orders_page.py" line="362"/>
+        <location filename="../../app/ui/orders_page.py" line="427"/>
         <source>Consignee&apos;s district</source>
         <translation>परेषिती का ज़िला</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="364"/>
-        <location filename="../../app/ui/orders_page.py" line="429"/>
+        <location filename="../../app/ui/orders_page.py" line="363"/>
+        <location filename="../../app/ui/orders_page.py" line="428"/>
         <source>Value</source>
         <translation>मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="365"/>
+        <location filename="../../app/ui/orders_page.py" line="364"/>
         <source>Placed</source>
         <translation>ऑर्डर दिया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="365"/>
+        <location filename="../../app/ui/orders_page.py" line="364"/>
         <source>Accepted</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="366"/>
+        <location filename="../../app/ui/orders_page.py" line="365"/>
         <source>Delivered</source>
         <translation>डिलीवर किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="366"/>
+        <location filename="../../app/ui/orders_page.py" line="365"/>
         <source>Received (CRAC)</source>
         <translation>प्राप्त (सीआरएसी)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="367"/>
+        <location filename="../../app/ui/orders_page.py" line="366"/>
         <source>Payment due</source>
         <translation>भुगतान देय तिथि</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="367"/>
+        <location filename="../../app/ui/orders_page.py" line="366"/>
         <source>Paid</source>
         <translation>भुगतान किया गया</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="370"/>
+        <location filename="../../app/ui/orders_page.py" line="369"/>
         <source>Payment terms</source>
         <translation>भुगतान की शर्तें</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/orders_page.py" line="370"/>
+        <location filename="../../app/ui/orders_page.py" line="369"/>
         <source>due %n day(s) after the CRAC</source>
         <translation>
             <numerusform>सीआरएसी के %n दिन बाद देय</numerusform>
@@ -4125,112 +4125,112 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="372"/>
+        <location filename="../../app/ui/orders_page.py" line="371"/>
         <source>Interest for late payment</source>
         <translation>विलंबित भुगतान पर ब्याज</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="374"/>
-        <location filename="../../app/ui/orders_page.py" line="431"/>
+        <location filename="../../app/ui/orders_page.py" line="373"/>
+        <location filename="../../app/ui/orders_page.py" line="430"/>
         <source>Why fewer than three OEMs</source>
         <translation>तीन से कम ओईएम क्यों</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="376"/>
+        <location filename="../../app/ui/orders_page.py" line="375"/>
         <source>Remark</source>
         <translation>टिप्पणी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="384"/>
-        <location filename="../../app/ui/orders_page.py" line="425"/>
+        <location filename="../../app/ui/orders_page.py" line="383"/>
+        <location filename="../../app/ui/orders_page.py" line="424"/>
         <source>Item</source>
         <translation>वस्तु</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="384"/>
+        <location filename="../../app/ui/orders_page.py" line="383"/>
         <source>Quantity</source>
         <translation>मात्रा</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="384"/>
+        <location filename="../../app/ui/orders_page.py" line="383"/>
         <source>Unit price</source>
         <translation>इकाई मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="384"/>
+        <location filename="../../app/ui/orders_page.py" line="383"/>
         <source>Total</source>
         <translation>कुल</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="415"/>
-        <location filename="../../app/ui/orders_page.py" line="418"/>
+        <location filename="../../app/ui/orders_page.py" line="414"/>
+        <location filename="../../app/ui/orders_page.py" line="417"/>
         <source>Mark delivered</source>
         <translation>डिलीवरी दर्ज करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="416"/>
-        <location filename="../../app/ui/orders_page.py" line="419"/>
+        <location filename="../../app/ui/orders_page.py" line="415"/>
+        <location filename="../../app/ui/orders_page.py" line="418"/>
         <source>Record the payment</source>
         <translation>भुगतान दर्ज करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="417"/>
+        <location filename="../../app/ui/orders_page.py" line="416"/>
         <source>Approve and place</source>
         <translation>अनुमोदित करें और ऑर्डर दें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="417"/>
+        <location filename="../../app/ui/orders_page.py" line="416"/>
         <source>Return</source>
         <translation>लौटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="417"/>
+        <location filename="../../app/ui/orders_page.py" line="416"/>
         <source>Decline</source>
         <translation>अस्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="420"/>
+        <location filename="../../app/ui/orders_page.py" line="419"/>
         <source>Invoice or challan number, and any remark:</source>
         <translation>बीजक या चालान संख्या, और कोई टिप्पणी:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="421"/>
+        <location filename="../../app/ui/orders_page.py" line="420"/>
         <source>Payment reference, and any remark:</source>
         <translation>भुगतान का संदर्भ, और कोई टिप्पणी:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="448"/>
+        <location filename="../../app/ui/orders_page.py" line="444"/>
         <source>The order is saved as a PDF: %1</source>
         <translation>ऑर्डर पीडीएफ़ के रूप में सहेजा गया: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="414"/>
+        <location filename="../../app/ui/orders_page.py" line="413"/>
         <source>Return to the buyer</source>
         <translation>क्रेता को लौटाएँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="414"/>
+        <location filename="../../app/ui/orders_page.py" line="413"/>
         <source>Approve the order</source>
         <translation>ऑर्डर अनुमोदित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="415"/>
+        <location filename="../../app/ui/orders_page.py" line="414"/>
         <source>Decline the order</source>
         <translation>ऑर्डर अस्वीकार करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="416"/>
-        <location filename="../../app/ui/orders_page.py" line="418"/>
+        <location filename="../../app/ui/orders_page.py" line="415"/>
+        <location filename="../../app/ui/orders_page.py" line="417"/>
         <source>Issue the CRAC</source>
         <translation>सीआरएसी जारी करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="433"/>
+        <location filename="../../app/ui/orders_page.py" line="432"/>
         <source>Remark (for the other side and the record):</source>
         <translation>टिप्पणी (दूसरे पक्ष और रिकॉर्ड के लिए):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="445"/>
+        <location filename="../../app/ui/orders_page.py" line="441"/>
         <source>Save the order as PDF</source>
         <translation>ऑर्डर को पीडीएफ़ के रूप में सहेजें</translation>
     </message>
@@ -4549,113 +4549,113 @@
         <translation>अवधि</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_dialog.py" line="121"/>
+        <location filename="../../app/ui/auction_dialog.py" line="122"/>
         <source>Start price (Rs)</source>
         <translation>आरंभिक मूल्य (रु)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_dialog.py" line="122"/>
+        <location filename="../../app/ui/auction_dialog.py" line="123"/>
         <source>Minimum decrement</source>
         <translation>न्यूनतम कमी</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_dialog.py" line="122"/>
+        <location filename="../../app/ui/auction_dialog.py" line="123"/>
         <source>Bidders see</source>
         <translation>बोलीदाता देखते हैं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_dialog.py" line="123"/>
+        <location filename="../../app/ui/auction_dialog.py" line="124"/>
         <source>Auto-extension</source>
         <translation>स्वतः विस्तार</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_dialog.py" line="126"/>
-        <location filename="../../app/ui/auction_dialog.py" line="128"/>
+        <location filename="../../app/ui/auction_dialog.py" line="127"/>
+        <location filename="../../app/ui/auction_dialog.py" line="129"/>
         <source> min</source>
         <translation> मिनट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_dialog.py" line="129"/>
+        <location filename="../../app/ui/auction_dialog.py" line="130"/>
         <source>a bid in the last</source>
         <translation>अंतिम</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_dialog.py" line="130"/>
+        <location filename="../../app/ui/auction_dialog.py" line="131"/>
         <source>extends the end by</source>
         <translation>में बोली आने पर समाप्ति इतनी बढ़ती है:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_dialog.py" line="131"/>
+        <location filename="../../app/ui/auction_dialog.py" line="132"/>
         <source>, at most (times)</source>
         <translation>, अधिकतम (बार)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_dialog.py" line="132"/>
+        <location filename="../../app/ui/auction_dialog.py" line="133"/>
         <source>% of the start price</source>
         <translation>आरंभिक मूल्य का %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_dialog.py" line="133"/>
+        <location filename="../../app/ui/auction_dialog.py" line="134"/>
         <source>Rs</source>
         <translation>रु</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_dialog.py" line="134"/>
+        <location filename="../../app/ui/auction_dialog.py" line="135"/>
         <source>their own rank and the current L1 price</source>
         <translation>अपनी रैंक और वर्तमान L1 मूल्य</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_dialog.py" line="135"/>
+        <location filename="../../app/ui/auction_dialog.py" line="136"/>
         <source>their own rank only</source>
         <translation>केवल अपनी रैंक</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_dialog.py" line="136"/>
+        <location filename="../../app/ui/auction_dialog.py" line="137"/>
         <source>Schedule</source>
         <translation>निर्धारित करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_dialog.py" line="165"/>
+        <location filename="../../app/ui/auction_dialog.py" line="166"/>
         <source>The start must be in the future.</source>
         <translation>आरंभ भविष्य में होना चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_dialog.py" line="171"/>
+        <location filename="../../app/ui/auction_dialog.py" line="172"/>
         <source>Type the start price in rupees, for example 13,99,000.</source>
         <translation>आरंभिक मूल्य रुपयों में लिखें, जैसे 13,99,000।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_dialog.py" line="173"/>
+        <location filename="../../app/ui/auction_dialog.py" line="174"/>
         <source>The start price cannot be above the bid stage&apos;s L1 (%1).</source>
         <translation>आरंभिक मूल्य बोली चरण के L1 (%1) से अधिक नहीं हो सकता।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_dialog.py" line="191"/>
+        <location filename="../../app/ui/auction_dialog.py" line="192"/>
         <source>Type the step as a percentage of the start price, for example 0.5.</source>
         <translation>कमी को आरंभिक मूल्य के प्रतिशत में लिखें, जैसे 0.5।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_dialog.py" line="193"/>
+        <location filename="../../app/ui/auction_dialog.py" line="194"/>
         <source>Type the step in rupees, for example 1,000.</source>
         <translation>कमी रुपयों में लिखें, जैसे 1,000।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_dialog.py" line="195"/>
+        <location filename="../../app/ui/auction_dialog.py" line="196"/>
         <source>The step (%1) must be less than the start price.</source>
         <translation>कमी (%1) आरंभिक मूल्य से कम होनी चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_dialog.py" line="198"/>
+        <location filename="../../app/ui/auction_dialog.py" line="199"/>
         <source>The auction must run for some time.</source>
         <translation>नीलामी कुछ समय तक चलनी चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_dialog.py" line="200"/>
+        <location filename="../../app/ui/auction_dialog.py" line="201"/>
         <source>An extension needs a length, or set the window or the count to 0.</source>
         <translation>विस्तार के लिए उसकी अवधि चाहिए, या समय-सीमा या गिनती 0 करें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/auction_dialog.py" line="225"/>
+        <location filename="../../app/ui/auction_dialog.py" line="226"/>
         <source>Each bid at least %1 below the bidder&apos;s own last one; the first at most %2.</source>
         <translation>हर बोली बोलीदाता की अपनी पिछली बोली से कम से कम %1 कम; पहली बोली अधिकतम %2।</translation>
     </message>
@@ -4844,7 +4844,7 @@
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../app/ui/orders_page.py" line="467"/>
+        <location filename="../../app/ui/orders_page.py" line="463"/>
         <source>A remark is required: the other side and the record must know why.</source>
         <translation>टिप्पणी आवश्यक है: दूसरे पक्ष और रिकॉर्ड को कारण पता होना चाहिए।</translation>
     </message>
@@ -5169,7 +5169,7 @@
 <context>
     <name>Widgets</name>
     <message>
-        <location filename="../../app/ui/widgets.py" line="171"/>
+        <location filename="../../app/ui/widgets.py" line="181"/>
         <source>Keep editing</source>
         <translation>लिखना जारी रखें</translation>
     </message>
