@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import subprocess
 import sys
 import venv
@@ -55,6 +56,27 @@ def ensure_environment() -> None:
     stamp.write_text(wanted)
 
 
+def run_forwarding(command: list[str]) -> int:
+    """Run `command` and end with it. Stopped from outside (SIGTERM, SIGINT, a closed
+    terminal's SIGHUP), this asks the child to stop with SIGTERM, so the demo stops its server
+    and frees its port, and waits for it: no traceback, nothing left running. (Ctrl+C in a
+    terminal also reaches the child directly; the demo takes one stop request and ignores
+    the rest while it cleans up.)"""
+    child = subprocess.Popen(command, cwd=Path(__file__).resolve().parent)
+    if os.name != "nt":  # on Windows, Ctrl+C reaches every process of the console by itself
+        def forward(_signum: int, _frame: object) -> None:
+            if child.poll() is None:
+                child.send_signal(signal.SIGTERM)
+
+        for name in ("SIGTERM", "SIGINT", "SIGHUP"):
+            signal.signal(getattr(signal, name), forward)
+    while True:
+        try:
+            return child.wait()
+        except KeyboardInterrupt:  # Windows: the child is stopping too; wait for it
+            continue
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in {"demo", "test"}:
         print(__doc__)
@@ -62,8 +84,8 @@ def main(argv: list[str]) -> int:
     ensure_environment()
     command, rest = argv[0], argv[1:]
     if command == "test":
-        return subprocess.call([str(PYTHON), "-m", "pytest", *rest], cwd=ROOT)
-    return subprocess.call([str(PYTHON), "-m", "app.demo", "--data-dir", str(ROOT / ".demo"), *rest], cwd=ROOT)
+        return run_forwarding([str(PYTHON), "-m", "pytest", *rest])
+    return run_forwarding([str(PYTHON), "-m", "app.demo", "--data-dir", str(ROOT / ".demo"), *rest])
 
 
 if __name__ == "__main__":

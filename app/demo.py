@@ -50,6 +50,19 @@ def _wait_until_healthy(url: str, server: subprocess.Popen, seconds: float = 60)
     sys.exit(f"The demo server did not answer at {url} within {seconds:.0f} s.")
 
 
+class Stopped(Exception):
+    """The demo was asked to stop (Ctrl+C, SIGTERM, a closed terminal)."""
+
+
+def _stop(_signum: int, _frame: object) -> None:
+    # One request to stop is enough: those that follow (Ctrl+C reaches run.py and this process
+    # both, and run.py passes it on) must not break off the clean-up that stops the server.
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
+    raise Stopped()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="gemdesk-demo", description=__doc__)
     parser.add_argument("--data-dir", type=Path, required=True)
@@ -58,10 +71,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--headless", action="store_true", help="sync only; do not open a window")
     args = parser.parse_args(argv)
-    # Stopped from outside (SIGTERM, as a terminal closing or a service manager does): end like
-    # Ctrl+C, so the server and the app below stop with the demo instead of running on.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    # Stopped from outside (Ctrl+C, SIGTERM as a service manager sends, SIGHUP as a closing
+    # terminal does): the server and the app below stop with the demo instead of running on.
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _stop)
+    try:
+        return _run(args)
+    except (Stopped, KeyboardInterrupt):
+        print("\nThe demo has stopped.", flush=True)
+        return 0
 
+
+def _run(args: argparse.Namespace) -> int:
     server_dir = args.data_dir / "server"
     # One desktop's data per demo user, so two demos can run side by side (a clerk and the
     # officer who approves) on the same marketplace.
@@ -72,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     port = _free_port(args.port)
     url = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(server_cmd + ["serve", "--host", "127.0.0.1", "--port", str(port)])
+    client: subprocess.Popen | None = None
     try:
         _wait_until_healthy(url, server)
         for line in make_activity(url):
@@ -81,22 +104,29 @@ def main(argv: list[str] | None = None) -> int:
         accounts = f"Accounts: {', '.join(DEMO_USERS)} (password: demo)."
         if not args.headless and _has_desktop():
             print(f"\nThe demo marketplace is at {url}. Opening GeM Desk as {args.user}. {accounts}", flush=True)
-            return subprocess.call(client_cmd + ["--server", url, "--user", args.user], env=env)
+            client = subprocess.Popen(client_cmd + ["--server", url, "--user", args.user], env=env)
+            return client.wait()
         if not args.headless:
             print("\nNo desktop session here (no DISPLAY), so GeM Desk syncs headless instead of opening its window.")
-        subprocess.run(client_cmd + ["sync", "--server", url, "--user", args.user], env=env, check=False)
+        client = subprocess.Popen(client_cmd + ["sync", "--server", url, "--user", args.user], env=env)
+        client.wait()
+        client = None
         print(f"\nThe demo marketplace is at {url}. {accounts}")
         print("Press Ctrl+C to stop the server.")
         server.wait()
         return 0
-    except KeyboardInterrupt:
-        return 0
     finally:
-        server.terminate()
-        try:
-            server.wait(10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        for process in (client, server):
+            if process is not None and process.poll() is None:
+                process.terminate()
+        for process in (client, server):
+            if process is None:
+                continue
+            try:
+                process.wait(10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
 def _has_desktop() -> bool:
