@@ -41,11 +41,18 @@ from domain.timefmt import iso_utc, utc_now
 log = logging.getLogger(__name__)
 
 DEFAULT_PAGE_SIZE = 1000
+# A first fill puts the rows that arrived into the FTS index every this many rows, so the
+# catalogue can be searched while it fills (None: one FTS build at the end).
+FTS_CHUNK = 50_000
 MAX_REBASES = 3
 
 
 class Cancelled(Exception):
     """The sync was asked to stop; everything done so far is kept."""
+
+
+class _Resync(Exception):
+    """The server asks an incremental pull to start again from the feed's start (410)."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +96,7 @@ class SyncEngine:
         page_size: int = DEFAULT_PAGE_SIZE,
         on_progress: Callable[[Progress], None] | None = None,
         cancel: threading.Event | None = None,
+        fts_chunk: int | None = FTS_CHUNK,
     ) -> None:
         self.api = api
         self.cache = cache
@@ -96,6 +104,7 @@ class SyncEngine:
         self.page_size = page_size
         self.on_progress = on_progress or (lambda progress: None)
         self.cancel = cancel or threading.Event()
+        self.fts_chunk = fts_chunk
 
     def _check_cancel(self) -> None:
         if self.cancel.is_set():
@@ -255,8 +264,27 @@ class SyncEngine:
     # -- pull -------------------------------------------------------------------------------
 
     def pull(self, result: SyncResult) -> None:
-        """Page through the feed. The next page is fetched while this one is written, so the
-        server's work and the cache's overlap (the next cursor is known before the write)."""
+        """Page through the feed. An empty cache (a first sync, or after a resync) and an
+        unfinished fill are filled in bulk (app/cache.py BulkFill); a filled one takes each
+        page row by row through its indexes."""
+        if self.cache.filling() or self.cache.is_empty():
+            self._bulk_pull(result)
+            return
+        try:
+            self._pull_pages(result, self.cache.apply_page, bulk=False)
+        except _Resync:
+            self.cache.reset_listings()
+            result.resynced = True
+            self._bulk_pull(result)
+
+    def _bulk_pull(self, result: SyncResult) -> None:
+        with self.cache.bulk_fill(fts_chunk=self.fts_chunk) as fill:
+            self._pull_pages(result, fill.add_listings, bulk=True)
+
+    def _pull_pages(self, result: SyncResult, apply: Callable[..., Any], bulk: bool) -> None:
+        """The feed's pages from the cache's cursor, each applied with the cursor after it.
+        The next page is fetched while this one is written, so the server's work and the
+        cache's overlap (the next cursor is known before the write)."""
         cursor = self.cache.state("cursor")
         total = self.api.count()["listings"] if cursor is None else None
         received = 0
@@ -272,7 +300,9 @@ class SyncEngine:
                     if not (error.status == 410 or (error.status == 400 and cursor is not None)):
                         raise
                     log.info("the server asks for a full resync: %s", error.message)
-                    self.cache.reset_listings()
+                    if not bulk:
+                        raise _Resync() from error
+                    self.cache.reset_listings()  # inside a fill: start it again from the feed's start
                     result.resynced = True
                     cursor, received = None, 0
                     total = self.api.count()["listings"]
@@ -281,7 +311,7 @@ class SyncEngine:
                 cursor = page["next_cursor"]
                 if page["has_more"]:
                     upcoming = fetcher.submit(self.api.changes, cursor, self.page_size)
-                applied = self.cache.apply_page(page["changes"], page["sellers"], {"cursor": cursor})
+                applied = apply(page["changes"], page["sellers"], {"cursor": cursor})
                 result.upserts += applied.upserts
                 result.deletes += applied.deletes
                 received += len(page["changes"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from server.api import contract
+from server.api.compression import Compression
 from server.api.errors import install_error_handlers
 from server.api.guard import RequestGuard
 from server.api.routes import (auctions, audit, auth, bids, changes, listings, meta, negotiation, orders, purchases,
@@ -26,6 +27,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.clock = Clock()  # the server's clock; tests move it (settings.test_clock) or replace it
     install_error_handlers(app)
     app.add_middleware(RequestGuard)  # authentication before bodies, bodies limited, security headers
+    app.add_middleware(Compression)  # large answers as zstd or gzip when asked (server/api/compression.py)
     # negotiation and auctions before bids: the bids router's catch-all POST /bids/{id}/{verb} would take their paths
     for module in (meta, auth, changes, snapshot, listings, negotiation, auctions, bids, purchases, orders, audit):
         app.include_router(module.router)

@@ -165,3 +165,19 @@ def test_an_untrusted_certificate_is_named_and_a_ca_bundle_fixes_it(scripted, se
         ApiClient(ConnectionSettings(server_url=url, max_retries=0)).health()
     trusted = ApiClient(ConnectionSettings(server_url=url, ca_bundle=str(cert), max_retries=0))
     assert trusted.health() == {"status": "ok"}
+
+
+def test_the_feed_comes_compressed_and_the_bytes_are_counted(device):
+    """The client asks for zstd or gzip; a page of the feed crosses the wire several times
+    smaller than its JSON, and ApiClient.bytes_received counts what crossed."""
+    import json
+
+    from app.api import ACCEPT_ENCODING
+
+    api = device("demo-buyer").session.api
+    assert "gzip" in ACCEPT_ENCODING and api.http.headers["Accept-Encoding"] == ACCEPT_ENCODING
+    before = api.bytes_received
+    page = api.changes(None, 200)
+    wire = api.bytes_received - before
+    assert len(page["changes"]) == 200
+    assert 0 < wire < len(json.dumps(page)) / 4
