@@ -30,7 +30,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from app import snapshot
 from app.api import ApiClient, ApiError, Offline, SessionExpired
+from app.snapshot import SnapshotDownloader
 from app.cache import Cache
 from app.outbox import Op, Outbox, editable
 from app.outbox_recovery import RecoveryReport
@@ -78,6 +80,8 @@ class SyncResult:
     pending: int = 0
     later: int = 0  # changes the server was still processing: sent again next time
     push_stopped: ApiError | None = None  # why some changes were not sent (a busy or failing server)
+    snapshot: str | None = None  # the catalogue snapshot the first fill loaded, if it took one
+    snapshot_bytes: int = 0
     recovery: RecoveryReport | None = None  # the outbox was damaged and recovered during this sync
     notes: list[str] = field(default_factory=list)
 
@@ -97,6 +101,7 @@ class SyncEngine:
         on_progress: Callable[[Progress], None] | None = None,
         cancel: threading.Event | None = None,
         fts_chunk: int | None = FTS_CHUNK,
+        snapshots: SnapshotDownloader | None = None,
     ) -> None:
         self.api = api
         self.cache = cache
@@ -105,6 +110,7 @@ class SyncEngine:
         self.on_progress = on_progress or (lambda progress: None)
         self.cancel = cancel or threading.Event()
         self.fts_chunk = fts_chunk
+        self.snapshots = snapshots  # None: the first fill always takes the feed
 
     def _check_cancel(self) -> None:
         if self.cancel.is_set():
@@ -279,7 +285,42 @@ class SyncEngine:
 
     def _bulk_pull(self, result: SyncResult) -> None:
         with self.cache.bulk_fill(fts_chunk=self.fts_chunk) as fill:
+            if self.snapshots is not None:
+                if self.cache.state("cursor") is None:
+                    self._from_snapshot(fill, result)
+                elif self.snapshots.pending() is not None:
+                    self.snapshots.forget()  # loaded; killed before its files were removed
             self._pull_pages(result, fill.add_listings, bulk=True)
+
+    def _from_snapshot(self, fill: Any, result: SyncResult) -> None:
+        """Fill from the catalogue snapshot when it is much smaller to fetch than the feed
+        (app/snapshot.py): download (resumable), verify, load; the feed then goes on from its
+        position. A download that cannot finish now raises Offline and is resumed next time."""
+        snapshots = self.snapshots
+        assert snapshots is not None
+        pending = snapshots.pending()
+        latest = snapshots.manifest()
+        if pending is None:
+            if latest is None or not self.cache.is_empty():
+                return  # no snapshot, or a fill from the feed already under way
+            if not snapshot.worth_it(latest, self.api.count()["listings"]):
+                return
+        latest = latest or pending
+        snapshots.on_bytes = lambda done, total: self._report(
+            "snapshot", done, total, f"Downloading the catalogue snapshot: {done / 1e6:,.1f} of {total / 1e6:,.1f} MB")
+        try:
+            downloaded = snapshots.download(latest)
+            result.snapshot_bytes = snapshots.fetched
+            added = snapshot.load(downloaded.path, downloaded.manifest, self.cache, fill, on_rows=lambda done, total: self._report(
+                "snapshot", done, total, f"Loading the catalogue snapshot: {done:,} of {total:,} listings"), cancel=self.cancel)
+        except snapshot.SnapshotUnusable as error:
+            log.warning("the catalogue snapshot cannot be used (%s); taking the feed", error)
+            snapshots.forget()
+            self.cache.reset_listings()
+            return
+        result.snapshot = downloaded.manifest["name"]
+        result.upserts += added
+        snapshots.forget()
 
     def _pull_pages(self, result: SyncResult, apply: Callable[..., Any], bulk: bool) -> None:
         """The feed's pages from the cache's cursor, each applied with the cursor after it.
