@@ -317,7 +317,8 @@ def read_pages(path: Path) -> Iterator[tuple[str, Any]]:
 
 
 LOADING = "snapshot_loading"  # sync state: the snapshot being loaded (its name)
-PAGES_IN = "snapshot_pages"  # sync state: how many listing pages of it are in the cache
+PAGES_IN = "snapshot_pages"  # sync state: how many batches of its listings are in the cache
+LOAD_BATCH = 10_000  # listings a transaction
 
 
 def load(path: Path, manifest: Mapping[str, Any], cache: Any, fill: Any,
@@ -339,17 +340,18 @@ def load(path: Path, manifest: Mapping[str, Any], cache: Any, fill: Any,
         elif kind == "sellers":
             sellers = rows
         elif kind == "listings":
-            # One page behind, so the last page is known as the last when it is written.
-            if pending is not None:
-                index += 1
-                added += _page(cache, fill, pending, sellers, index, skip, None)
-                sellers = [] if index > skip else sellers
-                on_rows(min(total, index * len(pending)), total)
-                if cancel is not None and cancel.is_set():
-                    from app.sync import Cancelled  # noqa: PLC0415
+            for start in range(0, len(rows), LOAD_BATCH):
+                # One batch behind, so the last is known as the last when it is written.
+                if pending is not None:
+                    index += 1
+                    added += _page(cache, fill, pending, sellers, index, skip, None)
+                    sellers = [] if index > skip else sellers
+                    on_rows(min(total, index * LOAD_BATCH), total)
+                    if cancel is not None and cancel.is_set():
+                        from app.sync import Cancelled  # noqa: PLC0415
 
-                    raise Cancelled()
-            pending = rows
+                        raise Cancelled()
+                pending = rows[start:start + LOAD_BATCH]
     index += 1
     finished = {"cursor": manifest["cursor"], LOADING: "", PAGES_IN: str(index)}
     added += _page(cache, fill, pending or [], sellers, index, skip, finished)
