@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import logging
+import operator
 import os
 import re
 import shutil
@@ -46,6 +47,12 @@ _TEXT_COLUMNS = "{title brand model category_names specs_text}"
 _FTS_NEW = ", ".join(f"new.{c}" for c in _FTS_COLUMNS.split(", "))
 _FTS_OLD = ", ".join(f"old.{c}" for c in _FTS_COLUMNS.split(", "))
 _FTS_CHANGED = " OR ".join(f"old.{c} IS NOT new.{c}" for c in _FTS_COLUMNS.split(", "))
+# The same text as json.dumps(x, ensure_ascii=...), without building an encoder per call.
+_dumps_unicode = json.JSONEncoder(ensure_ascii=False).encode
+_dumps_ascii = json.JSONEncoder().encode
+_INSERT_COLUMNS = tuple(c.name for c in _L.columns if c.name != "rowid")
+_insert_values = operator.itemgetter(*_INSERT_COLUMNS)
+_INSERT_SQL = f"INSERT INTO listings ({', '.join(_INSERT_COLUMNS)}) VALUES ({', '.join('?' for _ in _INSERT_COLUMNS)})"
 # Micro and small enterprises: the Public Procurement Policy for MSEs (2012) favours these, not
 # medium ones.
 MSE_CLASSES = ("micro", "small")
@@ -377,7 +384,7 @@ class Cache:
             self._category_tokens[row.id] = " ".join(f"c{c.id}" for c in chain)
 
     def _listing_row(self, listing: Mapping[str, Any], seq: int, seller_class: str | None) -> dict[str, Any]:
-        dumps = json.dumps
+        dumps = _dumps_unicode
         return {
             "id": listing["id"],
             "seller_id": listing["seller_id"],
@@ -385,8 +392,8 @@ class Cache:
             "title": listing["title"],
             "brand": listing["brand"],
             "model": listing["model"],
-            "key_specs": dumps(listing["key_specs"], ensure_ascii=False),
-            "other_specs": dumps(listing["other_specs"], ensure_ascii=False),
+            "key_specs": dumps(listing["key_specs"]),
+            "other_specs": dumps(listing["other_specs"]),
             "country_of_origin": listing["country_of_origin"],
             "local_content_pct": listing["local_content_pct"],
             "mii_class": listing["mii_class"],
@@ -394,9 +401,9 @@ class Cache:
             "price_paise": listing["price_paise"],
             "stock": listing["stock"],
             "min_order_qty": listing["min_order_qty"],
-            "delivery_districts": dumps(listing["delivery_districts"], ensure_ascii=False),
-            "delivery_pincodes": dumps(listing["delivery_pincodes"]),
-            "images": dumps(listing["images"]),
+            "delivery_districts": dumps(listing["delivery_districts"]),
+            "delivery_pincodes": _dumps_ascii(listing["delivery_pincodes"]),
+            "images": _dumps_ascii(listing["images"]),
             "status": listing["status"],
             "reject_reason": listing["reject_reason"],
             "version": listing["version"],
@@ -440,8 +447,8 @@ class Cache:
             found = conn.execute(select(_L).where(_L.c.id.in_(ids[start:start + 500]))).mappings()
             known.update((row["id"], row) for row in found)
         inserts = [row for listing_id, row in newest.items() if listing_id not in known]
-        if inserts:
-            conn.execute(sqlite_insert(_L), inserts)
+        if inserts:  # straight to the driver: SQLAlchemy's per-row parameter work cost as much as SQLite's
+            conn.exec_driver_sql(_INSERT_SQL, [_insert_values(row) for row in inserts])
         updates: dict[tuple[str, ...], list[dict[str, Any]]] = {}
         for listing_id, old in known.items():
             row = newest[listing_id]
@@ -665,6 +672,8 @@ class BulkFill:
             else:
                 log.info("an unfinished bulk fill of the cache goes on")
             self.upto = self._upto(conn)
+            # listings that can be searched already (in the FTS index), for progress reports
+            self.searchable = conn.scalar(select(func.count()).select_from(_L).where(_L.c.rowid <= self.upto))
 
     def add_listings(self, items: Sequence[Mapping[str, Any]], sellers: Sequence[Mapping[str, Any]] = (),
                      state: Mapping[str, str] | None = None) -> PageResult:
@@ -722,6 +731,10 @@ class BulkFill:
         if self.fts_chunk is not None and top - self.upto >= self.fts_chunk:
             self.upto = self.cache._fts_catch_up(conn, self.upto)
             self.cache.set_state({_FTS_UPTO: str(self.upto)}, conn)
+            # once a chunk, not once a page: a count over a million rows takes tens of ms
+            self.searchable = conn.scalar(select(func.count()).select_from(_L).where(_L.c.rowid <= self.upto))
+        elif self.upto == 0:
+            self.searchable = 0
 
     def finish(self) -> None:
         started = time.perf_counter()

@@ -61,7 +61,43 @@ class _ProgressPrinter:
             return
         self._phase, self._last = progress.phase, now
         share = f" ({100 * progress.done // progress.total}%)" if progress.total else ""
-        print(f"{progress.message}{share}", flush=True)
+        print(f"{progress.message}{share}{download_text(progress)}", flush=True)
+
+
+def _size(count: float) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if count < 1000 or unit == "GB":
+            return f"{count:,.0f} {unit}" if unit == "bytes" else f"{count:,.1f} {unit}"
+        count /= 1000
+    return ""
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(round(seconds))
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes} min {seconds:02d} s"
+    return f"{minutes // 60} h {minutes % 60:02d} min"
+
+
+def download_text(progress: Progress) -> str:
+    """", from the feed: 12.3 MB received, 1.1 MB/s, about 40 s left, 50,000 searchable"
+    while the catalogue downloads; "" otherwise."""
+    if progress.source is None or progress.bytes_received is None:
+        return ""
+    parts = [f"{_size(progress.bytes_received)} received"]
+    if progress.bytes_total:
+        parts[0] += f" of about {_size(progress.bytes_total)}"
+    if progress.rate:
+        parts.append(f"{_size(progress.rate)}/s")
+    if progress.seconds_left is not None:
+        parts.append(f"about {_duration(progress.seconds_left)} left")
+    if progress.searchable is not None:
+        parts.append(f"{progress.searchable:,} searchable")
+    source = "the snapshot" if progress.source == "snapshot" else "the feed"
+    return f", from {source}: " + ", ".join(parts)
 
 
 def cmd_sync(args: argparse.Namespace) -> int:

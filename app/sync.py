@@ -26,14 +26,15 @@ from __future__ import annotations
 
 import logging
 import threading
-from concurrent.futures import ThreadPoolExecutor
+import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from app import snapshot
 from app.api import ApiClient, ApiError, Offline, SessionExpired
+from app.cache import BulkFill, Cache
+from app.feed_reader import FeedReader
 from app.snapshot import SnapshotDownloader
-from app.cache import Cache
 from app.outbox import Op, Outbox, editable
 from app.outbox_recovery import RecoveryReport
 from app.procurement import Procurement
@@ -46,6 +47,8 @@ DEFAULT_PAGE_SIZE = 1000
 # A first fill puts the rows that arrived into the FTS index every this many rows, so the
 # catalogue can be searched while it fills (None: one FTS build at the end).
 FTS_CHUNK = 50_000
+# Pages downloaded ahead of the one being written (each a few MB as Python objects).
+READ_AHEAD = 2
 MAX_REBASES = 3
 
 
@@ -63,6 +66,50 @@ class Progress:
     done: int
     total: int | None
     message: str
+    # While the catalogue downloads: where from, bytes as they crossed the wire (compressed),
+    # bytes per second and seconds left (None while not yet known), and how many listings can
+    # already be searched.
+    source: str | None = None  # "snapshot" | "feed"
+    bytes_received: int | None = None
+    bytes_total: int | None = None
+    rate: float | None = None
+    seconds_left: float | None = None
+    searchable: int | None = None
+
+
+@dataclass(frozen=True)
+class Reading:
+    bytes: int
+    bytes_total: int | None
+    rate: float | None
+    seconds_left: float | None
+
+
+class Meter:
+    """Rate and time left of a download: bytes per second over the last WINDOW seconds (the
+    link's rate changes; a whole-run average lags a dropped link for minutes), the time left
+    from the share of the work done (items, or bytes when the total is known in bytes)."""
+
+    WINDOW = 10.0
+
+    def __init__(self, wire_bytes: Callable[[], int], clock: Callable[[], float] = time.monotonic) -> None:
+        self._wire, self._clock = wire_bytes, clock
+        self._start_bytes = wire_bytes()
+        self._samples: list[tuple[float, int]] = [(clock(), 0)]
+
+    def sample(self, done: int, total: int | None, bytes_total: int | None = None) -> Reading:
+        now, got = self._clock(), self._wire() - self._start_bytes
+        self._samples.append((now, got))
+        while len(self._samples) > 2 and now - self._samples[1][0] > self.WINDOW:
+            self._samples.pop(0)
+        (then, before) = self._samples[0]
+        rate = (got - before) / (now - then) if now - then > 0.2 else None
+        if bytes_total is None and total and done:
+            bytes_total = int(got * total / done)  # the feed: bytes so far scaled by listings so far
+        left = None
+        if rate and bytes_total is not None:
+            left = max(0.0, (bytes_total - got) / rate)
+        return Reading(got, bytes_total, rate, left)
 
 
 @dataclass
@@ -290,9 +337,9 @@ class SyncEngine:
                     self._from_snapshot(fill, result)
                 elif self.snapshots.pending() is not None:
                     self.snapshots.forget()  # loaded; killed before its files were removed
-            self._pull_pages(result, fill.add_listings, bulk=True)
+            self._pull_pages(result, fill.add_listings, bulk=True, fill=fill)
 
-    def _from_snapshot(self, fill: Any, result: SyncResult) -> None:
+    def _from_snapshot(self, fill: BulkFill, result: SyncResult) -> None:
         """Fill from the catalogue snapshot when it is much smaller to fetch than the feed
         (app/snapshot.py): download (resumable), verify, load; the feed then goes on from its
         position. A download that cannot finish now raises Offline and is resumed next time."""
@@ -306,13 +353,28 @@ class SyncEngine:
             if not snapshot.worth_it(latest, self.api.count()["listings"]):
                 return
         latest = latest or pending
-        snapshots.on_bytes = lambda done, total: self._report(
-            "snapshot", done, total, f"Downloading the catalogue snapshot: {done / 1e6:,.1f} of {total / 1e6:,.1f} MB")
+        meter = Meter(lambda: snapshots.fetched)
+        last = [0.0]
+
+        def downloading(done: int, total: int) -> None:
+            if time.monotonic() - last[0] < 0.5 and done < total:
+                return  # a report every half second, not every 8 KB
+            last[0] = time.monotonic()
+            seen = meter.sample(done, total, bytes_total=total)
+            self.on_progress(Progress(
+                "pull", done, total, f"Downloading the catalogue snapshot: {done / 1e6:,.1f} of {total / 1e6:,.1f} MB",
+                source="snapshot", bytes_received=done, bytes_total=total, rate=seen.rate, seconds_left=seen.seconds_left,
+                searchable=0))
+
+        def loading(done: int, total: int) -> None:
+            self.on_progress(Progress("pull", done, total, f"Loading the catalogue snapshot: {done:,} of {total:,} listings",
+                                      source="snapshot", searchable=fill.searchable))
+
+        snapshots.on_bytes = downloading
         try:
             downloaded = snapshots.download(latest)
             result.snapshot_bytes = snapshots.fetched
-            added = snapshot.load(downloaded.path, downloaded.manifest, self.cache, fill, on_rows=lambda done, total: self._report(
-                "snapshot", done, total, f"Loading the catalogue snapshot: {done:,} of {total:,} listings"), cancel=self.cancel)
+            added = snapshot.load(downloaded.path, downloaded.manifest, self.cache, fill, on_rows=loading, cancel=self.cancel)
         except snapshot.SnapshotUnusable as error:
             log.warning("the catalogue snapshot cannot be used (%s); taking the feed", error)
             snapshots.forget()
@@ -322,19 +384,28 @@ class SyncEngine:
         result.upserts += added
         snapshots.forget()
 
-    def _pull_pages(self, result: SyncResult, apply: Callable[..., Any], bulk: bool) -> None:
+    def _pull_pages(self, result: SyncResult, apply: Callable[..., Any], bulk: bool, fill: BulkFill | None = None) -> None:
         """The feed's pages from the cache's cursor, each applied with the cursor after it.
-        The next page is fetched while this one is written, so the server's work and the
-        cache's overlap (the next cursor is known before the write)."""
+        The next pages download while this one is written (app/feed_reader.py), so the
+        server's work, the network and the cache's overlap."""
         cursor = self.cache.state("cursor")
         total = self.api.count()["listings"] if cursor is None else None
         received = 0
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="feed") as fetcher:
-            upcoming = fetcher.submit(self.api.changes, cursor, self.page_size)
-            while True:
-                self._check_cancel()
+        meter = Meter(lambda: self.api.bytes_received)
+        while True:
+            with FeedReader(lambda at: self.api.changes(at, self.page_size), cursor, depth=READ_AHEAD,
+                            cancel=self.cancel, cancelled=Cancelled) as reader:
                 try:
-                    page = upcoming.result()
+                    while True:
+                        page = reader.next_page()
+                        cursor = page["next_cursor"]
+                        applied = apply(page["changes"], page["sellers"], {"cursor": cursor})
+                        result.upserts += applied.upserts
+                        result.deletes += applied.deletes
+                        received += len(page["changes"])
+                        self._report_pull(meter, received, total, fill)
+                        if not page["has_more"]:
+                            return
                 except ApiError as error:
                     # 410: older than the tombstone horizon. 400 on a cursor: one this server
                     # did not make (a damaged sync state, or a server set up again).
@@ -343,22 +414,17 @@ class SyncEngine:
                     log.info("the server asks for a full resync: %s", error.message)
                     if not bulk:
                         raise _Resync() from error
-                    self.cache.reset_listings()  # inside a fill: start it again from the feed's start
-                    result.resynced = True
-                    cursor, received = None, 0
-                    total = self.api.count()["listings"]
-                    upcoming = fetcher.submit(self.api.changes, cursor, self.page_size)
-                    continue
-                cursor = page["next_cursor"]
-                if page["has_more"]:
-                    upcoming = fetcher.submit(self.api.changes, cursor, self.page_size)
-                applied = apply(page["changes"], page["sellers"], {"cursor": cursor})
-                result.upserts += applied.upserts
-                result.deletes += applied.deletes
-                received += len(page["changes"])
-                self._report("pull", received, total, f"Received {received:,} changes")
-                if not page["has_more"]:
-                    return
+            self.cache.reset_listings()  # inside a fill: start it again from the feed's start
+            result.resynced = True
+            cursor, received = None, 0
+            total = self.api.count()["listings"]
+
+    def _report_pull(self, meter: Meter, received: int, total: int | None, fill: BulkFill | None) -> None:
+        seen = meter.sample(received, total)
+        words = f"Received {received:,} changes" + (f" of {total:,}" if total else "")
+        self.on_progress(Progress("pull", received, total, words, source="feed", bytes_received=seen.bytes,
+                                  bytes_total=seen.bytes_total, rate=seen.rate, seconds_left=seen.seconds_left,
+                                  searchable=fill.searchable if fill is not None else None))
 
     # -- check ------------------------------------------------------------------------------
 

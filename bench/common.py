@@ -49,7 +49,8 @@ def copy_server(listings: int, name: str) -> Path:
 
 # One fixed address: a cache belongs to one user on one server address, so a cache synced in
 # one benchmark run is only reused by the next if the server answers at the same address.
-BENCH_PORT = 18765
+# GEMDESK_BENCH_PORT moves it (two benchmarks on one machine must not answer each other's sync).
+BENCH_PORT = int(os.environ.get("GEMDESK_BENCH_PORT", "18765"))
 
 
 @contextmanager

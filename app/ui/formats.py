@@ -25,6 +25,28 @@ def number(value: int) -> str:
     return QLocale(QLocale.Language.English, QLocale.Country.India).toString(int(value))
 
 
+def data_size(count: float) -> str:
+    """Bytes as a person reads them: 950 bytes, 12.3 KB, 4.5 MB, 1.2 GB (powers of 1,000)."""
+    if count < 1000:
+        return translate("Formats", "%1 bytes").replace("%1", number(int(count)))
+    for unit in (translate("Formats", "%1 KB"), translate("Formats", "%1 MB"), translate("Formats", "%1 GB")):
+        count /= 1000
+        if count < 1000 or "GB" in unit:
+            break
+    return unit.replace("%1", f"{count:.1f}")
+
+
+def duration(seconds: float) -> str:
+    """A time left: 45 s, 3 min, 1 h 20 min."""
+    seconds = int(round(seconds))
+    if seconds < 60:
+        return translate("Formats", "%1 s").replace("%1", str(seconds))
+    minutes = (seconds + 30) // 60
+    if minutes < 60:
+        return translate("Formats", "%1 min").replace("%1", str(minutes))
+    return translate("Formats", "%1 h %2 min").replace("%1", str(minutes // 60)).replace("%2", str(minutes % 60))
+
+
 def money(paise: int | None) -> str:
     """Rs 12,34,567.00"""
     return "" if paise is None else rupees_text(paise)

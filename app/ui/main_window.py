@@ -7,6 +7,8 @@ are as of the last sync, and changes are kept and sent later.
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QTabWidget, QToolBar, QVBoxLayout, QWidget
@@ -29,6 +31,9 @@ from app.ui.sync_controller import Connection, SyncController
 from app.ui.tasks import TaskManager
 from app.workspace import Workspace
 from app.ui.widgets import Retranslating
+
+# During a first fill, the catalogue shows the listings that became searchable at most this often.
+FILL_REFRESH_S = 10.0
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -154,6 +159,9 @@ class MainWindow(Retranslating, QMainWindow):
         controller.finished.connect(self._synced)
         controller.started.connect(self._sync_started)
         controller.failed.connect(self._sync_failed)
+        controller.progress.connect(self._sync_progress, Qt.ConnectionType.QueuedConnection)
+        self._searchable_shown = 0
+        self._fill_refreshed_at = 0.0
         self.resize(1280, 780)
         self.retranslate()
         if self.user.get("role") == "buyer":
@@ -163,6 +171,14 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _sync_started(self) -> None:
         self.sync_action.setEnabled(False)
+
+    def _sync_progress(self, progress) -> None:
+        """A first fill makes listings searchable a chunk at a time: show them as they come,
+        at most every FILL_REFRESH_S (a refresh re-runs the catalogue's query)."""
+        searchable = progress.searchable or 0
+        if searchable > self._searchable_shown and time.monotonic() - self._fill_refreshed_at >= FILL_REFRESH_S:
+            self._searchable_shown, self._fill_refreshed_at = searchable, time.monotonic()
+            self.catalogue.refresh()
 
     def _sync_failed(self, _message: str) -> None:
         self.sync_action.setEnabled(True)

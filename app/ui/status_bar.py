@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
 from app.sync import Progress
 from app.ui import operations
-from app.ui.formats import number, when
+from app.ui.formats import data_size, duration, number, when
 from app.ui.icons import icon
 from app.ui.sync_controller import Connection, SyncController
 from app.ui.tasks import TaskManager
@@ -71,9 +71,33 @@ class SyncStatusBar(Retranslating, QStatusBar):
             self.progress_bar.setValue(min(progress.done, progress.total))
         else:
             self.progress_bar.setRange(0, 0)
+        if progress.phase == "pull" and progress.source is not None:
+            self.message_label.setText(self.download_text(progress))
+            return
         phase = {"push": self.tr("Sending your changes (%1 of %2)"), "pull": self.tr("Receiving updates (%1)"),
                  "check": self.tr("Checking the count (%1)")}.get(progress.phase, "%1")
         self.message_label.setText(phase.replace("%1", number(progress.done)).replace("%2", number(progress.total or 0)))
+
+    def download_text(self, progress: Progress) -> str:
+        """The catalogue's download: from where, how much, how fast, how long still, and how
+        much can be searched already."""
+        if progress.source == "snapshot":
+            head = self.tr("Downloading the catalogue snapshot")
+        elif progress.total:
+            head = self.tr("Receiving the catalogue: %1 of %2 listings").replace("%1", number(progress.done)).replace(
+                "%2", number(progress.total))
+        else:
+            head = self.tr("Receiving the catalogue: %1 listings").replace("%1", number(progress.done))
+        parts = [head]
+        if progress.bytes_received is not None:
+            parts.append(self.tr("%1 received").replace("%1", data_size(progress.bytes_received)))
+        if progress.rate:
+            parts.append(self.tr("%1/s").replace("%1", data_size(progress.rate)))
+        if progress.seconds_left is not None:
+            parts.append(self.tr("about %1 left").replace("%1", duration(progress.seconds_left)))
+        if progress.searchable:
+            parts.append(self.tr("%1 can be searched").replace("%1", number(progress.searchable)))
+        return " · ".join(parts)
 
     def _finished(self, result) -> None:
         self.syncing = False

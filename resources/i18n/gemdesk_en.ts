@@ -110,7 +110,7 @@
     <name>SyncStatusBar</name>
     <message numerus="yes">
         <location filename="../../app/ui/self_test.py" line="101" />
-        <location filename="../../app/ui/status_bar.py" line="106" />
+        <location filename="../../app/ui/status_bar.py" line="130" />
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n change waiting</numerusform>
@@ -118,7 +118,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/status_bar.py" line="109" />
+        <location filename="../../app/ui/status_bar.py" line="133" />
         <source>%n need(s) your attention</source>
         <translation>
             <numerusform>%n needs your attention</numerusform>

@@ -2191,98 +2191,133 @@
 <context>
     <name>Formats</name>
     <message>
+        <location filename="../../app/ui/formats.py" line="31"/>
+        <source>%1 bytes</source>
+        <translation>%1 बाइट</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formats.py" line="32"/>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formats.py" line="32"/>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formats.py" line="32"/>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formats.py" line="43"/>
+        <source>%1 s</source>
+        <translation>%1 सेकंड</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/formats.py" line="46"/>
+        <source>%1 min</source>
+        <translation>%1 मिनट</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formats.py" line="47"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 घंटे %2 मिनट</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formats.py" line="68"/>
         <source>crore</source>
         <translation>करोड़</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="46"/>
+        <location filename="../../app/ui/formats.py" line="68"/>
         <source>lakh</source>
         <translation>लाख</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="78"/>
+        <location filename="../../app/ui/formats.py" line="100"/>
         <source>Micro (MSE)</source>
         <translation>सूक्ष्म (एमएसई)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="78"/>
+        <location filename="../../app/ui/formats.py" line="100"/>
         <source>Small (MSE)</source>
         <translation>लघु (एमएसई)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="78"/>
+        <location filename="../../app/ui/formats.py" line="100"/>
         <source>Medium (not MSE)</source>
         <translation>मध्यम (एमएसई नहीं)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="79"/>
+        <location filename="../../app/ui/formats.py" line="101"/>
         <source>Not an MSE</source>
         <translation>एमएसई नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="80"/>
-        <location filename="../../app/ui/formats.py" line="87"/>
+        <location filename="../../app/ui/formats.py" line="102"/>
+        <location filename="../../app/ui/formats.py" line="109"/>
         <source>Unknown</source>
         <translation>अज्ञात</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="85"/>
+        <location filename="../../app/ui/formats.py" line="107"/>
         <source>Class-I local supplier</source>
         <translation>श्रेणी-I स्थानीय आपूर्तिकर्ता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="85"/>
+        <location filename="../../app/ui/formats.py" line="107"/>
         <source>Class-II local supplier</source>
         <translation>श्रेणी-II स्थानीय आपूर्तिकर्ता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="86"/>
+        <location filename="../../app/ui/formats.py" line="108"/>
         <source>Non-local supplier</source>
         <translation>गैर-स्थानीय आपूर्तिकर्ता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="92"/>
+        <location filename="../../app/ui/formats.py" line="114"/>
         <source>Draft</source>
         <translation>ड्राफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="92"/>
+        <location filename="../../app/ui/formats.py" line="114"/>
         <source>Waiting for approval</source>
         <translation>अनुमोदन की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="92"/>
+        <location filename="../../app/ui/formats.py" line="114"/>
         <source>Published</source>
         <translation>प्रकाशित</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="93"/>
+        <location filename="../../app/ui/formats.py" line="115"/>
         <source>Rejected</source>
         <translation>अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="93"/>
+        <location filename="../../app/ui/formats.py" line="115"/>
         <source>Out of stock</source>
         <translation>स्टॉक समाप्त</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="93"/>
+        <location filename="../../app/ui/formats.py" line="115"/>
         <source>Retired</source>
         <translation>वापस ली गई</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="98"/>
+        <location filename="../../app/ui/formats.py" line="120"/>
         <source>Manufacturer</source>
         <translation>निर्माता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="98"/>
+        <location filename="../../app/ui/formats.py" line="120"/>
         <source>Service provider</source>
         <translation>सेवा प्रदाता</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formats.py" line="99"/>
+        <location filename="../../app/ui/formats.py" line="121"/>
         <source>Trader</source>
         <translation>व्यापारी</translation>
     </message>
@@ -2718,178 +2753,178 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>Choose a listing to buy first.</source>
         <translation>पहले खरीदने के लिए कोई सूची चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>Choose a listing to add to the cart first.</source>
         <translation>कार्ट में जोड़ने के लिए पहले कोई उत्पाद सूची चुनें।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="252"/>
         <source>In the cart: %1 × %2</source>
         <translation>कार्ट में: %1 × %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="255"/>
+        <location filename="../../app/ui/main_window.py" line="271"/>
         <source>Cart (%1)</source>
         <translation>कार्ट (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="268"/>
+        <location filename="../../app/ui/main_window.py" line="284"/>
         <source>The diagnostics are on the clipboard, for support (they hold no password).</source>
         <translation>जाँच की जानकारी सहायता टीम के लिए क्लिपबोर्ड पर है (इसमें कोई पासवर्ड नहीं है)।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279"/>
+        <location filename="../../app/ui/main_window.py" line="295"/>
         <source>You are working offline: the marketplace cannot be reached. The catalogue is as of the last sync (%1); changes you make are kept on this computer and sent when the connection returns.</source>
         <translation>आप ऑफ़लाइन काम कर रहे हैं: मार्केटप्लेस से संपर्क नहीं हो पा रहा है। कैटलॉग पिछले सिंक (%1) के अनुसार है; आपके बदलाव इसी कंप्यूटर पर रखे जाते हैं और कनेक्शन लौटने पर भेज दिए जाएँगे।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281"/>
+        <location filename="../../app/ui/main_window.py" line="297"/>
         <source>never</source>
         <translation>कभी नहीं</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282"/>
+        <location filename="../../app/ui/main_window.py" line="298"/>
         <source>Try again</source>
         <translation>फिर से प्रयास करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285"/>
+        <location filename="../../app/ui/main_window.py" line="301"/>
         <source>Your session has ended. Sign in again to sync; your changes are kept.</source>
         <translation>आपका सत्र समाप्त हो गया है। सिंक करने के लिए फिर से साइन इन करें; आपके बदलाव सुरक्षित हैं।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286"/>
+        <location filename="../../app/ui/main_window.py" line="302"/>
         <source>Sign in…</source>
         <translation>साइन इन करें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302"/>
+        <location filename="../../app/ui/main_window.py" line="318"/>
         <source>GeM Desk — %1</source>
         <translation>GeM Desk — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302"/>
+        <location filename="../../app/ui/main_window.py" line="318"/>
         <source>GeM Desk</source>
         <translation>GeM Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="304"/>
+        <location filename="../../app/ui/main_window.py" line="320"/>
         <source>My catalogue</source>
         <translation>मेरा कैटलॉग</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="305"/>
+        <location filename="../../app/ui/main_window.py" line="321"/>
         <location filename="../../app/ui/self_test.py" line="99"/>
         <source>Catalogue</source>
         <translation>कैटलॉग</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="307"/>
+        <location filename="../../app/ui/main_window.py" line="323"/>
         <source>Bids</source>
         <translation>बोलियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="309"/>
+        <location filename="../../app/ui/main_window.py" line="325"/>
         <source>Orders</source>
         <translation>ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="311"/>
+        <location filename="../../app/ui/main_window.py" line="327"/>
         <source>Auctions</source>
         <translation>नीलामियाँ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="312"/>
+        <location filename="../../app/ui/main_window.py" line="328"/>
         <source>Sync now</source>
         <translation>अभी सिंक करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="313"/>
+        <location filename="../../app/ui/main_window.py" line="329"/>
         <source>Send your changes and receive the marketplace’s (F5)</source>
         <translation>अपने बदलाव भेजें और मार्केटप्लेस के बदलाव प्राप्त करें (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="314"/>
+        <location filename="../../app/ui/main_window.py" line="330"/>
         <source>Search</source>
         <translation>खोजें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="315"/>
+        <location filename="../../app/ui/main_window.py" line="331"/>
         <source>Settings…</source>
         <translation>सेटिंग्स…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="316"/>
+        <location filename="../../app/ui/main_window.py" line="332"/>
         <source>Settings (Ctrl+,)</source>
         <translation>सेटिंग्स (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="317"/>
+        <location filename="../../app/ui/main_window.py" line="333"/>
         <source>Sign out</source>
         <translation>साइन आउट करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="318"/>
+        <location filename="../../app/ui/main_window.py" line="334"/>
         <source>Quit</source>
         <translation>बंद करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="319"/>
+        <location filename="../../app/ui/main_window.py" line="335"/>
         <source>Open the log folder</source>
         <translation>लॉग फ़ोल्डर खोलें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="320"/>
+        <location filename="../../app/ui/main_window.py" line="336"/>
         <source>Copy diagnostics</source>
         <translation>जाँच की जानकारी कॉपी करें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="321"/>
+        <location filename="../../app/ui/main_window.py" line="337"/>
         <source>About GeM Desk…</source>
         <translation>GeM Desk के बारे में…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="322"/>
+        <location filename="../../app/ui/main_window.py" line="338"/>
         <source>GeM Desk %1 is available: your IT department installs it.</source>
         <translation>GeM Desk %1 उपलब्ध है: इसे आपका आईटी विभाग इंस्टॉल करता है।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="325"/>
+        <location filename="../../app/ui/main_window.py" line="341"/>
         <source>Buy…</source>
         <translation>खरीदें…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="326"/>
+        <location filename="../../app/ui/main_window.py" line="342"/>
         <source>Buy the selected listing directly or by L1 comparison</source>
         <translation>चुनी गई सूची को सीधे या L1 तुलना से खरीदें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="327"/>
+        <location filename="../../app/ui/main_window.py" line="343"/>
         <source>Add to cart</source>
         <translation>कार्ट में जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="328"/>
+        <location filename="../../app/ui/main_window.py" line="344"/>
         <source>Add the selected listing to the cart at its minimum order</source>
         <translation>चुनी गई उत्पाद सूची को उसके न्यूनतम ऑर्डर की मात्रा में कार्ट में जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="330"/>
+        <location filename="../../app/ui/main_window.py" line="346"/>
         <source>The cart: listings for one direct purchase, one order per seller</source>
         <translation>कार्ट: एक सीधी खरीद के लिए उत्पाद सूचियाँ, प्रत्येक विक्रेता का एक ऑर्डर</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="331"/>
+        <location filename="../../app/ui/main_window.py" line="347"/>
         <source>&amp;File</source>
         <translation>फ़ाइल (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="332"/>
+        <location filename="../../app/ui/main_window.py" line="348"/>
         <source>&amp;Help</source>
         <translation>सहायता (&amp;H)</translation>
     </message>
@@ -4328,48 +4363,83 @@
         <translation>सिंक हो रहा है…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="74"/>
+        <location filename="../../app/ui/status_bar.py" line="77"/>
         <source>Sending your changes (%1 of %2)</source>
         <translation>आपके बदलाव भेजे जा रहे हैं (%2 में से %1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="74"/>
+        <location filename="../../app/ui/status_bar.py" line="77"/>
         <source>Receiving updates (%1)</source>
         <translation>अपडेट प्राप्त हो रहे हैं (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="75"/>
+        <location filename="../../app/ui/status_bar.py" line="78"/>
         <source>Checking the count (%1)</source>
         <translation>गिनती की जाँच (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="82"/>
+        <location filename="../../app/ui/status_bar.py" line="85"/>
+        <source>Downloading the catalogue snapshot</source>
+        <translation>कैटलॉग का स्नैपशॉट डाउनलोड हो रहा है</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="87"/>
+        <source>Receiving the catalogue: %1 of %2 listings</source>
+        <translation>कैटलॉग आ रहा है: %2 में से %1 लिस्टिंग</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="90"/>
+        <source>Receiving the catalogue: %1 listings</source>
+        <translation>कैटलॉग आ रहा है: %1 लिस्टिंग</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="93"/>
+        <source>%1 received</source>
+        <translation>%1 प्राप्त</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="95"/>
+        <source>%1/s</source>
+        <translation>%1/सेकंड</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="97"/>
+        <source>about %1 left</source>
+        <translation>लगभग %1 बाकी</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="99"/>
+        <source>%1 can be searched</source>
+        <translation>%1 में खोज संभव</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="106"/>
         <source>Sync complete.</source>
         <translation>सिंक पूरा हुआ।</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="98"/>
+        <location filename="../../app/ui/status_bar.py" line="122"/>
         <source>Connecting…</source>
         <translation>कनेक्ट हो रहा है…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="99"/>
+        <location filename="../../app/ui/status_bar.py" line="123"/>
         <source>Online</source>
         <translation>ऑनलाइन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="100"/>
+        <location filename="../../app/ui/status_bar.py" line="124"/>
         <source>Offline</source>
         <translation>ऑफ़लाइन</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="101"/>
+        <location filename="../../app/ui/status_bar.py" line="125"/>
         <source>Signed out</source>
         <translation>साइन आउट</translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/ui/self_test.py" line="101"/>
-        <location filename="../../app/ui/status_bar.py" line="106"/>
+        <location filename="../../app/ui/status_bar.py" line="130"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n बदलाव प्रतीक्षा में</numerusform>
@@ -4377,7 +4447,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/status_bar.py" line="109"/>
+        <location filename="../../app/ui/status_bar.py" line="133"/>
         <source>%n need(s) your attention</source>
         <translation>
             <numerusform>%n पर आपका ध्यान चाहिए</numerusform>
@@ -4385,12 +4455,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="111"/>
+        <location filename="../../app/ui/status_bar.py" line="135"/>
         <source>Last sync: %1</source>
         <translation>पिछला सिंक: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="111"/>
+        <location filename="../../app/ui/status_bar.py" line="135"/>
         <source>never</source>
         <translation>कभी नहीं</translation>
     </message>

@@ -25,7 +25,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, true
+from sqlalchemy import ColumnElement, Text, and_, cast, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from domain.listing import BUYER_VISIBLE
@@ -100,7 +100,11 @@ def _may_have_seen(caller: Caller) -> ColumnElement[bool]:
     return seen
 
 
-def read_page(session: Session, caller: Caller, cursor_text: str | None, limit: int, filters: Filters, dialect: str) -> dict[str, Any]:
+def read_page(session: Session, caller: Caller, cursor_text: str | None, limit: int, filters: Filters, dialect: str,
+              as_text: bool = False) -> dict[str, Any]:
+    """One page of the feed. With `as_text` the listings' JSON fields stay the JSON text the
+    database holds (see encode_page): decoding and encoding them again was most of a page's
+    cost on the server."""
     state = session.get(FeedState, 1)
     # Read before the page: every position up to here is committed (see module docstring).
     settled = state.last_seq
@@ -117,8 +121,9 @@ def read_page(session: Session, caller: Caller, cursor_text: str | None, limit: 
     window_end = min(settled, cursor.seq + max(MIN_SCAN, limit * SCAN_FACTOR))
     visible = visible_clause(caller, filters, dialect)
     wanted = or_(visible, and_(_T.c.feed_seq > cursor.initial_until, _may_have_seen(caller)))
+    columns = [cast(c, Text).label(c.name) if as_text and c.name in RAW_JSON else c for c in _T.columns]
     rows = session.execute(
-        select(_T, visible.label("is_visible"))
+        select(*columns, visible.label("is_visible"))
         .where(_T.c.feed_seq > cursor.seq, _T.c.feed_seq <= window_end, wanted)
         .order_by(_T.c.feed_seq)
         .limit(limit + 1)
@@ -158,3 +163,25 @@ def count_visible(session: Session, caller: Caller, filters: Filters, dialect: s
         select(func.count(), last_seq).select_from(_T).where(visible_clause(caller, filters, dialect))
     ).one()
     return {"listings": row[0], "as_of_seq": row[1]}
+
+
+# The listing fields the database keeps as JSON, and what an empty one is.
+RAW_JSON = {"key_specs": "{}", "other_specs": "{}", "delivery_districts": "[]", "delivery_pincodes": "[]", "images": "[]"}
+_encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
+
+
+def encode_page(page: dict[str, Any]) -> bytes:
+    """The JSON body of a page read with `as_text`: the JSON fields spliced in as the database
+    holds them (valid JSON, decoding to what listing_json would have given)."""
+    parts = []
+    for change in page["changes"]:
+        if change["op"] != "upsert":
+            parts.append(_encode(change))
+            continue
+        listing = change["listing"]
+        scalars = _encode({k: v for k, v in listing.items() if k not in RAW_JSON})
+        raw = "".join(f',"{name}":{listing[name] if listing[name] not in (None, "null") else empty}'
+                      for name, empty in RAW_JSON.items())
+        parts.append(f'{{"op":"upsert","seq":{int(change["seq"])},"listing":{scalars[:-1]}{raw}}}}}')
+    rest = _encode({k: v for k, v in page.items() if k != "changes"})
+    return f'{{"changes":[{",".join(parts)}],{rest[1:]}'.encode()

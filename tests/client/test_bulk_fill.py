@@ -5,6 +5,7 @@ next fill goes on from it."""
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -259,3 +260,104 @@ def test_a_first_sync_cancelled_halfway_goes_on_next_time(device, server):
     assert result.verified and buyer.cache.complete() and result.upserts == result.cache_count - kept
     assert buyer.cache.versions() == server.versions_seen_by("demo-buyer")
     fts_sound(buyer.cache)
+
+
+def test_pages_download_ahead_and_progress_tells_bytes_rate_and_searchable(device):
+    buyer = device("demo-buyer")
+    reports = []
+    from app.sync import SyncEngine
+
+    result = SyncEngine(buyer.session.api, buyer.cache, buyer.outbox, page_size=40, fts_chunk=100,
+                        on_progress=reports.append).run(buyer.username)
+    pulls = [r for r in reports if r.phase == "pull"]
+    assert result.verified and len(pulls) > 5
+    assert {r.source for r in pulls} == {"feed"}
+    assert all(r.bytes_received > 0 for r in pulls)
+    assert [r.bytes_received for r in pulls] == sorted(r.bytes_received for r in pulls)
+    assert pulls[-1].bytes_received <= buyer.session.api.bytes_received
+    assert any(r.rate for r in pulls) and pulls[-1].seconds_left is not None and pulls[-1].seconds_left < 1
+    assert pulls[-1].total == result.server_count
+    searchable = [r.searchable for r in pulls]
+    assert searchable[0] == 0 and searchable == sorted(searchable) and 0 < searchable[-1] <= result.cache_count
+
+
+# -- killed at random moments -------------------------------------------------------------
+
+FILL_CHILD = """
+import sys, time
+from pathlib import Path
+from tests.client.test_bulk_fill import feed_pages, new_cache
+cache = new_cache(Path(sys.argv[1]))
+if not cache.complete():
+    pages = feed_pages(30, 40)
+    cursors = [state["cursor"] for _, _, state in pages]
+    at = cursor = cache.state("cursor")
+    start = cursors.index(cursor) + 1 if cursor in cursors else 0
+    with cache.bulk_fill(fts_chunk=150) as fill:
+        for changes, sellers, state in pages[start:]:
+            fill.add_listings(changes, sellers, state)
+            time.sleep(0.01)
+print("complete")
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is a POSIX signal")
+def test_a_fill_killed_at_random_moments_never_says_complete_before_it_is(tmp_path):
+    """A first fill killed with SIGKILL 24 times at random instants (in a page, between pages,
+    in the finishing transaction), each time opened again: it says complete only when it is,
+    then it equals the row-by-row cache; the outbox beside it keeps its change."""
+    import random
+    import signal
+    import subprocess
+
+    from app.outbox import Outbox
+    from tests.client.conftest import ROOT, subprocess_env
+
+    folder = tmp_path / "desk"
+    reference = new_cache(tmp_path / "reference")
+    for changes, sellers, state in feed_pages(30, 40):
+        reference.apply_page(changes, sellers, state)
+    outbox = Outbox(folder)
+    outbox.queue_create({"title": "My draft chair"}, False)
+    before = outbox.counts()
+    outbox.close()
+    command = [sys.executable, "-c", FILL_CHILD, str(folder)]
+    rng = random.Random(16)
+    kills = mid_fill = 0
+    while kills < 24:
+        child = subprocess.Popen(command, env=subprocess_env(), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            out, err = child.communicate(timeout=rng.uniform(1.0, 3.2))
+        except subprocess.TimeoutExpired:
+            child.send_signal(signal.SIGKILL)
+            child.communicate()
+            kills += 1
+        else:
+            assert child.returncode == 0, err.decode()
+            cache = new_cache(folder)
+            if cache.complete():
+                # done early: start again from empty, so every kill lands in a fill
+                assert rows_of(cache) == rows_of(reference)
+                cache.rebuild()
+            cache.close()
+            continue
+        cache = new_cache(folder)
+        if cache.complete():
+            assert rows_of(cache) == rows_of(reference) and searches(cache) == searches(reference)
+            fts_sound(cache)
+            cache.rebuild()
+        else:
+            assert cache.filling() or cache.is_empty()
+            mid_fill += cache.filling()
+        cache.close()
+    assert mid_fill >= 10  # most kills landed inside a fill, not before it began
+    done = subprocess.run(command, env=subprocess_env(), cwd=ROOT, capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr.decode()
+    cache = new_cache(folder)
+    assert cache.complete() and rows_of(cache) == rows_of(reference) and searches(cache) == searches(reference)
+    fts_sound(cache)
+    cache.close()
+    reference.close()
+    outbox = Outbox(folder)
+    assert outbox.counts() == before
+    outbox.close()

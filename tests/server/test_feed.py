@@ -176,3 +176,28 @@ def test_resync_required_after_purge(market):
     assert len(market.pull("buyer")[0]) == 1
     events = market.client.get("/api/v1/audit", params={"entity_id": old["id"]}, headers=market.headers("admin")).json()["events"]
     assert [e["action"] for e in events] == ["listing.create", "listing.retire", "listing.purge"]
+
+
+def test_the_page_as_sent_decodes_to_the_page_as_read(market, db):
+    """The feed's body is assembled from the JSON text the database holds (feed.encode_page):
+    it must decode to exactly what the listings as objects would have given."""
+    import json
+
+    from server.services import feed
+    from server.services.caller import Caller
+
+    made = market.create("seller-a", other_specs={"शब्द": 'कुर्सी "quoted" \\ end', "Warranty": "1 year"},
+                         delivery_districts=["Raipur", "Durg"])
+    assert made.status_code in (200, 201), made.text
+    market.create("seller-a")
+    seller = market.client.get("/api/v1/me", headers=market.headers("seller-a")).json()
+    caller = Caller(seller["id"], "seller-a", "seller", None, seller["seller_firm"]["id"])
+    with db.reading() as session:
+        as_objects = feed.read_page(session, caller, None, 1000, feed.Filters(), db.dialect)
+    with db.reading() as session:
+        as_text = feed.read_page(session, caller, None, 1000, feed.Filters(), db.dialect, as_text=True)
+    decoded = json.loads(feed.encode_page(as_text))
+    assert decoded.pop("server_time") and as_objects.pop("server_time")
+    assert decoded == as_objects and len(decoded["changes"]) >= 2
+    body = market.client.get("/api/v1/changes", headers=market.headers("seller-a")).json()
+    assert body["changes"] == as_objects["changes"]
