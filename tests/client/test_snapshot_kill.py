@@ -13,6 +13,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -74,7 +75,7 @@ def test_killed_during_download_and_load_never_claims_complete_nor_fetches_twice
     manifest = json.loads((big_server.data_dir / "snapshots" / "current.json").read_text())
     part = manifest["parts"][0]
     expected = manifest["rows"]["listings"]
-    relay = Relay(("127.0.0.1", big_server.port), rate=part["size"] / 12)  # about 12 s of download in all
+    relay = Relay(("127.0.0.1", big_server.port), rate=part["size"] / 8)  # about 8 s of download in all
     folder = tmp_path / "desk"
     try:
         # The buyer's unsynced work: a request the server refuses stays in the outbox, kept.
@@ -94,14 +95,27 @@ def test_killed_during_download_and_load_never_claims_complete_nor_fetches_twice
                 break
             on_disk = partial.stat().st_size if partial.exists() else 0
             asked_before = len(relay.ranges())
-            process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(rng.uniform(2.0, 4.0))  # start-up and sign-in take 1-2 s of it
+            process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                       text=True)
+            working = threading.Event()
+
+            def watch(run: subprocess.Popen = process, flag: threading.Event = working) -> None:
+                for line in run.stdout:
+                    if line.startswith("Signed in"):
+                        flag.set()
+
+            watcher = threading.Thread(target=watch, daemon=True)
+            watcher.start()
+            # A random moment once it is at work (start-up and sign-in take 1-4 s on a busy machine).
+            working.wait(60)
+            time.sleep(rng.uniform(0.05, 1.5))
             if process.poll() is not None:
                 break  # it finished before the kill
             downloading = partial.exists() and partial.stat().st_size > on_disk
             loading = _state(folder).get("snapshot_loading") or (folder / "snapshot" / part["file"]).exists()
             process.send_signal(signal.SIGKILL)
             process.wait()
+            watcher.join(5)
             kills += 1
             phases["download" if downloading else "load" if loading else "other"] += 1
             asked = relay.ranges()[asked_before:]
