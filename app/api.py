@@ -132,7 +132,8 @@ class ApiClient:
                                              **self._transport, **kwargs)
             except requests.exceptions.SSLError as error:
                 raise TlsFailure(f"The server's certificate is not trusted ({_reason(error)}).") from error
-            except (requests.ConnectionError, requests.Timeout) as error:
+            except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError) as error:
+                # ChunkedEncodingError: the link dropped in the middle of an answer's body.
                 # A connect failure never reached the server, so even an unsafe call may retry it.
                 never_sent = _never_sent(error)
                 if (retry or never_sent) and attempt <= self.settings.max_retries:
