@@ -275,3 +275,29 @@ def test_the_choice_weighs_the_snapshot_against_the_feed(monkeypatch):
     assert not snapshot.worth_it({**manifest, "feed_position_now": 60_000}, 100_000, feed)  # far behind the feed
     assert not snapshot.worth_it({**manifest, "parts": [{"size": 100 * 100_000}]}, 100_000, feed)
     assert not snapshot.worth_it({**manifest, "format_version": 2}, 100_000, feed)
+
+
+def test_a_link_cut_in_the_middle_of_an_answer_is_a_lost_link_not_a_crash(server, desks):
+    """Found by bench/office_link.py: a feed page cut half way raised requests'
+    ChunkedEncodingError out of the sync instead of Offline (the next sync goes on)."""
+    from app.api import Offline
+
+    relay = Relay(("127.0.0.1", server.port), rate=20_000, chunk=512)
+    try:
+        desk = desks(relay.url, "cut-feed")
+        page: dict = {}
+
+        def cut_soon() -> None:
+            start = relay.bytes_down
+            while relay.bytes_down < start + 5_000:
+                time.sleep(0.01)
+            relay.cut()  # and it stays cut: the retry finds no line either
+
+        cutter = threading.Thread(target=cut_soon)
+        cutter.start()
+        with pytest.raises(Offline):
+            page.update(desk.session.api.changes(None, 1000))
+        cutter.join()
+        assert not page
+    finally:
+        relay.close()
