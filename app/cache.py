@@ -402,8 +402,8 @@ class Cache:
             "stock": listing["stock"],
             "min_order_qty": listing["min_order_qty"],
             "delivery_districts": dumps(listing["delivery_districts"]),
-            "delivery_pincodes": _dumps_ascii(listing["delivery_pincodes"]),
-            "images": _dumps_ascii(listing["images"]),
+            "delivery_pincodes": _dumps_ascii(listing["delivery_pincodes"]) if listing["delivery_pincodes"] else "[]",
+            "images": _dumps_ascii(listing["images"]) if listing["images"] else "[]",
             "status": listing["status"],
             "reject_reason": listing["reject_reason"],
             "version": listing["version"],
@@ -442,9 +442,14 @@ class Cache:
             if row["id"] not in newest or row["version"] >= newest[row["id"]]["version"]:
                 newest[row["id"]] = row
         ids = list(newest)
+        present: list[str] = []
+        for start in range(0, len(ids), 500):  # ids only first: a first fill finds none
+            chunk = ids[start:start + 500]
+            present += [row[0] for row in conn.exec_driver_sql(
+                f"SELECT id FROM listings WHERE id IN ({', '.join('?' for _ in chunk)})", tuple(chunk))]
         known: dict[str, Mapping[str, Any]] = {}
-        for start in range(0, len(ids), 500):
-            found = conn.execute(select(_L).where(_L.c.id.in_(ids[start:start + 500]))).mappings()
+        for start in range(0, len(present), 500):
+            found = conn.execute(select(_L).where(_L.c.id.in_(present[start:start + 500]))).mappings()
             known.update((row["id"], row) for row in found)
         inserts = [row for listing_id, row in newest.items() if listing_id not in known]
         if inserts:  # straight to the driver: SQLAlchemy's per-row parameter work cost as much as SQLite's
