@@ -140,7 +140,8 @@ class ApiClient:
                 # same Idempotency-Key.
                 raise Offline(f"The marketplace server at {self.base} did not answer within "
                               f"{self.settings.read_timeout:g} seconds.") from None
-            except (requests.ConnectionError, requests.Timeout) as error:
+            except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError) as error:
+                # ChunkedEncodingError: the link dropped in the middle of an answer's body.
                 # A connect failure never reached the server, so even an unsafe call may retry it.
                 never_sent = _never_sent(error)
                 if (retry or never_sent) and attempt <= self.settings.max_retries:

@@ -1,5 +1,7 @@
 """The machine-wide configuration that office IT deploys with the installer: the server
-address, proxy, CA bundle and language for everyone on this computer.
+address, proxy, CA bundle and language for everyone on this computer, and where the office
+keeps its copy of the catalogue snapshot (SNAPSHOT_SOURCE: a folder such as a network share,
+or a web address; app/snapshot.py still checks every file against the marketplace's SHA-256).
 
 Where it lives:
 - Windows: the registry key HKLM\\Software\\GeM Desk, written by the MSI's Registry table from
@@ -36,7 +38,8 @@ REGISTRY_KEYS = (r"Software\GeM Desk", r"Software\Policies\GeM Desk")  # the ins
 INI_SECTION = "gemdesk"
 
 # Setting name (settings.json, INI) -> registry value name (what the MSI writes).
-SETTINGS = {"server_url": "ServerUrl", "proxy_url": "ProxyUrl", "ca_bundle": "CaBundle", "language": "Language"}
+SETTINGS = {"server_url": "ServerUrl", "proxy_url": "ProxyUrl", "ca_bundle": "CaBundle", "language": "Language",
+            "snapshot_source": "SnapshotSource"}
 USER_MAY_CHANGE = "user_may_change"
 REGISTRY_USER_MAY_CHANGE = "UserMayChange"
 CONNECTION_SETTINGS = ("server_url", "proxy_url", "ca_bundle")  # kept under "connection" in settings.json
@@ -166,6 +169,8 @@ def _problem(name: str, value: str) -> str | None:
         return f"{value!r} must be written as http://host:port (https:// and socks5:// work too)"
     if name == "ca_bundle" and not Path(value).is_file():
         return f"there is no file at {value}"
+    if name == "snapshot_source" and "://" in value and not value.startswith(("https://", "http://")):
+        return f"{value!r} must be a folder (a network share) or an http:// or https:// address"
     if name == "language" and value not in LANGUAGE_CODES:
         return f"{value!r} is not one of {', '.join(LANGUAGE_CODES)}"
     return None

@@ -30,10 +30,12 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from app import snapshot
 from app.api import ApiClient, ApiError, Offline, SessionExpired
 from app.cache import BulkFill, Cache
 from app.feed_reader import FeedReader
 from app.outbox import Op, Outbox, clashing_fields, editable
+from app.snapshot import SnapshotDownloader
 from app.outbox_recovery import RecoveryReport
 from app.procurement import Procurement
 from app.storage import CacheDamaged, OutboxDamaged
@@ -125,6 +127,8 @@ class SyncResult:
     pending: int = 0
     later: int = 0  # changes the server was still processing: sent again next time
     push_stopped: ApiError | None = None  # why some changes were not sent (a busy or failing server)
+    snapshot: str | None = None  # the catalogue snapshot the first fill loaded, if it took one
+    snapshot_bytes: int = 0
     recovery: RecoveryReport | None = None  # the outbox was damaged and recovered during this sync
     notes: list[str] = field(default_factory=list)
 
@@ -144,6 +148,7 @@ class SyncEngine:
         on_progress: Callable[[Progress], None] | None = None,
         cancel: threading.Event | None = None,
         fts_chunk: int | None = FTS_CHUNK,
+        snapshots: SnapshotDownloader | None = None,
     ) -> None:
         self.api = api
         self.cache = cache
@@ -152,6 +157,7 @@ class SyncEngine:
         self.on_progress = on_progress or (lambda progress: None)
         self.cancel = cancel or threading.Event()
         self.fts_chunk = fts_chunk
+        self.snapshots = snapshots  # None: the first fill always takes the feed
 
     def _check_cancel(self) -> None:
         if self.cancel.is_set():
@@ -324,7 +330,57 @@ class SyncEngine:
 
     def _bulk_pull(self, result: SyncResult) -> None:
         with self.cache.bulk_fill(fts_chunk=self.fts_chunk) as fill:
+            if self.snapshots is not None:
+                if self.cache.state("cursor") is None:
+                    self._from_snapshot(fill, result)
+                elif self.snapshots.pending() is not None:
+                    self.snapshots.forget()  # loaded; killed before its files were removed
             self._pull_pages(result, fill.add_listings, bulk=True, fill=fill)
+
+    def _from_snapshot(self, fill: BulkFill, result: SyncResult) -> None:
+        """Fill from the catalogue snapshot when it is much smaller to fetch than the feed
+        (app/snapshot.py): download (resumable), verify, load; the feed then goes on from its
+        position. A download that cannot finish now raises Offline and is resumed next time."""
+        snapshots = self.snapshots
+        assert snapshots is not None
+        pending = snapshots.pending()
+        latest = snapshots.manifest()
+        if pending is None:
+            if latest is None or not self.cache.is_empty():
+                return  # no snapshot, or a fill from the feed already under way
+            if not snapshot.worth_it(latest, self.api.count()["listings"]):
+                return
+        latest = latest or pending
+        meter = Meter(lambda: snapshots.fetched)
+        last = [0.0]
+
+        def downloading(done: int, total: int) -> None:
+            if time.monotonic() - last[0] < 0.5 and done < total:
+                return  # a report every half second, not every 8 KB
+            last[0] = time.monotonic()
+            seen = meter.sample(done, total, bytes_total=total)
+            self.on_progress(Progress(
+                "pull", done, total, f"Downloading the catalogue snapshot: {done / 1e6:,.1f} of {total / 1e6:,.1f} MB",
+                source="snapshot", bytes_received=done, bytes_total=total, rate=seen.rate, seconds_left=seen.seconds_left,
+                searchable=0))
+
+        def loading(done: int, total: int) -> None:
+            self.on_progress(Progress("pull", done, total, f"Loading the catalogue snapshot: {done:,} of {total:,} listings",
+                                      source="snapshot", searchable=fill.searchable))
+
+        snapshots.on_bytes = downloading
+        try:
+            downloaded = snapshots.download(latest)
+            result.snapshot_bytes = snapshots.fetched
+            added = snapshot.load(downloaded.path, downloaded.manifest, self.cache, fill, on_rows=loading, cancel=self.cancel)
+        except snapshot.SnapshotUnusable as error:
+            log.warning("the catalogue snapshot cannot be used (%s); taking the feed", error)
+            snapshots.forget()
+            self.cache.reset_listings()
+            return
+        result.snapshot = downloaded.manifest["name"]
+        result.upserts += added
+        snapshots.forget()
 
     def _pull_pages(self, result: SyncResult, apply: Callable[..., Any], bulk: bool, fill: BulkFill | None = None) -> None:
         """The feed's pages from the cache's cursor, each applied with the cursor after it.

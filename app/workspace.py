@@ -26,6 +26,7 @@ from app.credentials import SecretStore
 from app.outbox import Outbox
 from app.procurement import Procurement
 from app.read_cache import BIDS_KEY, ORDERS_KEY, ReadCache
+from app.snapshot import SnapshotDownloader
 from app.storage import CacheDamaged, StorageProblem
 from app.sync import DEFAULT_PAGE_SIZE, Progress, SyncEngine, SyncResult
 
@@ -190,8 +191,11 @@ class Workspace:
         session = self.session
         if session is None:
             raise PasswordNeeded("Sign in to sync.")
+        # The catalogue snapshot for a first fill, from the office's copy where IT set one.
+        snapshots = SnapshotDownloader(session.api, self.folder, office_source=self.policy.values.get("snapshot_source"),
+                                       cancel=cancel)
         engine = SyncEngine(session.api, self.cache, self.outbox, page_size=page_size, on_progress=on_progress,
-                            cancel=cancel)
+                            cancel=cancel, snapshots=snapshots)
         result = engine.run(session.user["username"])
         if session.user.get("role") in BID_ROLES and not (cancel and cancel.is_set()):
             self._refresh_reads(session)

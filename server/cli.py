@@ -1,5 +1,5 @@
 """`gemdesk-server`: serve the marketplace API, migrate, seed the demo marketplace, add users,
-purge old tombstones. `--data-dir` (before the command) says where the SQLite database
+purge old tombstones, build the catalogue snapshot. `--data-dir` (before the command) says where the SQLite database
 lives unless DATABASE_URL names another database."""
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from server.api.app import create_app
     from server.db.engine import statement_parameters_logged
-    from server.services.schedule import Stepper
+    from server.services.schedule import SnapshotScheduler, Stepper
 
     settings = _settings(args)
     _migrate(settings)
@@ -52,6 +52,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
               "server, or GRANT SET ON PARAMETER log_parameter_max_length to its role.", file=sys.stderr, flush=True)
     stepper = Stepper(app.state.db, app.state.clock)
     stepper.start()
+    snapshots = SnapshotScheduler(settings)
+    snapshots.start()
     # proxy_headers off: uvicorn would otherwise take X-Forwarded-For from any local peer as
     # the client's address; the app believes it only from settings.trusted_proxies.
     config = uvicorn.Config(app, host=args.host, port=args.port, log_level="info", access_log=False,
@@ -65,6 +67,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     # uvicorn handles SIGINT and SIGTERM itself: it stops accepting, finishes requests, exits.
     _Server(config).run()
+    snapshots.stop()
     stepper.stop()
     app.state.db.dispose()
     return 0
@@ -183,6 +186,34 @@ def cmd_purge(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_snapshot(args: argparse.Namespace) -> int:
+    from datetime import timedelta
+
+    from server.db.engine import Database
+    from server.services import snapshot
+
+    settings = _settings(args)
+    _migrate(settings)
+    db = Database(settings.database_url)
+    try:
+        if args.if_due:
+            last_seq, horizon_seq = snapshot.feed_state(db)
+            if not snapshot.due(snapshot.current(settings.data_dir), last_seq, horizon_seq, snapshot.utc_now(),
+                                every=timedelta(hours=settings.snapshot_every_hours),
+                                min_changes=settings.snapshot_min_changes,
+                                night_hours_ist=(settings.snapshot_night_from_hour_ist, settings.snapshot_night_to_hour_ist)):
+                snapshot.prune(settings.data_dir, keep=timedelta(hours=settings.snapshot_keep_hours))
+                print("No catalogue snapshot is due.")
+                return 0
+        built = snapshot.build(db, settings.data_dir, keep=timedelta(hours=settings.snapshot_keep_hours))
+    finally:
+        db.dispose()
+    part = built.manifest["parts"][0]
+    print(f"Catalogue snapshot {built.manifest['name']}: {built.manifest['rows']['listings']:,} listings at feed "
+          f"position {built.manifest['feed_position']}, {part['size']:,} bytes ({built.path}).")
+    return 0
+
+
 def _where(settings: Settings) -> str:
     from sqlalchemy.engine import make_url
 
@@ -218,6 +249,10 @@ def build_parser() -> argparse.ArgumentParser:
     purge = commands.add_parser("purge-tombstones", help="delete old retired listings; older feed cursors must resync")
     purge.add_argument("--older-than-days", type=float, default=None, help="default: the tombstone horizon (90 days)")
     purge.set_defaults(run=cmd_purge)
+
+    snap = commands.add_parser("snapshot", help="build the catalogue snapshot new desktops download first")
+    snap.add_argument("--if-due", action="store_true", help="only if the schedule says one is due (the scheduler's call)")
+    snap.set_defaults(run=cmd_snapshot)
     return parser
 
 

@@ -50,6 +50,16 @@ class Settings:
     # believed, comma-separated; none by default: the peer's own address is the client's.
     trusted_proxies: str = ""
     tombstone_horizon_days: int = 90
+    # The catalogue snapshot (server/services/snapshot.py): the scheduler looks every
+    # `snapshot_check_seconds` (0: never; `gemdesk-server snapshot` still builds one) and
+    # builds when there is none, or in the night hours (IST) when the last is at least
+    # `snapshot_every_hours` old and the feed moved at least `snapshot_min_changes` since.
+    snapshot_check_seconds: int = 600
+    snapshot_every_hours: int = 20
+    snapshot_min_changes: int = 1000
+    snapshot_night_from_hour_ist: int = 1
+    snapshot_night_to_hour_ist: int = 5
+    snapshot_keep_hours: int = 48
     # 1: the server's clock can be moved forward through /api/v1/test/clock (end-to-end tests
     # of a whole procurement in seconds). Never on in production.
     test_clock: int = 0

@@ -10,7 +10,7 @@ from server.api.compression import Compression
 from server.api.errors import install_error_handlers
 from server.api.guard import RequestGuard
 from server.api.routes import (auctions, audit, auth, bids, changes, listings, meta, negotiation, orders, purchases,
-                               testing)
+                               snapshot, testing)
 from server.config import Settings
 from server.db.engine import Database
 from server.services.clock import Clock
@@ -29,7 +29,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.add_middleware(RequestGuard)  # authentication before bodies, bodies limited, security headers
     app.add_middleware(Compression)  # large answers as zstd or gzip when asked (server/api/compression.py)
     # negotiation and auctions before bids: the bids router's catch-all POST /bids/{id}/{verb} would take their paths
-    for module in (meta, auth, changes, listings, negotiation, auctions, bids, purchases, orders, audit):
+    for module in (meta, auth, changes, snapshot, listings, negotiation, auctions, bids, purchases, orders, audit):
         app.include_router(module.router)
     if settings.test_clock:
         app.include_router(testing.router)

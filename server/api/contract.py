@@ -52,6 +52,7 @@ ERRORS = {
     404: "No such thing, or not one the caller may see",
     409: "A state or version conflict (the code says which)",
     410: "A feed cursor older than the tombstone horizon",
+    416: "A byte range outside the file",
     413: "The body is larger than this request may send",
     422: "Fields not valid: `fields` names each one",
     428: "A write that needs If-Match came without it",
@@ -339,6 +340,27 @@ class FeedPage(_Out):
     next_cursor: str
     has_more: bool
     server_time: str
+
+
+class SnapshotPart(_Out):
+    name: str
+    file: str
+    url: str
+    media_type: str
+    content: str
+    size: int
+    sha256: str
+
+
+class SnapshotManifest(_Out):
+    format_version: int
+    name: str
+    feed_position: int
+    feed_position_now: int
+    cursor: str
+    created_at: str
+    rows: dict[str, int]
+    parts: list[SnapshotPart]
 
 
 class FeedCount(_Out):
