@@ -4,6 +4,8 @@ next fill goes on from it."""
 
 from __future__ import annotations
 
+import time
+
 import sqlite3
 import sys
 from pathlib import Path
@@ -267,6 +269,13 @@ def test_pages_download_ahead_and_progress_tells_bytes_rate_and_searchable(devic
     reports = []
     from app.sync import SyncEngine
 
+    api, fetch = buyer.session.api, buyer.session.api.changes
+
+    def over_a_slower_link(*args, **kwargs):  # a rate needs a fifth of a second of download to say anything
+        time.sleep(0.06)
+        return fetch(*args, **kwargs)
+
+    api.changes = over_a_slower_link
     result = SyncEngine(buyer.session.api, buyer.cache, buyer.outbox, page_size=40, fts_chunk=100,
                         on_progress=reports.append).run(buyer.username)
     pulls = [r for r in reports if r.phase == "pull"]
@@ -293,6 +302,7 @@ if not cache.complete():
     cursors = [state["cursor"] for _, _, state in pages]
     at = cursor = cache.state("cursor")
     start = cursors.index(cursor) + 1 if cursor in cursors else 0
+    print("filling", flush=True)
     with cache.bulk_fill(fts_chunk=150) as fill:
         for changes, sellers, state in pages[start:]:
             fill.add_listings(changes, sellers, state)
@@ -322,12 +332,24 @@ def test_a_fill_killed_at_random_moments_never_says_complete_before_it_is(tmp_pa
     before = outbox.counts()
     outbox.close()
     command = [sys.executable, "-c", FILL_CHILD, str(folder)]
+
+    def start(into: Path) -> tuple[subprocess.Popen, float]:
+        """The child, once it says the fill begins (its imports take a second or more, which
+        a busy machine stretches: a kill timed from the start would often land before)."""
+        child = subprocess.Popen([*command[:-1], str(into)], env=subprocess_env(), cwd=ROOT,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        child.stdout.readline()
+        return child, time.monotonic()
+
+    child, began = start(tmp_path / "timing")  # how long a whole fill takes on this machine now
+    assert child.wait(120) == 0, child.stderr.read().decode()
+    span = time.monotonic() - began
     rng = random.Random(16)
     kills = mid_fill = 0
     while kills < 24:
-        child = subprocess.Popen(command, env=subprocess_env(), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        child, began = start(folder)
         try:
-            out, err = child.communicate(timeout=rng.uniform(1.0, 3.2))
+            err = child.communicate(timeout=rng.uniform(0.0, span * 1.1))[1]
         except subprocess.TimeoutExpired:
             child.send_signal(signal.SIGKILL)
             child.communicate()

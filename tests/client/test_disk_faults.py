@@ -50,7 +50,9 @@ class SmallDisk:
     def fill(self) -> Path:
         """Fill what is left of the disk with one file (removed by `free`)."""
         filler = self.where / "filler"
-        with open(filler, "wb") as handle:
+        # Unbuffered: a buffered file left holding what the full disk refused would raise
+        # ENOSPC once more when it is closed, and the data folder would already be full.
+        with open(filler, "wb", buffering=0) as handle:
             try:
                 while True:
                     handle.write(b"\0" * 65536)
