@@ -142,6 +142,7 @@ class MyCatalogue(Retranslating, QWidget):
         self.table.activated.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._all: list[MyListing] = []
+        self._categories: list[dict[str, Any]] = []  # as the listings were last loaded with
         self._selected_id: str | None = None
         self.retranslate()
         self.reload()
@@ -158,12 +159,14 @@ class MyCatalogue(Retranslating, QWidget):
             return
         operations.load_my_listings(self.tasks, self.workspace, self.seller_id, self._loaded)
 
-    def _loaded(self, listings: list[MyListing]) -> None:
+    def _loaded(self, listings: list[MyListing], categories: list[dict[str, Any]] | None = None) -> None:
         self._all = listings
+        if categories is None:
+            categories = self._categories = self.workspace.cache.categories()
         # A retired listing stays in view while a change to it still needs the seller.
         shown = [item for item in listings
                  if self.show_retired.isChecked() or item.status != "retired" or item.sync != SyncState.SYNCED]
-        self.model.set_listings(shown, self.workspace.cache.categories())
+        self.model.set_listings(shown, categories)
         waiting = sum(1 for item in listings if item.sync != SyncState.SYNCED)
         self.summary.setText(self.tr("%n listing(s) shown", "", len(shown)) + "; "
                              + self.tr("%n with changes not yet accepted by the marketplace.", "", waiting))
@@ -286,6 +289,8 @@ class MyCatalogue(Retranslating, QWidget):
         self.show_retired.setText(self.tr("Show retired"))
         self.model.retranslate()
         if self._all:
-            self._loaded(self._all)
+            # Worded again from what was loaded: a closed window still gets the change of
+            # language, after its workspace (and cache) has been shut.
+            self._loaded(self._all, self._categories)
         else:
             self._update_buttons()

@@ -18,7 +18,7 @@ from tests.packaging.conftest import ROOT, needs
 
 UPGRADE_CODE = "{19EC1768-8224-4B06-B0B6-C0B42839065C}"  # never changes: every version upgrades the last
 PUBLIC_PROPERTIES = {"SERVER_URL": "ServerUrl", "PROXY_URL": "ProxyUrl", "CA_BUNDLE": "CaBundle",
-                     "LANGUAGE": "Language", "USER_MAY_CHANGE": "UserMayChange"}
+                     "LANGUAGE": "Language", "SNAPSHOT_SOURCE": "SnapshotSource", "USER_MAY_CHANGE": "UserMayChange"}
 HKLM = "2"
 
 
