@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import uuid
 from datetime import timedelta
-from typing import Any
 
 from app.api import ApiClient
 from app.config import ConnectionSettings

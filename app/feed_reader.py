@@ -39,7 +39,7 @@ class FeedReader:
                 if not page["has_more"]:
                     return
                 cursor = page["next_cursor"]
-        except BaseException as error:  # handed to the writer, raised there
+        except BaseException as error:  # noqa: BLE001 - handed to the writer, raised there
             self._put(("error", error))
 
     def _put(self, item: tuple[str, Any]) -> None:
@@ -59,7 +59,7 @@ class FeedReader:
                 kind, value = self._queue.get(timeout=_POLL)
             except queue.Empty:
                 if not self._thread.is_alive() and self._queue.empty():
-                    raise RuntimeError("the feed reader stopped without a page")
+                    raise RuntimeError("the feed reader stopped without a page") from None
                 continue
             if kind == "error":
                 raise value

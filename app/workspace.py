@@ -207,6 +207,6 @@ class Workspace:
         part of the sync's own outcome: a failure here only leaves the previous copy."""
         for key, read in ((BIDS_KEY, Procurement.bids), (ORDERS_KEY, Procurement.orders)):
             try:
-                self.reads.fetch(key, lambda: read(session.api))
+                self.reads.fetch(key, lambda: read(session.api))  # noqa: B023 - called before the next turn
             except (ApiError, Offline) as error:
                 log.info("the %s list was not refreshed after the sync: %s", key, error)

@@ -68,7 +68,7 @@ from enum import StrEnum
 from typing import Iterable, Mapping
 
 from domain.evaluation import band_limit_paise, in_band
-from domain.money import MAX_PAISE, percent_of, rupees_text
+from domain.money import MAX_PAISE, rupees_text
 from domain.names import name_key
 from domain.timefmt import as_utc, ist_text
 

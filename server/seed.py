@@ -658,7 +658,7 @@ class _ListingGenerator:
             model = choice(leaf.models)
             firm = choice(leaf.firms)
             draw = random_()
-            for limit, status in model.statuses:
+            for limit, status in model.statuses:  # noqa: B007 - the status is the one the draw stops at
                 if draw < limit:
                     break
             stock = 0 if status == S.OUT_OF_STOCK else randint(*spec["stock"])
@@ -670,7 +670,7 @@ class _ListingGenerator:
                 if random_() < 0.6:
                     price = max(price // 100 * 100, 100)
             draw = random_()
-            for districts, limit in delivery[firm]:
+            for districts, limit in delivery[firm]:  # noqa: B007 - the districts are the ones the draw stops at
                 if draw < limit:
                     break
             pin = pincodes.get(firm)

@@ -73,7 +73,7 @@ class _SearchWorker(QObject):
                     return
                 generation, request = self._wanted
                 self._wanted = None
-            superseded = lambda: generation != self._generation  # noqa: E731
+            superseded = lambda: generation != self._generation  # noqa: E731, B023 - asked only while this search runs
             try:
                 first = True
                 for rowids in self.search.rowids(request, superseded):

@@ -50,8 +50,7 @@ from domain.free_form import TEXT_MAP, check as free_form_problems
 from domain.money import MAX_PAISE, MoneyOutOfBounds, is_paise, line_total, rupees_text, sum_paise
 from domain.names import name_key
 from domain.timefmt import iso_utc, ist_text, parse_iso
-from server.db.models import (Auction, Bid, BidCategory, BidEvent, BuyerOrg, Category, Listing, MatchResponse, Negotiation,
-                              Negotiation, Offer, PurchaseOrder, SellerFirm)
+from server.db.models import (Auction, Bid, BidCategory, BidEvent, BuyerOrg, Category, Listing, MatchResponse, Negotiation, Offer, PurchaseOrder, SellerFirm)
 from server.db.trail import (SYSTEM, act_as, append_audit, append_sealed, canonical_json, commit_sealed_chain,
                              sealed_chain_name, set_chain_head, sha256_hex, take_feed_positions)
 from server.errors import ApiError, forbidden, not_found, validation_failed

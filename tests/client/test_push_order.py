@@ -20,7 +20,7 @@ from sqlalchemy import create_engine, text
 from app.account import sign_in
 from app.cache import Cache
 from app.config import ConnectionSettings
-from app.outbox import Outbox, editable
+from app.outbox import Outbox
 from app.seller_catalogue import my_listing, save_listing
 from app.sync import SyncEngine
 from app.workspace import Workspace

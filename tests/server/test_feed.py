@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import timedelta
 
 from sqlalchemy import update
@@ -140,7 +139,7 @@ def test_count_matches_what_the_caller_sees(market):
     market.create()
     market.create(submit=False)
     market.create(category_id=market.ids["chairs"], key_specs={"material": "wood"}, delivery_districts=["Bastar"])
-    count = lambda user, **f: market.client.get("/api/v1/changes/count", params=f, headers=market.headers(user)).json()
+    count = lambda user, **f: market.client.get("/api/v1/changes/count", params=f, headers=market.headers(user)).json()  # noqa: E731
     assert count("buyer")["listings"] == 2
     assert count("seller-a")["listings"] == 3
     assert count("buyer", categories=str(market.ids["chairs"]))["listings"] == 1

@@ -107,7 +107,7 @@ def test_an_invitation_not_answered_by_its_deadline_lapses_and_the_others_do_not
 
 def test_a_quantity_that_cannot_be_split_is_offered_in_turn_each_with_its_deadline(p):
     bid = _opened(p, quantity_splittable=False)
-    b, e = _alias(p, "seller-b"), _alias(p, "seller-e")
+    b = _alias(p, "seller-b")
     assert [w["seller"] for w in p.get("buyer", bid, "/evaluation").json()["waiting_for"]] == [b]
     assert p.get("seller-e", bid, "/evaluation").json()["invitations"] == []  # not asked yet
 

@@ -13,7 +13,7 @@ import json
 import os
 import re
 import uuid
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings, strategies as st

@@ -12,7 +12,6 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
 
 from domain.timefmt import utc_now
 from server.services import snapshot

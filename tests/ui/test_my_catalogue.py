@@ -98,7 +98,7 @@ def test_a_new_listing_created_offline_reaches_the_marketplace(qtbot, monkeypatc
                            "mrp_paise": "6000", "price_paise": "5500", "stock": "10",
                            "delivery_districts": "Raipur, Durg"}.items():
             editor.inputs[name].setText(text)
-        for name, widget in editor.param_inputs.items():
+        for widget in editor.param_inputs.values():
             if hasattr(widget, "setCurrentIndex"):
                 widget.setCurrentIndex(1)
             else:

@@ -11,7 +11,6 @@ import sys
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.outbox import Outbox
 from app.seller_catalogue import SyncState
 from app.ui.listing_editor import ListingEditor
 from tests.client.test_damaged_files import checkpoint, overwrite, page_of

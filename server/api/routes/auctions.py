@@ -13,7 +13,6 @@ after the "closed" event.
 
 from __future__ import annotations
 
-import asyncio
 import json
 from typing import Any, AsyncIterator
 
