@@ -164,12 +164,16 @@ class ServerProcess:
             "SELECT action FROM audit_events WHERE entity_type = 'listing' AND entity_id = :id ORDER BY id", id=listing_id)]
 
 
-@pytest.fixture(scope="session")
-def seeded_server_template(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("seeded-server")
-    subprocess.run([sys.executable, "-m", "server", "--data-dir", str(folder), "seed", "--products", str(SEED_PRODUCTS)],
+def seed_template(folder: Path, products: int) -> Path:
+    """A demo marketplace of `products` products in an SQLite file, seeded once and copied by each test."""
+    subprocess.run([sys.executable, "-m", "server", "--data-dir", str(folder), "seed", "--products", str(products)],
                    env=subprocess_env(), cwd=ROOT, check=True, capture_output=True)
     return folder / "marketplace.sqlite"
+
+
+@pytest.fixture(scope="session")
+def seeded_server_template(tmp_path_factory) -> Path:
+    return seed_template(tmp_path_factory.mktemp("seeded-server"), SEED_PRODUCTS)
 
 
 @pytest.fixture

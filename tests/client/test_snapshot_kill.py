@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import random
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -22,9 +21,8 @@ import pytest
 from app.outbox import Outbox
 from app.procurement import Procurement
 from bench.relay import Relay
-from tests.client.conftest import PASSWORD, ROOT, ServerProcess, subprocess_env
+from tests.client.conftest import PASSWORD, ROOT, seed_template, serve_sqlite, subprocess_env
 from tests.client.test_snapshot import Desk, rows
-from tests.conftest import free_port
 
 KILLS = 22
 PRODUCTS = 20_000
@@ -32,22 +30,14 @@ PRODUCTS = 20_000
 
 @pytest.fixture(scope="module")
 def big_template(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("big-server")
-    subprocess.run([sys.executable, "-m", "server", "--data-dir", str(folder), "seed", "--products", str(PRODUCTS)],
-                   env=subprocess_env(), cwd=ROOT, check=True, capture_output=True)
-    return folder / "marketplace.sqlite"
+    return seed_template(tmp_path_factory.mktemp("big-server"), PRODUCTS)
 
 
 @pytest.fixture
 def big_server(big_template, tmp_path):
-    folder = tmp_path / "server"
-    folder.mkdir()
-    shutil.copyfile(big_template, folder / "marketplace.sqlite")
-    process = ServerProcess(folder, free_port(), {})
-    process.start()
-    process.run("snapshot")
-    yield process
-    process.stop()
+    for process in serve_sqlite(big_template, tmp_path, {}):
+        process.run("snapshot")
+        yield process
 
 
 def _state(folder: Path) -> dict[str, str]:

@@ -52,17 +52,21 @@ def _fast_reconnect(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def _no_waiting_message_boxes(monkeypatch):
+def questions(monkeypatch) -> list[str]:
     """A message box a window opens with exec() (a form's "Discard this bid?" when a test
     closes it) answers at once with its escape button ("Keep editing") instead of waiting for
-    a click no one makes; a test of such a question replaces this."""
+    a click no one makes. The titles of the questions asked, in order, for a test to read."""
     from PySide6.QtWidgets import QMessageBox
 
+    asked: list[str] = []
+
     def answer(box):
+        asked.append(box.windowTitle())
         if box.escapeButton() is not None:
             box.escapeButton().click()
         return 0
     monkeypatch.setattr(QMessageBox, "exec", answer)
+    return asked
 
 
 @pytest.fixture(autouse=True)
